@@ -1,0 +1,112 @@
+//! Figures derived from a report: status counts, lookups across reports.
+
+use super::report::*;
+use super::validate::Report;
+
+/// How many goals have each year assessment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StatusCounts {
+    pub uppnatt: usize,
+    pub delvis: usize,
+    pub ej: usize,
+}
+
+impl StatusCounts {
+    pub fn total(&self) -> usize {
+        self.uppnatt + self.delvis + self.ej
+    }
+    pub fn get(&self, s: GoalStatus) -> usize {
+        match s {
+            GoalStatus::Uppnatt => self.uppnatt,
+            GoalStatus::DelvisUppnatt => self.delvis,
+            GoalStatus::EjUppnatt => self.ej,
+        }
+    }
+}
+
+impl AnnualAnalysis {
+    /// Every goal with its målområde, in document order.
+    pub fn goals(&self) -> impl Iterator<Item = (&GoalArea, &Goal)> {
+        self.goal_areas.iter().flat_map(|a| a.goals.iter().map(move |g| (a, g)))
+    }
+
+    pub fn goal(&self, id: &str) -> Option<(&GoalArea, &Goal)> {
+        self.goals().find(|(_, g)| g.id == id)
+    }
+
+    pub fn status_counts(&self) -> StatusCounts {
+        let mut c = StatusCounts::default();
+        for (_, g) in self.goals() {
+            match g.assessment.status {
+                GoalStatus::Uppnatt => c.uppnatt += 1,
+                GoalStatus::DelvisUppnatt => c.delvis += 1,
+                GoalStatus::EjUppnatt => c.ej += 1,
+            }
+        }
+        c
+    }
+
+    pub fn table(&self, id: &str) -> Option<&Table> {
+        self.tables.iter().find(|t| t.id == id)
+    }
+
+    /// Recorded discrepancies that concern one table.
+    pub fn discrepancies_for(&self, table: &str) -> Vec<&Discrepancy> {
+        self.discrepancies
+            .iter()
+            .filter(|d| d.check.split(':').nth(1) == Some(table) || self.cross_check_touches(&d.check, table))
+            .collect()
+    }
+
+    fn cross_check_touches(&self, check: &str, table: &str) -> bool {
+        let Some(id) = check.strip_prefix("cross:") else { return false };
+        self.cross_checks
+            .iter()
+            .filter(|x| x.id == id)
+            .any(|x| x.left.iter().chain(&x.right).any(|c| c.table == table))
+    }
+}
+
+impl Table {
+    pub fn column_index(&self, key: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.key == key)
+    }
+    pub fn value(&self, row: &str, column: &str) -> Option<f64> {
+        let ci = self.column_index(column)?;
+        self.rows.iter().find(|r| r.key == row)?.values.get(ci).copied().flatten()
+    }
+    pub fn items(&self) -> impl Iterator<Item = &Row> {
+        self.rows.iter().filter(|r| r.role == RowRole::Item)
+    }
+    pub fn total(&self) -> Option<&Row> {
+        self.rows.iter().rev().find(|r| r.role == RowRole::Total)
+    }
+}
+
+/// The same council goal in other reports: (report, area, goal).
+pub fn same_goal_elsewhere<'a>(
+    reports: &'a [Report],
+    except_report: &str,
+    goal_id: &str,
+) -> Vec<(&'a AnnualAnalysis, &'a Goal)> {
+    reports
+        .iter()
+        .filter_map(Report::as_annual)
+        .filter(|a| a.id != except_report)
+        .filter_map(|a| a.goal(goal_id).map(|(_, g)| (a, g)))
+        .collect()
+}
+
+/// Statement items that link to a goal: (statement, item).
+pub fn items_linking_goal<'a>(
+    reports: &'a [Report],
+    report_id: &str,
+    goal_id: &str,
+) -> Vec<(&'a Statement, &'a StatementItem)> {
+    reports
+        .iter()
+        .filter_map(Report::as_statement)
+        .flat_map(|s| s.items.iter().map(move |i| (s, i)))
+        .filter(|(_, i)| i.related_goals.iter().any(|l| l.report == report_id && l.goal == goal_id))
+        .collect()
+}

@@ -1,0 +1,12 @@
+//! The pure core: report types, validation and derived figures.
+//!
+//! Knows nothing of yew, web-sys, gloo or wasm-bindgen (a test enforces it).
+
+pub mod derived;
+pub mod format;
+pub mod locate;
+pub mod report;
+pub mod validate;
+
+pub use report::*;
+pub use validate::{parse_manifest, parse_report, Diagnostic, DiagnosticKind, Report};

@@ -1,0 +1,747 @@
+//! Parsing and validation of report files: raw JSON in, a checked
+//! [`Report`] or a list of [`Diagnostic`]s out. Shared by the viewer and by
+//! `cargo xtask validate`.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::locate::{locate, JsonPath};
+use super::report::*;
+
+/// Longest string accepted anywhere in a report file.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Largest absolute figure accepted (tkr or count): a trillion.
+pub const MAX_ABS_VALUE: f64 = 1e12;
+
+/// What went wrong. Non-exhaustive: new checks add kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DiagnosticKind {
+    /// Not JSON at all, or cut off.
+    Syntax,
+    /// `schema_version` missing or not the one this viewer reads.
+    SchemaVersion,
+    /// A field missing, of the wrong type, or unknown.
+    Structure,
+    /// A value out of range, an id in the wrong form, a duplicate.
+    Value,
+    /// A reference to something that does not exist.
+    Reference,
+    /// Figures that do not add up and are not recorded as a source discrepancy.
+    Arithmetic,
+    /// A recorded discrepancy or restatement that the figures do not show.
+    StaleRecord,
+}
+
+/// One problem in one file, with where it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub file: String,
+    pub kind: DiagnosticKind,
+    /// JSON path, e.g. `$.tables[2].rows[4].values[1]`.
+    pub path: String,
+    /// 1-based line and column in the file, where the path could be found.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// What is wrong, in plain Swedish.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            write!(f, ":{l}:{c}")?;
+        }
+        write!(f, ": {}: {}", self.path, self.message)
+    }
+}
+
+/// A checked report.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Report {
+    Annual(AnnualAnalysis),
+    Statement(Statement),
+}
+
+impl Report {
+    pub fn id(&self) -> &str {
+        match self {
+            Report::Annual(a) => &a.id,
+            Report::Statement(s) => &s.id,
+        }
+    }
+    pub fn title(&self) -> &str {
+        match self {
+            Report::Annual(a) => &a.title,
+            Report::Statement(s) => &s.title,
+        }
+    }
+    pub fn board(&self) -> &Board {
+        match self {
+            Report::Annual(a) => &a.board,
+            Report::Statement(s) => &s.board,
+        }
+    }
+    pub fn year(&self) -> u16 {
+        match self {
+            Report::Annual(a) => a.year,
+            Report::Statement(s) => s.year,
+        }
+    }
+    pub fn as_annual(&self) -> Option<&AnnualAnalysis> {
+        match self {
+            Report::Annual(a) => Some(a),
+            Report::Statement(_) => None,
+        }
+    }
+    pub fn as_statement(&self) -> Option<&Statement> {
+        match self {
+            Report::Statement(s) => Some(s),
+            Report::Annual(_) => None,
+        }
+    }
+}
+
+/// Collects diagnostics for one file, resolving paths to line and column.
+struct Sink<'a> {
+    file: &'a str,
+    src: &'a str,
+    out: Vec<Diagnostic>,
+}
+
+impl Sink<'_> {
+    fn push(&mut self, kind: DiagnosticKind, path: &JsonPath, message: impl Into<String>) {
+        let pos = locate(self.src, path);
+        self.out.push(Diagnostic {
+            file: self.file.to_string(),
+            kind,
+            path: path.to_string(),
+            line: pos.map(|p| p.0),
+            column: pos.map(|p| p.1),
+            message: message.into(),
+        });
+    }
+}
+
+/// Parses and validates one report file.
+pub fn parse_report(file: &str, src: &str) -> Result<Report, Vec<Diagnostic>> {
+    let mut sink = Sink {
+        file,
+        src,
+        out: Vec::new(),
+    };
+    let value: serde_json::Value = match serde_json::from_str(src) {
+        Ok(v) => v,
+        Err(e) => {
+            let what = if e.is_eof() {
+                "Filen tar slut mitt i (avkortad JSON)"
+            } else {
+                "Filen är inte giltig JSON"
+            };
+            return Err(vec![Diagnostic {
+                file: file.to_string(),
+                kind: DiagnosticKind::Syntax,
+                path: "$".into(),
+                line: Some(e.line()),
+                column: Some(e.column()),
+                message: format!("{what}: {e}"),
+            }]);
+        }
+    };
+    check_strings(&value, &JsonPath::root(), &mut sink);
+    if !sink.out.is_empty() {
+        return Err(sink.out);
+    }
+    let header: Header = match serde_json::from_value(value.clone()) {
+        Ok(h) => h,
+        Err(_) => {
+            sink.push(
+                DiagnosticKind::SchemaVersion,
+                &JsonPath::root().key("schema_version"),
+                "Fältet schema_version saknas: filen är ingen Insyn-rapport",
+            );
+            return Err(sink.out);
+        }
+    };
+    if header.schema_version.as_u64() != Some(u64::from(SCHEMA_VERSION)) {
+        sink.push(
+            DiagnosticKind::SchemaVersion,
+            &JsonPath::root().key("schema_version"),
+            format!(
+                "schema_version är {}, men visaren läser version {SCHEMA_VERSION}",
+                header.schema_version
+            ),
+        );
+        return Err(sink.out);
+    }
+    let kind = header.kind.as_ref().and_then(|k| k.as_str()).unwrap_or("");
+    let report = match kind {
+        "annual_analysis" => deserialize::<AnnualAnalysis>(src, &mut sink).map(Report::Annual),
+        "statement" => deserialize::<Statement>(src, &mut sink).map(Report::Statement),
+        other => {
+            sink.push(
+                DiagnosticKind::Structure,
+                &JsonPath::root().key("kind"),
+                format!("Okänd rapporttyp {other:?}: väntade \"annual_analysis\" eller \"statement\""),
+            );
+            None
+        }
+    };
+    let Some(report) = report else {
+        return Err(sink.out);
+    };
+    match &report {
+        Report::Annual(a) => check_annual(a, &mut sink),
+        Report::Statement(s) => check_statement(s, &mut sink),
+    }
+    if sink.out.is_empty() {
+        Ok(report)
+    } else {
+        Err(sink.out)
+    }
+}
+
+fn deserialize<T: serde::de::DeserializeOwned>(src: &str, sink: &mut Sink) -> Option<T> {
+    let de = &mut serde_json::Deserializer::from_str(src);
+    match serde_path_to_error::deserialize::<_, T>(de) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let path = JsonPath::parse_serde(&e.path().to_string());
+            let inner = e.into_inner();
+            let pos = (inner.line(), inner.column());
+            let msg = inner.to_string();
+            // serde_json appends " at line L column C"; we give those separately.
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            sink.out.push(Diagnostic {
+                file: sink.file.to_string(),
+                kind: DiagnosticKind::Structure,
+                path: path.to_string(),
+                line: Some(pos.0),
+                column: Some(pos.1),
+                message: format!("Fel struktur: {msg}"),
+            });
+            None
+        }
+    }
+}
+
+fn check_strings(v: &serde_json::Value, path: &JsonPath, sink: &mut Sink) {
+    match v {
+        serde_json::Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => sink.push(
+            DiagnosticKind::Value,
+            path,
+            format!("Texten är orimligt lång ({} tecken, högst {MAX_TEXT_CHARS})", s.chars().count()),
+        ),
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                check_strings(x, &path.index(i), sink);
+            }
+        }
+        serde_json::Value::Object(o) => {
+            for (k, x) in o {
+                check_strings(x, &path.key(k), sink);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && s.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+fn check_id(id: &str, path: &JsonPath, sink: &mut Sink) {
+    if !is_id(id) {
+        sink.push(
+            DiagnosticKind::Value,
+            path,
+            format!("Ogiltigt id {id:?}: använd små bokstäver a–z, siffror och bindestreck"),
+        );
+    }
+}
+
+fn check_unique<'a>(ids: impl Iterator<Item = (&'a str, JsonPath)>, what: &str, sink: &mut Sink) {
+    let mut seen = HashSet::new();
+    for (id, path) in ids {
+        if !seen.insert(id) {
+            sink.push(DiagnosticKind::Value, &path, format!("{what} {id:?} finns två gånger"));
+        }
+    }
+}
+
+fn check_common(id: &str, kind: &str, expected_kind: &str, year: u16, sink: &mut Sink) {
+    let root = JsonPath::root();
+    check_id(id, &root.key("id"), sink);
+    if kind != expected_kind {
+        sink.push(DiagnosticKind::Value, &root.key("kind"), format!("kind ska vara {expected_kind:?}"));
+    }
+    if !(1900..=2100).contains(&year) {
+        sink.push(DiagnosticKind::Value, &root.key("year"), format!("Orimligt år: {year}"));
+    }
+}
+
+/// A failed arithmetic check, before it is matched against recorded discrepancies.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// Check id, as in [`Discrepancy::check`].
+    pub check: String,
+    pub printed: f64,
+    pub expected: f64,
+    pub path: JsonPath,
+    pub message: String,
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-6
+}
+
+/// Every arithmetic check of an annual analysis that fails, recorded or not.
+pub fn arithmetic_findings(a: &AnnualAnalysis) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (ti, t) in a.tables.iter().enumerate() {
+        let tpath = JsonPath::root().key("tables").index(ti);
+        let col_index: HashMap<&str, usize> =
+            t.columns.iter().enumerate().map(|(i, c)| (c.key.as_str(), i)).collect();
+        let row_index: HashMap<&str, usize> =
+            t.rows.iter().enumerate().map(|(i, r)| (r.key.as_str(), i)).collect();
+        // Sums.
+        for (ri, row) in t.rows.iter().enumerate() {
+            if row.role == RowRole::Item {
+                continue;
+            }
+            let summed: Vec<usize> = if row.sum_of.is_empty() {
+                (0..ri).filter(|&i| t.rows[i].role == RowRole::Item).collect()
+            } else {
+                row.sum_of.iter().filter_map(|k| row_index.get(k.as_str()).copied()).collect()
+            };
+            for (ci, col) in t.columns.iter().enumerate() {
+                let Some(Some(printed)) = row.values.get(ci) else { continue };
+                let sum: f64 = summed.iter().filter_map(|&i| t.rows[i].values.get(ci).copied().flatten()).sum();
+                if !close(*printed, sum) {
+                    out.push(Finding {
+                        check: format!("sum:{}:{}:{}", t.id, row.key, col.key),
+                        printed: *printed,
+                        expected: sum,
+                        path: tpath.key("rows").index(ri).key("values").index(ci),
+                        message: format!(
+                        "Summan i raden {:?}, kolumnen {:?} är tryckt som {} men raderna den summerar ger {}",
+                            row.label, col.label, printed, sum
+                        ),
+                    });
+                }
+            }
+        }
+        // Relations between columns.
+        for rel in &t.relations {
+            let Some(&target) = col_index.get(rel.column.as_str()) else { continue };
+            let terms: Option<Vec<(f64, usize)>> = rel
+                .plus
+                .iter()
+                .map(|k| (1.0, k))
+                .chain(rel.minus.iter().map(|k| (-1.0, k)))
+                .map(|(s, k)| col_index.get(k.as_str()).map(|&i| (s, i)))
+                .collect();
+            let Some(terms) = terms else { continue };
+            for (ri, row) in t.rows.iter().enumerate() {
+                let Some(Some(printed)) = row.values.get(target) else { continue };
+                let vals: Option<f64> = terms
+                    .iter()
+                    .map(|&(s, i)| row.values.get(i).copied().flatten().map(|v| s * v))
+                    .sum();
+                let Some(expected) = vals else { continue };
+                if !close(*printed, expected) {
+                    out.push(Finding {
+                        check: format!("relation:{}:{}:{}", t.id, row.key, rel.column),
+                        printed: *printed,
+                        expected,
+                        path: tpath.key("rows").index(ri).key("values").index(target),
+                        message: format!(
+                            "I raden {:?} är {:?} tryckt som {} men de andra kolumnerna ger {}",
+                            row.label, rel.column, printed, expected
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    for (xi, x) in a.cross_checks.iter().enumerate() {
+        let left: Option<f64> = x.left.iter().map(|c| cell_value(a, c)).sum();
+        let right: Option<f64> = x.right.iter().map(|c| cell_value(a, c)).sum();
+        if let (Some(l), Some(r)) = (left, right) {
+            if !close(l, r) {
+                out.push(Finding {
+                    check: format!("cross:{}", x.id),
+                    printed: l,
+                    expected: r,
+                    path: JsonPath::root().key("cross_checks").index(xi),
+                    message: format!("Kontrollen {:?} ger {} på ena sidan och {} på den andra", x.id, l, r),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The value of a cell, if the cell exists and is not empty.
+pub fn cell_value(a: &AnnualAnalysis, c: &CellRef) -> Option<f64> {
+    let t = a.tables.iter().find(|t| t.id == c.table)?;
+    let ci = t.columns.iter().position(|col| col.key == c.column)?;
+    let row = t.rows.iter().find(|r| r.key == c.row)?;
+    row.values.get(ci).copied().flatten()
+}
+
+fn cell_exists(a: &AnnualAnalysis, c: &CellRef) -> bool {
+    a.tables.iter().find(|t| t.id == c.table).is_some_and(|t| {
+        t.columns.iter().any(|col| col.key == c.column) && t.rows.iter().any(|r| r.key == c.row)
+    })
+}
+
+fn check_annual(a: &AnnualAnalysis, sink: &mut Sink) {
+    let root = JsonPath::root();
+    check_common(&a.id, &a.kind, "annual_analysis", a.year, sink);
+    check_unique(
+        a.goal_areas.iter().enumerate().map(|(i, g)| (g.id.as_str(), root.key("goal_areas").index(i).key("id"))),
+        "Målområdet",
+        sink,
+    );
+    let mut goal_ids = Vec::new();
+    for (gi, area) in a.goal_areas.iter().enumerate() {
+        let apath = root.key("goal_areas").index(gi);
+        check_id(&area.id, &apath.key("id"), sink);
+        for (i, g) in area.goals.iter().enumerate() {
+            let gpath = apath.key("goals").index(i);
+            check_id(&g.id, &gpath.key("id"), sink);
+            goal_ids.push((g.id.as_str(), gpath.key("id")));
+            for (ki, k) in g.key_figures.iter().enumerate() {
+                let kpath = gpath.key("key_figures").index(ki);
+                check_number(k.value, &kpath.key("value"), sink);
+                if let Some(c) = &k.comparison {
+                    check_number(c.value, &kpath.key("comparison").key("value"), sink);
+                }
+            }
+        }
+    }
+    check_unique(goal_ids.into_iter(), "Målet", sink);
+    check_unique(
+        a.assignments.iter().enumerate().map(|(i, x)| (x.id.as_str(), root.key("assignments").index(i).key("id"))),
+        "Budgetuppdraget",
+        sink,
+    );
+    check_unique(
+        a.tables.iter().enumerate().map(|(i, t)| (t.id.as_str(), root.key("tables").index(i).key("id"))),
+        "Tabellen",
+        sink,
+    );
+    for (ti, t) in a.tables.iter().enumerate() {
+        let tpath = root.key("tables").index(ti);
+        check_id(&t.id, &tpath.key("id"), sink);
+        check_unique(
+            t.columns.iter().enumerate().map(|(i, c)| (c.key.as_str(), tpath.key("columns").index(i).key("key"))),
+            "Kolumnen",
+            sink,
+        );
+        check_unique(
+            t.rows.iter().enumerate().map(|(i, r)| (r.key.as_str(), tpath.key("rows").index(i).key("key"))),
+            "Raden",
+            sink,
+        );
+        for (ri, r) in t.rows.iter().enumerate() {
+            let rpath = tpath.key("rows").index(ri);
+            if r.values.len() != t.columns.len() {
+                sink.push(
+                    DiagnosticKind::Structure,
+                    &rpath.key("values"),
+                    format!(
+                        "Raden {:?} har {} värden men tabellen har {} kolumner",
+                        r.label,
+                        r.values.len(),
+                        t.columns.len()
+                    ),
+                );
+            }
+            let unit = r.unit.unwrap_or(t.unit);
+            for (vi, v) in r.values.iter().enumerate() {
+                let Some(v) = v else { continue };
+                let vpath = rpath.key("values").index(vi);
+                check_number(*v, &vpath, sink);
+                if unit == Unit::Tkr && v.fract() != 0.0 {
+                    sink.push(DiagnosticKind::Value, &vpath, format!("Belopp i tkr ska vara heltal, inte {v}"));
+                }
+            }
+            for (si, k) in r.sum_of.iter().enumerate() {
+                if !t.rows.iter().any(|x| &x.key == k) {
+                    sink.push(
+                        DiagnosticKind::Reference,
+                        &rpath.key("sum_of").index(si),
+                        format!("Raden {k:?} finns inte i tabellen"),
+                    );
+                }
+            }
+        }
+        for (li, rel) in t.relations.iter().enumerate() {
+            let rpath = tpath.key("relations").index(li);
+            for k in std::iter::once(&rel.column).chain(&rel.plus).chain(&rel.minus) {
+                if !t.columns.iter().any(|c| &c.key == k) {
+                    sink.push(DiagnosticKind::Reference, &rpath, format!("Kolumnen {k:?} finns inte i tabellen"));
+                }
+            }
+        }
+    }
+    for (xi, x) in a.cross_checks.iter().enumerate() {
+        let xpath = root.key("cross_checks").index(xi);
+        for (side, cells) in [("left", &x.left), ("right", &x.right)] {
+            for (ci, c) in cells.iter().enumerate() {
+                if !cell_exists(a, c) {
+                    sink.push(
+                        DiagnosticKind::Reference,
+                        &xpath.key(side).index(ci),
+                        format!("Cellen {}/{}/{} finns inte", c.table, c.row, c.column),
+                    );
+                }
+            }
+        }
+    }
+    for (ri, r) in a.restatements.iter().enumerate() {
+        let rpath = root.key("restatements").index(ri);
+        match cell_value(a, &r.cell) {
+            Some(v) if close(v, r.value) => {}
+            Some(v) => sink.push(
+                DiagnosticKind::StaleRecord,
+                &rpath.key("value"),
+                format!("Värdet {} stämmer inte med cellen, som har {}", r.value, v),
+            ),
+            None => sink.push(
+                DiagnosticKind::Reference,
+                &rpath.key("cell"),
+                format!("Cellen {}/{}/{} finns inte", r.cell.table, r.cell.row, r.cell.column),
+            ),
+        }
+    }
+    // Arithmetic, against the recorded discrepancies.
+    let findings = arithmetic_findings(a);
+    let mut matched = vec![false; a.discrepancies.len()];
+    for f in &findings {
+        match a.discrepancies.iter().position(|d| d.check == f.check) {
+            Some(di) => {
+                matched[di] = true;
+                let d = &a.discrepancies[di];
+                if !close(d.printed, f.printed) || !close(d.expected, f.expected) {
+                    sink.push(
+                        DiagnosticKind::StaleRecord,
+                        &root.key("discrepancies").index(di),
+                        format!(
+                            "Källavvikelsen {} anger {} mot {}, men siffrorna ger {} mot {}",
+                            d.check, d.printed, d.expected, f.printed, f.expected
+                        ),
+                    );
+                }
+            }
+            None => sink.push(
+                DiagnosticKind::Arithmetic,
+                &f.path,
+                format!(
+                    "{} (kontroll {}). Rätta siffran om den är felskriven, eller registrera en källavvikelse.",
+                    f.message, f.check
+                ),
+            ),
+        }
+    }
+    for (di, m) in matched.iter().enumerate() {
+        if !m {
+            sink.push(
+                DiagnosticKind::StaleRecord,
+                &root.key("discrepancies").index(di).key("check"),
+                format!(
+                    "Källavvikelsen {} syns inte i siffrorna: kontrollen går igenom eller finns inte",
+                    a.discrepancies[di].check
+                ),
+            );
+        }
+    }
+}
+
+fn check_number(v: f64, path: &JsonPath, sink: &mut Sink) {
+    if !v.is_finite() || v.abs() > MAX_ABS_VALUE {
+        sink.push(DiagnosticKind::Value, path, format!("Orimligt tal: {v}"));
+    }
+}
+
+fn check_statement(s: &Statement, sink: &mut Sink) {
+    let root = JsonPath::root();
+    check_common(&s.id, &s.kind, "statement", s.year, sink);
+    check_unique(
+        s.items.iter().enumerate().map(|(i, x)| (x.id.as_str(), root.key("items").index(i).key("id"))),
+        "Punkten",
+        sink,
+    );
+    for (field, events) in [("dates", &s.dates), ("decision_plan", &s.decision_plan)] {
+        for (i, e) in events.iter().enumerate() {
+            if !is_date(&e.date) {
+                sink.push(
+                    DiagnosticKind::Value,
+                    &root.key(field).index(i).key("date"),
+                    format!("Datumet {:?} ska skrivas ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM", e.date),
+                );
+            }
+        }
+    }
+    for (i, item) in s.items.iter().enumerate() {
+        check_id(&item.id, &root.key("items").index(i).key("id"), sink);
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, n: usize| p.len() == n && p.bytes().all(|c| c.is_ascii_digit());
+    match parts.as_slice() {
+        [y, m] => num(y, 4) && num(m, 2) && (1..=12).contains(&m.parse::<u8>().unwrap_or(0)),
+        [y, m, d] => {
+            num(y, 4)
+                && num(m, 2)
+                && num(d, 2)
+                && (1..=12).contains(&m.parse::<u8>().unwrap_or(0))
+                && (1..=31).contains(&d.parse::<u8>().unwrap_or(0))
+        }
+        _ => false,
+    }
+}
+
+/// Checks across a set of reports: links between them and restated figures.
+/// `reports` are (file name, report) pairs.
+pub fn check_collection(reports: &[(String, Report)]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let by_id: HashMap<&str, &Report> = reports.iter().map(|(_, r)| (r.id(), r)).collect();
+    let mut goal_titles: HashMap<&str, (&str, &str)> = HashMap::new();
+    let diag = |file: &str, path: JsonPath, kind, message: String| Diagnostic {
+        file: file.to_string(),
+        kind,
+        path: path.to_string(),
+        line: None,
+        column: None,
+        message,
+    };
+    for (file, r) in reports {
+        match r {
+            Report::Annual(a) => {
+                for (gi, area) in a.goal_areas.iter().enumerate() {
+                    for (i, g) in area.goals.iter().enumerate() {
+                        match goal_titles.get(g.id.as_str()) {
+                            Some((title, other)) if *title != g.title => out.push(diag(
+                                file,
+                                JsonPath::root().key("goal_areas").index(gi).key("goals").index(i).key("title"),
+                                DiagnosticKind::Reference,
+                                format!("Målet {:?} har en annan titel i {other}: samma id ska vara samma mål", g.id),
+                            )),
+                            Some(_) => {}
+                            None => {
+                                goal_titles.insert(&g.id, (&g.title, &a.id));
+                            }
+                        }
+                    }
+                }
+                for (ri, rs) in a.restatements.iter().enumerate() {
+                    let path = JsonPath::root().key("restatements").index(ri);
+                    match by_id.get(rs.other_report.as_str()).and_then(|o| o.as_annual()) {
+                        None => out.push(diag(
+                            file,
+                            path.key("other_report"),
+                            DiagnosticKind::Reference,
+                            format!("Rapporten {:?} finns inte", rs.other_report),
+                        )),
+                        Some(o) => match cell_value(o, &rs.other_cell) {
+                            Some(v) if close(v, rs.other_value) => {}
+                            other => out.push(diag(
+                                file,
+                                path.key("other_value"),
+                                DiagnosticKind::StaleRecord,
+                                format!(
+                                    "{} har {:?} i cellen {}/{}/{}, inte {}",
+                                    rs.other_report, other, rs.other_cell.table, rs.other_cell.row,
+                                    rs.other_cell.column, rs.other_value
+                                ),
+                            )),
+                        },
+                    }
+                }
+            }
+            Report::Statement(s) => {
+                for (ii, item) in s.items.iter().enumerate() {
+                    for (li, link) in item.related_goals.iter().enumerate() {
+                        let ok = by_id
+                            .get(link.report.as_str())
+                            .and_then(|o| o.as_annual())
+                            .is_some_and(|a| a.goal(&link.goal).is_some());
+                        if !ok {
+                            out.push(diag(
+                                file,
+                                JsonPath::root().key("items").index(ii).key("related_goals").index(li),
+                                DiagnosticKind::Reference,
+                                format!("Målet {}/{} finns inte", link.report, link.goal),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Parses and validates the manifest `reports/index.json`.
+pub fn parse_manifest(file: &str, src: &str) -> Result<Manifest, Vec<Diagnostic>> {
+    let mut sink = Sink {
+        file,
+        src,
+        out: Vec::new(),
+    };
+    if let Err(e) = serde_json::from_str::<serde_json::Value>(src) {
+        return Err(vec![Diagnostic {
+            file: file.into(),
+            kind: DiagnosticKind::Syntax,
+            path: "$".into(),
+            line: Some(e.line()),
+            column: Some(e.column()),
+            message: format!("Filen är inte giltig JSON: {e}"),
+        }]);
+    }
+    let Some(m) = deserialize::<Manifest>(src, &mut sink) else {
+        return Err(sink.out);
+    };
+    if m.schema_version != SCHEMA_VERSION {
+        sink.push(
+            DiagnosticKind::SchemaVersion,
+            &JsonPath::root().key("schema_version"),
+            format!("schema_version är {}, men visaren läser version {SCHEMA_VERSION}", m.schema_version),
+        );
+    }
+    for (i, e) in m.reports.iter().enumerate() {
+        let p = JsonPath::root().key("reports").index(i);
+        check_id(&e.id, &p.key("id"), &mut sink);
+        let safe_file = e.file.ends_with(".json")
+            && !e.file.contains('/')
+            && !e.file.contains('\\')
+            && !e.file.starts_with('.');
+        if !safe_file {
+            sink.push(
+                DiagnosticKind::Value,
+                &p.key("file"),
+                format!("Filnamnet {:?} ska vara ett namn på en .json-fil bredvid manifestet", e.file),
+            );
+        }
+    }
+    check_unique(
+        m.reports.iter().enumerate().map(|(i, e)| (e.id.as_str(), JsonPath::root().key("reports").index(i).key("id"))),
+        "Rapporten",
+        &mut sink,
+    );
+    if sink.out.is_empty() {
+        Ok(m)
+    } else {
+        Err(sink.out)
+    }
+}

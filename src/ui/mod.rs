@@ -1,0 +1,1 @@
+//! Components, pages, routing.

@@ -1,0 +1,113 @@
+//! `cargo xtask validate [FILE…]`: the viewer's own validation on the command line.
+
+use std::path::{Path, PathBuf};
+
+use insyn::model::validate::check_collection;
+use insyn::model::{parse_manifest, parse_report, Report};
+
+/// Validates the given files (or every bundled report when none are given),
+/// then checks links across them and the bundled reports. Returns the number of errors.
+pub fn run(root: &Path, files: &[String]) -> usize {
+    let reports_dir = root.join("assets/reports");
+    let bundled = bundled_files(&reports_dir);
+    let given: Vec<PathBuf> = if files.is_empty() {
+        bundled.clone()
+    } else {
+        files.iter().map(PathBuf::from).collect()
+    };
+    let mut errors = 0;
+    if files.is_empty() {
+        let manifest = reports_dir.join("index.json");
+        match std::fs::read_to_string(&manifest) {
+            Ok(src) => match parse_manifest("reports/index.json", &src) {
+                Ok(m) => {
+                    for e in &m.reports {
+                        if !reports_dir.join(&e.file).exists() {
+                            println!("reports/index.json: rapporten {} pekar på {}, som saknas", e.id, e.file);
+                            errors += 1;
+                        }
+                    }
+                    println!("OK   reports/index.json ({} rapporter)", m.reports.len());
+                }
+                Err(ds) => {
+                    for d in ds {
+                        println!("{d}");
+                        errors += 1;
+                    }
+                }
+            },
+            Err(e) => {
+                println!("reports/index.json: kan inte läsas: {e}");
+                errors += 1;
+            }
+        }
+    }
+    let mut loaded: Vec<(String, Report)> = Vec::new();
+    let mut given_names = Vec::new();
+    for path in &given {
+        let name = display_name(path);
+        given_names.push(name.clone());
+        match std::fs::read_to_string(path) {
+            Ok(src) => match parse_report(&name, &src) {
+                Ok(r) => {
+                    println!("OK   {name} ({})", r.id());
+                    loaded.push((name, r));
+                }
+                Err(ds) => {
+                    for d in &ds {
+                        println!("{d}");
+                    }
+                    errors += ds.len();
+                }
+            },
+            Err(e) => {
+                println!("{name}: kan inte läsas: {e}");
+                errors += 1;
+            }
+        }
+    }
+    // Links are checked against the bundled reports too.
+    for path in &bundled {
+        let name = display_name(path);
+        if given_names.contains(&name) {
+            continue;
+        }
+        if let Ok(src) = std::fs::read_to_string(path) {
+            if let Ok(r) = parse_report(&name, &src) {
+                loaded.push((name, r));
+            }
+        }
+    }
+    for d in check_collection(&loaded) {
+        if given_names.contains(&d.file) {
+            println!("{d}");
+            errors += 1;
+        }
+    }
+    if errors == 0 {
+        println!("Inga fel.");
+    } else {
+        println!("{errors} fel.");
+    }
+    errors
+}
+
+fn display_name(p: &Path) -> String {
+    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Every report file in the folder: `*.json` except the manifest and the schema.
+pub fn bundled_files(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension().is_some_and(|x| x == "json")
+                        && !matches!(p.file_name().and_then(|n| n.to_str()), Some("index.json" | "schema.json"))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
