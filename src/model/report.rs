@@ -212,6 +212,9 @@ pub struct Outlook {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KeyFigure {
+    /// Stable id within the goal, needed where a restatement or discrepancy points at it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// What the figure measures, in our own words.
     pub label: Text,
     pub value: f64,
@@ -436,15 +439,37 @@ pub struct MissingChart {
 pub struct Discrepancy {
     /// The id of the failing check, as the validator names it:
     /// `sum:{table}:{row}:{column}`, `relation:{table}:{row}:{column}` or
-    /// `cross:{cross_check id}`.
+    /// `cross:{cross_check id}`. For two figures in the running text that
+    /// disagree (no table to check), `text:{a short id of ours}`.
     pub check: String,
     /// The figure as printed.
     pub printed: f64,
-    /// What the other figures give (the computed sum, or the other table's figure).
+    /// What the other figures give (the computed sum, or the other place's figure).
     pub expected: f64,
+    /// Unit of `printed` and `expected` (default tkr).
+    #[serde(default)]
+    pub unit: Unit,
     /// What is wrong, in our own words.
     pub description: Text,
+    /// Where the printed figure stands.
     pub source: SourceRef,
+    /// Where the other figure stands, if elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_source: Option<SourceRef>,
+}
+
+/// A figure in a report: a table cell, or a key figure of a goal.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(untagged, deny_unknown_fields)]
+pub enum FigureRef {
+    Cell(CellRef),
+    KeyFigure {
+        /// Goal id.
+        goal: String,
+        /// The key figure's `id`.
+        figure: String,
+    },
 }
 
 /// A figure that a later edition prints differently from an earlier one.
@@ -454,16 +479,20 @@ pub struct Discrepancy {
 pub struct Restatement {
     /// What the figure is, in our own words.
     pub description: Text,
-    /// The cell in this report.
-    pub cell: CellRef,
-    /// The value printed in this report.
+    /// The figure in this report.
+    pub figure: FigureRef,
+    /// The value in this report.
     pub value: f64,
+    /// As printed in this report.
+    pub printed: String,
     /// The earlier report's id, e.g. "asn-2024".
     pub other_report: String,
-    /// The cell in the earlier report.
-    pub other_cell: CellRef,
-    /// The value printed in the earlier report.
+    /// The figure in the earlier report.
+    pub other_figure: FigureRef,
+    /// The value in the earlier report.
     pub other_value: f64,
+    /// As printed in the earlier report.
+    pub other_printed: String,
 }
 
 // ---------------------------------------------------------------------------
@@ -483,8 +512,11 @@ pub struct Statement {
     pub board: Board,
     /// Year of the decision.
     pub year: u16,
-    /// Title as printed.
+    /// Title as printed (the document's own name for itself).
     pub title: String,
+    /// A short name in our own words, for lists and headings, e.g.
+    /// "Yttrande om granskningen av arbetsmarknadsinsatser".
+    pub name: Text,
     pub source: SourceDocument,
     /// A short summary in our own words.
     pub summary: Text,

@@ -395,6 +395,29 @@ pub fn cell_value(a: &AnnualAnalysis, c: &CellRef) -> Option<f64> {
     row.values.get(ci).copied().flatten()
 }
 
+/// The value of a table cell or a goal's key figure.
+pub fn figure_value(a: &AnnualAnalysis, f: &FigureRef) -> Option<f64> {
+    match f {
+        FigureRef::Cell(c) => cell_value(a, c),
+        FigureRef::KeyFigure { goal, figure } => a
+            .goal_areas
+            .iter()
+            .flat_map(|x| &x.goals)
+            .find(|g| &g.id == goal)?
+            .key_figures
+            .iter()
+            .find(|k| k.id.as_deref() == Some(figure.as_str()))
+            .map(|k| k.value),
+    }
+}
+
+pub fn describe_figure(f: &FigureRef) -> String {
+    match f {
+        FigureRef::Cell(c) => format!("{}/{}/{}", c.table, c.row, c.column),
+        FigureRef::KeyFigure { goal, figure } => format!("mål {goal}, nyckeltal {figure}"),
+    }
+}
+
 fn cell_exists(a: &AnnualAnalysis, c: &CellRef) -> bool {
     a.tables.iter().find(|t| t.id == c.table).is_some_and(|t| {
         t.columns.iter().any(|col| col.key == c.column) && t.rows.iter().any(|r| r.key == c.row)
@@ -508,23 +531,42 @@ fn check_annual(a: &AnnualAnalysis, sink: &mut Sink) {
     }
     for (ri, r) in a.restatements.iter().enumerate() {
         let rpath = root.key("restatements").index(ri);
-        match cell_value(a, &r.cell) {
+        match figure_value(a, &r.figure) {
             Some(v) if close(v, r.value) => {}
             Some(v) => sink.push(
                 DiagnosticKind::StaleRecord,
                 &rpath.key("value"),
-                format!("Värdet {} stämmer inte med cellen, som har {}", r.value, v),
+                format!("Värdet {} stämmer inte med siffran i rapporten, som är {}", r.value, v),
             ),
             None => sink.push(
                 DiagnosticKind::Reference,
-                &rpath.key("cell"),
-                format!("Cellen {}/{}/{} finns inte", r.cell.table, r.cell.row, r.cell.column),
+                &rpath.key("figure"),
+                format!("Siffran {} finns inte i rapporten", describe_figure(&r.figure)),
             ),
         }
     }
     // Arithmetic, against the recorded discrepancies.
     let findings = arithmetic_findings(a);
     let mut matched = vec![false; a.discrepancies.len()];
+    for (di, d) in a.discrepancies.iter().enumerate() {
+        if d.check.starts_with("text:") {
+            matched[di] = true;
+            if close(d.printed, d.expected) {
+                sink.push(
+                    DiagnosticKind::StaleRecord,
+                    &root.key("discrepancies").index(di),
+                    "En textavvikelse måste ha två olika siffror",
+                );
+            }
+            if d.other_source.is_none() {
+                sink.push(
+                    DiagnosticKind::Structure,
+                    &root.key("discrepancies").index(di),
+                    "En textavvikelse behöver other_source: var den andra siffran står",
+                );
+            }
+        }
+    }
     for f in &findings {
         match a.discrepancies.iter().position(|d| d.check == f.check) {
             Some(di) => {
@@ -653,16 +695,18 @@ pub fn check_collection(reports: &[(String, Report)]) -> Vec<Diagnostic> {
                             DiagnosticKind::Reference,
                             format!("Rapporten {:?} finns inte", rs.other_report),
                         )),
-                        Some(o) => match cell_value(o, &rs.other_cell) {
+                        Some(o) => match figure_value(o, &rs.other_figure) {
                             Some(v) if close(v, rs.other_value) => {}
                             other => out.push(diag(
                                 file,
                                 path.key("other_value"),
                                 DiagnosticKind::StaleRecord,
                                 format!(
-                                    "{} har {:?} i cellen {}/{}/{}, inte {}",
-                                    rs.other_report, other, rs.other_cell.table, rs.other_cell.row,
-                                    rs.other_cell.column, rs.other_value
+                                    "{} har {:?} för {}, inte {}",
+                                    rs.other_report,
+                                    other,
+                                    describe_figure(&rs.other_figure),
+                                    rs.other_value
                                 ),
                             )),
                         },
