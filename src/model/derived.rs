@@ -110,3 +110,65 @@ pub fn items_linking_goal<'a>(
         .filter(|(_, i)| i.related_goals.iter().any(|l| l.report == report_id && l.goal == goal_id))
         .collect()
 }
+
+/// A search hit: a report or a goal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub report: String,
+    pub goal: Option<String>,
+    pub label: String,
+    pub context: String,
+}
+
+impl Hit {
+    /// Where the hit leads, as a route key the UI turns into a link.
+    pub fn target(&self) -> (&str, Option<&str>) {
+        (&self.report, self.goal.as_deref())
+    }
+}
+
+/// Goals and reports whose titles or summaries hold every word of the query
+/// (case-insensitive), in manifest order.
+pub fn search(reports: &[std::rc::Rc<Report>], query: &str, lang: super::format::Lang) -> Vec<Hit> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let pick = |t: &Text| match lang {
+        super::format::Lang::Sv => t.sv.clone(),
+        super::format::Lang::En => t.en.clone(),
+    };
+    let matches = |hay: &str| {
+        let hay = hay.to_lowercase();
+        words.iter().all(|w| hay.contains(w.as_str()))
+    };
+    let mut out = Vec::new();
+    for r in reports {
+        let heading = format!("{} {}", r.board().name, r.title());
+        match &**r {
+            Report::Annual(a) => {
+                if matches(&format!("{heading} {} {}", a.board.short, pick(&a.summary))) {
+                    out.push(Hit { report: a.id.clone(), goal: None, label: heading.clone(), context: a.year.to_string() });
+                }
+                for (area, g) in a.goals() {
+                    let hay = format!("{} {} {} {}", g.title, area.title, pick(&g.follow_up), pick(&g.grounds));
+                    if matches(&hay) {
+                        out.push(Hit {
+                            report: a.id.clone(),
+                            goal: Some(g.id.clone()),
+                            label: g.title.clone(),
+                            context: format!("{} {}", a.board.short, a.year),
+                        });
+                    }
+                }
+            }
+            Report::Statement(s) => {
+                let hay = format!("{heading} {} {}", pick(&s.name), pick(&s.summary));
+                if matches(&hay) {
+                    out.push(Hit { report: s.id.clone(), goal: None, label: pick(&s.name), context: s.year.to_string() });
+                }
+            }
+        }
+    }
+    out
+}

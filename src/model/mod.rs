@@ -6,6 +6,8 @@ pub mod derived;
 pub mod format;
 pub mod locate;
 pub mod report;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod validate;
 
 pub use report::*;

@@ -1,1 +1,118 @@
-//! Components, pages, routing.
+//! Components, pages and routing. Thin: everything it shows is computed in
+//! `model` or `charts`; every browser call goes through `web`.
+
+pub mod components;
+pub mod i18n;
+pub mod layout;
+pub mod pages;
+pub mod route;
+pub mod state;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::model::format::Lang;
+pub use route::Route;
+use state::{Store, StoreHandle};
+
+/// What every page needs: the store, the language and the current route.
+#[derive(Clone, PartialEq)]
+pub struct Ctx {
+    pub store: StoreHandle,
+    pub lang: Lang,
+    pub route: Route,
+}
+
+impl Ctx {
+    pub fn t(&self) -> &'static i18n::Strings {
+        i18n::t(self.lang)
+    }
+}
+
+/// The viewer in the browser: a router on the page's address.
+#[component]
+pub fn App() -> Html {
+    html! {
+        <BrowserRouter>
+            <Root initial={Rc::new(Store::default())} />
+        </BrowserRouter>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RootProps {
+    /// The state to start from: empty in the browser (it loads the manifest),
+    /// filled when rendering natively.
+    pub initial: Rc<Store>,
+}
+
+/// Holds the store and picks the page for the current address.
+#[component]
+pub fn Root(props: &RootProps) -> Html {
+    let initial = props.initial.clone();
+    let store = use_reducer(move || (*initial).clone());
+    {
+        let store = store.clone();
+        use_effect_with((), move |_| {
+            crate::web::normalize_trailing_slash();
+            if store.manifest.is_none() {
+                state::load_manifest(store);
+            }
+        });
+    }
+    let location = use_location();
+    let navigator = use_navigator();
+    let path = match (&location, &navigator) {
+        (Some(l), Some(n)) => strip_base(l.path(), n.basename()),
+        _ => "/".into(),
+    };
+    let query = location.as_ref().map(|l| l.query_str().to_string()).unwrap_or_default();
+    let lang = lang_from_query(&query);
+    {
+        use_effect_with(lang, |lang| crate::web::set_document_lang(lang.code()));
+    }
+    let route = route::recognize(&path);
+    let ctx = Ctx { store, lang, route: route.clone() };
+    html! {
+        <ContextProvider<Ctx> context={ctx}>
+            <pages::Page />
+        </ContextProvider<Ctx>>
+    }
+}
+
+/// The path below the site's base path ("/insyn/asn-2025" → "/asn-2025").
+pub fn strip_base(path: &str, base: Option<&str>) -> String {
+    let base = base.unwrap_or("").trim_end_matches('/');
+    match path.strip_prefix(base) {
+        Some(rest) if !base.is_empty() && (rest.is_empty() || rest.starts_with('/')) => {
+            if rest.is_empty() { "/".into() } else { rest.into() }
+        }
+        _ => path.into(),
+    }
+}
+
+/// `?lang=en` picks English; anything else is Swedish.
+pub fn lang_from_query(query: &str) -> Lang {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == "lang")
+        .and_then(|(_, v)| Lang::from_code(v))
+        .unwrap_or_default()
+}
+
+/// The page context. It exists below [`Root`]; a component rendered
+/// elsewhere gets `None` and renders nothing.
+#[hook]
+pub fn use_ctx() -> Option<Ctx> {
+    use_context::<Ctx>()
+}
+
+/// Sets document.title for the page.
+#[hook]
+pub fn use_title(title: String) {
+    use_effect_with(title, |t| crate::web::set_title(t));
+}

@@ -1,5 +1,14 @@
-//! Project tasks: `cargo xtask <serve|test|dist|validate|schema|bench|fuzz>`.
+//! Project tasks, run as `cargo xtask <command>`:
+//!
+//! - `serve`: install what is missing, then serve the viewer on http://127.0.0.1:8080
+//! - `test`: install what is missing, then run every test tier
+//! - `dist [--base /path/]`: build the static site into `dist/`
+//! - `validate [FILE…]`: validate report files (all bundled ones when none are given)
+//! - `schema`: write `assets/reports/schema.json` from the Rust types
 
+mod dist;
+mod test;
+mod tools;
 mod validate;
 
 use std::path::PathBuf;
@@ -10,18 +19,38 @@ fn root() -> PathBuf {
     dir.parent().map(PathBuf::from).unwrap_or(dir)
 }
 
+const USAGE: &str = "usage: cargo xtask <serve | test | dist [--base /path/] | validate [FILE…] | schema>";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = root();
     let result = match args.first().map(String::as_str) {
-        Some("validate") => {
-            if validate::run(&root, &args[1..]) == 0 {
-                Ok(())
-            } else {
-                Err("validation failed".to_string())
-            }
+        Some("serve") => tools::ensure_build_tools(&root).and_then(|()| {
+            println!("→ serving the viewer with the bundled reports on http://127.0.0.1:8080 (Ctrl-C stops)");
+            tools::run("trunk serve", tools::cmd(&root, "trunk").args(["serve", "--offline"]))
+        }),
+        Some("test") => test::run_all(&root),
+        Some("dist") => {
+            let base = match args.iter().position(|a| a == "--base") {
+                Some(i) => match args.get(i + 1) {
+                    Some(b) => b.clone(),
+                    None => {
+                        eprintln!("xtask: --base needs a path, e.g. --base /insyn/");
+                        return ExitCode::FAILURE;
+                    }
+                },
+                None => "/".into(),
+            };
+            tools::ensure_build_tools(&root).and_then(|()| dist::build(&root, &base)).map(|d| {
+                println!("the site is in {}", d.display());
+            })
         }
-        _ => Err(format!("usage: cargo xtask <serve|test|dist|validate|schema|bench|fuzz>; got {args:?}")),
+        Some("validate") => match validate::run(&root, &args[1..]) {
+            0 => Ok(()),
+            n => Err(format!("{n} error(s)")),
+        },
+        Some("schema") => write_schema(&root),
+        _ => Err(USAGE.into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -30,4 +59,12 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn write_schema(root: &std::path::Path) -> Result<(), String> {
+    let path = root.join("assets/reports/schema.json");
+    let text = insyn::model::schema::json_schema();
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    println!("wrote {}", path.display());
+    Ok(())
 }

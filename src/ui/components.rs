@@ -1,0 +1,246 @@
+//! Small shared components.
+
+use std::rc::Rc;
+
+use serde::Serialize;
+use yew::prelude::*;
+use yew_router::prelude::Link as RouterLink;
+
+use super::i18n::{self, source_line};
+use super::state::{request_report, Load, LoadError};
+use super::{use_ctx, Route};
+use crate::model::format::{self, Lang};
+use crate::model::{AnnualAnalysis, Discrepancy, GoalStatus, Report, RowRole, SourceRef, Table};
+
+#[derive(Clone, PartialEq, Serialize)]
+pub struct LangQuery {
+    pub lang: &'static str,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LinkProps {
+    pub to: Route,
+    #[prop_or_default]
+    pub classes: Classes,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A link inside the site that keeps the chosen language.
+#[component]
+pub fn Link(props: &LinkProps) -> Html {
+    let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
+    let query = (lang == Lang::En).then_some(LangQuery { lang: "en" });
+    html! {
+        <RouterLink<Route, LangQuery> to={props.to.clone()} {query} classes={props.classes.clone()}>
+            { props.children.clone() }
+        </RouterLink<Route, LangQuery>>
+    }
+}
+
+/// The status of a goal: icon, text and colour (never colour alone).
+#[derive(Properties, PartialEq)]
+pub struct StatusBadgeProps {
+    pub status: GoalStatus,
+}
+
+#[component]
+pub fn StatusBadge(props: &StatusBadgeProps) -> Html {
+    let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
+    let (class, icon) = status_look(props.status);
+    html! {
+        <span class={classes!("badge", class)}>
+            <span class="badge-icon" aria-hidden="true">{ icon }</span>
+            { i18n::goal_status(props.status, lang) }
+        </span>
+    }
+}
+
+/// CSS class and icon of a status.
+pub fn status_look(s: GoalStatus) -> (&'static str, &'static str) {
+    match s {
+        GoalStatus::Uppnatt => ("status-uppnatt", "✓"),
+        GoalStatus::DelvisUppnatt => ("status-delvis", "◐"),
+        GoalStatus::EjUppnatt => ("status-ej", "✕"),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SourceProps {
+    pub doc: AttrValue,
+    pub source: SourceRef,
+}
+
+/// "Källa: Årsanalys 2025, avsnitt …".
+#[component]
+pub fn Source(props: &SourceProps) -> Html {
+    let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
+    html! { <p class="source">{ source_line(&props.doc, &props.source, lang) }</p> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LoadErrorProps {
+    pub error: LoadError,
+}
+
+/// A file that could not be used: names the file, the JSON path and the line.
+#[component]
+pub fn LoadErrorView(props: &LoadErrorProps) -> Html {
+    let Some(ctx) = use_ctx() else { return html! {} };
+    let t = ctx.t();
+    let e = &props.error;
+    html! {
+        <div class="error" role="alert">
+            <h2>{ t.load_failed }</h2>
+            <p>{ format!("{}: ", t.file_label) }<code>{ &e.file }</code></p>
+            <ul>
+                { for e.problems.iter().take(20).map(|d| html! {
+                    <li>
+                        <code>{ &d.path }</code>
+                        { d.line.map(|l| format!(" ({} {l})", t.line_label)).unwrap_or_default() }
+                        { ": " }{ &d.message }
+                    </li>
+                }) }
+            </ul>
+            <p>{ t.load_failed_hint }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct WithReportProps {
+    pub id: AttrValue,
+    /// Renders the loaded report.
+    pub render: Callback<Rc<Report>, Html>,
+}
+
+/// Loads a report (if needed) and renders it, a loading state, or its error.
+#[component]
+pub fn WithReport(props: &WithReportProps) -> Html {
+    let ctx = use_ctx();
+    {
+        let ctx = ctx.clone();
+        let id = props.id.clone();
+        let manifest_ready = ctx.as_ref().map(|c| matches!(c.store.manifest, Some(Load::Ready(_))));
+        use_effect_with((id, manifest_ready), move |(id, _)| {
+            if let Some(c) = ctx {
+                request_report(&c.store, id);
+            }
+        });
+    }
+    let Some(ctx) = ctx else { return html! {} };
+    let t = ctx.t();
+    match (&ctx.store.manifest, ctx.store.report(&props.id)) {
+        (_, Some(Load::Ready(r))) => props.render.emit(r.clone()),
+        (_, Some(Load::Failed(e))) => html! { <LoadErrorView error={e.clone()} /> },
+        (Some(Load::Failed(e)), _) => html! { <LoadErrorView error={e.clone()} /> },
+        (Some(Load::Ready(_)), None) if ctx.store.file_of(&props.id).is_none() => html! {
+            <super::pages::not_found::NotFoundBody message={t.report_not_found} />
+        },
+        _ => html! { <p class="loading" role="status" aria-live="polite">{ t.loading_report }</p> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TableViewProps {
+    pub table: Table,
+    pub doc: AttrValue,
+    #[prop_or_default]
+    pub heading_level: Option<u8>,
+}
+
+/// A finance table as a real table: caption, column and row headers, figures as printed.
+#[component]
+pub fn TableView(props: &TableViewProps) -> Html {
+    let Some(ctx) = use_ctx() else { return html! {} };
+    let lang = ctx.lang;
+    let t = &props.table;
+    html! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label={t.title.clone()}>
+            <table class="data">
+                <caption>{ &t.title }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ ctx.t().row_label }</th>
+                        { for t.columns.iter().map(|c| html! { <th scope="col" class="num">{ &c.label }</th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for t.rows.iter().map(|r| {
+                        let unit = r.unit.unwrap_or(t.unit);
+                        let class = match r.role { RowRole::Item => "", RowRole::Subtotal => "subtotal", RowRole::Total => "total" };
+                        html! {
+                            <tr class={class}>
+                                <th scope="row">
+                                    { &r.label }
+                                    { r.giver.as_ref().map(|g| html! { <span class="giver">{ format!(" ({g})") }</span> }).unwrap_or_default() }
+                                </th>
+                                { for r.values.iter().map(|v| match v {
+                                    Some(v) => html! { <td class="num">{ format::with_unit(*v, unit, lang) }</td> },
+                                    None => html! { <td class="num empty">{ "–" }<span class="visually-hidden">{ ctx.t().empty_cell }</span></td> },
+                                }) }
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DiscrepanciesProps {
+    pub items: Vec<Discrepancy>,
+}
+
+/// Recorded source discrepancies: both figures, and where they stand.
+#[component]
+pub fn Discrepancies(props: &DiscrepanciesProps) -> Html {
+    let Some(ctx) = use_ctx() else { return html! {} };
+    let t = ctx.t();
+    let lang = ctx.lang;
+    if props.items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="discrepancies">
+            { for props.items.iter().map(|d| html! {
+                <li>
+                    <span class="flag" aria-hidden="true">{ "⚠" }</span>
+                    { text(&d.description, lang) }
+                    { " " }
+                    <span class="figures">
+                        { format!("{} {}, {} {}.", t.printed, format::with_unit(d.printed, d.unit, lang),
+                            t.other_figures_give.to_lowercase(), format::with_unit(d.expected, d.unit, lang)) }
+                    </span>
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+/// Our own text in the chosen language.
+pub fn text(t: &crate::model::Text, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => t.sv.clone(),
+        Lang::En => t.en.clone(),
+    }
+}
+
+/// Quoted Swedish text: marked `lang="sv"` so the English view reads it right.
+pub fn quoted_sv(s: &str) -> Html {
+    html! { <span lang="sv">{ s.to_string() }</span> }
+}
+
+/// The title of a report for lists: board short form, title and year.
+pub fn report_heading(r: &Report, lang: Lang) -> String {
+    match r {
+        Report::Annual(a) => format!("{} – {}", a.board.name, a.title),
+        Report::Statement(s) => format!("{} – {}", s.board.short, text(&s.name, lang)),
+    }
+}
+
+/// Finds an annual analysis, or says why not.
+pub fn annual(r: &Report) -> Option<&AnnualAnalysis> {
+    r.as_annual()
+}

@@ -1,0 +1,403 @@
+//! Every piece of UI text, in one typed catalogue. A string missing in one
+//! language is a compile error: both languages fill the same struct.
+
+use crate::model::format::{self, Lang};
+use crate::model::{derived::StatusCounts, AssignmentStatus, GoalStatus, OutlookStatus, ResponseStatus};
+
+pub struct Strings {
+    pub site_name: &'static str,
+    pub tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_reports: &'static str,
+    pub nav_compare_goals: &'static str,
+    pub nav_compare_finance: &'static str,
+    pub switch_language: &'static str,
+    pub other_language_name: &'static str,
+    pub footer_note: &'static str,
+    pub loading: &'static str,
+    pub loading_report: &'static str,
+    pub load_failed: &'static str,
+    pub load_failed_hint: &'static str,
+    pub file_label: &'static str,
+    pub path_label: &'static str,
+    pub line_label: &'static str,
+    pub reports_heading: &'static str,
+    pub annual_analyses: &'static str,
+    pub statements: &'static str,
+    pub search_label: &'static str,
+    pub search_hint: &'static str,
+    pub search_no_hits: &'static str,
+    pub goals_heading: &'static str,
+    pub goal_area: &'static str,
+    pub year_assessment: &'static str,
+    pub outlook: &'static str,
+    pub as_printed: &'static str,
+    pub follow_up: &'static str,
+    pub grounds: &'static str,
+    pub key_figures: &'static str,
+    pub compared_with: &'static str,
+    pub source: &'static str,
+    pub section: &'static str,
+    pub page: &'static str,
+    pub line: &'static str,
+    pub read_more: &'static str,
+    pub finances: &'static str,
+    pub finances_intro: &'static str,
+    pub discrepancies: &'static str,
+    pub discrepancies_intro: &'static str,
+    pub printed: &'static str,
+    pub other_figures_give: &'static str,
+    pub restatements: &'static str,
+    pub restatements_intro: &'static str,
+    pub missing_charts: &'static str,
+    pub missing_charts_intro: &'static str,
+    pub assignments: &'static str,
+    pub other_edition: &'static str,
+    pub other_boards: &'static str,
+    pub no_other: &'static str,
+    pub linked_items: &'static str,
+    pub recommendation: &'static str,
+    pub question: &'static str,
+    pub measures: &'static str,
+    pub positions: &'static str,
+    pub related_goals: &'static str,
+    pub decision_proposal: &'static str,
+    pub timeline: &'static str,
+    pub diary_numbers: &'static str,
+    pub answers_audit: &'static str,
+    pub answers_consultation: &'static str,
+    pub compare_goals_heading: &'static str,
+    pub compare_goals_intro: &'static str,
+    pub compare_finance_heading: &'static str,
+    pub compare_finance_intro: &'static str,
+    pub compare_heading: &'static str,
+    pub council_goal: &'static str,
+    pub not_assessed: &'static str,
+    pub changed_heading: &'static str,
+    pub not_found_heading: &'static str,
+    pub not_found_text: &'static str,
+    pub report_not_found: &'static str,
+    pub goal_not_found: &'static str,
+    pub chart_not_found: &'static str,
+    pub not_an_annual: &'static str,
+    pub open_full_view: &'static str,
+    pub chart_label: &'static str,
+    pub row_label: &'static str,
+    pub total: &'static str,
+    pub empty_cell: &'static str,
+    pub table_caption_unit: &'static str,
+    pub all_tables: &'static str,
+    pub status_summary_label: &'static str,
+    pub filter_status: &'static str,
+    pub filter_area: &'static str,
+    pub filter_all: &'static str,
+    pub no_goals_match: &'static str,
+}
+
+pub const SV: Strings = Strings {
+    site_name: "Insyn",
+    tagline: "Så gick det för Malmö stads nämnder: mål och budget",
+    skip_to_content: "Hoppa till innehållet",
+    nav_label: "Huvudmeny",
+    nav_reports: "Rapporter",
+    nav_compare_goals: "Jämför mål",
+    nav_compare_finance: "Jämför ekonomi",
+    switch_language: "In English",
+    other_language_name: "English",
+    footer_note: "Siffrorna kommer från Malmö stads egna dokument. Varje siffra visar var den står.",
+    loading: "Laddar …",
+    loading_report: "Laddar rapporten …",
+    load_failed: "Rapporten kunde inte läsas",
+    load_failed_hint: "De andra rapporterna går att läsa som vanligt.",
+    file_label: "Fil",
+    path_label: "Plats i filen",
+    line_label: "rad",
+    reports_heading: "Rapporter",
+    annual_analyses: "Årsanalyser",
+    statements: "Yttranden",
+    search_label: "Sök bland mål och rapporter",
+    search_hint: "Skriv ett ord, till exempel ”bistånd”",
+    search_no_hits: "Inga träffar.",
+    goals_heading: "Kommunfullmäktiges mål",
+    goal_area: "Målområde",
+    year_assessment: "Bedömning för året",
+    outlook: "Utsikt för mandatperioden",
+    as_printed: "Så står det i rapporten",
+    follow_up: "Vad nämnden gjorde",
+    grounds: "Varför bedömningen",
+    key_figures: "Siffror i texten",
+    compared_with: "jämfört med",
+    source: "Källa",
+    section: "avsnitt",
+    page: "sidan",
+    line: "rad i textfilen",
+    read_more: "Läs mer om målet",
+    finances: "Ekonomi",
+    finances_intro: "Alla tabeller i rapportens ekonomidel, med siffrorna som de är tryckta (tusentals kronor, tkr).",
+    discrepancies: "Avvikelser i källan",
+    discrepancies_intro: "Här säger dokumentet emot sig självt. Vi visar båda siffrorna och rättar ingen.",
+    printed: "Tryckt",
+    other_figures_give: "De andra siffrorna ger",
+    restatements: "Siffror som ändrats sedan förra årets rapport",
+    restatements_intro: "Den här rapporten anger en siffra annorlunda än den tidigare rapporten. Båda visas.",
+    missing_charts: "Diagram utan data",
+    missing_charts_intro: "Rapporten hänvisar till diagram vars siffror inte finns i texten. Vi kan därför inte visa dem.",
+    assignments: "Budgetuppdrag",
+    other_edition: "Samma mål i andra rapporter",
+    other_boards: "Andra nämnders bedömning",
+    no_other: "Inga andra rapporter har det här målet.",
+    linked_items: "Yttranden som berör målet",
+    recommendation: "Rekommendation",
+    question: "Fråga",
+    measures: "Åtgärder",
+    positions: "Ställningstaganden",
+    related_goals: "Berörda mål",
+    decision_proposal: "Förslag till beslut",
+    timeline: "Tidslinje",
+    diary_numbers: "Diarienummer",
+    answers_audit: "Svar på en granskning",
+    answers_consultation: "Svar på en remiss",
+    compare_goals_heading: "Jämför målen",
+    compare_goals_intro: "Varje rad är ett av kommunfullmäktiges mål, varje kolumn en nämnds rapport.",
+    compare_finance_heading: "Jämför ekonomin",
+    compare_finance_intro: "Tabeller som finns i både ASN:s årsanalys 2024 och 2025.",
+    compare_heading: "Jämförelser",
+    council_goal: "Mål",
+    not_assessed: "Ingår inte",
+    changed_heading: "Det här ändrades",
+    not_found_heading: "Sidan finns inte",
+    not_found_text: "Adressen leder inte till någon sida. Kanske hittar du det du söker här:",
+    report_not_found: "Det finns ingen rapport med det namnet.",
+    goal_not_found: "Rapporten har inget mål med det namnet.",
+    chart_not_found: "Rapporten har ingen tabell med det namnet.",
+    not_an_annual: "Det här är ett yttrande, inte en årsanalys.",
+    open_full_view: "Öppna hela rapporten i Insyn (ny flik)",
+    chart_label: "Diagram",
+    row_label: "Rad",
+    total: "Summa",
+    empty_cell: "tomt i källan",
+    table_caption_unit: "Belopp i tkr",
+    all_tables: "Alla tabeller",
+    status_summary_label: "Målen i korthet",
+    filter_status: "Visa bedömning",
+    filter_area: "Visa målområde",
+    filter_all: "Alla",
+    no_goals_match: "Inga mål passar filtret.",
+};
+
+pub const EN: Strings = Strings {
+    site_name: "Insyn",
+    tagline: "How Malmö's boards did: goals and budgets",
+    skip_to_content: "Skip to content",
+    nav_label: "Main menu",
+    nav_reports: "Reports",
+    nav_compare_goals: "Compare goals",
+    nav_compare_finance: "Compare finances",
+    switch_language: "På svenska",
+    other_language_name: "Svenska",
+    footer_note: "The figures come from Malmö stad's own documents. Every figure shows where it stands.",
+    loading: "Loading …",
+    loading_report: "Loading the report …",
+    load_failed: "The report could not be read",
+    load_failed_hint: "The other reports can be read as usual.",
+    file_label: "File",
+    path_label: "Place in the file",
+    line_label: "line",
+    reports_heading: "Reports",
+    annual_analyses: "Annual analyses",
+    statements: "Statements",
+    search_label: "Search goals and reports",
+    search_hint: "Type a word, for example “assistance”",
+    search_no_hits: "No matches.",
+    goals_heading: "The city council's goals",
+    goal_area: "Goal area",
+    year_assessment: "Assessment for the year",
+    outlook: "Outlook for the term",
+    as_printed: "As printed in the report",
+    follow_up: "What the board did",
+    grounds: "Why this assessment",
+    key_figures: "Figures in the text",
+    compared_with: "compared with",
+    source: "Source",
+    section: "section",
+    page: "page",
+    line: "line in the text file",
+    read_more: "More about the goal",
+    finances: "Finances",
+    finances_intro: "Every table of the report's finance section, with the figures as printed (thousands of kronor, tkr).",
+    discrepancies: "Discrepancies in the source",
+    discrepancies_intro: "Here the document contradicts itself. We show both figures and correct neither.",
+    printed: "Printed",
+    other_figures_give: "The other figures give",
+    restatements: "Figures changed since last year's report",
+    restatements_intro: "This report gives a figure differently from the earlier report. Both are shown.",
+    missing_charts: "Charts without data",
+    missing_charts_intro: "The report refers to charts whose figures are not in the text, so we cannot show them.",
+    assignments: "Budget assignments",
+    other_edition: "The same goal in other reports",
+    other_boards: "Other boards' assessment",
+    no_other: "No other report has this goal.",
+    linked_items: "Statements concerning this goal",
+    recommendation: "Recommendation",
+    question: "Question",
+    measures: "Measures",
+    positions: "Positions",
+    related_goals: "Related goals",
+    decision_proposal: "Proposed decision",
+    timeline: "Timeline",
+    diary_numbers: "Reference numbers",
+    answers_audit: "Reply to an audit",
+    answers_consultation: "Reply to a consultation",
+    compare_goals_heading: "Compare the goals",
+    compare_goals_intro: "Each row is one of the city council's goals, each column one board's report.",
+    compare_finance_heading: "Compare the finances",
+    compare_finance_intro: "Tables found in both ASN's annual analysis 2024 and 2025.",
+    compare_heading: "Comparisons",
+    council_goal: "Goal",
+    not_assessed: "Not included",
+    changed_heading: "What changed",
+    not_found_heading: "Page not found",
+    not_found_text: "This address leads to no page. Perhaps you will find what you are looking for here:",
+    report_not_found: "There is no report with that name.",
+    goal_not_found: "The report has no goal with that name.",
+    chart_not_found: "The report has no table with that name.",
+    not_an_annual: "This is a statement, not an annual analysis.",
+    open_full_view: "Open the full report in Insyn (new tab)",
+    chart_label: "Chart",
+    row_label: "Row",
+    total: "Total",
+    empty_cell: "empty in the source",
+    table_caption_unit: "Amounts in tkr",
+    all_tables: "All tables",
+    status_summary_label: "The goals at a glance",
+    filter_status: "Show assessment",
+    filter_area: "Show goal area",
+    filter_all: "All",
+    no_goals_match: "No goals match the filter.",
+};
+
+pub fn t(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Sv => &SV,
+        Lang::En => &EN,
+    }
+}
+
+pub fn goal_status(s: GoalStatus, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (GoalStatus::Uppnatt, Lang::Sv) => "Uppnått",
+        (GoalStatus::DelvisUppnatt, Lang::Sv) => "Delvis uppnått",
+        (GoalStatus::EjUppnatt, Lang::Sv) => "Ej uppnått",
+        (GoalStatus::Uppnatt, Lang::En) => "Achieved",
+        (GoalStatus::DelvisUppnatt, Lang::En) => "Partly achieved",
+        (GoalStatus::EjUppnatt, Lang::En) => "Not achieved",
+    }
+}
+
+pub fn outlook_status(s: OutlookStatus, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (OutlookStatus::OnskadForflyttning, Lang::Sv) => "Väntas gå åt rätt håll",
+        (OutlookStatus::DelvisForflyttning, Lang::Sv) => "Väntas delvis gå åt rätt håll",
+        (OutlookStatus::EjForflyttning, Lang::Sv) => "Väntas inte gå åt rätt håll",
+        (OutlookStatus::OnskadForflyttning, Lang::En) => "Expected to move the right way",
+        (OutlookStatus::DelvisForflyttning, Lang::En) => "Expected to move partly the right way",
+        (OutlookStatus::EjForflyttning, Lang::En) => "Not expected to move the right way",
+    }
+}
+
+pub fn assignment_status(s: AssignmentStatus, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (AssignmentStatus::Genomfort, Lang::Sv) => "Genomfört",
+        (AssignmentStatus::Pagar, Lang::Sv) => "Pågår",
+        (AssignmentStatus::EjPaborjat, Lang::Sv) => "Inte påbörjat",
+        (AssignmentStatus::Genomfort, Lang::En) => "Done",
+        (AssignmentStatus::Pagar, Lang::En) => "Ongoing",
+        (AssignmentStatus::EjPaborjat, Lang::En) => "Not started",
+    }
+}
+
+pub fn response_status(s: ResponseStatus, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (ResponseStatus::Genomford, Lang::Sv) => "Genomförd",
+        (ResponseStatus::Pagar, Lang::Sv) => "Pågår",
+        (ResponseStatus::Planerad, Lang::Sv) => "Planerad",
+        (ResponseStatus::Senarelagd, Lang::Sv) => "Senarelagd",
+        (ResponseStatus::Stallningstagande, Lang::Sv) => "Ställningstagande",
+        (ResponseStatus::Genomford, Lang::En) => "Done",
+        (ResponseStatus::Pagar, Lang::En) => "Ongoing",
+        (ResponseStatus::Planerad, Lang::En) => "Planned",
+        (ResponseStatus::Senarelagd, Lang::En) => "Postponed",
+        (ResponseStatus::Stallningstagande, Lang::En) => "Position",
+    }
+}
+
+/// "13 av 14 mål uppnådda, 1 delvis".
+pub fn status_sentence(c: &StatusCounts, lang: Lang) -> String {
+    let mut s = match lang {
+        Lang::Sv => format!("{} av {} mål uppnådda", c.uppnatt, c.total()),
+        Lang::En => format!("{} of {} goals achieved", c.uppnatt, c.total()),
+    };
+    if c.delvis > 0 {
+        s += &match lang {
+            Lang::Sv => format!(", {} delvis", c.delvis),
+            Lang::En => format!(", {} partly", c.delvis),
+        };
+    }
+    if c.ej > 0 {
+        s += &match lang {
+            Lang::Sv => format!(", {} ej uppnådda", c.ej),
+            Lang::En => format!(", {} not achieved", c.ej),
+        };
+    }
+    s
+}
+
+/// The page title shown in the browser tab.
+pub fn page_title(parts: &[&str], lang: Lang) -> String {
+    let mut v: Vec<&str> = parts.iter().copied().filter(|p| !p.is_empty()).collect();
+    v.push(t(lang).site_name);
+    v.join(" – ")
+}
+
+/// "Källa: Årsanalys 2025, avsnitt …, sidan 12".
+pub fn source_line(doc_title: &str, r: &crate::model::SourceRef, lang: Lang) -> String {
+    let s = t(lang);
+    let mut out = format!("{}: {doc_title}, {} ”{}”", s.source, s.section, r.section);
+    if let Some(p) = r.page {
+        out += &format!(", {} {p}", s.page);
+    }
+    if let Some(l) = r.line {
+        out += &format!(" ({} {l})", s.line);
+    }
+    out
+}
+
+pub fn number_of(v: usize, lang: Lang) -> String {
+    format::number(v as f64, 0, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_sentence_reads_like_the_issue() {
+        let c = StatusCounts { uppnatt: 13, delvis: 1, ej: 0 };
+        assert_eq!(status_sentence(&c, Lang::Sv), "13 av 14 mål uppnådda, 1 delvis");
+        assert_eq!(status_sentence(&c, Lang::En), "13 of 14 goals achieved, 1 partly");
+    }
+
+    #[test]
+    fn no_ui_string_is_empty_in_either_language() {
+        // Both catalogues fill the same struct (a missing field does not compile);
+        // an empty string is the other way to forget a translation.
+        let dbg = |s: &Strings| {
+            [s.site_name, s.tagline, s.load_failed, s.not_found_heading, s.finances, s.discrepancies]
+                .iter()
+                .all(|x| !x.trim().is_empty())
+        };
+        assert!(dbg(&SV) && dbg(&EN));
+        assert_ne!(SV.tagline, EN.tagline);
+    }
+}

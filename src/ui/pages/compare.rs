@@ -1,0 +1,124 @@
+//! Comparisons: `/jamfor`, `/jamfor/mal`, `/jamfor/ekonomi`.
+
+use yew::prelude::*;
+
+use crate::model::{AnnualAnalysis, Report};
+use crate::ui::components::{Link, StatusBadge, TableView};
+use crate::ui::i18n::{self, page_title};
+use crate::ui::state::{request_report, Load};
+use crate::ui::{use_ctx, use_title, Route};
+
+/// Loads every report in the manifest.
+#[hook]
+fn use_all_reports() {
+    let ctx = use_ctx();
+    let ready = ctx.as_ref().map(|c| matches!(c.store.manifest, Some(Load::Ready(_))));
+    use_effect_with(ready, move |_| {
+        if let Some(c) = ctx {
+            if let Some(Load::Ready(m)) = &c.store.manifest {
+                for e in &m.reports {
+                    request_report(&c.store, &e.id);
+                }
+            }
+        }
+    });
+}
+
+fn annuals(reports: &[std::rc::Rc<Report>]) -> Vec<AnnualAnalysis> {
+    reports.iter().filter_map(|r| r.as_annual().cloned()).collect()
+}
+
+#[component]
+pub fn CompareIndex() -> Html {
+    let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
+    let t = i18n::t(lang);
+    use_title(page_title(&[t.compare_heading], lang));
+    html! {
+        <>
+            <h1>{ t.compare_heading }</h1>
+            <ul>
+                <li><Link to={Route::CompareGoals}>{ t.compare_goals_heading }</Link></li>
+                <li><Link to={Route::CompareFinance}>{ t.compare_finance_heading }</Link></li>
+            </ul>
+        </>
+    }
+}
+
+#[component]
+pub fn CompareGoals() -> Html {
+    use_all_reports();
+    let ctx = use_ctx();
+    let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
+    let t = i18n::t(lang);
+    use_title(page_title(&[t.compare_goals_heading], lang));
+    let Some(ctx) = ctx else { return html! {} };
+    let reports = annuals(&ctx.store.loaded());
+    // Rows: council goals in first-seen order.
+    let mut goals: Vec<(String, String)> = Vec::new();
+    for a in &reports {
+        for (_, g) in a.goals() {
+            if !goals.iter().any(|(id, _)| id == &g.id) {
+                goals.push((g.id.clone(), g.title.clone()));
+            }
+        }
+    }
+    html! {
+        <>
+            <h1>{ t.compare_goals_heading }</h1>
+            <p>{ t.compare_goals_intro }</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={t.compare_goals_heading}>
+                <table class="matrix">
+                    <caption>{ t.compare_goals_heading }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t.council_goal }</th>
+                            { for reports.iter().map(|a| html! { <th scope="col">{ format!("{} {}", a.board.short, a.year) }</th> }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for goals.iter().map(|(id, title)| html! {
+                            <tr>
+                                <th scope="row" lang="sv">{ title }</th>
+                                { for reports.iter().map(|a| match a.goal(id) {
+                                    Some((_, g)) => html! {
+                                        <td><Link to={Route::Goal { report: a.id.clone(), goal: id.clone() }}><StatusBadge status={g.assessment.status} /></Link></td>
+                                    },
+                                    None => html! { <td class="na">{ t.not_assessed }</td> },
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </>
+    }
+}
+
+#[component]
+pub fn CompareFinance() -> Html {
+    use_all_reports();
+    let ctx = use_ctx();
+    let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
+    let t = i18n::t(lang);
+    use_title(page_title(&[t.compare_finance_heading], lang));
+    let Some(ctx) = ctx else { return html! {} };
+    let reports = annuals(&ctx.store.loaded());
+    let (Some(new), Some(old)) = (reports.iter().find(|a| a.id == "asn-2025"), reports.iter().find(|a| a.id == "asn-2024")) else {
+        return html! { <><h1>{ t.compare_finance_heading }</h1><p class="loading" role="status">{ t.loading }</p></> };
+    };
+    html! {
+        <>
+            <h1>{ t.compare_finance_heading }</h1>
+            <p>{ t.compare_finance_intro }</p>
+            { for new.tables.iter().filter_map(|nt| old.table(&nt.id).map(|ot| (nt, ot))).map(|(nt, ot)| html! {
+                <section class="compare-pair">
+                    <h2 lang="sv">{ &nt.title }</h2>
+                    <div class="pair">
+                        <div><h3>{ format!("{} {}", old.board.short, old.year) }</h3><TableView table={ot.clone()} doc={old.title.clone()} /></div>
+                        <div><h3>{ format!("{} {}", new.board.short, new.year) }</h3><TableView table={nt.clone()} doc={new.title.clone()} /></div>
+                    </div>
+                </section>
+            }) }
+        </>
+    }
+}

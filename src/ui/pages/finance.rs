@@ -1,0 +1,140 @@
+//! Finances `/{report-id}/ekonomi` and one table `/{report-id}/ekonomi/{chart-id}`.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::{Report, Table};
+use crate::ui::components::{text, Discrepancies, Link, Source, TableView, WithReport};
+use crate::ui::i18n::page_title;
+use crate::ui::pages::not_found::NotFoundBody;
+use crate::ui::pages::report::{expect_annual, SourceNotes};
+use crate::ui::{use_ctx, use_title, Route};
+
+#[derive(Properties, PartialEq)]
+pub struct FinancePageProps {
+    pub report: AttrValue,
+}
+
+#[component]
+pub fn FinancePage(props: &FinancePageProps) -> Html {
+    let render = Callback::from(|r: Rc<Report>| html! { <FinanceView report={r} /> });
+    html! { <WithReport id={props.report.clone()} {render} /> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FinanceViewProps {
+    pub report: Rc<Report>,
+}
+
+#[component]
+fn FinanceView(props: &FinanceViewProps) -> Html {
+    let ctx = use_ctx();
+    let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
+    let t = crate::ui::i18n::t(lang);
+    let short = props.report.as_annual().map(|a| format!("{} {}", a.board.short, a.year)).unwrap_or_default();
+    use_title(page_title(&[t.finances, &short], lang));
+    let a = match expect_annual(&props.report, lang) {
+        Ok(a) => a,
+        Err(h) => return h,
+    };
+    html! {
+        <article class="finance">
+            <p class="breadcrumb"><Link to={Route::Report { report: a.id.clone() }}>{ format!("{} – {}", a.board.name, a.title) }</Link></p>
+            <h1>{ format!("{} – {} {}", t.finances, a.board.short, a.year) }</h1>
+            <p>{ t.finances_intro }</p>
+            { for a.tables.iter().map(|table| html! {
+                <TableSection report={props.report.clone()} table={table.clone()} standalone={false} />
+            }) }
+            <SourceNotes report={props.report.clone()} />
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TableSectionProps {
+    pub report: Rc<Report>,
+    pub table: Table,
+    pub standalone: bool,
+}
+
+/// One table with its description, source and discrepancies.
+#[component]
+pub fn TableSection(props: &TableSectionProps) -> Html {
+    let Some(ctx) = use_ctx() else { return html! {} };
+    let Some(a) = props.report.as_annual() else { return html! {} };
+    let lang = ctx.lang;
+    let table = &props.table;
+    let discrepancies: Vec<_> = a.discrepancies_for(&table.id).into_iter().cloned().collect();
+    let heading = if props.standalone {
+        html! { <h1 lang="sv">{ &table.title }</h1> }
+    } else {
+        html! {
+            <h2>
+                <Link to={Route::Chart { report: a.id.clone(), chart: table.id.clone() }}>
+                    <span lang="sv">{ &table.title }</span>
+                </Link>
+            </h2>
+        }
+    };
+    html! {
+        <section class="chart-section" id={table.id.clone()}>
+            { heading }
+            <p>{ text(&table.description, lang) }</p>
+            <TableView table={table.clone()} doc={a.title.clone()} />
+            <Source doc={a.title.clone()} source={table.source.clone()} />
+            if !discrepancies.is_empty() {
+                <div class="table-discrepancies">
+                    <h3>{ ctx.t().discrepancies }</h3>
+                    <Discrepancies items={discrepancies} />
+                </div>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartPageProps {
+    pub report: AttrValue,
+    pub chart: AttrValue,
+}
+
+#[component]
+pub fn ChartPage(props: &ChartPageProps) -> Html {
+    let chart = props.chart.clone();
+    let render = Callback::from(move |r: Rc<Report>| html! { <ChartView report={r} chart={chart.clone()} /> });
+    html! { <WithReport id={props.report.clone()} {render} /> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartViewProps {
+    pub report: Rc<Report>,
+    pub chart: AttrValue,
+}
+
+#[component]
+pub fn ChartView(props: &ChartViewProps) -> Html {
+    let ctx = use_ctx();
+    let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
+    let table = props.report.as_annual().and_then(|a| a.table(&props.chart)).cloned();
+    let short = props.report.as_annual().map(|a| format!("{} {}", a.board.short, a.year)).unwrap_or_default();
+    use_title(page_title(&[&table.as_ref().map(|t| t.title.clone()).unwrap_or_default(), &short], lang));
+    let t = crate::ui::i18n::t(lang);
+    let a = match expect_annual(&props.report, lang) {
+        Ok(a) => a,
+        Err(h) => return h,
+    };
+    let Some(table) = table else {
+        return html! { <NotFoundBody message={t.chart_not_found} /> };
+    };
+    html! {
+        <article class="finance">
+            <p class="breadcrumb">
+                <Link to={Route::Report { report: a.id.clone() }}>{ format!("{} – {}", a.board.name, a.title) }</Link>
+                { " › " }
+                <Link to={Route::Finance { report: a.id.clone() }}>{ t.finances }</Link>
+            </p>
+            <TableSection report={props.report.clone()} {table} standalone={true} />
+        </article>
+    }
+}

@@ -1,0 +1,115 @@
+//! Start page: every bundled report grouped by board and year, and a search.
+
+use yew::prelude::*;
+
+use crate::model::derived::search;
+use crate::model::Report;
+use crate::ui::components::{report_heading, text, Link, LoadErrorView};
+use crate::ui::i18n::{page_title, status_sentence};
+use crate::ui::state::{request_report, Load};
+use crate::ui::{use_ctx, use_title, Route};
+
+#[component]
+pub fn Home() -> Html {
+    let ctx = use_ctx();
+    let query = use_state(String::new);
+    {
+        let ctx = ctx.clone();
+        let ready = ctx.as_ref().map(|c| matches!(c.store.manifest, Some(Load::Ready(_))));
+        use_effect_with(ready, move |_| {
+            if let Some(c) = ctx {
+                if let Some(Load::Ready(m)) = &c.store.manifest {
+                    for e in &m.reports {
+                        request_report(&c.store, &e.id);
+                    }
+                }
+            }
+        });
+    }
+    let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
+    use_title(page_title(&[crate::ui::i18n::t(lang).nav_reports], lang));
+    let Some(ctx) = ctx else { return html! {} };
+    let t = ctx.t();
+    let manifest = match &ctx.store.manifest {
+        Some(Load::Ready(m)) => m.clone(),
+        Some(Load::Failed(e)) => return html! { <LoadErrorView error={e.clone()} /> },
+        _ => return html! { <p class="loading" role="status">{ t.loading }</p> },
+    };
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| query.set(crate::web::event_value(&e)))
+    };
+    let loaded = ctx.store.loaded();
+    let hits = search(&loaded, &query, lang);
+    let mut boards: Vec<(String, String)> = Vec::new();
+    for e in &manifest.reports {
+        if !boards.iter().any(|(s, _)| s == &e.board.short) {
+            boards.push((e.board.short.clone(), e.board.name.clone()));
+        }
+    }
+    html! {
+        <>
+            <h1>{ t.tagline }</h1>
+            <div class="search" role="search">
+                <label for="search">{ t.search_label }</label>
+                <input id="search" type="search" placeholder={t.search_hint} value={(*query).clone()} {oninput} />
+            </div>
+            if !query.trim().is_empty() {
+                <section aria-live="polite" class="search-results">
+                    if hits.is_empty() {
+                        <p>{ t.search_no_hits }</p>
+                    } else {
+                        <ul>
+                            { for hits.iter().map(|h| html! {
+                                <li><Link to={hit_route(h)}>{ h.label.clone() }</Link>{ format!(" – {}", h.context) }</li>
+                            }) }
+                        </ul>
+                    }
+                </section>
+            }
+            <h2>{ t.reports_heading }</h2>
+            if manifest.reports.is_empty() {
+                <p role="alert">{ "Manifestet reports/index.json listar inga rapporter." }</p>
+            }
+            { for boards.iter().map(|(short, name)| {
+                let mut entries: Vec<_> = manifest.reports.iter().filter(|e| &e.board.short == short).collect();
+                entries.sort_by(|a, b| b.year.cmp(&a.year).then(a.kind.cmp(&b.kind)));
+                html! {
+                    <section class="board">
+                        <h3>{ format!("{name} ({short})") }</h3>
+                        <ul class="report-list">
+                            { for entries.iter().map(|e| {
+                                let status = match ctx.store.report(&e.id) {
+                                    Some(Load::Ready(r)) => match &**r {
+                                        Report::Annual(a) => html! { <span class="summary-line">{ status_sentence(&a.status_counts(), lang) }</span> },
+                                        Report::Statement(s) => html! { <span class="summary-line">{ text(&s.summary, lang) }</span> },
+                                    },
+                                    Some(Load::Failed(err)) => html! { <LoadErrorView error={err.clone()} /> },
+                                    _ => html! { <span class="summary-line loading">{ t.loading }</span> },
+                                };
+                                let label = match ctx.store.report(&e.id) {
+                                    Some(Load::Ready(r)) => report_heading(r, lang),
+                                    _ => format!("{} – {}", e.board.name, e.title),
+                                };
+                                html! {
+                                    <li>
+                                        <span class="year">{ e.year }</span>
+                                        <Link to={Route::Report { report: e.id.clone() }}>{ label }</Link>
+                                        { status }
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    </section>
+                }
+            }) }
+        </>
+    }
+}
+
+fn hit_route(h: &crate::model::derived::Hit) -> Route {
+    match h.target() {
+        (r, Some(g)) => Route::Goal { report: r.into(), goal: g.into() },
+        (r, None) => Route::Report { report: r.into() },
+    }
+}

@@ -1,0 +1,152 @@
+//! Report page `/{report-id}`: an annual analysis's scorecard, or a statement.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::format::Lang;
+use crate::model::{AnnualAnalysis, Report};
+use crate::ui::components::{text, Discrepancies, Link, Source, StatusBadge, WithReport};
+use crate::ui::i18n::{self, page_title, status_sentence};
+use crate::ui::pages::statement::StatementView;
+use crate::ui::{use_ctx, use_title, Route};
+
+#[derive(Properties, PartialEq)]
+pub struct ReportPageProps {
+    pub id: AttrValue,
+}
+
+#[component]
+pub fn ReportPage(props: &ReportPageProps) -> Html {
+    let render = Callback::from(|r: Rc<Report>| match &*r {
+        Report::Annual(_) => html! { <AnnualView report={r.clone()} /> },
+        Report::Statement(_) => html! { <StatementView report={r.clone()} /> },
+    });
+    html! { <WithReport id={props.id.clone()} {render} /> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReportProps {
+    pub report: Rc<Report>,
+}
+
+#[component]
+pub fn AnnualView(props: &ReportProps) -> Html {
+    let ctx = use_ctx();
+    let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
+    let a = props.report.as_annual();
+    use_title(page_title(&[&a.map(|a| format!("{} {}", a.board.short, a.year)).unwrap_or_default()], lang));
+    let (Some(ctx), Some(a)) = (ctx, a) else { return html! {} };
+    let t = ctx.t();
+    let counts = a.status_counts();
+    html! {
+        <article class="report">
+            <h1>{ format!("{} – {}", a.board.name, a.title) }</h1>
+            <p class="lead">{ text(&a.summary, lang) }</p>
+            <section class="status-summary" aria-labelledby="status-summary-h">
+                <h2 id="status-summary-h">{ t.status_summary_label }</h2>
+                <p class="status-sentence">{ status_sentence(&counts, lang) }</p>
+            </section>
+            <p class="report-links">
+                <Link to={Route::Finance { report: a.id.clone() }}>{ t.finances }</Link>
+                if !a.discrepancies.is_empty() {
+                    { " · " }<a href="#avvikelser">{ format!("{} ({})", t.discrepancies, a.discrepancies.len()) }</a>
+                }
+            </p>
+            <h2>{ t.goals_heading }</h2>
+            { for a.goal_areas.iter().map(|area| html! {
+                <section class="goal-area">
+                    <h3>{ format!("{}: ", t.goal_area) }<span lang="sv">{ &area.title }</span></h3>
+                    <ul class="goal-cards">
+                        { for area.goals.iter().map(|g| html! {
+                            <li class="goal-card">
+                                <h4 lang="sv">{ &g.title }</h4>
+                                <StatusBadge status={g.assessment.status} />
+                                <p class="outlook">{ format!("{}: {}", t.outlook, i18n::outlook_status(g.outlook.status, lang)) }</p>
+                                <p>{ text(&g.follow_up, lang) }</p>
+                                <Link to={Route::Goal { report: a.id.clone(), goal: g.id.clone() }}>
+                                    { t.read_more }<span class="visually-hidden">{ format!(": {}", g.title) }</span>
+                                </Link>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }) }
+            <Assignments report={props.report.clone()} />
+            <SourceNotes report={props.report.clone()} />
+        </article>
+    }
+}
+
+#[component]
+fn Assignments(props: &ReportProps) -> Html {
+    let Some(ctx) = use_ctx() else { return html! {} };
+    let Some(a) = props.report.as_annual() else { return html! {} };
+    if a.assignments.is_empty() {
+        return html! {};
+    }
+    let lang = ctx.lang;
+    html! {
+        <section class="assignments">
+            <h2>{ ctx.t().assignments }</h2>
+            <ul>
+                { for a.assignments.iter().map(|x| html! {
+                    <li>
+                        <p lang="sv" class="quote">{ &x.title }</p>
+                        <p><span class="chip">{ i18n::assignment_status(x.status, lang) }</span>{ " " }{ text(&x.summary, lang) }</p>
+                        <p class="phrase">{ format!("{}: ", ctx.t().as_printed) }<q lang="sv">{ &x.phrase }</q></p>
+                        <Source doc={a.title.clone()} source={x.source.clone()} />
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// Discrepancies, restatements and charts without data, for citizens to see.
+#[component]
+pub fn SourceNotes(props: &ReportProps) -> Html {
+    let Some(ctx) = use_ctx() else { return html! {} };
+    let Some(a) = props.report.as_annual() else { return html! {} };
+    let t = ctx.t();
+    let lang = ctx.lang;
+    html! {
+        <>
+            if !a.discrepancies.is_empty() {
+                <section id="avvikelser" class="source-notes">
+                    <h2>{ t.discrepancies }</h2>
+                    <p>{ t.discrepancies_intro }</p>
+                    <Discrepancies items={a.discrepancies.clone()} />
+                </section>
+            }
+            if !a.restatements.is_empty() {
+                <section class="source-notes">
+                    <h2>{ t.restatements }</h2>
+                    <p>{ t.restatements_intro }</p>
+                    <ul>
+                        { for a.restatements.iter().map(|r| html! {
+                            <li>{ format!("{}: {} {} ({}), {} {} ({}).", text(&r.description, lang),
+                                a.title, r.printed, a.id, t.compared_with, r.other_printed, r.other_report) }</li>
+                        }) }
+                    </ul>
+                </section>
+            }
+            if !a.missing_charts.is_empty() {
+                <section class="source-notes">
+                    <h2>{ t.missing_charts }</h2>
+                    <p>{ t.missing_charts_intro }</p>
+                    <ul>
+                        { for a.missing_charts.iter().map(|m| html! {
+                            <li><span lang="sv">{ &m.title }</span><Source doc={a.title.clone()} source={m.source.clone()} /></li>
+                        }) }
+                    </ul>
+                </section>
+            }
+        </>
+    }
+}
+
+/// The annual analysis behind a report, for pages that need one.
+pub fn expect_annual(r: &Report, lang: Lang) -> Result<&AnnualAnalysis, Html> {
+    r.as_annual().ok_or_else(|| html! { <p role="alert">{ i18n::t(lang).not_an_annual }</p> })
+}

@@ -1,0 +1,73 @@
+//! The site's routes. Paths are stable: citizens share them.
+
+use yew_router::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, Routable)]
+pub enum Route {
+    #[at("/")]
+    Home,
+    #[at("/jamfor/mal")]
+    CompareGoals,
+    #[at("/jamfor/ekonomi")]
+    CompareFinance,
+    #[at("/jamfor")]
+    Compare,
+    #[at("/inbaddning/:report")]
+    EmbedReport { report: String },
+    #[at("/inbaddning/:report/mal/:goal")]
+    EmbedGoal { report: String, goal: String },
+    #[at("/inbaddning/:report/ekonomi/:chart")]
+    EmbedChart { report: String, chart: String },
+    #[at("/:report")]
+    Report { report: String },
+    #[at("/:report/mal/:goal")]
+    Goal { report: String, goal: String },
+    #[at("/:report/ekonomi")]
+    Finance { report: String },
+    #[at("/:report/ekonomi/:chart")]
+    Chart { report: String, chart: String },
+    #[not_found]
+    #[at("/sidan-finns-inte")]
+    NotFound,
+}
+
+/// The route of a path below the site's base, with or without a trailing slash.
+pub fn recognize(path: &str) -> Route {
+    let trimmed = path.trim_end_matches('/');
+    let p = if trimmed.is_empty() { "/" } else { trimmed };
+    Route::recognize(p).unwrap_or(Route::NotFound)
+}
+
+impl Route {
+    /// Whether the route renders without the site's header and footer.
+    pub fn is_embed(&self) -> bool {
+        matches!(self, Route::EmbedReport { .. } | Route::EmbedGoal { .. } | Route::EmbedChart { .. })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_with_and_without_trailing_slash() {
+        let r = |s: &str| Route::Report { report: s.into() };
+        let cases: Vec<(&str, Route)> = vec![
+            ("/", Route::Home),
+            ("", Route::Home),
+            ("/asn-2025", r("asn-2025")),
+            ("/asn-2025/", r("asn-2025")),
+            ("/asn-2025/mal/sjalvforsorjning/", Route::Goal { report: "asn-2025".into(), goal: "sjalvforsorjning".into() }),
+            ("/asn-2025/ekonomi", Route::Finance { report: "asn-2025".into() }),
+            ("/asn-2025/ekonomi/orsaker", Route::Chart { report: "asn-2025".into(), chart: "orsaker".into() }),
+            ("/jamfor/mal/", Route::CompareGoals),
+            ("/jamfor/ekonomi", Route::CompareFinance),
+            ("/inbaddning/asn-2025", Route::EmbedReport { report: "asn-2025".into() }),
+            ("/inbaddning/asn-2025/ekonomi/orsaker", Route::EmbedChart { report: "asn-2025".into(), chart: "orsaker".into() }),
+            ("/a/b/c/d/e", Route::NotFound),
+        ];
+        for (path, want) in cases {
+            assert_eq!(recognize(path), want, "{path}");
+        }
+    }
+}

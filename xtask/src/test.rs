@@ -1,0 +1,81 @@
+//! `cargo xtask test`: every tier, then one summary line per tier.
+
+use std::path::Path;
+use std::time::Instant;
+
+use crate::tools::{self, cmd, run, Result};
+
+struct Tier {
+    name: &'static str,
+    outcome: Result,
+    secs: f64,
+}
+
+pub fn run_all(root: &Path) -> Result {
+    tools::ensure_build_tools(root)?;
+    tools::ensure_test_tools(root)?;
+    let mut tiers: Vec<Tier> = Vec::new();
+    let mut tier = |name: &'static str, f: &mut dyn FnMut() -> Result| {
+        println!("\n=== {name} ===");
+        let t = Instant::now();
+        let outcome = f();
+        if let Err(e) = &outcome {
+            println!("!!! {name}: {e}");
+        }
+        tiers.push(Tier { name, outcome, secs: t.elapsed().as_secs_f64() });
+    };
+    tier("rustfmt", &mut || run("cargo fmt --check", cmd(root, "cargo").args(["fmt", "--all", "--", "--check"])));
+    tier("clippy", &mut || {
+        run(
+            "clippy (native)",
+            cmd(root, "cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+        )?;
+        run(
+            "clippy (wasm32)",
+            cmd(root, "cargo").args([
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--lib",
+                "--bins",
+                "--tests",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+        )
+    });
+    tier("native tests (model, charts, validation, components via ssr)", &mut || {
+        run("cargo test", cmd(root, "cargo").args(["test", "--workspace"]))
+    });
+    tier("browser tests (wasm-bindgen-test in headless Chromium)", &mut || {
+        run(
+            "wasm tests",
+            cmd(root, "cargo")
+                .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+                .args(["test", "--target", "wasm32-unknown-unknown", "--test", "browser"]),
+        )
+    });
+    tier("release build (trunk, wasm-opt -Oz)", &mut || crate::dist::build(root, "/").map(|_| ()));
+    tier("end-to-end (Playwright + axe-core on the release build)", &mut || {
+        run("e2e", cmd(root, "node").current_dir(root.join("e2e")).args(["--test", "--test-concurrency=1"]))
+    });
+    println!("\n=== summary ===");
+    let mut failed = 0;
+    for t in &tiers {
+        match &t.outcome {
+            Ok(()) => println!("ok     {:<60} {:>5.0} s", t.name, t.secs),
+            Err(e) => {
+                failed += 1;
+                println!("FAILED {:<60} {:>5.0} s  ({e})", t.name, t.secs);
+            }
+        }
+    }
+    println!("tiers: {} passed, {failed} failed", tiers.len() - failed);
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err(format!("{failed} tier(s) failed"))
+    }
+}
