@@ -27,7 +27,9 @@ impl StatusCounts {
 impl AnnualAnalysis {
     /// Every goal with its målområde, in document order.
     pub fn goals(&self) -> impl Iterator<Item = (&GoalArea, &Goal)> {
-        self.goal_areas.iter().flat_map(|a| a.goals.iter().map(move |g| (a, g)))
+        self.goal_areas
+            .iter()
+            .flat_map(|a| a.goals.iter().map(move |g| (a, g)))
     }
 
     pub fn goal(&self, id: &str) -> Option<(&GoalArea, &Goal)> {
@@ -54,12 +56,17 @@ impl AnnualAnalysis {
     pub fn discrepancies_for(&self, table: &str) -> Vec<&Discrepancy> {
         self.discrepancies
             .iter()
-            .filter(|d| d.check.split(':').nth(1) == Some(table) || self.cross_check_touches(&d.check, table))
+            .filter(|d| {
+                d.check.split(':').nth(1) == Some(table)
+                    || self.cross_check_touches(&d.check, table)
+            })
             .collect()
     }
 
     fn cross_check_touches(&self, check: &str, table: &str) -> bool {
-        let Some(id) = check.strip_prefix("cross:") else { return false };
+        let Some(id) = check.strip_prefix("cross:") else {
+            return false;
+        };
         self.cross_checks
             .iter()
             .filter(|x| x.id == id)
@@ -73,7 +80,13 @@ impl Table {
     }
     pub fn value(&self, row: &str, column: &str) -> Option<f64> {
         let ci = self.column_index(column)?;
-        self.rows.iter().find(|r| r.key == row)?.values.get(ci).copied().flatten()
+        self.rows
+            .iter()
+            .find(|r| r.key == row)?
+            .values
+            .get(ci)
+            .copied()
+            .flatten()
     }
     pub fn items(&self) -> impl Iterator<Item = &Row> {
         self.rows.iter().filter(|r| r.role == RowRole::Item)
@@ -107,7 +120,11 @@ pub fn items_linking_goal<'a>(
         .iter()
         .filter_map(Report::as_statement)
         .flat_map(|s| s.items.iter().map(move |i| (s, i)))
-        .filter(|(_, i)| i.related_goals.iter().any(|l| l.report == report_id && l.goal == goal_id))
+        .filter(|(_, i)| {
+            i.related_goals
+                .iter()
+                .any(|l| l.report == report_id && l.goal == goal_id)
+        })
         .collect()
 }
 
@@ -148,10 +165,21 @@ pub fn search(reports: &[std::rc::Rc<Report>], query: &str, lang: super::format:
         match &**r {
             Report::Annual(a) => {
                 if matches(&format!("{heading} {} {}", a.board.short, pick(&a.summary))) {
-                    out.push(Hit { report: a.id.clone(), goal: None, label: heading.clone(), context: a.year.to_string() });
+                    out.push(Hit {
+                        report: a.id.clone(),
+                        goal: None,
+                        label: heading.clone(),
+                        context: a.year.to_string(),
+                    });
                 }
                 for (area, g) in a.goals() {
-                    let hay = format!("{} {} {} {}", g.title, area.title, pick(&g.follow_up), pick(&g.grounds));
+                    let hay = format!(
+                        "{} {} {} {}",
+                        g.title,
+                        area.title,
+                        pick(&g.follow_up),
+                        pick(&g.grounds)
+                    );
                     if matches(&hay) {
                         out.push(Hit {
                             report: a.id.clone(),
@@ -165,7 +193,12 @@ pub fn search(reports: &[std::rc::Rc<Report>], query: &str, lang: super::format:
             Report::Statement(s) => {
                 let hay = format!("{heading} {} {}", pick(&s.name), pick(&s.summary));
                 if matches(&hay) {
-                    out.push(Hit { report: s.id.clone(), goal: None, label: pick(&s.name), context: s.year.to_string() });
+                    out.push(Hit {
+                        report: s.id.clone(),
+                        goal: None,
+                        label: pick(&s.name),
+                        context: s.year.to_string(),
+                    });
                 }
             }
         }

@@ -65,7 +65,9 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
 }
 
 fn s_is_nonzero(int: &str, frac: Option<&str>) -> bool {
-    int.bytes().chain(frac.unwrap_or("").bytes()).any(|b| b != b'0')
+    int.bytes()
+        .chain(frac.unwrap_or("").bytes())
+        .any(|b| b != b'0')
 }
 
 /// An amount in tkr as printed: "−4 004 tkr".
@@ -96,15 +98,38 @@ pub fn csv_number(v: f64) -> String {
     }
 }
 
-const MONTHS_SV: [&str; 12] =
-    ["jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "dec."];
-const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_SV: [&str; 12] = [
+    "jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "dec.",
+];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 const MONTHS_SV_LONG: [&str; 12] = [
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
     "december",
 ];
 const MONTHS_EN_LONG: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 

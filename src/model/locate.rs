@@ -95,7 +95,10 @@ pub fn line_col(src: &str, pos: usize) -> (usize, usize) {
     let pos = pos.min(src.len());
     let before = &src.as_bytes()[..pos];
     let line = before.iter().filter(|&&c| c == b'\n').count() + 1;
-    let start = before.iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let start = before
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |p| p + 1);
     let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
     (line, col)
 }
@@ -160,7 +163,8 @@ fn skip_value(b: &[u8], p: usize) -> Option<usize> {
         }
         _ => {
             let mut q = p;
-            while q < b.len() && !matches!(b[q], b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t') {
+            while q < b.len() && !matches!(b[q], b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+            {
                 q += 1;
             }
             Some(q)
@@ -219,7 +223,11 @@ mod tests {
     use super::*;
 
     fn check(src: &str, path: &str, expected: Option<(usize, usize)>) {
-        assert_eq!(locate(src, &JsonPath::parse_serde(path)), expected, "{path}");
+        assert_eq!(
+            locate(src, &JsonPath::parse_serde(path)),
+            expected,
+            "{path}"
+        );
     }
 
     #[test]
@@ -236,6 +244,9 @@ mod tests {
     fn displays_and_parses_paths() {
         let p = JsonPath::parse_serde("tables[2].rows[0].values[1]");
         assert_eq!(p.to_string(), "$.tables[2].rows[0].values[1]");
-        assert_eq!(JsonPath::root().key("goal_areas").index(3).to_string(), "$.goal_areas[3]");
+        assert_eq!(
+            JsonPath::root().key("goal_areas").index(3).to_string(),
+            "$.goal_areas[3]"
+        );
     }
 }

@@ -18,8 +18,14 @@ enum ReportFile {
 /// The schema as pretty-printed JSON, ending in a newline.
 pub fn json_schema() -> String {
     let mut schema = schemars::schema_for!(ReportFile);
-    schema.insert("$id".into(), "https://insyn.example/reports/schema.json".into());
-    schema.insert("title".into(), "Insyn report file (schema_version 1)".into());
+    schema.insert(
+        "$id".into(),
+        "https://insyn.example/reports/schema.json".into(),
+    );
+    schema.insert(
+        "title".into(),
+        "Insyn report file (schema_version 1)".into(),
+    );
     let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
     s.push('\n');
     s

@@ -183,7 +183,9 @@ pub fn parse_report(file: &str, src: &str) -> Result<Report, Vec<Diagnostic>> {
             sink.push(
                 DiagnosticKind::Structure,
                 &JsonPath::root().key("kind"),
-                format!("Okänd rapporttyp {other:?}: väntade \"annual_analysis\" eller \"statement\""),
+                format!(
+                    "Okänd rapporttyp {other:?}: väntade \"annual_analysis\" eller \"statement\""
+                ),
             );
             None
         }
@@ -231,7 +233,10 @@ fn check_strings(v: &serde_json::Value, path: &JsonPath, sink: &mut Sink) {
         serde_json::Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => sink.push(
             DiagnosticKind::Value,
             path,
-            format!("Texten är orimligt lång ({} tecken, högst {MAX_TEXT_CHARS})", s.chars().count()),
+            format!(
+                "Texten är orimligt lång ({} tecken, högst {MAX_TEXT_CHARS})",
+                s.chars().count()
+            ),
         ),
         serde_json::Value::Array(a) => {
             for (i, x) in a.iter().enumerate() {
@@ -250,7 +255,8 @@ fn check_strings(v: &serde_json::Value, path: &JsonPath, sink: &mut Sink) {
 fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
-        && s.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        && s.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }
@@ -269,7 +275,11 @@ fn check_unique<'a>(ids: impl Iterator<Item = (&'a str, JsonPath)>, what: &str, 
     let mut seen = HashSet::new();
     for (id, path) in ids {
         if !seen.insert(id) {
-            sink.push(DiagnosticKind::Value, &path, format!("{what} {id:?} finns två gånger"));
+            sink.push(
+                DiagnosticKind::Value,
+                &path,
+                format!("{what} {id:?} finns två gånger"),
+            );
         }
     }
 }
@@ -278,10 +288,18 @@ fn check_common(id: &str, kind: &str, expected_kind: &str, year: u16, sink: &mut
     let root = JsonPath::root();
     check_id(id, &root.key("id"), sink);
     if kind != expected_kind {
-        sink.push(DiagnosticKind::Value, &root.key("kind"), format!("kind ska vara {expected_kind:?}"));
+        sink.push(
+            DiagnosticKind::Value,
+            &root.key("kind"),
+            format!("kind ska vara {expected_kind:?}"),
+        );
     }
     if !(1900..=2100).contains(&year) {
-        sink.push(DiagnosticKind::Value, &root.key("year"), format!("Orimligt år: {year}"));
+        sink.push(
+            DiagnosticKind::Value,
+            &root.key("year"),
+            format!("Orimligt år: {year}"),
+        );
     }
 }
 
@@ -305,23 +323,41 @@ pub fn arithmetic_findings(a: &AnnualAnalysis) -> Vec<Finding> {
     let mut out = Vec::new();
     for (ti, t) in a.tables.iter().enumerate() {
         let tpath = JsonPath::root().key("tables").index(ti);
-        let col_index: HashMap<&str, usize> =
-            t.columns.iter().enumerate().map(|(i, c)| (c.key.as_str(), i)).collect();
-        let row_index: HashMap<&str, usize> =
-            t.rows.iter().enumerate().map(|(i, r)| (r.key.as_str(), i)).collect();
+        let col_index: HashMap<&str, usize> = t
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key.as_str(), i))
+            .collect();
+        let row_index: HashMap<&str, usize> = t
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.key.as_str(), i))
+            .collect();
         // Sums.
         for (ri, row) in t.rows.iter().enumerate() {
             if row.role == RowRole::Item {
                 continue;
             }
             let summed: Vec<usize> = if row.sum_of.is_empty() {
-                (0..ri).filter(|&i| t.rows[i].role == RowRole::Item).collect()
+                (0..ri)
+                    .filter(|&i| t.rows[i].role == RowRole::Item)
+                    .collect()
             } else {
-                row.sum_of.iter().filter_map(|k| row_index.get(k.as_str()).copied()).collect()
+                row.sum_of
+                    .iter()
+                    .filter_map(|k| row_index.get(k.as_str()).copied())
+                    .collect()
             };
             for (ci, col) in t.columns.iter().enumerate() {
-                let Some(Some(printed)) = row.values.get(ci) else { continue };
-                let sum: f64 = summed.iter().filter_map(|&i| t.rows[i].values.get(ci).copied().flatten()).sum();
+                let Some(Some(printed)) = row.values.get(ci) else {
+                    continue;
+                };
+                let sum: f64 = summed
+                    .iter()
+                    .filter_map(|&i| t.rows[i].values.get(ci).copied().flatten())
+                    .sum();
                 if !close(*printed, sum) {
                     out.push(Finding {
                         check: format!("sum:{}:{}:{}", t.id, row.key, col.key),
@@ -338,7 +374,9 @@ pub fn arithmetic_findings(a: &AnnualAnalysis) -> Vec<Finding> {
         }
         // Relations between columns.
         for rel in &t.relations {
-            let Some(&target) = col_index.get(rel.column.as_str()) else { continue };
+            let Some(&target) = col_index.get(rel.column.as_str()) else {
+                continue;
+            };
             let terms: Option<Vec<(f64, usize)>> = rel
                 .plus
                 .iter()
@@ -348,7 +386,9 @@ pub fn arithmetic_findings(a: &AnnualAnalysis) -> Vec<Finding> {
                 .collect();
             let Some(terms) = terms else { continue };
             for (ri, row) in t.rows.iter().enumerate() {
-                let Some(Some(printed)) = row.values.get(target) else { continue };
+                let Some(Some(printed)) = row.values.get(target) else {
+                    continue;
+                };
                 let vals: Option<f64> = terms
                     .iter()
                     .map(|&(s, i)| row.values.get(i).copied().flatten().map(|v| s * v))
@@ -379,7 +419,10 @@ pub fn arithmetic_findings(a: &AnnualAnalysis) -> Vec<Finding> {
                     printed: l,
                     expected: r,
                     path: JsonPath::root().key("cross_checks").index(xi),
-                    message: format!("Kontrollen {:?} ger {} på ena sidan och {} på den andra", x.id, l, r),
+                    message: format!(
+                        "Kontrollen {:?} ger {} på ena sidan och {} på den andra",
+                        x.id, l, r
+                    ),
                 });
             }
         }
@@ -428,7 +471,10 @@ fn check_annual(a: &AnnualAnalysis, sink: &mut Sink) {
     let root = JsonPath::root();
     check_common(&a.id, &a.kind, "annual_analysis", a.year, sink);
     check_unique(
-        a.goal_areas.iter().enumerate().map(|(i, g)| (g.id.as_str(), root.key("goal_areas").index(i).key("id"))),
+        a.goal_areas
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.id.as_str(), root.key("goal_areas").index(i).key("id"))),
         "Målområdet",
         sink,
     );
@@ -451,12 +497,18 @@ fn check_annual(a: &AnnualAnalysis, sink: &mut Sink) {
     }
     check_unique(goal_ids.into_iter(), "Målet", sink);
     check_unique(
-        a.assignments.iter().enumerate().map(|(i, x)| (x.id.as_str(), root.key("assignments").index(i).key("id"))),
+        a.assignments
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.as_str(), root.key("assignments").index(i).key("id"))),
         "Budgetuppdraget",
         sink,
     );
     check_unique(
-        a.tables.iter().enumerate().map(|(i, t)| (t.id.as_str(), root.key("tables").index(i).key("id"))),
+        a.tables
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.as_str(), root.key("tables").index(i).key("id"))),
         "Tabellen",
         sink,
     );
@@ -464,12 +516,18 @@ fn check_annual(a: &AnnualAnalysis, sink: &mut Sink) {
         let tpath = root.key("tables").index(ti);
         check_id(&t.id, &tpath.key("id"), sink);
         check_unique(
-            t.columns.iter().enumerate().map(|(i, c)| (c.key.as_str(), tpath.key("columns").index(i).key("key"))),
+            t.columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.key.as_str(), tpath.key("columns").index(i).key("key"))),
             "Kolumnen",
             sink,
         );
         check_unique(
-            t.rows.iter().enumerate().map(|(i, r)| (r.key.as_str(), tpath.key("rows").index(i).key("key"))),
+            t.rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.key.as_str(), tpath.key("rows").index(i).key("key"))),
             "Raden",
             sink,
         );
@@ -493,7 +551,11 @@ fn check_annual(a: &AnnualAnalysis, sink: &mut Sink) {
                 let vpath = rpath.key("values").index(vi);
                 check_number(*v, &vpath, sink);
                 if unit == Unit::Tkr && v.fract() != 0.0 {
-                    sink.push(DiagnosticKind::Value, &vpath, format!("Belopp i tkr ska vara heltal, inte {v}"));
+                    sink.push(
+                        DiagnosticKind::Value,
+                        &vpath,
+                        format!("Belopp i tkr ska vara heltal, inte {v}"),
+                    );
                 }
             }
             for (si, k) in r.sum_of.iter().enumerate() {
@@ -508,9 +570,16 @@ fn check_annual(a: &AnnualAnalysis, sink: &mut Sink) {
         }
         for (li, rel) in t.relations.iter().enumerate() {
             let rpath = tpath.key("relations").index(li);
-            for k in std::iter::once(&rel.column).chain(&rel.plus).chain(&rel.minus) {
+            for k in std::iter::once(&rel.column)
+                .chain(&rel.plus)
+                .chain(&rel.minus)
+            {
                 if !t.columns.iter().any(|c| &c.key == k) {
-                    sink.push(DiagnosticKind::Reference, &rpath, format!("Kolumnen {k:?} finns inte i tabellen"));
+                    sink.push(
+                        DiagnosticKind::Reference,
+                        &rpath,
+                        format!("Kolumnen {k:?} finns inte i tabellen"),
+                    );
                 }
             }
         }
@@ -536,12 +605,18 @@ fn check_annual(a: &AnnualAnalysis, sink: &mut Sink) {
             Some(v) => sink.push(
                 DiagnosticKind::StaleRecord,
                 &rpath.key("value"),
-                format!("Värdet {} stämmer inte med siffran i rapporten, som är {}", r.value, v),
+                format!(
+                    "Värdet {} stämmer inte med siffran i rapporten, som är {}",
+                    r.value, v
+                ),
             ),
             None => sink.push(
                 DiagnosticKind::Reference,
                 &rpath.key("figure"),
-                format!("Siffran {} finns inte i rapporten", describe_figure(&r.figure)),
+                format!(
+                    "Siffran {} finns inte i rapporten",
+                    describe_figure(&r.figure)
+                ),
             ),
         }
     }
@@ -617,7 +692,10 @@ fn check_statement(s: &Statement, sink: &mut Sink) {
     let root = JsonPath::root();
     check_common(&s.id, &s.kind, "statement", s.year, sink);
     check_unique(
-        s.items.iter().enumerate().map(|(i, x)| (x.id.as_str(), root.key("items").index(i).key("id"))),
+        s.items
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.as_str(), root.key("items").index(i).key("id"))),
         "Punkten",
         sink,
     );
@@ -688,7 +766,10 @@ pub fn check_collection(reports: &[(String, Report)]) -> Vec<Diagnostic> {
                 }
                 for (ri, rs) in a.restatements.iter().enumerate() {
                     let path = JsonPath::root().key("restatements").index(ri);
-                    match by_id.get(rs.other_report.as_str()).and_then(|o| o.as_annual()) {
+                    match by_id
+                        .get(rs.other_report.as_str())
+                        .and_then(|o| o.as_annual())
+                    {
                         None => out.push(diag(
                             file,
                             path.key("other_report"),
@@ -723,7 +804,11 @@ pub fn check_collection(reports: &[(String, Report)]) -> Vec<Diagnostic> {
                         if !ok {
                             out.push(diag(
                                 file,
-                                JsonPath::root().key("items").index(ii).key("related_goals").index(li),
+                                JsonPath::root()
+                                    .key("items")
+                                    .index(ii)
+                                    .key("related_goals")
+                                    .index(li),
                                 DiagnosticKind::Reference,
                                 format!("Målet {}/{} finns inte", link.report, link.goal),
                             ));
@@ -760,7 +845,10 @@ pub fn parse_manifest(file: &str, src: &str) -> Result<Manifest, Vec<Diagnostic>
         sink.push(
             DiagnosticKind::SchemaVersion,
             &JsonPath::root().key("schema_version"),
-            format!("schema_version är {}, men visaren läser version {SCHEMA_VERSION}", m.schema_version),
+            format!(
+                "schema_version är {}, men visaren läser version {SCHEMA_VERSION}",
+                m.schema_version
+            ),
         );
     }
     for (i, e) in m.reports.iter().enumerate() {
@@ -774,12 +862,20 @@ pub fn parse_manifest(file: &str, src: &str) -> Result<Manifest, Vec<Diagnostic>
             sink.push(
                 DiagnosticKind::Value,
                 &p.key("file"),
-                format!("Filnamnet {:?} ska vara ett namn på en .json-fil bredvid manifestet", e.file),
+                format!(
+                    "Filnamnet {:?} ska vara ett namn på en .json-fil bredvid manifestet",
+                    e.file
+                ),
             );
         }
     }
     check_unique(
-        m.reports.iter().enumerate().map(|(i, e)| (e.id.as_str(), JsonPath::root().key("reports").index(i).key("id"))),
+        m.reports.iter().enumerate().map(|(i, e)| {
+            (
+                e.id.as_str(),
+                JsonPath::root().key("reports").index(i).key("id"),
+            )
+        }),
         "Rapporten",
         &mut sink,
     );

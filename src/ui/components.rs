@@ -86,7 +86,9 @@ pub struct LoadErrorProps {
 /// A file that could not be used: names the file, the JSON path and the line.
 #[component]
 pub fn LoadErrorView(props: &LoadErrorProps) -> Html {
-    let Some(ctx) = use_ctx() else { return html! {} };
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
     let t = ctx.t();
     let e = &props.error;
     html! {
@@ -121,7 +123,9 @@ pub fn WithReport(props: &WithReportProps) -> Html {
     {
         let ctx = ctx.clone();
         let id = props.id.clone();
-        let manifest_ready = ctx.as_ref().map(|c| matches!(c.store.manifest, Some(Load::Ready(_))));
+        let manifest_ready = ctx
+            .as_ref()
+            .map(|c| matches!(c.store.manifest, Some(Load::Ready(_))));
         use_effect_with((id, manifest_ready), move |(id, _)| {
             if let Some(c) = ctx {
                 request_report(&c.store, id);
@@ -152,7 +156,9 @@ pub struct TableViewProps {
 /// A finance table as a real table: caption, column and row headers, figures as printed.
 #[component]
 pub fn TableView(props: &TableViewProps) -> Html {
-    let Some(ctx) = use_ctx() else { return html! {} };
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
     let lang = ctx.lang;
     let t = &props.table;
     html! {
@@ -196,7 +202,9 @@ pub struct DiscrepanciesProps {
 /// Recorded source discrepancies: both figures, and where they stand.
 #[component]
 pub fn Discrepancies(props: &DiscrepanciesProps) -> Html {
-    let Some(ctx) = use_ctx() else { return html! {} };
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
     let t = ctx.t();
     let lang = ctx.lang;
     if props.items.is_empty() {

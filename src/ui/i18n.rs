@@ -2,7 +2,9 @@
 //! language is a compile error: both languages fill the same struct.
 
 use crate::model::format::{self, Lang};
-use crate::model::{derived::StatusCounts, AssignmentStatus, GoalStatus, OutlookStatus, ResponseStatus};
+use crate::model::{
+    derived::StatusCounts, AssignmentStatus, GoalStatus, OutlookStatus, ResponseStatus,
+};
 
 pub struct Strings {
     pub site_name: &'static str,
@@ -383,9 +385,19 @@ mod tests {
 
     #[test]
     fn status_sentence_reads_like_the_issue() {
-        let c = StatusCounts { uppnatt: 13, delvis: 1, ej: 0 };
-        assert_eq!(status_sentence(&c, Lang::Sv), "13 av 14 mål uppnådda, 1 delvis");
-        assert_eq!(status_sentence(&c, Lang::En), "13 of 14 goals achieved, 1 partly");
+        let c = StatusCounts {
+            uppnatt: 13,
+            delvis: 1,
+            ej: 0,
+        };
+        assert_eq!(
+            status_sentence(&c, Lang::Sv),
+            "13 av 14 mål uppnådda, 1 delvis"
+        );
+        assert_eq!(
+            status_sentence(&c, Lang::En),
+            "13 of 14 goals achieved, 1 partly"
+        );
     }
 
     #[test]
@@ -393,9 +405,16 @@ mod tests {
         // Both catalogues fill the same struct (a missing field does not compile);
         // an empty string is the other way to forget a translation.
         let dbg = |s: &Strings| {
-            [s.site_name, s.tagline, s.load_failed, s.not_found_heading, s.finances, s.discrepancies]
-                .iter()
-                .all(|x| !x.trim().is_empty())
+            [
+                s.site_name,
+                s.tagline,
+                s.load_failed,
+                s.not_found_heading,
+                s.finances,
+                s.discrepancies,
+            ]
+            .iter()
+            .all(|x| !x.trim().is_empty())
         };
         assert!(dbg(&SV) && dbg(&EN));
         assert_ne!(SV.tagline, EN.tagline);

@@ -15,7 +15,9 @@ pub struct LayoutProps {
 
 #[component]
 pub fn Layout(props: &LayoutProps) -> Html {
-    let Some(ctx) = use_ctx() else { return html! {} };
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
     let t = ctx.t();
     let other = match ctx.lang {
         Lang::Sv => Some(LangQuery { lang: "en" }),

@@ -68,13 +68,20 @@ pub fn Root(props: &RootProps) -> Html {
         (Some(l), Some(n)) => strip_base(l.path(), n.basename()),
         _ => "/".into(),
     };
-    let query = location.as_ref().map(|l| l.query_str().to_string()).unwrap_or_default();
+    let query = location
+        .as_ref()
+        .map(|l| l.query_str().to_string())
+        .unwrap_or_default();
     let lang = lang_from_query(&query);
     {
         use_effect_with(lang, |lang| crate::web::set_document_lang(lang.code()));
     }
     let route = route::recognize(&path);
-    let ctx = Ctx { store, lang, route: route.clone() };
+    let ctx = Ctx {
+        store,
+        lang,
+        route: route.clone(),
+    };
     html! {
         <ContextProvider<Ctx> context={ctx}>
             <pages::Page />
@@ -87,7 +94,11 @@ pub fn strip_base(path: &str, base: Option<&str>) -> String {
     let base = base.unwrap_or("").trim_end_matches('/');
     match path.strip_prefix(base) {
         Some(rest) if !base.is_empty() && (rest.is_empty() || rest.starts_with('/')) => {
-            if rest.is_empty() { "/".into() } else { rest.into() }
+            if rest.is_empty() {
+                "/".into()
+            } else {
+                rest.into()
+            }
         }
         _ => path.into(),
     }

@@ -41,7 +41,10 @@ pub fn recognize(path: &str) -> Route {
 impl Route {
     /// Whether the route renders without the site's header and footer.
     pub fn is_embed(&self) -> bool {
-        matches!(self, Route::EmbedReport { .. } | Route::EmbedGoal { .. } | Route::EmbedChart { .. })
+        matches!(
+            self,
+            Route::EmbedReport { .. } | Route::EmbedGoal { .. } | Route::EmbedChart { .. }
+        )
     }
 }
 
@@ -57,13 +60,41 @@ mod tests {
             ("", Route::Home),
             ("/asn-2025", r("asn-2025")),
             ("/asn-2025/", r("asn-2025")),
-            ("/asn-2025/mal/sjalvforsorjning/", Route::Goal { report: "asn-2025".into(), goal: "sjalvforsorjning".into() }),
-            ("/asn-2025/ekonomi", Route::Finance { report: "asn-2025".into() }),
-            ("/asn-2025/ekonomi/orsaker", Route::Chart { report: "asn-2025".into(), chart: "orsaker".into() }),
+            (
+                "/asn-2025/mal/sjalvforsorjning/",
+                Route::Goal {
+                    report: "asn-2025".into(),
+                    goal: "sjalvforsorjning".into(),
+                },
+            ),
+            (
+                "/asn-2025/ekonomi",
+                Route::Finance {
+                    report: "asn-2025".into(),
+                },
+            ),
+            (
+                "/asn-2025/ekonomi/orsaker",
+                Route::Chart {
+                    report: "asn-2025".into(),
+                    chart: "orsaker".into(),
+                },
+            ),
             ("/jamfor/mal/", Route::CompareGoals),
             ("/jamfor/ekonomi", Route::CompareFinance),
-            ("/inbaddning/asn-2025", Route::EmbedReport { report: "asn-2025".into() }),
-            ("/inbaddning/asn-2025/ekonomi/orsaker", Route::EmbedChart { report: "asn-2025".into(), chart: "orsaker".into() }),
+            (
+                "/inbaddning/asn-2025",
+                Route::EmbedReport {
+                    report: "asn-2025".into(),
+                },
+            ),
+            (
+                "/inbaddning/asn-2025/ekonomi/orsaker",
+                Route::EmbedChart {
+                    report: "asn-2025".into(),
+                    chart: "orsaker".into(),
+                },
+            ),
             ("/a/b/c/d/e", Route::NotFound),
         ];
         for (path, want) in cases {

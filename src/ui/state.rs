@@ -50,7 +50,10 @@ impl Store {
     pub fn ready(manifest: Manifest, reports: Vec<Report>) -> Self {
         Self {
             manifest: Some(Load::Ready(Rc::new(manifest))),
-            reports: reports.into_iter().map(|r| (r.id().to_string(), Load::Ready(Rc::new(r)))).collect(),
+            reports: reports
+                .into_iter()
+                .map(|r| (r.id().to_string(), Load::Ready(Rc::new(r))))
+                .collect(),
         }
     }
 
@@ -76,7 +79,11 @@ impl Store {
     /// The manifest's file name for a report id.
     pub fn file_of(&self, id: &str) -> Option<String> {
         match &self.manifest {
-            Some(Load::Ready(m)) => m.reports.iter().find(|e| e.id == id).map(|e| e.file.clone()),
+            Some(Load::Ready(m)) => m
+                .reports
+                .iter()
+                .find(|e| e.id == id)
+                .map(|e| e.file.clone()),
             _ => None,
         }
     }
@@ -84,9 +91,9 @@ impl Store {
 
 pub enum Action {
     ManifestLoading,
-    Manifest(Result<Manifest, LoadError>),
+    Manifest(Result<Rc<Manifest>, LoadError>),
     ReportLoading(String),
-    Report(String, Result<Report, LoadError>),
+    Report(String, Result<Rc<Report>, LoadError>),
 }
 
 impl Reducible for Store {
@@ -96,13 +103,13 @@ impl Reducible for Store {
         let mut s = (*self).clone();
         match action {
             Action::ManifestLoading => s.manifest = Some(Load::Loading),
-            Action::Manifest(Ok(m)) => s.manifest = Some(Load::Ready(Rc::new(m))),
+            Action::Manifest(Ok(m)) => s.manifest = Some(Load::Ready(m)),
             Action::Manifest(Err(e)) => s.manifest = Some(Load::Failed(e)),
             Action::ReportLoading(id) => {
                 s.reports.insert(id, Load::Loading);
             }
             Action::Report(id, Ok(r)) => {
-                s.reports.insert(id, Load::Ready(Rc::new(r)));
+                s.reports.insert(id, Load::Ready(r));
             }
             Action::Report(id, Err(e)) => {
                 s.reports.insert(id, Load::Failed(e));
@@ -127,7 +134,7 @@ pub fn load_manifest(store: StoreHandle) {
             }),
             Err(e) => Err(LoadError::fetch(MANIFEST_FILE, e)),
         };
-        store.dispatch(Action::Manifest(result));
+        store.dispatch(Action::Manifest(result.map(Rc::new)));
     });
 }
 
@@ -136,14 +143,19 @@ pub fn request_report(store: &StoreHandle, id: &str) {
     if store.reports.contains_key(id) {
         return;
     }
-    let Some(file) = store.file_of(id) else { return };
+    let Some(file) = store.file_of(id) else {
+        return;
+    };
     let id = id.to_string();
     store.dispatch(Action::ReportLoading(id.clone()));
     let store = store.clone();
     yew::platform::spawn_local(async move {
         let path = format!("reports/{file}");
         let result = match web::fetch_text(&path).await {
-            Ok(src) => parse_report(&path, &src).map_err(|problems| LoadError { file: path.clone(), problems }),
+            Ok(src) => parse_report(&path, &src).map_err(|problems| LoadError {
+                file: path.clone(),
+                problems,
+            }),
             Err(e) => Err(LoadError::fetch(&path, e)),
         };
         let result = result.and_then(|r| {
@@ -158,11 +170,14 @@ pub fn request_report(store: &StoreHandle, id: &str) {
                         path: "$.id".into(),
                         line: None,
                         column: None,
-                        message: format!("Filen har id {:?}, men manifestet väntar sig {id:?}", r.id()),
+                        message: format!(
+                            "Filen har id {:?}, men manifestet väntar sig {id:?}",
+                            r.id()
+                        ),
                     }],
                 })
             }
         });
-        store.dispatch(Action::Report(id, result));
+        store.dispatch(Action::Report(id, result.map(Rc::new)));
     });
 }

@@ -27,7 +27,9 @@ pub fn event_value(e: &yew::events::Event) -> String {
     if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
         return i.value();
     }
-    e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default()
+    e.target_dyn_into::<web_sys::HtmlSelectElement>()
+        .map(|s| s.value())
+        .unwrap_or_default()
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -45,7 +47,9 @@ mod imp {
         if !resp.ok() {
             return Err(FetchError::Status(resp.status()));
         }
-        resp.text().await.map_err(|e| FetchError::Network(e.to_string()))
+        resp.text()
+            .await
+            .map_err(|e| FetchError::Network(e.to_string()))
     }
 
     /// The site's base URL, ending in "/" (from `<base href>`).
@@ -67,7 +71,10 @@ mod imp {
     }
 
     pub fn set_document_lang(lang: &str) {
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = el.set_attribute("lang", lang);
         }
     }
@@ -77,7 +84,9 @@ mod imp {
     pub fn normalize_trailing_slash() {
         let Some(w) = web_sys::window() else { return };
         let loc = w.location();
-        let (Ok(path), Ok(search), Ok(hash)) = (loc.pathname(), loc.search(), loc.hash()) else { return };
+        let (Ok(path), Ok(search), Ok(hash)) = (loc.pathname(), loc.search(), loc.hash()) else {
+            return;
+        };
         let base_path = base_href()
             .split_once("://")
             .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
@@ -91,11 +100,19 @@ mod imp {
     }
 
     pub fn session_get(key: &str) -> Option<String> {
-        web_sys::window()?.session_storage().ok()??.get_item(key).ok()?
+        web_sys::window()?
+            .session_storage()
+            .ok()??
+            .get_item(key)
+            .ok()?
     }
 
     pub fn local_get(key: &str) -> Option<String> {
-        web_sys::window()?.local_storage().ok()??.get_item(key).ok()?
+        web_sys::window()?
+            .local_storage()
+            .ok()??
+            .get_item(key)
+            .ok()?
     }
 
     pub fn local_set(key: &str, value: &str) {

@@ -19,7 +19,8 @@ fn root() -> PathBuf {
     dir.parent().map(PathBuf::from).unwrap_or(dir)
 }
 
-const USAGE: &str = "usage: cargo xtask <serve | test | dist [--base /path/] | validate [FILE…] | schema>";
+const USAGE: &str =
+    "usage: cargo xtask <serve | test | dist [--base /path/] | validate [FILE…] | schema>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,7 +42,7 @@ fn main() -> ExitCode {
                 },
                 None => "/".into(),
             };
-            tools::ensure_build_tools(&root).and_then(|()| dist::build(&root, &base)).map(|d| {
+            tools::ensure_build_tools(&root).and_then(|()| dist::build(&root, &base, "dist")).map(|d| {
                 println!("the site is in {}", d.display());
             })
         }
@@ -49,6 +50,10 @@ fn main() -> ExitCode {
             0 => Ok(()),
             n => Err(format!("{n} error(s)")),
         },
+        Some("schema") if args.iter().any(|a| a == "--stdout") => {
+            print!("{}", insyn::model::schema::json_schema());
+            Ok(())
+        }
         Some("schema") => write_schema(&root),
         _ => Err(USAGE.into()),
     };

@@ -22,13 +22,29 @@ pub fn run_all(root: &Path) -> Result {
         if let Err(e) = &outcome {
             println!("!!! {name}: {e}");
         }
-        tiers.push(Tier { name, outcome, secs: t.elapsed().as_secs_f64() });
+        tiers.push(Tier {
+            name,
+            outcome,
+            secs: t.elapsed().as_secs_f64(),
+        });
     };
-    tier("rustfmt", &mut || run("cargo fmt --check", cmd(root, "cargo").args(["fmt", "--all", "--", "--check"])));
+    tier("rustfmt", &mut || {
+        run(
+            "cargo fmt --check",
+            cmd(root, "cargo").args(["fmt", "--all", "--", "--check"]),
+        )
+    });
     tier("clippy", &mut || {
         run(
             "clippy (native)",
-            cmd(root, "cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+            cmd(root, "cargo").args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]),
         )?;
         run(
             "clippy (wasm32)",
@@ -45,22 +61,49 @@ pub fn run_all(root: &Path) -> Result {
             ]),
         )
     });
-    tier("native tests (model, charts, validation, components via ssr)", &mut || {
-        run("cargo test", cmd(root, "cargo").args(["test", "--workspace"]))
+    tier(
+        "native tests (model, charts, validation, components via ssr)",
+        &mut || {
+            run(
+                "cargo test",
+                cmd(root, "cargo").args(["test", "--workspace"]),
+            )
+        },
+    );
+    tier(
+        "browser tests (wasm-bindgen-test in headless Chromium)",
+        &mut || {
+            run(
+                "wasm tests",
+                cmd(root, "cargo")
+                    .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+                    .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+                    .args([
+                        "test",
+                        "--target",
+                        "wasm32-unknown-unknown",
+                        "--test",
+                        "browser",
+                    ]),
+            )
+        },
+    );
+    tier("release build (trunk, wasm-opt -Oz)", &mut || {
+        crate::dist::build(root, "/", "dist")?;
+        // The same site for a subpath, for the e2e test of hosting under /insyn/.
+        crate::dist::build(root, "/insyn/", "dist-subpath").map(|_| ())
     });
-    tier("browser tests (wasm-bindgen-test in headless Chromium)", &mut || {
-        run(
-            "wasm tests",
-            cmd(root, "cargo")
-                .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-                .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
-                .args(["test", "--target", "wasm32-unknown-unknown", "--test", "browser"]),
-        )
-    });
-    tier("release build (trunk, wasm-opt -Oz)", &mut || crate::dist::build(root, "/").map(|_| ()));
-    tier("end-to-end (Playwright + axe-core on the release build)", &mut || {
-        run("e2e", cmd(root, "node").current_dir(root.join("e2e")).args(["--test", "--test-concurrency=1"]))
-    });
+    tier(
+        "end-to-end (Playwright + axe-core on the release build)",
+        &mut || {
+            run(
+                "e2e",
+                cmd(root, "node")
+                    .current_dir(root.join("e2e"))
+                    .args(["--test", "--test-concurrency=1"]),
+            )
+        },
+    );
     println!("\n=== summary ===");
     let mut failed = 0;
     for t in &tiers {

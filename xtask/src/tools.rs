@@ -26,7 +26,10 @@ fn cargo_bin() -> PathBuf {
 /// PATH with cargo's bin folder and the local wasm-opt first.
 pub fn path_env(root: &Path) -> String {
     let mut parts = vec![
-        tools_dir(root).join("node_modules/.bin").display().to_string(),
+        tools_dir(root)
+            .join("node_modules/.bin")
+            .display()
+            .to_string(),
         cargo_bin().display().to_string(),
     ];
     if let Ok(p) = std::env::var("PATH") {
@@ -44,7 +47,11 @@ pub fn cmd(root: &Path, program: &str) -> Command {
 
 /// Output of `program args` (stdout and stderr), if it ran.
 fn output_of(root: &Path, program: &str, args: &[&str]) -> Option<String> {
-    let out = cmd(root, program).args(args).stdin(Stdio::null()).output().ok()?;
+    let out = cmd(root, program)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .ok()?;
     let mut s = String::from_utf8_lossy(&out.stdout).into_owned();
     s.push_str(&String::from_utf8_lossy(&out.stderr));
     Some(s)
@@ -52,10 +59,16 @@ fn output_of(root: &Path, program: &str, args: &[&str]) -> Option<String> {
 
 /// Runs a command, streaming its output; an error names the step.
 pub fn run(step: &str, c: &mut Command) -> Result {
-    let status = c.stdin(Stdio::null()).status().map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => format!("{step}: the program {:?} was not found on PATH", c.get_program()),
-        _ => format!("{step}: could not start: {e}"),
-    })?;
+    let status = c
+        .stdin(Stdio::null())
+        .status()
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => format!(
+                "{step}: the program {:?} was not found on PATH",
+                c.get_program()
+            ),
+            _ => format!("{step}: could not start: {e}"),
+        })?;
     if status.success() {
         Ok(())
     } else {
@@ -83,7 +96,10 @@ pub fn wasm_bindgen_version(root: &Path) -> Result<String> {
     let mut lines = lock.lines();
     while let Some(l) = lines.next() {
         if l.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|v| v.trim().strip_prefix("version = \"")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|v| v.trim().strip_prefix("version = \""))
+            {
                 return Ok(v.trim_end_matches('"').to_string());
             }
         }
@@ -100,12 +116,18 @@ pub fn ensure_build_tools(root: &Path) -> Result {
     // wasm32 target
     let installed = output_of(root, "rustup", &["target", "list", "--installed"])
         .ok_or("rustup was not found: install Rust with rustup (https://rustup.rs)")?;
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         skip("wasm32-unknown-unknown target", "installed");
     } else {
         let t = step("rustup target add wasm32-unknown-unknown", "10 s");
-        run("rustup target add", cmd(root, "rustup").args(["target", "add", "wasm32-unknown-unknown"]))
-            .map_err(|e| format!("{e}. Is crates.io/rustup's server reachable?"))?;
+        run(
+            "rustup target add",
+            cmd(root, "rustup").args(["target", "add", "wasm32-unknown-unknown"]),
+        )
+        .map_err(|e| format!("{e}. Is crates.io/rustup's server reachable?"))?;
         done(t);
     }
     // Trunk
@@ -113,7 +135,10 @@ pub fn ensure_build_tools(root: &Path) -> Result {
     if have.contains(TRUNK_VERSION) {
         skip("trunk", &format!("{TRUNK_VERSION} installed"));
     } else {
-        let t = step(&format!("cargo install --locked trunk@{TRUNK_VERSION}"), "16 min the first time, on 2 cores");
+        let t = step(
+            &format!("cargo install --locked trunk@{TRUNK_VERSION}"),
+            "16 min the first time, on 2 cores",
+        );
         run(
             "install trunk",
             cmd(root, "cargo").args(["install", "--locked", &format!("trunk@{TRUNK_VERSION}")]),
@@ -128,16 +153,30 @@ pub fn ensure_build_tools(root: &Path) -> Result {
     if have.split_whitespace().any(|w| w == v) && have_runner {
         skip("wasm-bindgen CLI", &format!("{v} installed"));
     } else {
-        let t = step(&format!("cargo install wasm-bindgen-cli --version ={v}"), "3 min");
+        let t = step(
+            &format!("cargo install wasm-bindgen-cli --version ={v}"),
+            "3 min",
+        );
         let locked = run(
             "install wasm-bindgen-cli --locked",
-            cmd(root, "cargo").args(["install", "--locked", "wasm-bindgen-cli", "--version", &format!("={v}")]),
+            cmd(root, "cargo").args([
+                "install",
+                "--locked",
+                "wasm-bindgen-cli",
+                "--version",
+                &format!("={v}"),
+            ]),
         );
         if locked.is_err() {
             println!("  --locked failed (a pinned dependency is missing from the registry); trying without it");
             run(
                 "install wasm-bindgen-cli",
-                cmd(root, "cargo").args(["install", "wasm-bindgen-cli", "--version", &format!("={v}")]),
+                cmd(root, "cargo").args([
+                    "install",
+                    "wasm-bindgen-cli",
+                    "--version",
+                    &format!("={v}"),
+                ]),
             )
             .map_err(|e| format!("{e}. Is the crates.io registry reachable?"))?;
         }
@@ -145,12 +184,21 @@ pub fn ensure_build_tools(root: &Path) -> Result {
     }
     // wasm-opt from npm binaryen
     let wasm_opt = tools_dir(root).join("node_modules/.bin/wasm-opt");
-    let have = output_of(root, wasm_opt.to_str().unwrap_or("wasm-opt"), &["--version"]).unwrap_or_default();
+    let have = output_of(
+        root,
+        wasm_opt.to_str().unwrap_or("wasm-opt"),
+        &["--version"],
+    )
+    .unwrap_or_default();
     if have.contains("version 132") {
         skip("wasm-opt", "binaryen 132 installed in .tools/");
     } else {
-        let t = step(&format!("npm install binaryen@{BINARYEN_VERSION} (wasm-opt)"), "20 s");
-        std::fs::create_dir_all(tools_dir(root)).map_err(|e| format!("cannot create .tools/: {e}"))?;
+        let t = step(
+            &format!("npm install binaryen@{BINARYEN_VERSION} (wasm-opt)"),
+            "20 s",
+        );
+        std::fs::create_dir_all(tools_dir(root))
+            .map_err(|e| format!("cannot create .tools/: {e}"))?;
         run(
             "npm install binaryen",
             cmd(root, "npm")
@@ -174,8 +222,11 @@ pub fn ensure_test_tools(root: &Path) -> Result {
                 .into());
         }
         let t = step("apt-get install chromium chromium-driver", "1–2 min");
-        run("apt-get update", cmd(root, "apt-get").args(["update", "-qq"]))
-            .map_err(|e| format!("{e}. Are Debian's package servers reachable?"))?;
+        run(
+            "apt-get update",
+            cmd(root, "apt-get").args(["update", "-qq"]),
+        )
+        .map_err(|e| format!("{e}. Are Debian's package servers reachable?"))?;
         run(
             "apt-get install",
             cmd(root, "apt-get")
@@ -186,7 +237,10 @@ pub fn ensure_test_tools(root: &Path) -> Result {
     }
     let e2e = root.join("e2e");
     let marker = e2e.join("node_modules/.package-lock.json");
-    let fresh = match (std::fs::metadata(&marker), std::fs::metadata(e2e.join("package-lock.json"))) {
+    let fresh = match (
+        std::fs::metadata(&marker),
+        std::fs::metadata(e2e.join("package-lock.json")),
+    ) {
         (Ok(m), Ok(l)) => match (m.modified(), l.modified()) {
             (Ok(m), Ok(l)) => m >= l,
             _ => false,
@@ -197,8 +251,13 @@ pub fn ensure_test_tools(root: &Path) -> Result {
         skip("e2e npm packages", "installed");
     } else {
         let t = step("npm ci in e2e/ (playwright-core, axe-core)", "30 s");
-        run("npm ci", cmd(root, "npm").current_dir(&e2e).args(["ci", "--no-audit", "--no-fund"]))
-            .map_err(|e| format!("{e}. npm is needed and the npm registry must be reachable"))?;
+        run(
+            "npm ci",
+            cmd(root, "npm")
+                .current_dir(&e2e)
+                .args(["ci", "--no-audit", "--no-fund"]),
+        )
+        .map_err(|e| format!("{e}. npm is needed and the npm registry must be reachable"))?;
         done(t);
     }
     Ok(())

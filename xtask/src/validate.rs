@@ -23,7 +23,10 @@ pub fn run(root: &Path, files: &[String]) -> usize {
                 Ok(m) => {
                     for e in &m.reports {
                         if !reports_dir.join(&e.file).exists() {
-                            println!("reports/index.json: rapporten {} pekar på {}, som saknas", e.id, e.file);
+                            println!(
+                                "reports/index.json: rapporten {} pekar på {}, som saknas",
+                                e.id, e.file
+                            );
                             errors += 1;
                         }
                     }
@@ -93,7 +96,10 @@ pub fn run(root: &Path, files: &[String]) -> usize {
 }
 
 fn display_name(p: &Path) -> String {
-    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Every report file in the folder: `*.json` except the manifest and the schema.
@@ -103,7 +109,10 @@ pub fn bundled_files(dir: &Path) -> Vec<PathBuf> {
             rd.filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
                     p.extension().is_some_and(|x| x == "json")
-                        && !matches!(p.file_name().and_then(|n| n.to_str()), Some("index.json" | "schema.json"))
+                        && !matches!(
+                            p.file_name().and_then(|n| n.to_str()),
+                            Some("index.json" | "schema.json")
+                        )
                 })
                 .collect()
         })

@@ -12,7 +12,9 @@ use crate::ui::{use_ctx, use_title, Route};
 #[hook]
 fn use_all_reports() {
     let ctx = use_ctx();
-    let ready = ctx.as_ref().map(|c| matches!(c.store.manifest, Some(Load::Ready(_))));
+    let ready = ctx
+        .as_ref()
+        .map(|c| matches!(c.store.manifest, Some(Load::Ready(_))));
     use_effect_with(ready, move |_| {
         if let Some(c) = ctx {
             if let Some(Load::Ready(m)) = &c.store.manifest {
@@ -25,7 +27,10 @@ fn use_all_reports() {
 }
 
 fn annuals(reports: &[std::rc::Rc<Report>]) -> Vec<AnnualAnalysis> {
-    reports.iter().filter_map(|r| r.as_annual().cloned()).collect()
+    reports
+        .iter()
+        .filter_map(|r| r.as_annual().cloned())
+        .collect()
 }
 
 #[component]
@@ -103,7 +108,10 @@ pub fn CompareFinance() -> Html {
     use_title(page_title(&[t.compare_finance_heading], lang));
     let Some(ctx) = ctx else { return html! {} };
     let reports = annuals(&ctx.store.loaded());
-    let (Some(new), Some(old)) = (reports.iter().find(|a| a.id == "asn-2025"), reports.iter().find(|a| a.id == "asn-2024")) else {
+    let (Some(new), Some(old)) = (
+        reports.iter().find(|a| a.id == "asn-2025"),
+        reports.iter().find(|a| a.id == "asn-2024"),
+    ) else {
         return html! { <><h1>{ t.compare_finance_heading }</h1><p class="loading" role="status">{ t.loading }</p></> };
     };
     html! {

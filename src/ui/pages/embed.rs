@@ -30,7 +30,11 @@ struct FullLinkProps {
 #[component]
 fn FullLink(props: &FullLinkProps) -> Html {
     let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
-    let href = format!("{}{}", crate::web::base_href().trim_end_matches('/'), yew_router::Routable::to_path(&props.route));
+    let href = format!(
+        "{}{}",
+        crate::web::base_href().trim_end_matches('/'),
+        yew_router::Routable::to_path(&props.route)
+    );
     html! { <p class="full-link"><a href={href} target="_blank" rel="noopener">{ i18n::t(lang).open_full_view }</a></p> }
 }
 
@@ -52,7 +56,9 @@ struct EmbedSummaryProps {
 #[component]
 fn EmbedSummary(props: &EmbedSummaryProps) -> Html {
     let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
-    let Some(a) = props.report.as_annual() else { return html! {} };
+    let Some(a) = props.report.as_annual() else {
+        return html! {};
+    };
     html! {
         <section class="embed-summary">
             <h1>{ format!("{} – {}", a.board.name, a.title) }</h1>
@@ -68,7 +74,8 @@ fn EmbedSummary(props: &EmbedSummaryProps) -> Html {
 #[component]
 pub fn EmbedGoal(props: &EmbedProps) -> Html {
     let goal = props.goal.clone();
-    let render = Callback::from(move |r: Rc<Report>| html! { <GoalView report={r} goal={goal.clone()} /> });
+    let render =
+        Callback::from(move |r: Rc<Report>| html! { <GoalView report={r} goal={goal.clone()} /> });
     html! { <>
         <WithReport id={props.report.clone()} {render} />
         <FullLink route={Route::Goal { report: props.report.to_string(), goal: props.goal.to_string() }} />
@@ -78,7 +85,9 @@ pub fn EmbedGoal(props: &EmbedProps) -> Html {
 #[component]
 pub fn EmbedChart(props: &EmbedProps) -> Html {
     let chart = props.chart.clone();
-    let render = Callback::from(move |r: Rc<Report>| html! { <ChartView report={r} chart={chart.clone()} /> });
+    let render = Callback::from(
+        move |r: Rc<Report>| html! { <ChartView report={r} chart={chart.clone()} /> },
+    );
     html! { <>
         <WithReport id={props.report.clone()} {render} />
         <FullLink route={Route::Chart { report: props.report.to_string(), chart: props.chart.to_string() }} />

@@ -32,7 +32,11 @@ fn FinanceView(props: &FinanceViewProps) -> Html {
     let ctx = use_ctx();
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     let t = crate::ui::i18n::t(lang);
-    let short = props.report.as_annual().map(|a| format!("{} {}", a.board.short, a.year)).unwrap_or_default();
+    let short = props
+        .report
+        .as_annual()
+        .map(|a| format!("{} {}", a.board.short, a.year))
+        .unwrap_or_default();
     use_title(page_title(&[t.finances, &short], lang));
     let a = match expect_annual(&props.report, lang) {
         Ok(a) => a,
@@ -61,11 +65,19 @@ pub struct TableSectionProps {
 /// One table with its description, source and discrepancies.
 #[component]
 pub fn TableSection(props: &TableSectionProps) -> Html {
-    let Some(ctx) = use_ctx() else { return html! {} };
-    let Some(a) = props.report.as_annual() else { return html! {} };
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
+    let Some(a) = props.report.as_annual() else {
+        return html! {};
+    };
     let lang = ctx.lang;
     let table = &props.table;
-    let discrepancies: Vec<_> = a.discrepancies_for(&table.id).into_iter().cloned().collect();
+    let discrepancies: Vec<_> = a
+        .discrepancies_for(&table.id)
+        .into_iter()
+        .cloned()
+        .collect();
     let heading = if props.standalone {
         html! { <h1 lang="sv">{ &table.title }</h1> }
     } else {
@@ -102,7 +114,9 @@ pub struct ChartPageProps {
 #[component]
 pub fn ChartPage(props: &ChartPageProps) -> Html {
     let chart = props.chart.clone();
-    let render = Callback::from(move |r: Rc<Report>| html! { <ChartView report={r} chart={chart.clone()} /> });
+    let render = Callback::from(
+        move |r: Rc<Report>| html! { <ChartView report={r} chart={chart.clone()} /> },
+    );
     html! { <WithReport id={props.report.clone()} {render} /> }
 }
 
@@ -116,9 +130,23 @@ pub struct ChartViewProps {
 pub fn ChartView(props: &ChartViewProps) -> Html {
     let ctx = use_ctx();
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
-    let table = props.report.as_annual().and_then(|a| a.table(&props.chart)).cloned();
-    let short = props.report.as_annual().map(|a| format!("{} {}", a.board.short, a.year)).unwrap_or_default();
-    use_title(page_title(&[&table.as_ref().map(|t| t.title.clone()).unwrap_or_default(), &short], lang));
+    let table = props
+        .report
+        .as_annual()
+        .and_then(|a| a.table(&props.chart))
+        .cloned();
+    let short = props
+        .report
+        .as_annual()
+        .map(|a| format!("{} {}", a.board.short, a.year))
+        .unwrap_or_default();
+    use_title(page_title(
+        &[
+            &table.as_ref().map(|t| t.title.clone()).unwrap_or_default(),
+            &short,
+        ],
+        lang,
+    ));
     let t = crate::ui::i18n::t(lang);
     let a = match expect_annual(&props.report, lang) {
         Ok(a) => a,

@@ -23,7 +23,8 @@ pub struct GoalPageProps {
 #[component]
 pub fn GoalPage(props: &GoalPageProps) -> Html {
     let goal = props.goal.clone();
-    let render = Callback::from(move |r: Rc<Report>| html! { <GoalView report={r} goal={goal.clone()} /> });
+    let render =
+        Callback::from(move |r: Rc<Report>| html! { <GoalView report={r} goal={goal.clone()} /> });
     html! { <WithReport id={props.report.clone()} {render} /> }
 }
 
@@ -39,11 +40,17 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
     // The other reports are needed for "the same goal elsewhere".
     {
         let ctx = ctx.clone();
-        let ready = ctx.as_ref().map(|c| c.store.file_of(props.report.id()).is_some());
+        let ready = ctx
+            .as_ref()
+            .map(|c| c.store.file_of(props.report.id()).is_some());
         use_effect_with(ready, move |_| {
             if let Some(c) = ctx {
                 if let Some(crate::ui::state::Load::Ready(m)) = &c.store.manifest {
-                    for e in m.reports.iter().filter(|e| e.kind == "annual_analysis" || e.kind == "statement") {
+                    for e in m
+                        .reports
+                        .iter()
+                        .filter(|e| e.kind == "annual_analysis" || e.kind == "statement")
+                    {
                         request_report(&c.store, &e.id);
                     }
                 }
@@ -51,9 +58,17 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
         });
     }
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
-    let found = props.report.as_annual().and_then(|a| a.goal(&props.goal).map(|(ar, g)| (a, ar, g)));
+    let found = props
+        .report
+        .as_annual()
+        .and_then(|a| a.goal(&props.goal).map(|(ar, g)| (a, ar, g)));
     use_title(page_title(
-        &[&found.map(|(_, _, g)| g.title.clone()).unwrap_or_default(), &found.map(|(a, _, _)| format!("{} {}", a.board.short, a.year)).unwrap_or_default()],
+        &[
+            &found.map(|(_, _, g)| g.title.clone()).unwrap_or_default(),
+            &found
+                .map(|(a, _, _)| format!("{} {}", a.board.short, a.year))
+                .unwrap_or_default(),
+        ],
         lang,
     ));
     let Some(ctx) = ctx else { return html! {} };

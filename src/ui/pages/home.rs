@@ -15,7 +15,9 @@ pub fn Home() -> Html {
     let query = use_state(String::new);
     {
         let ctx = ctx.clone();
-        let ready = ctx.as_ref().map(|c| matches!(c.store.manifest, Some(Load::Ready(_))));
+        let ready = ctx
+            .as_ref()
+            .map(|c| matches!(c.store.manifest, Some(Load::Ready(_))));
         use_effect_with(ready, move |_| {
             if let Some(c) = ctx {
                 if let Some(Load::Ready(m)) = &c.store.manifest {
@@ -109,7 +111,10 @@ pub fn Home() -> Html {
 
 fn hit_route(h: &crate::model::derived::Hit) -> Route {
     match h.target() {
-        (r, Some(g)) => Route::Goal { report: r.into(), goal: g.into() },
+        (r, Some(g)) => Route::Goal {
+            report: r.into(),
+            goal: g.into(),
+        },
         (r, None) => Route::Report { report: r.into() },
     }
 }

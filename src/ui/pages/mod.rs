@@ -16,19 +16,29 @@ use super::{use_ctx, Route};
 
 #[component]
 pub fn Page() -> Html {
-    let Some(ctx) = use_ctx() else { return html! {} };
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
     let page = match &ctx.route {
         Route::Home => html! { <home::Home /> },
         Route::Report { report } => html! { <report::ReportPage id={report.clone()} /> },
-        Route::Goal { report, goal } => html! { <goal::GoalPage report={report.clone()} goal={goal.clone()} /> },
+        Route::Goal { report, goal } => {
+            html! { <goal::GoalPage report={report.clone()} goal={goal.clone()} /> }
+        }
         Route::Finance { report } => html! { <finance::FinancePage report={report.clone()} /> },
-        Route::Chart { report, chart } => html! { <finance::ChartPage report={report.clone()} chart={chart.clone()} /> },
+        Route::Chart { report, chart } => {
+            html! { <finance::ChartPage report={report.clone()} chart={chart.clone()} /> }
+        }
         Route::Compare => html! { <compare::CompareIndex /> },
         Route::CompareGoals => html! { <compare::CompareGoals /> },
         Route::CompareFinance => html! { <compare::CompareFinance /> },
         Route::EmbedReport { report } => html! { <embed::EmbedReport report={report.clone()} /> },
-        Route::EmbedGoal { report, goal } => html! { <embed::EmbedGoal report={report.clone()} goal={goal.clone()} /> },
-        Route::EmbedChart { report, chart } => html! { <embed::EmbedChart report={report.clone()} chart={chart.clone()} /> },
+        Route::EmbedGoal { report, goal } => {
+            html! { <embed::EmbedGoal report={report.clone()} goal={goal.clone()} /> }
+        }
+        Route::EmbedChart { report, chart } => {
+            html! { <embed::EmbedChart report={report.clone()} chart={chart.clone()} /> }
+        }
         Route::NotFound => html! { <not_found::NotFound /> },
     };
     if ctx.route.is_embed() {

@@ -21,7 +21,9 @@ pub struct NotFoundBodyProps {
 /// "Not found" with links to every report and the comparisons.
 #[component]
 pub fn NotFoundBody(props: &NotFoundBodyProps) -> Html {
-    let Some(ctx) = use_ctx() else { return html! {} };
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
     let t = ctx.t();
     let reports = match &ctx.store.manifest {
         Some(Load::Ready(m)) => m.reports.clone(),

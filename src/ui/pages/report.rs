@@ -35,8 +35,14 @@ pub fn AnnualView(props: &ReportProps) -> Html {
     let ctx = use_ctx();
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     let a = props.report.as_annual();
-    use_title(page_title(&[&a.map(|a| format!("{} {}", a.board.short, a.year)).unwrap_or_default()], lang));
-    let (Some(ctx), Some(a)) = (ctx, a) else { return html! {} };
+    use_title(page_title(
+        &[&a.map(|a| format!("{} {}", a.board.short, a.year))
+            .unwrap_or_default()],
+        lang,
+    ));
+    let (Some(ctx), Some(a)) = (ctx, a) else {
+        return html! {};
+    };
     let t = ctx.t();
     let counts = a.status_counts();
     html! {
@@ -80,8 +86,12 @@ pub fn AnnualView(props: &ReportProps) -> Html {
 
 #[component]
 fn Assignments(props: &ReportProps) -> Html {
-    let Some(ctx) = use_ctx() else { return html! {} };
-    let Some(a) = props.report.as_annual() else { return html! {} };
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
+    let Some(a) = props.report.as_annual() else {
+        return html! {};
+    };
     if a.assignments.is_empty() {
         return html! {};
     }
@@ -106,8 +116,12 @@ fn Assignments(props: &ReportProps) -> Html {
 /// Discrepancies, restatements and charts without data, for citizens to see.
 #[component]
 pub fn SourceNotes(props: &ReportProps) -> Html {
-    let Some(ctx) = use_ctx() else { return html! {} };
-    let Some(a) = props.report.as_annual() else { return html! {} };
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
+    let Some(a) = props.report.as_annual() else {
+        return html! {};
+    };
     let t = ctx.t();
     let lang = ctx.lang;
     html! {
@@ -148,5 +162,6 @@ pub fn SourceNotes(props: &ReportProps) -> Html {
 
 /// The annual analysis behind a report, for pages that need one.
 pub fn expect_annual(r: &Report, lang: Lang) -> Result<&AnnualAnalysis, Html> {
-    r.as_annual().ok_or_else(|| html! { <p role="alert">{ i18n::t(lang).not_an_annual }</p> })
+    r.as_annual()
+        .ok_or_else(|| html! { <p role="alert">{ i18n::t(lang).not_an_annual }</p> })
 }

@@ -14,8 +14,13 @@ pub fn StatementView(props: &ReportProps) -> Html {
     let ctx = use_ctx();
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     let s = props.report.as_statement();
-    use_title(page_title(&[&s.map(|s| text(&s.name, lang)).unwrap_or_default()], lang));
-    let (Some(ctx), Some(s)) = (ctx, s) else { return html! {} };
+    use_title(page_title(
+        &[&s.map(|s| text(&s.name, lang)).unwrap_or_default()],
+        lang,
+    ));
+    let (Some(ctx), Some(s)) = (ctx, s) else {
+        return html! {};
+    };
     let t = ctx.t();
     let answers = match s.answers.kind {
         AnswersKind::AuditReview => t.answers_audit,

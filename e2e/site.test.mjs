@@ -1,0 +1,102 @@
+// End-to-end: the release build on a plain static server, in Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { setup, DIST, DIST_SUBPATH } from './helpers.mjs';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'reports', 'index.json'), 'utf8'));
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+test('the start page lists every bundled report with its status summary', async () => {
+  const { page, url } = env;
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  for (const r of manifest.reports) {
+    await page.locator(`a[href$="/${r.id}"]`).first().waitFor({ timeout: 10000 });
+  }
+  await page.getByText('13 av 14 mål uppnådda, 1 delvis').waitFor();
+  assert.equal(await page.title(), 'Rapporter – Insyn');
+});
+
+test('start → report → goal → comparison, then back and forward with the browser history', async () => {
+  const { page, url } = env;
+  await page.goto(url);
+  await page.locator('a[href$="/asn-2025"]').first().click();
+  await page.getByRole('heading', { level: 1, name: /Årsanalys 2025/ }).waitFor();
+  assert.match(page.url(), /\/asn-2025$/);
+  assert.equal(await page.locator('.goal-card').count(), 14);
+  await page.locator('a[href$="/asn-2025/mal/hallbar-elforsorjning"]').click();
+  await page.getByRole('heading', { level: 1, name: /elförsörjning/ }).waitFor();
+  await page.getByRole('link', { name: 'Jämför mål' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Jämför målen' }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: /elförsörjning/ }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: /Årsanalys 2025/ }).waitFor();
+  await page.goForward();
+  await page.getByRole('heading', { level: 1, name: /elförsörjning/ }).waitFor();
+  assert.match(await page.title(), /elförsörjning/);
+});
+
+test('deep links open directly, with and without a trailing slash', async () => {
+  const { page, url, errors } = env;
+  for (const p of ['asn-2025/ekonomi', 'asn-2025/ekonomi/', 'asn-2025/mal/sjalvforsorjning', 'jamfor/mal/', 'inbaddning/asn-2025']) {
+    await page.goto(url + p);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    assert.doesNotMatch(await page.locator('h1').first().innerText(), /Sidan finns inte/, p);
+  }
+  assert.deepEqual(errors, []);
+});
+
+test('an unknown path shows a helpful not-found page with links', async () => {
+  const { page, url } = env;
+  const resp = await page.goto(url + 'det/har/finns/inte');
+  assert.equal(resp.status(), 404);
+  await page.getByRole('heading', { level: 1, name: 'Sidan finns inte' }).waitFor();
+  await page.locator('a[href$="/asn-2025"]').first().waitFor();
+});
+
+test('the site works under a subpath such as /insyn/', async () => {
+  const sub = await setup({ root: DIST_SUBPATH, base: '/insyn/' });
+  try {
+    await sub.page.goto(sub.url + 'asn-2025/mal/sjalvforsorjning');
+    await sub.page.getByRole('heading', { level: 1, name: /självförsörjande/ }).waitFor();
+    await sub.page.getByRole('link', { name: 'Rapporter', exact: true }).click();
+    await sub.page.getByText('13 av 14 mål uppnådda, 1 delvis').waitFor();
+    assert.equal(new URL(sub.page.url()).pathname, '/insyn/');
+    assert.deepEqual(sub.errors, []);
+  } finally {
+    await sub.close();
+  }
+});
+
+test('a report file that fails to load names the file; the other reports still work', async () => {
+  const broken = await setup({ overrides: { '/reports/asn-2024.json': { status: 404, body: 'nope' } } });
+  try {
+    await broken.page.goto(broken.url + 'asn-2024');
+    const alert = broken.page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /reports\/asn-2024\.json/);
+    await broken.page.goto(broken.url + 'asn-2025');
+    await broken.page.locator('.goal-card').first().waitFor();
+  } finally {
+    await broken.close();
+  }
+});
+
+test('axe-core finds no WCAG 2.1 A/AA violations on the main page types', async () => {
+  const { context, url } = env;
+  for (const p of ['', 'asn-2025', 'asn-2025/mal/sjalvforsorjning', 'asn-2025/ekonomi', 'asn-granskning-arbetsmarknadsinsatser', 'jamfor/mal', 'finns-inte/a/b/c']) {
+    const page = await context.newPage();
+    await page.goto(url + p);
+    await page.locator('h1').first().waitFor();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    assert.deepEqual(summary, [], `/${p}`);
+    await page.close();
+  }
+});

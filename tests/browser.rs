@@ -1,0 +1,173 @@
+//! Tier 3: real interaction in headless Chromium (wasm-bindgen-test).
+//! Run by `cargo xtask test` as `cargo test --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use insyn::model::{parse_manifest, parse_report};
+use insyn::ui::state::Store;
+use insyn::ui::Root;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::prelude::*;
+use yew_router::history::{AnyHistory, MemoryHistory};
+use yew_router::Router;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const MANIFEST: &str = include_str!("../assets/reports/index.json");
+const REPORTS: &[(&str, &str)] = &[
+    (
+        "asn-2025.json",
+        include_str!("../assets/reports/asn-2025.json"),
+    ),
+    (
+        "asn-2024.json",
+        include_str!("../assets/reports/asn-2024.json"),
+    ),
+    (
+        "fsn-2024.json",
+        include_str!("../assets/reports/fsn-2024.json"),
+    ),
+    (
+        "asn-granskning-arbetsmarknadsinsatser.json",
+        include_str!("../assets/reports/asn-granskning-arbetsmarknadsinsatser.json"),
+    ),
+    (
+        "asn-omradeslyft.json",
+        include_str!("../assets/reports/asn-omradeslyft.json"),
+    ),
+];
+
+fn store() -> Store {
+    let m = parse_manifest("index.json", MANIFEST).expect("manifest");
+    let reports = REPORTS
+        .iter()
+        .map(|(f, s)| parse_report(f, s).expect("report"))
+        .collect();
+    Store::ready(m, reports)
+}
+
+#[derive(Properties, PartialEq)]
+struct TestAppProps {
+    path: String,
+    store: Rc<Store>,
+}
+
+#[component]
+fn TestApp(props: &TestAppProps) -> Html {
+    let history = use_memo((), |_| {
+        AnyHistory::from(MemoryHistory::with_entries(vec![props.path.clone()]))
+    });
+    html! { <Router history={(*history).clone()}><Root initial={props.store.clone()} /></Router> }
+}
+
+async fn tick() {
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+}
+
+async fn mount(path: &str) -> web_sys::Element {
+    let doc = gloo_utils::document();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<TestApp>::with_root_and_props(
+        root.clone(),
+        TestAppProps {
+            path: path.into(),
+            store: Rc::new(store()),
+        },
+    )
+    .render();
+    tick().await;
+    root
+}
+
+fn h1(root: &web_sys::Element) -> String {
+    root.query_selector("h1")
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+fn click(root: &web_sys::Element, selector: &str) {
+    let el: web_sys::HtmlElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element {selector}"))
+        .dyn_into()
+        .unwrap();
+    el.click();
+}
+
+#[wasm_bindgen_test]
+async fn typing_in_the_search_box_filters_goals_as_you_type() {
+    let root = mount("/").await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#search")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value("självförsörjande");
+    let ev = web_sys::Event::new_with_event_init_dict("input", &{
+        let i = web_sys::EventInit::new();
+        i.set_bubbles(true);
+        i
+    })
+    .unwrap();
+    input.dispatch_event(&ev).unwrap();
+    tick().await;
+    let results = root
+        .query_selector(".search-results")
+        .unwrap()
+        .expect("results shown");
+    let links = results.query_selector_all("a").unwrap();
+    // The goal is in ASN 2025, ASN 2024 and FSN 2024; other goals whose
+    // summaries mention the word may follow.
+    let html = results.inner_html();
+    for r in ["asn-2025", "asn-2024", "fsn-2024"] {
+        assert!(
+            html.contains(&format!("/{r}/mal/sjalvforsorjning")),
+            "{r}: {html}"
+        );
+    }
+    assert!(links.length() < 10, "the search filters: {html}");
+    // Clearing the box hides the results.
+    input.set_value("");
+    input.dispatch_event(&ev).unwrap();
+    tick().await;
+    assert!(root.query_selector(".search-results").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn clicking_through_report_goal_and_back_navigates_in_the_app() {
+    let root = mount("/").await;
+    click(&root, "a[href='/asn-2025']");
+    tick().await;
+    assert!(h1(&root).contains("Årsanalys 2025"), "{}", h1(&root));
+    assert_eq!(root.query_selector_all(".goal-card").unwrap().length(), 14);
+    click(&root, "a[href='/asn-2025/mal/hallbar-elforsorjning']");
+    tick().await;
+    assert!(h1(&root).contains("elförsörjning"));
+    assert!(root.inner_html().contains("Delvis uppnått"));
+    click(&root, "a[href='/asn-2024/mal/hallbar-elforsorjning']");
+    tick().await;
+    assert!(root.inner_html().contains("Årsanalys 2024"));
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_turns_the_page_english_and_links_keep_it() {
+    let root = mount("/asn-2025").await;
+    assert!(root.inner_html().contains("13 av 14 mål uppnådda"));
+    click(&root, "a.lang-switch");
+    tick().await;
+    assert!(
+        root.inner_html().contains("13 of 14 goals achieved"),
+        "{}",
+        h1(&root)
+    );
+    assert!(root
+        .inner_html()
+        .contains("href=\"/asn-2025/ekonomi?lang=en\""));
+}

@@ -1,0 +1,349 @@
+//! Tier 1: the bundled report data and its validation.
+
+mod common;
+
+use insyn::model::validate::{arithmetic_findings, check_collection};
+use insyn::model::{parse_report, DiagnosticKind, Report, RowRole, TableKind};
+
+#[test]
+fn every_bundled_file_validates_and_links_across_reports() {
+    let all = common::bundled();
+    assert_eq!(all.len(), 5);
+    let ids: Vec<&str> = all.iter().map(|(_, r)| r.id()).collect();
+    for id in ["asn-2025", "asn-2024", "fsn-2024"] {
+        assert!(ids.contains(&id), "{id} is bundled");
+    }
+    let problems = check_collection(&all);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn the_manifest_lists_every_report_file_and_agrees_with_it() {
+    let m = common::manifest();
+    let mut files: Vec<String> = std::fs::read_dir(common::reports_dir())
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".json") && n != "index.json" && n != "schema.json")
+        .collect();
+    files.sort();
+    let mut listed: Vec<String> = m.reports.iter().map(|e| e.file.clone()).collect();
+    listed.sort();
+    assert_eq!(files, listed);
+    for (e, (_, r)) in m.reports.iter().zip(common::bundled()) {
+        assert_eq!(e.id, r.id());
+        assert_eq!(e.year, r.year());
+        assert_eq!(e.title, r.title());
+        assert_eq!(&e.board, r.board());
+        assert_eq!(
+            e.kind,
+            match r {
+                Report::Annual(_) => "annual_analysis",
+                Report::Statement(_) => "statement",
+            }
+        );
+    }
+}
+
+/// Counts that the source documents state about themselves.
+#[test]
+fn goal_statuses_match_the_documents_own_summaries() {
+    let cases: &[(&str, usize, usize, usize)] = &[
+        ("asn-2025", 14, 13, 1),
+        ("asn-2024", 14, 10, 4),
+        ("fsn-2024", 9, 7, 2),
+    ];
+    for &(id, total, achieved, partly) in cases {
+        let Report::Annual(a) = common::report(id) else {
+            panic!()
+        };
+        let c = a.status_counts();
+        assert_eq!(
+            (c.total(), c.uppnatt, c.delvis, c.ej),
+            (total, achieved, partly, 0),
+            "{id}"
+        );
+        assert_eq!(a.goal_areas.len(), 5, "{id}: five målområden");
+    }
+}
+
+#[test]
+fn the_same_council_goal_has_the_same_id_in_every_board_and_year() {
+    let all = common::bundled();
+    let goal = |id: &str, g: &str| match &all.iter().find(|(_, r)| r.id() == id).unwrap().1 {
+        Report::Annual(a) => a.goal(g).map(|(_, g)| g.title.clone()),
+        Report::Statement(_) => None,
+    };
+    for g in [
+        "goda-uppvaxtvillkor",
+        "sjalvforsorjning",
+        "attraktiv-arbetsgivare",
+        "god-likvardig-service",
+    ] {
+        let t = goal("asn-2025", g).unwrap();
+        assert_eq!(goal("asn-2024", g).as_ref(), Some(&t), "{g}");
+        assert_eq!(goal("fsn-2024", g).as_ref(), Some(&t), "{g}");
+    }
+}
+
+#[test]
+fn printed_figures_we_rely_on() {
+    // A few cells checked by hand against the source documents.
+    let cases: &[(&str, &str, &str, &str, f64)] = &[
+        (
+            "asn-2025",
+            "budgetavvikelse",
+            "bts",
+            "avvikelse",
+            -109_407.0,
+        ),
+        (
+            "asn-2025",
+            "budgetavvikelse",
+            "ama-ebb",
+            "kommunbidrag",
+            1_625_970.0,
+        ),
+        (
+            "asn-2025",
+            "kommunbidrag-forandringar",
+            "ama-ebb",
+            "summa",
+            1_625_971.0,
+        ),
+        ("asn-2025", "driftbudget", "resultat", "utfall", 4_594.0),
+        ("asn-2025", "resultatrakning", "bidrag", "utfall", 412_742.0),
+        (
+            "asn-2025",
+            "riktade-statsbidrag",
+            "summa",
+            "utfall",
+            97_110.0,
+        ),
+        ("asn-2025", "ovriga-bidrag", "summa", "utfall", 315_632.0),
+        ("asn-2024", "driftbudget", "resultat", "utfall", -4_004.0),
+        ("fsn-2024", "driftbudget", "resultat", "utfall", -50_986.0),
+    ];
+    for &(id, table, row, col, want) in cases {
+        let Report::Annual(a) = common::report(id) else {
+            panic!()
+        };
+        let t = a
+            .table(table)
+            .unwrap_or_else(|| panic!("{id}: no table {table}"));
+        let row_key = if row == "summa" {
+            t.total().map(|r| r.key.clone()).unwrap()
+        } else {
+            row.to_string()
+        };
+        assert_eq!(
+            t.value(&row_key, col),
+            Some(want),
+            "{id}/{table}/{row}/{col}"
+        );
+    }
+}
+
+/// Every cell of every table that takes part in a sum, a relation or a cross
+/// check: changing it by 1 tkr must make validation fail.
+#[test]
+fn a_changed_cell_in_any_table_is_caught() {
+    let mut caught = 0;
+    let mut missed = Vec::new();
+    for (file, r) in common::bundled() {
+        let Report::Annual(a) = r else { continue };
+        let baseline = arithmetic_findings(&a).len();
+        for (ti, t) in a.tables.iter().enumerate() {
+            if t.kind == TableKind::Series {
+                continue;
+            }
+            let has_checks =
+                !t.relations.is_empty() || t.rows.iter().any(|r| r.role != RowRole::Item);
+            for (ri, row) in t.rows.iter().enumerate() {
+                for (ci, v) in row.values.iter().enumerate() {
+                    let Some(v) = v else { continue };
+                    let mut m = a.clone();
+                    m.tables[ti].rows[ri].values[ci] = Some(v + 1.0);
+                    let after = arithmetic_findings(&m);
+                    // Either a new failure, or a recorded discrepancy that no longer matches.
+                    let changed = after.len() != baseline
+                        || after
+                            .iter()
+                            .zip(arithmetic_findings(&a))
+                            .any(|(x, y)| x.printed != y.printed || x.expected != y.expected);
+                    if changed {
+                        caught += 1;
+                    } else if has_checks {
+                        missed.push(format!(
+                            "{file}: {} / {} / {}",
+                            t.id, row.key, t.columns[ci].key
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        missed.is_empty(),
+        "cells whose change no check notices:\n{}",
+        missed.join("\n")
+    );
+    assert!(caught > 300, "only {caught} cells checked");
+}
+
+#[test]
+fn a_changed_cell_is_reported_with_file_path_line_and_column() {
+    let src = common::read("asn-2025.json");
+    // Change the printed BTS deviation −109 407 to −109 408.
+    let changed = src.replacen("-109407", "-109408", 1);
+    assert_ne!(src, changed, "the figure is in the file");
+    let errs = parse_report("asn-2025.json", &changed).unwrap_err();
+    let e = errs
+        .iter()
+        .find(|d| d.kind == DiagnosticKind::Arithmetic)
+        .expect("an arithmetic error");
+    assert_eq!(e.file, "asn-2025.json");
+    assert!(e.path.starts_with("$.tables["), "{}", e.path);
+    assert!(e.line.is_some() && e.column.is_some());
+    let line = changed.lines().nth(e.line.unwrap() - 1).unwrap();
+    assert!(
+        line.contains("4594") || line.contains("-109408") || line.contains("4593"),
+        "the line points at a figure: {line}"
+    );
+}
+
+/// Bad and hostile input: each gets a clear diagnostic with a path.
+#[test]
+fn broken_files_get_clear_diagnostics() {
+    let good = common::read("asn-2025.json");
+    let huge = format!(
+        "{{\"schema_version\": 1, \"kind\": \"annual_analysis\", \"id\": \"{}\"}}",
+        "x".repeat(5_000_000)
+    );
+    let cases: Vec<(&str, String, DiagnosticKind, &str)> = vec![
+        ("invalid JSON", "{ nope".into(), DiagnosticKind::Syntax, "$"),
+        (
+            "truncated",
+            good[..good.len() / 2].to_string(),
+            DiagnosticKind::Syntax,
+            "$",
+        ),
+        (
+            "wrong schema version",
+            good.replacen("\"schema_version\": 1", "\"schema_version\": 99", 1),
+            DiagnosticKind::SchemaVersion,
+            "$.schema_version",
+        ),
+        (
+            "no schema version",
+            "{\"id\": \"x\"}".into(),
+            DiagnosticKind::SchemaVersion,
+            "$.schema_version",
+        ),
+        (
+            "missing field",
+            good.replacen("\"year\": 2025,", "", 1),
+            DiagnosticKind::Structure,
+            "$",
+        ),
+        (
+            "wrong type",
+            good.replacen("\"year\": 2025", "\"year\": \"tjugo\"", 1),
+            DiagnosticKind::Structure,
+            "$.year",
+        ),
+        ("5 MB string", huge, DiagnosticKind::Value, "$.id"),
+        (
+            "absurd number",
+            good.replacen("-109407", "1e300", 1),
+            DiagnosticKind::Value,
+            "$.tables[",
+        ),
+        (
+            "bad id",
+            good.replacen("\"id\": \"asn-2025\"", "\"id\": \"../../etc\"", 1),
+            DiagnosticKind::Value,
+            "$.id",
+        ),
+    ];
+    for (name, src, kind, path) in cases {
+        let errs = parse_report("x.json", &src).expect_err(name);
+        assert!(
+            errs.iter()
+                .any(|d| d.kind == kind && d.path.starts_with(path)),
+            "{name}: {errs:#?}"
+        );
+        assert!(
+            errs.iter()
+                .all(|d| d.file == "x.json" && !d.message.is_empty()),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn recorded_discrepancies_keep_both_printed_figures() {
+    let Report::Annual(a) = common::report("asn-2025") else {
+        panic!()
+    };
+    let d = a
+        .discrepancies
+        .iter()
+        .find(|d| d.check == "cross:kommunbidrag-ama-ebb")
+        .expect("recorded");
+    assert_eq!((d.printed, d.expected), (1_625_970.0, 1_625_971.0));
+    // Removing the record turns the source's contradiction into an error.
+    let mut b = a.clone();
+    b.discrepancies
+        .retain(|x| x.check != "cross:kommunbidrag-ama-ebb");
+    let src = serde_json::to_string(&b).unwrap();
+    let errs = parse_report("asn-2025.json", &src).unwrap_err();
+    assert!(errs.iter().any(
+        |e| e.kind == DiagnosticKind::Arithmetic && e.message.contains("kommunbidrag-ama-ebb")
+    ));
+}
+
+#[test]
+fn restatements_across_editions_are_linked_and_checked() {
+    let all = common::bundled();
+    let Report::Annual(a) = &all.iter().find(|(_, r)| r.id() == "asn-2025").unwrap().1 else {
+        panic!()
+    };
+    assert!(!a.restatements.is_empty(), "ASN 2025 restates 2024 figures");
+    assert!(a.restatements.iter().all(|r| r.other_report == "asn-2024"
+        && (r.value != r.other_value || r.printed != r.other_printed)));
+    // A wrong earlier value is caught across files.
+    let mut broken = all.clone();
+    if let Report::Annual(a) = &mut broken
+        .iter_mut()
+        .find(|(_, r)| r.id() == "asn-2025")
+        .unwrap()
+        .1
+    {
+        a.restatements[0].other_value += 1.0;
+    }
+    assert!(check_collection(&broken)
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::StaleRecord));
+}
+
+#[test]
+fn the_json_schema_is_generated_from_the_types_and_up_to_date() {
+    let on_disk = common::read("schema.json");
+    assert_eq!(
+        on_disk,
+        generated_schema(),
+        "assets/reports/schema.json is stale: run `cargo xtask schema`"
+    );
+    assert!(on_disk.contains("\"schema_version\"") && on_disk.contains("\"goal_areas\""));
+}
+
+fn generated_schema() -> String {
+    // The same generator the xtask uses, through the crate's `schema` feature
+    // (enabled for tests by the xtask dependency in the workspace).
+    std::process::Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "-p", "xtask", "--", "schema", "--stdout"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default()
+}

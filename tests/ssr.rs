@@ -1,0 +1,252 @@
+//! Tier 2: components rendered natively with yew's `ssr` feature, asserting
+//! on the HTML a citizen would get.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::rc::Rc;
+
+use insyn::model::{GoalStatus, Report};
+use insyn::ui::state::{Load, LoadError, Store};
+use insyn::ui::Root;
+use yew::prelude::*;
+use yew::LocalServerRenderer;
+use yew_router::history::{AnyHistory, History, MemoryHistory};
+use yew_router::Router;
+
+#[derive(Properties, PartialEq)]
+struct TestAppProps {
+    path: String,
+    store: Rc<Store>,
+}
+
+#[component]
+fn TestApp(props: &TestAppProps) -> Html {
+    let (path, query) = props.path.split_once('?').unwrap_or((&props.path, ""));
+    let history = AnyHistory::from(MemoryHistory::new());
+    let pairs: Vec<(String, String)> = query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    history.replace_with_query(path, pairs).expect("query");
+    html! { <Router {history}><Root initial={props.store.clone()} /></Router> }
+}
+
+fn full_store() -> Store {
+    Store::ready(
+        common::manifest(),
+        common::bundled().into_iter().map(|(_, r)| r).collect(),
+    )
+}
+
+async fn render_with(path: &str, store: Store) -> String {
+    LocalServerRenderer::<TestApp>::with_props(TestAppProps {
+        path: path.into(),
+        store: Rc::new(store),
+    })
+    .render()
+    .await
+}
+
+async fn render(path: &str) -> String {
+    render_with(path, full_store()).await
+}
+
+fn count(hay: &str, needle: &str) -> usize {
+    hay.matches(needle).count()
+}
+
+#[tokio::test]
+async fn start_page_lists_every_bundled_report_with_its_status_summary() {
+    let html = render("/").await;
+    for e in common::manifest().reports {
+        assert!(
+            html.contains(&format!("href=\"/{}\"", e.id)),
+            "no link to {}",
+            e.id
+        );
+    }
+    assert!(
+        html.contains("13 av 14 mål uppnådda, 1 delvis"),
+        "ASN 2025's summary"
+    );
+    assert!(
+        html.contains("10 av 14 mål uppnådda, 4 delvis"),
+        "ASN 2024's summary"
+    );
+    assert!(
+        html.contains("7 av 9 mål uppnådda, 2 delvis"),
+        "FSN 2024's summary"
+    );
+    assert!(html.contains("role=\"search\""));
+}
+
+#[tokio::test]
+async fn report_page_shows_a_card_per_goal_with_badge_text_not_colour_alone() {
+    let html = render("/asn-2025").await;
+    let Report::Annual(a) = common::report("asn-2025") else {
+        panic!()
+    };
+    assert_eq!(count(&html, "class=\"goal-card\""), a.goals().count());
+    assert_eq!(count(&html, "class=\"goal-card\""), 14);
+    // 13 achieved, 1 partly: the badge carries an icon and words.
+    assert_eq!(count(&html, ">Uppnått</span>"), 13);
+    assert_eq!(count(&html, ">Delvis uppnått</span>"), 1);
+    assert_eq!(count(&html, "class=\"goal-area\""), 5);
+    assert!(html.contains("href=\"/asn-2025/ekonomi\""));
+    assert!(html.contains("href=\"/asn-2025/mal/hallbar-elforsorjning\""));
+}
+
+#[tokio::test]
+async fn report_page_in_english_keeps_swedish_titles_marked_as_swedish() {
+    let html = render("/asn-2025?lang=en").await;
+    assert!(html.contains("13 of 14 goals achieved, 1 partly"));
+    assert!(html.contains(
+        "<h4 lang=\"sv\">Malmö stad arbetar för att ge barn och unga goda uppväxtvillkor</h4>"
+    ));
+    // Links keep the language.
+    assert!(
+        html.contains("href=\"/asn-2025/ekonomi?lang=en\""),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn goal_page_shows_assessment_as_printed_and_the_other_edition() {
+    let html = render("/asn-2025/mal/sjalvforsorjning").await;
+    assert!(
+        html.contains("Malmö stad arbetar för att öka andelen Malmöbor som är självförsörjande")
+    );
+    // ASN 2024 assessed this goal as partly achieved: shown with its link.
+    assert!(html.contains("href=\"/asn-2024/mal/sjalvforsorjning\""));
+    assert!(html.contains("Delvis uppnått"));
+    // FSN has the goal too.
+    assert!(html.contains("href=\"/fsn-2024/mal/sjalvforsorjning\""));
+    // The audit statement's recommendations link to this goal.
+    assert!(html.contains("href=\"/asn-granskning-arbetsmarknadsinsatser\""));
+}
+
+#[tokio::test]
+async fn finance_page_has_every_table_as_a_real_table_with_caption() {
+    let html = render("/asn-2025/ekonomi").await;
+    let Report::Annual(a) = common::report("asn-2025") else {
+        panic!()
+    };
+    assert_eq!(count(&html, "<caption>"), a.tables.len());
+    assert!(html.contains("<th scope=\"col\""));
+    assert!(
+        html.contains("4\u{a0}346\u{a0}447\u{a0}tkr"),
+        "kommunbidrag as printed, Swedish format"
+    );
+    assert!(
+        html.contains("−109\u{a0}407\u{a0}tkr"),
+        "BTS deviation with a true minus sign"
+    );
+    // The 1 tkr discrepancy between the two tables is shown, with both figures.
+    assert!(
+        html.contains("1\u{a0}625\u{a0}970\u{a0}tkr")
+            && html.contains("1\u{a0}625\u{a0}971\u{a0}tkr")
+    );
+}
+
+#[tokio::test]
+async fn one_chart_route_shows_only_that_table() {
+    let html = render("/asn-2025/ekonomi/orsaker/").await;
+    assert_eq!(count(&html, "<caption>"), 1);
+    assert!(html.contains("Orsaker till årets resultat") || html.contains("Viktiga orsaker"));
+}
+
+#[tokio::test]
+async fn statement_page_shows_recommendations_measures_and_statuses() {
+    let html = render("/asn-granskning-arbetsmarknadsinsatser").await;
+    let Report::Statement(s) = common::report("asn-granskning-arbetsmarknadsinsatser") else {
+        panic!()
+    };
+    assert_eq!(count(&html, "class=\"statement-item\""), s.items.len());
+    let responses: usize = s.items.iter().map(|i| i.responses.len()).sum();
+    assert_eq!(count(&html, "<span class=\"chip\">"), responses);
+    assert!(html.contains("Senarelagd"));
+}
+
+#[tokio::test]
+async fn comparison_matrix_has_a_row_per_council_goal_and_a_column_per_annual_report() {
+    let html = render("/jamfor/mal").await;
+    assert_eq!(
+        count(&html, "<th scope=\"row\""),
+        14,
+        "14 distinct council goals across the reports"
+    );
+    assert!(
+        html.contains(">ASN 2025</th>")
+            && html.contains(">ASN 2024</th>")
+            && html.contains(">FSN 2024</th>")
+    );
+    // FSN has 9 of the 14 goals; the other 5 cells say so in words.
+    assert_eq!(count(&html, "class=\"na\""), 5);
+}
+
+#[tokio::test]
+async fn unknown_paths_show_a_helpful_not_found_page() {
+    for path in [
+        "/finns/inte/alls/har",
+        "/asn-2025/mal/inget-sadant-mal",
+        "/ingen-rapport",
+    ] {
+        let html = render(path).await;
+        assert!(html.contains("Sidan finns inte"), "{path}");
+        assert!(
+            html.contains("href=\"/asn-2025\""),
+            "{path}: links to the reports"
+        );
+    }
+}
+
+#[tokio::test]
+async fn embeds_have_no_site_header_and_link_to_the_full_view_in_a_new_tab() {
+    let html = render("/inbaddning/asn-2025").await;
+    assert!(!html.contains("site-header"));
+    assert!(html.contains("target=\"_blank\""));
+    assert!(html.contains("13 av 14 mål uppnådda, 1 delvis"));
+}
+
+#[tokio::test]
+async fn a_report_that_failed_to_load_names_the_file_and_the_rest_still_works() {
+    let mut store = full_store();
+    store.reports.insert(
+        "asn-2024".into(),
+        Load::Failed(LoadError {
+            file: "reports/asn-2024.json".into(),
+            problems: insyn::model::parse_report(
+                "reports/asn-2024.json",
+                "{\"schema_version\": 1, \"kind\": \"annual_analysis\"",
+            )
+            .unwrap_err(),
+        }),
+    );
+    let html = render_with("/", store.clone()).await;
+    assert!(html.contains("role=\"alert\""));
+    assert!(html.contains("reports/asn-2024.json"));
+    assert!(
+        html.contains("13 av 14 mål uppnådda, 1 delvis"),
+        "ASN 2025 is unaffected"
+    );
+    let html = render_with("/asn-2024", store).await;
+    assert!(html.contains("Rapporten kunde inte läsas"));
+}
+
+#[tokio::test]
+async fn markup_in_report_text_is_rendered_as_text() {
+    let Report::Annual(mut a) = common::report("asn-2025") else {
+        panic!()
+    };
+    a.summary.sv = "<script>alert(1)</script><img src=x onerror=alert(2)>".into();
+    a.goal_areas[0].goals[0].title = "<b>fet</b>".into();
+    a.goal_areas[0].goals[0].assessment.status = GoalStatus::EjUppnatt;
+    let store = Store::ready(common::manifest(), vec![Report::Annual(a)]);
+    let html = render_with("/asn-2025", store).await;
+    assert!(!html.contains("<script>alert"));
+    assert!(!html.contains("<img src=x"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&lt;b&gt;fet&lt;/b&gt;"));
+}
