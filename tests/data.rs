@@ -347,3 +347,12 @@ fn generated_schema() -> String {
         .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
         .unwrap_or_default()
 }
+
+#[test]
+fn the_authoring_example_validates() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("docs/examples/minimal-annual-analysis.json");
+    let src = std::fs::read_to_string(path).unwrap();
+    let r = parse_report("minimal-annual-analysis.json", &src).unwrap_or_else(|d| panic!("{d:#?}"));
+    assert_eq!(r.id(), "exempel-2026");
+}
