@@ -128,21 +128,24 @@ async fn goal_page_shows_assessment_as_printed_and_the_other_edition() {
 }
 
 #[tokio::test]
-async fn finance_page_has_every_table_as_a_real_table_with_caption() {
+async fn finance_page_has_a_chart_per_table_with_named_focusable_marks() {
     let html = render("/asn-2025/ekonomi").await;
     let Report::Annual(a) = common::report("asn-2025") else {
         panic!()
     };
-    assert_eq!(count(&html, "<caption>"), a.tables.len());
-    assert!(html.contains("<th scope=\"col\""));
-    assert!(
-        html.contains("4\u{a0}346\u{a0}447\u{a0}tkr"),
-        "kommunbidrag as printed, Swedish format"
+    assert_eq!(
+        count(&html, "<figure aria-labelledby="),
+        a.tables.len(),
+        "a chart per table"
     );
-    assert!(
-        html.contains("−109\u{a0}407\u{a0}tkr"),
-        "BTS deviation with a true minus sign"
-    );
+    assert_eq!(count(&html, "Visa som tabell"), a.tables.len());
+    // Every mark is a focus target named with its value, as printed in tkr and in mnkr.
+    assert!(html.contains(
+        "aria-label=\"Boende, tillsyn och service (BTS), Utfall budgetavvikelse: −109\u{a0}407\u{a0}tkr (−109,4\u{a0}mnkr)\""
+    ));
+    assert!(html.contains("Störst underskott: Boende, tillsyn och service (BTS), −109,4\u{a0}mnkr"));
+    // Exactly one mark per chart is in the tab order (a roving tabindex).
+    assert_eq!(count(&html, "tabindex=\"0\" role=\"img\""), a.tables.len());
     // The 1 tkr discrepancy between the two tables is shown, with both figures.
     assert!(
         html.contains("1\u{a0}625\u{a0}970\u{a0}tkr")
@@ -153,7 +156,7 @@ async fn finance_page_has_every_table_as_a_real_table_with_caption() {
 #[tokio::test]
 async fn one_chart_route_shows_only_that_table() {
     let html = render("/asn-2025/ekonomi/orsaker/").await;
-    assert_eq!(count(&html, "<caption>"), 1);
+    assert_eq!(count(&html, "<figure aria-labelledby="), 1, "{html}");
     assert!(html.contains("Orsaker till årets resultat") || html.contains("Viktiga orsaker"));
 }
 

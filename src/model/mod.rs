@@ -3,6 +3,7 @@
 //! Knows nothing of yew, web-sys, gloo or wasm-bindgen (a test enforces it).
 
 pub mod derived;
+pub mod export;
 pub mod format;
 pub mod locate;
 pub mod report;

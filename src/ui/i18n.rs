@@ -95,6 +95,14 @@ pub struct Strings {
     pub filter_area: &'static str,
     pub filter_all: &'static str,
     pub no_goals_match: &'static str,
+    pub show_table: &'static str,
+    pub hide_table: &'static str,
+    pub download_csv: &'static str,
+    pub download_svg: &'static str,
+    pub chart_keys_hint: &'static str,
+    pub tooltip_hint: &'static str,
+    pub bars: &'static str,
+    pub figures_as_printed: &'static str,
 }
 
 pub const SV: Strings = Strings {
@@ -186,6 +194,14 @@ pub const SV: Strings = Strings {
     filter_area: "Visa målområde",
     filter_all: "Alla",
     no_goals_match: "Inga mål passar filtret.",
+    show_table: "Visa som tabell",
+    hide_table: "Visa som diagram",
+    download_csv: "Ladda ner CSV",
+    download_svg: "Ladda ner SVG",
+    chart_keys_hint: "Piltangenterna flyttar mellan staplarna.",
+    tooltip_hint: "Peka på, tryck på eller gå med tangentbordet till en stapel för att se dess värde.",
+    bars: "staplar",
+    figures_as_printed: "värde som tryckt",
 };
 
 pub const EN: Strings = Strings {
@@ -277,6 +293,14 @@ pub const EN: Strings = Strings {
     filter_area: "Show goal area",
     filter_all: "All",
     no_goals_match: "No goals match the filter.",
+    show_table: "Show as table",
+    hide_table: "Show as chart",
+    download_csv: "Download CSV",
+    download_svg: "Download SVG",
+    chart_keys_hint: "The arrow keys move between the bars.",
+    tooltip_hint: "Point at, tap or move with the keyboard to a bar to see its value.",
+    bars: "bars",
+    figures_as_printed: "value as printed",
 };
 
 pub fn t(lang: Lang) -> &'static Strings {

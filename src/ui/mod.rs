@@ -1,6 +1,7 @@
 //! Components, pages and routing. Thin: everything it shows is computed in
 //! `model` or `charts`; every browser call goes through `web`.
 
+pub mod chart;
 pub mod components;
 pub mod i18n;
 pub mod layout;

@@ -121,6 +121,61 @@ mod imp {
         }
     }
 
+    /// The window's inner width in CSS pixels.
+    pub fn viewport_width() -> Option<f64> {
+        web_sys::window()?.inner_width().ok()?.as_f64()
+    }
+
+    /// Calls `f` with the new viewport width on every window resize, until the guard is dropped.
+    pub fn on_resize(f: impl Fn(f64) + 'static) -> ResizeGuard {
+        use wasm_bindgen::closure::Closure;
+        let closure = Closure::<dyn Fn()>::new(move || {
+            if let Some(w) = viewport_width() {
+                f(w);
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("resize", closure.as_ref().unchecked_ref());
+        }
+        ResizeGuard(Some(closure))
+    }
+
+    pub struct ResizeGuard(Option<wasm_bindgen::closure::Closure<dyn Fn()>>);
+
+    impl Drop for ResizeGuard {
+        fn drop(&mut self) {
+            if let (Some(c), Some(w)) = (self.0.take(), web_sys::window()) {
+                let _ = w.remove_event_listener_with_callback("resize", c.as_ref().unchecked_ref());
+            }
+        }
+    }
+
+    /// Offers `content` as a file download named `name`.
+    pub fn download(name: &str, mime: &str, content: &str) {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type(mime);
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        if let Some(a) = doc
+            .create_element("a")
+            .ok()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        }
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+
     /// Moves keyboard focus to the element with this id (after a route change).
     pub fn focus_by_id(id: &str) {
         if let Some(el) = web_sys::window()
@@ -154,6 +209,14 @@ mod imp {
     }
     pub fn local_set(_key: &str, _value: &str) {}
     pub fn focus_by_id(_id: &str) {}
+    pub fn viewport_width() -> Option<f64> {
+        None
+    }
+    pub struct ResizeGuard;
+    pub fn on_resize(_f: impl Fn(f64) + 'static) -> ResizeGuard {
+        ResizeGuard
+    }
+    pub fn download(_name: &str, _mime: &str, _content: &str) {}
 }
 
 pub use imp::*;

@@ -5,7 +5,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::{Report, Table};
-use crate::ui::components::{text, Discrepancies, Link, Source, TableView, WithReport};
+use crate::ui::chart::Chart;
+use crate::ui::components::{text, Discrepancies, Link, Source, WithReport};
 use crate::ui::i18n::page_title;
 use crate::ui::pages::not_found::NotFoundBody;
 use crate::ui::pages::report::{expect_annual, SourceNotes};
@@ -93,7 +94,7 @@ pub fn TableSection(props: &TableSectionProps) -> Html {
         <section class="chart-section" id={table.id.clone()}>
             { heading }
             <p>{ text(&table.description, lang) }</p>
-            <TableView table={table.clone()} doc={a.title.clone()} />
+            <Chart table={table.clone()} report={a.id.clone()} doc={a.title.clone()} />
             <Source doc={a.title.clone()} source={table.source.clone()} />
             if !discrepancies.is_empty() {
                 <div class="table-discrepancies">

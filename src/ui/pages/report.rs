@@ -6,8 +6,9 @@ use yew::prelude::*;
 
 use crate::model::format::Lang;
 use crate::model::{AnnualAnalysis, Report};
+use crate::ui::chart::StatusChart;
 use crate::ui::components::{text, Discrepancies, Link, Source, StatusBadge, WithReport};
-use crate::ui::i18n::{self, page_title, status_sentence};
+use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::statement::StatementView;
 use crate::ui::{use_ctx, use_title, Route};
 
@@ -51,7 +52,7 @@ pub fn AnnualView(props: &ReportProps) -> Html {
             <p class="lead">{ text(&a.summary, lang) }</p>
             <section class="status-summary" aria-labelledby="status-summary-h">
                 <h2 id="status-summary-h">{ t.status_summary_label }</h2>
-                <p class="status-sentence">{ status_sentence(&counts, lang) }</p>
+                <StatusChart {counts} />
             </section>
             <p class="report-links">
                 <Link to={Route::Finance { report: a.id.clone() }}>{ t.finances }</Link>

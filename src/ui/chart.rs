@@ -1,0 +1,192 @@
+//! The chart component: plotters' SVG (the one raw-HTML insertion in the
+//! viewer), an overlay of focusable marks with a roving tabindex, a tooltip
+//! shared by hover, tap and keyboard, a table toggle and downloads.
+
+use yew::prelude::*;
+
+use super::components::{text, TableView};
+use super::i18n::source_line;
+use super::use_ctx;
+use crate::charts::{self, svg};
+use crate::model::export::table_csv;
+use crate::model::Table;
+use crate::web;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub table: Table,
+    /// Report id, for file names and element ids.
+    pub report: AttrValue,
+    /// The source document's title, for the tooltip's source.
+    pub doc: AttrValue,
+}
+
+/// Width of the chart for a viewport width: the content column, at most 720.
+pub fn chart_width(viewport: Option<f64>) -> f64 {
+    viewport
+        .map(|w| (w - 40.0).clamp(260.0, 720.0))
+        .unwrap_or(640.0)
+}
+
+#[component]
+pub fn Chart(props: &ChartProps) -> Html {
+    let ctx = use_ctx();
+    let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
+    let width = use_state(|| chart_width(web::viewport_width()));
+    {
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let guard = web::on_resize(move |w| width.set(chart_width(Some(w))));
+            move || drop(guard)
+        });
+    }
+    let chart = {
+        let table = props.table.clone();
+        use_memo((table, lang, *width as i64), |(t, l, w)| {
+            charts::build(t, *l, *w as f64)
+        })
+    };
+    let svg_text = use_memo(chart.clone(), |c| svg::render(c));
+    let active = use_state(|| None::<usize>);
+    let keyboard = use_mut_ref(|| false);
+    let show_table = use_state(|| false);
+    let id_base = format!("{}-{}", props.report, props.table.id);
+    {
+        let keyboard = keyboard.clone();
+        let id_base = id_base.clone();
+        use_effect_with(*active, move |a| {
+            if let (Some(i), true) = (a, *keyboard.borrow()) {
+                web::focus_by_id(&format!("{id_base}-m{i}"));
+            }
+        });
+    }
+    let Some(ctx) = ctx else { return html! {} };
+    let t = ctx.t();
+    let n = chart.marks.len();
+    let onkeydown = {
+        let active = active.clone();
+        let keyboard = keyboard.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let cur = active.unwrap_or(0);
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => Some((cur + 1).min(n.saturating_sub(1))),
+                "ArrowLeft" | "ArrowUp" => Some(cur.saturating_sub(1)),
+                "Home" => Some(0),
+                "End" => Some(n.saturating_sub(1)),
+                "Escape" => None,
+                _ => return,
+            };
+            e.prevent_default();
+            *keyboard.borrow_mut() = true;
+            active.set(next);
+        })
+    };
+    let onpointerleave = {
+        let active = active.clone();
+        let keyboard = keyboard.clone();
+        Callback::from(move |_| {
+            if !*keyboard.borrow() {
+                active.set(None);
+            }
+        })
+    };
+    let tooltip = match active.and_then(|i| chart.marks.get(i)) {
+        Some(m) => format!(
+            "{}. {}",
+            m.describe(lang),
+            source_line(&props.doc, &props.table.source, lang)
+        ),
+        None => t.tooltip_hint.to_string(),
+    };
+    let toggle = {
+        let show_table = show_table.clone();
+        Callback::from(move |_| show_table.set(!*show_table))
+    };
+    let csv = {
+        let table = props.table.clone();
+        let name = format!("{id_base}.csv");
+        Callback::from(move |_| web::download(&name, "text/csv;charset=utf-8", &table_csv(&table)))
+    };
+    let svg_download = {
+        let svg_text = svg_text.clone();
+        let name = format!("{id_base}.svg");
+        Callback::from(move |_| web::download(&name, "image/svg+xml", &svg_text))
+    };
+    let view_box = format!("0 0 {} {}", chart.width.ceil(), chart.height.ceil());
+    let name_id = format!("{id_base}-name");
+    let summary_id = format!("{id_base}-summary");
+    html! {
+        <figure class="chart" aria-labelledby={name_id.clone()} aria-describedby={summary_id.clone()}>
+            <figcaption>
+                <span class="chart-name" id={name_id.clone()} lang="sv">{ &props.table.title }</span>
+                <span class="chart-summary" id={summary_id}>{ &chart.summary }</span>
+            </figcaption>
+            if !*show_table {
+                <div class="chart-canvas">
+                    { raw_svg(&svg_text) }
+                    <svg class="hit-layer" viewBox={view_box} role="group"
+                        aria-label={format!("{}: {n} {}. {}", props.table.title, t.bars, t.chart_keys_hint)}
+                        {onkeydown} onpointerleave={onpointerleave}>
+                        { for chart.marks.iter().enumerate().map(|(i, m)| {
+                            let focusable = active.unwrap_or(0) == i;
+                            let on_enter = {
+                                let active = active.clone();
+                                let keyboard = keyboard.clone();
+                                Callback::from(move |_: PointerEvent| { *keyboard.borrow_mut() = false; active.set(Some(i)); })
+                            };
+                            let on_focus = {
+                                let active = active.clone();
+                                Callback::from(move |_: FocusEvent| { if *active != Some(i) { active.set(Some(i)); } })
+                            };
+                            html! {
+                                <rect id={format!("{id_base}-m{i}")}
+                                    class={classes!("mark", (*active == Some(i)).then_some("active"))}
+                                    x={format!("{:.1}", m.x - 2.0)} y={format!("{:.1}", m.y - 3.0)}
+                                    width={format!("{:.1}", m.w + 4.0)} height={format!("{:.1}", m.h + 6.0)}
+                                    tabindex={if focusable { "0" } else { "-1" }}
+                                    role="img" aria-label={m.describe(lang)}
+                                    onpointerenter={on_enter.clone()} onpointerdown={on_enter} onfocus={on_focus} />
+                            }
+                        }) }
+                    </svg>
+                </div>
+                <p class="tooltip" role="status" aria-live="polite">{ tooltip }</p>
+            } else {
+                <TableView table={props.table.clone()} doc={props.doc.clone()} />
+            }
+            <div class="chart-actions">
+                <button type="button" aria-pressed={if *show_table { "true" } else { "false" }} onclick={toggle}>
+                    { t.show_table }
+                </button>
+                <button type="button" onclick={csv}>{ t.download_csv }</button>
+                <button type="button" onclick={svg_download}>{ t.download_svg }</button>
+            </div>
+            <p class="visually-hidden">{ text(&props.table.description, lang) }</p>
+        </figure>
+    }
+}
+
+/// The one place that inserts raw markup: plotters' SVG, which escapes the
+/// text it writes. Hidden from assistive technology; the words are elsewhere.
+fn raw_svg(svg: &str) -> Html {
+    html! { <div class="chart-svg" aria-hidden="true">{ Html::from_html_unchecked(AttrValue::from(svg.to_string())) }</div> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StatusChartProps {
+    pub counts: crate::model::derived::StatusCounts,
+}
+
+/// The report's goal statuses as one stacked bar, with the sentence it shows.
+#[component]
+pub fn StatusChart(props: &StatusChartProps) -> Html {
+    let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
+    let svg = use_memo(props.counts, |c| svg::status_svg(c, lang));
+    let sentence = super::i18n::status_sentence(&props.counts, lang);
+    html! {
+        <figure class="status-chart">
+            { raw_svg(&svg) }
+            <figcaption class="status-sentence">{ sentence }</figcaption>
+        </figure>
+    }
+}
