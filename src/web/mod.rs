@@ -213,6 +213,9 @@ mod imp {
         None
     }
     pub struct ResizeGuard;
+    impl Drop for ResizeGuard {
+        fn drop(&mut self) {}
+    }
     pub fn on_resize(_f: impl Fn(f64) + 'static) -> ResizeGuard {
         ResizeGuard
     }
