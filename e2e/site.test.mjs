@@ -100,3 +100,75 @@ test('axe-core finds no WCAG 2.1 A/AA violations on the main page types', async 
     await page.close();
   }
 });
+
+test('a filter is kept in the address and survives a reload', async () => {
+  const { page, url } = env;
+  await page.goto(url + 'asn-2025');
+  await page.locator('.goal-card').first().waitFor();
+  await page.getByLabel('Visa bedömning').selectOption('delvis_uppnatt');
+  await page.waitForURL(/status=delvis_uppnatt/);
+  assert.equal(await page.locator('.goal-card').count(), 1);
+  await page.reload();
+  await page.locator('.goal-card').first().waitFor();
+  assert.equal(await page.locator('.goal-card').count(), 1);
+  assert.equal(await page.getByLabel('Visa bedömning').inputValue(), 'delvis_uppnatt');
+  await page.getByLabel('Visa målområde').selectOption('god-organisation');
+  await page.waitForURL(/omrade=god-organisation/);
+  await page.getByText('Inga mål passar filtret.').waitFor();
+});
+
+test('a chart is usable by keyboard: arrow keys move between marks and the tooltip follows', async () => {
+  const { page, url } = env;
+  await page.goto(url + 'asn-2025/ekonomi/budgetavvikelse');
+  const first = page.locator('rect.mark[tabindex="0"]');
+  await first.focus();
+  const tooltip = page.locator('.tooltip');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.match(await tooltip.innerText(), /Boende, tillsyn och service.*−109\s407\stkr \(−109,4\smnkr\)/);
+  const focused = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  assert.match(focused, /Boende, tillsyn och service/);
+  // Exactly one mark stays in the tab order.
+  assert.equal(await page.locator('rect.mark[tabindex="0"]').count(), 1);
+  await page.keyboard.press('End');
+  assert.match(await tooltip.innerText(), /Stab och förvaltningsövergripande/);
+  // Hover shows the same tooltip.
+  const box = await page.locator('rect.mark').nth(1).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  assert.match(await tooltip.innerText(), /Individ- och familjeomsorg/);
+  // The table toggle shows a real table with header cells.
+  await page.getByRole('button', { name: 'Visa som tabell' }).click();
+  assert.equal(await page.getByRole('button', { name: 'Visa som tabell' }).getAttribute('aria-pressed'), 'true');
+  await page.locator('table caption').waitFor();
+  assert.ok(await page.locator('th[scope="row"]').count() >= 5);
+});
+
+test('CSV download holds exactly the table shown', async () => {
+  const { page, url } = env;
+  await page.goto(url + 'asn-2025/ekonomi/budgetavvikelse');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Ladda ner CSV' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'asn-2025-budgetavvikelse.csv');
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.equal(lines.length, 6, 'header + 4 areas + total');
+  assert.match(lines[0], /^Rad;Kommunbidrag;Utfall budgetavvikelse;Enhet$/);
+  assert.ok(lines.some((l) => l.includes(';537093;-109407;tkr')));
+});
+
+test('no horizontal scrolling from 320 px to 1440 px wide', async () => {
+  const { browser, url } = env;
+  for (const width of [320, 375, 768, 1440]) {
+    const ctx = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await ctx.newPage();
+    for (const p of ['', 'asn-2025', 'asn-2025/ekonomi', 'jamfor/mal', 'asn-granskning-arbetsmarknadsinsatser']) {
+      await page.goto(url + p);
+      await page.locator('h1').first().waitFor();
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(over <= 0, `${width}px /${p}: page is ${over}px wider than the viewport`);
+    }
+    await ctx.close();
+  }
+});

@@ -253,3 +253,38 @@ async fn markup_in_report_text_is_rendered_as_text() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("&lt;b&gt;fet&lt;/b&gt;"));
 }
+
+#[tokio::test]
+async fn filters_in_the_address_narrow_the_goal_cards() {
+    let cases: &[(&str, usize)] = &[
+        ("/asn-2025", 14),
+        ("/asn-2025?status=delvis_uppnatt", 1),
+        ("/asn-2025?status=uppnatt", 13),
+        ("/asn-2025?omrade=gron-stad", 2),
+        ("/asn-2025?omrade=gron-stad&status=uppnatt", 1),
+        ("/asn-2025?status=ej_uppnatt", 0),
+        ("/asn-2025?status=nonsense", 14),
+    ];
+    for &(path, cards) in cases {
+        let html = render(path).await;
+        assert_eq!(count(&html, "class=\"goal-card\""), cards, "{path}");
+    }
+    let html = render("/asn-2025?status=ej_uppnatt").await;
+    assert!(html.contains("Inga mål passar filtret."));
+    // The select shows the active filter.
+    let html = render("/asn-2025?status=delvis_uppnatt").await;
+    assert!(
+        html.contains("<option value=\"delvis_uppnatt\" selected"),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn the_comparison_shows_which_asn_goals_moved_from_2024_to_2025() {
+    let html = render("/jamfor/mal").await;
+    assert!(html.contains("Det här ändrades: ASN 2024 → 2025"));
+    // Three goals went from partly to achieved; the electricity goal stayed partly.
+    assert_eq!(count(&html, "<li class=\"up\">"), 3, "{html}");
+    assert_eq!(count(&html, "<li class=\"down\">"), 0);
+    assert!(html.contains("Delvis uppnått 2024 → Uppnått 2025 (bättre)"));
+}

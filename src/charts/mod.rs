@@ -19,7 +19,7 @@ const LINE: f64 = 17.0;
 const BAR: f64 = 14.0;
 const BAR_GAP: f64 = 3.0;
 const ROW_GAP: f64 = 12.0;
-const AXIS: f64 = 30.0;
+const AXIS: f64 = 40.0;
 const PAD: f64 = 8.0;
 /// Rough width of one character, for wrapping labels (sans-serif at [`FONT`]).
 const CHAR_W: f64 = FONT * 0.56;

@@ -205,3 +205,45 @@ pub fn search(reports: &[std::rc::Rc<Report>], query: &str, lang: super::format:
     }
     out
 }
+
+impl GoalStatus {
+    /// Order for comparisons: higher is better.
+    pub fn rank(self) -> u8 {
+        match self {
+            GoalStatus::Uppnatt => 2,
+            GoalStatus::DelvisUppnatt => 1,
+            GoalStatus::EjUppnatt => 0,
+        }
+    }
+}
+
+/// A goal whose year assessment differs between two editions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatusChange {
+    pub goal: String,
+    pub title: String,
+    pub before: GoalStatus,
+    pub after: GoalStatus,
+}
+
+impl StatusChange {
+    pub fn improved(&self) -> bool {
+        self.after.rank() > self.before.rank()
+    }
+}
+
+/// Goals assessed in both editions whose status moved, in the later edition's order.
+pub fn status_changes(before: &AnnualAnalysis, after: &AnnualAnalysis) -> Vec<StatusChange> {
+    after
+        .goals()
+        .filter_map(|(_, g)| {
+            let (_, old) = before.goal(&g.id)?;
+            (old.assessment.status != g.assessment.status).then(|| StatusChange {
+                goal: g.id.clone(),
+                title: g.title.clone(),
+                before: old.assessment.status,
+                after: g.assessment.status,
+            })
+        })
+        .collect()
+}

@@ -120,6 +120,13 @@ pub fn Chart(props: &ChartProps) -> Html {
             <figcaption>
                 <span class="chart-name" id={name_id.clone()} lang="sv">{ &props.table.title }</span>
                 <span class="chart-summary" id={summary_id}>{ &chart.summary }</span>
+                if !chart.legend.is_empty() {
+                    <ul class="legend">
+                        { for chart.legend.iter().map(|(tone, label)| html! {
+                            <li><span class={classes!("swatch", swatch_class(*tone))} aria-hidden="true"></span><span lang="sv">{ label }</span></li>
+                        }) }
+                    </ul>
+                }
             </figcaption>
             if !*show_table {
                 <div class="chart-canvas">
@@ -188,5 +195,14 @@ pub fn StatusChart(props: &StatusChartProps) -> Html {
             { raw_svg(&svg) }
             <figcaption class="status-sentence">{ sentence }</figcaption>
         </figure>
+    }
+}
+
+fn swatch_class(t: charts::Tone) -> &'static str {
+    match t {
+        charts::Tone::Series(0) | charts::Tone::Positive => "swatch-0",
+        charts::Tone::Series(1) => "swatch-1",
+        charts::Tone::Negative => "swatch-neg",
+        _ => "swatch-2",
     }
 }

@@ -103,6 +103,8 @@ pub struct Strings {
     pub tooltip_hint: &'static str,
     pub bars: &'static str,
     pub figures_as_printed: &'static str,
+    pub improved: &'static str,
+    pub worsened: &'static str,
 }
 
 pub const SV: Strings = Strings {
@@ -202,6 +204,8 @@ pub const SV: Strings = Strings {
     tooltip_hint: "Peka på, tryck på eller gå med tangentbordet till en stapel för att se dess värde.",
     bars: "staplar",
     figures_as_printed: "värde som tryckt",
+    improved: "bättre",
+    worsened: "sämre",
 };
 
 pub const EN: Strings = Strings {
@@ -301,6 +305,8 @@ pub const EN: Strings = Strings {
     tooltip_hint: "Point at, tap or move with the keyboard to a bar to see its value.",
     bars: "bars",
     figures_as_printed: "value as printed",
+    improved: "better",
+    worsened: "worse",
 };
 
 pub fn t(lang: Lang) -> &'static Strings {

@@ -24,9 +24,18 @@ pub struct Ctx {
     pub store: StoreHandle,
     pub lang: Lang,
     pub route: Route,
+    /// The address's query pairs (e.g. `lang`, `status`, `omrade`).
+    pub query: Vec<(String, String)>,
 }
 
 impl Ctx {
+    /// A query parameter's value.
+    pub fn param(&self, key: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
     pub fn t(&self) -> &'static i18n::Strings {
         i18n::t(self.lang)
     }
@@ -78,7 +87,9 @@ pub fn Root(props: &RootProps) -> Html {
         use_effect_with(lang, |lang| crate::web::set_document_lang(lang.code()));
     }
     let route = route::recognize(&path);
+    let query_pairs = parse_query(&query);
     let ctx = Ctx {
+        query: query_pairs,
         store,
         lang,
         route: route.clone(),
@@ -105,6 +116,44 @@ pub fn strip_base(path: &str, base: Option<&str>) -> String {
     }
 }
 
+/// Query pairs, percent-decoded.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (decode(k), decode(v)))
+        .collect()
+}
+
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match (
+            b[i],
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push(h * 16 + l);
+                i += 3;
+            }
+            (b'+', _, _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// `?lang=en` picks English; anything else is Swedish.
 pub fn lang_from_query(query: &str) -> Lang {
     query
@@ -118,6 +167,33 @@ pub fn lang_from_query(query: &str) -> Lang {
 
 /// The page context. It exists below [`Root`]; a component rendered
 /// elsewhere gets `None` and renders nothing.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_pairs_decode_percent_and_plus_and_survive_junk() {
+        assert_eq!(
+            parse_query("?lang=en&status=delvis_uppnatt&q=bist%C3%A5nd+och"),
+            vec![
+                ("lang".into(), "en".into()),
+                ("status".into(), "delvis_uppnatt".into()),
+                ("q".into(), "bistånd och".into())
+            ]
+        );
+        assert_eq!(
+            parse_query("?a=%&b=%zz&c=å%"),
+            vec![
+                ("a".into(), "%".into()),
+                ("b".into(), "%zz".into()),
+                ("c".into(), "å%".into())
+            ]
+        );
+        assert_eq!(lang_from_query("?lang=en"), Lang::En);
+        assert_eq!(lang_from_query("?lang=xx"), Lang::Sv);
+    }
+}
+
 #[hook]
 pub fn use_ctx() -> Option<Ctx> {
     use_context::<Ctx>()

@@ -178,12 +178,21 @@ mod imp {
 
     /// Moves keyboard focus to the element with this id (after a route change).
     pub fn focus_by_id(id: &str) {
-        if let Some(el) = web_sys::window()
+        let Some(el) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
+        else {
+            return;
+        };
+        match el.dyn_into::<web_sys::HtmlElement>() {
+            Ok(h) => {
+                let _ = h.focus();
+            }
+            Err(el) => {
+                if let Ok(s) = el.dyn_into::<web_sys::SvgElement>() {
+                    let _ = s.focus();
+                }
+            }
         }
     }
 }

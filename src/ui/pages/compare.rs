@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::model::derived::status_changes;
 use crate::model::{AnnualAnalysis, Report};
 use crate::ui::components::{Link, StatusBadge, TableView};
 use crate::ui::i18n::{self, page_title};
@@ -67,9 +68,37 @@ pub fn CompareGoals() -> Html {
             }
         }
     }
+    // What changed for a board between its two latest editions.
+    let mut changes = Vec::new();
+    for new in &reports {
+        if let Some(old) = reports
+            .iter()
+            .filter(|o| o.board.short == new.board.short && o.year < new.year)
+            .max_by_key(|o| o.year)
+        {
+            changes.push((old.clone(), new.clone(), status_changes(old, new)));
+        }
+    }
     html! {
         <>
             <h1>{ t.compare_goals_heading }</h1>
+            { for changes.iter().map(|(old, new, list)| html! {
+                <section class="changes">
+                    <h2>{ format!("{}: {} {} → {}", t.changed_heading, new.board.short, old.year, new.year) }</h2>
+                    <ul>
+                        { for list.iter().map(|c| html! {
+                            <li class={if c.improved() { "up" } else { "down" }}>
+                                <span aria-hidden="true" class="arrow">{ if c.improved() { "▲ " } else { "▼ " } }</span>
+                                <Link to={Route::Goal { report: new.id.clone(), goal: c.goal.clone() }}><span lang="sv">{ &c.title }</span></Link>
+                                { format!(": {} {} → {} {} ({})",
+                                    i18n::goal_status(c.before, lang), old.year,
+                                    i18n::goal_status(c.after, lang), new.year,
+                                    if c.improved() { t.improved } else { t.worsened }) }
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }) }
             <p>{ t.compare_goals_intro }</p>
             <div class="table-wrap" tabindex="0" role="region" aria-label={t.compare_goals_heading}>
                 <table class="matrix">

@@ -5,12 +5,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::format::Lang;
-use crate::model::{AnnualAnalysis, Report};
+use crate::model::{AnnualAnalysis, GoalStatus, Report};
 use crate::ui::chart::StatusChart;
 use crate::ui::components::{text, Discrepancies, Link, Source, StatusBadge, WithReport};
 use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::statement::StatementView;
 use crate::ui::{use_ctx, use_title, Route};
+use yew_router::prelude::use_navigator;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportPageProps {
@@ -46,6 +47,17 @@ pub fn AnnualView(props: &ReportProps) -> Html {
     };
     let t = ctx.t();
     let counts = a.status_counts();
+    let status_filter = ctx.param("status").and_then(parse_status);
+    let area_filter = ctx
+        .param("omrade")
+        .filter(|id| a.goal_areas.iter().any(|x| x.id == *id));
+    let shown = a
+        .goals()
+        .filter(|(area, g)| {
+            area_filter.is_none_or(|f| f == area.id)
+                && status_filter.is_none_or(|s| s == g.assessment.status)
+        })
+        .count();
     html! {
         <article class="report">
             <h1>{ format!("{} – {}", a.board.name, a.title) }</h1>
@@ -61,11 +73,15 @@ pub fn AnnualView(props: &ReportProps) -> Html {
                 }
             </p>
             <h2>{ t.goals_heading }</h2>
-            { for a.goal_areas.iter().map(|area| html! {
+            <Filters report={props.report.clone()} />
+            if shown == 0 {
+                <p role="status">{ t.no_goals_match }</p>
+            }
+            { for a.goal_areas.iter().filter(|area| area_filter.is_none_or(|f| f == area.id) && area.goals.iter().any(|g| status_filter.is_none_or(|s| s == g.assessment.status))).map(|area| html! {
                 <section class="goal-area">
                     <h3>{ format!("{}: ", t.goal_area) }<span lang="sv">{ &area.title }</span></h3>
                     <ul class="goal-cards">
-                        { for area.goals.iter().map(|g| html! {
+                        { for area.goals.iter().filter(|g| status_filter.is_none_or(|s| s == g.assessment.status)).map(|g| html! {
                             <li class="goal-card">
                                 <h4 lang="sv">{ &g.title }</h4>
                                 <StatusBadge status={g.assessment.status} />
@@ -165,4 +181,73 @@ pub fn SourceNotes(props: &ReportProps) -> Html {
 pub fn expect_annual(r: &Report, lang: Lang) -> Result<&AnnualAnalysis, Html> {
     r.as_annual()
         .ok_or_else(|| html! { <p role="alert">{ i18n::t(lang).not_an_annual }</p> })
+}
+
+fn parse_status(s: &str) -> Option<GoalStatus> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}
+
+fn status_key(s: GoalStatus) -> &'static str {
+    match s {
+        GoalStatus::Uppnatt => "uppnatt",
+        GoalStatus::DelvisUppnatt => "delvis_uppnatt",
+        GoalStatus::EjUppnatt => "ej_uppnatt",
+    }
+}
+
+/// Filters by status and målområde, kept in the address so a shared link keeps the view.
+#[component]
+fn Filters(props: &ReportProps) -> Html {
+    let navigator = use_navigator();
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
+    let Some(a) = props.report.as_annual() else {
+        return html! {};
+    };
+    let t = ctx.t();
+    let lang = ctx.lang;
+    let set = |key: &'static str| {
+        let navigator = navigator.clone();
+        let route = ctx.route.clone();
+        let query = ctx.query.clone();
+        Callback::from(move |e: Event| {
+            let value = crate::web::event_value(&e);
+            let mut q: Vec<(String, String)> =
+                query.iter().filter(|(k, _)| k != key).cloned().collect();
+            if !value.is_empty() {
+                q.push((key.to_string(), value));
+            }
+            if let Some(n) = &navigator {
+                let _ = n.replace_with_query(&route, q);
+            }
+        })
+    };
+    let status = ctx.param("status").unwrap_or("").to_string();
+    let area = ctx.param("omrade").unwrap_or("").to_string();
+    let counts = a.status_counts();
+    html! {
+        <form class="filters" aria-label={t.goals_heading}>
+            <div>
+                <label for="filter-status">{ t.filter_status }</label>
+                <select id="filter-status" onchange={set("status")}>
+                    <option value="" selected={status.is_empty()}>{ t.filter_all }</option>
+                    { for [GoalStatus::Uppnatt, GoalStatus::DelvisUppnatt, GoalStatus::EjUppnatt].into_iter().map(|s| html! {
+                        <option value={status_key(s)} selected={status == status_key(s)}>
+                            { format!("{} ({})", i18n::goal_status(s, lang), counts.get(s)) }
+                        </option>
+                    }) }
+                </select>
+            </div>
+            <div>
+                <label for="filter-area">{ t.filter_area }</label>
+                <select id="filter-area" onchange={set("omrade")}>
+                    <option value="" selected={area.is_empty()}>{ t.filter_all }</option>
+                    { for a.goal_areas.iter().map(|x| html! {
+                        <option value={x.id.clone()} selected={area == x.id} lang="sv">{ &x.title }</option>
+                    }) }
+                </select>
+            </div>
+        </form>
+    }
 }
