@@ -19,6 +19,9 @@ pub struct ChartProps {
     pub report: AttrValue,
     /// The source document's title, for the tooltip's source.
     pub doc: AttrValue,
+    /// How many charts share the row on a wide screen (side-by-side comparisons).
+    #[prop_or(1)]
+    pub columns: u8,
 }
 
 /// Width of the chart for a viewport width: the content column, at most 720.
@@ -32,11 +35,20 @@ pub fn chart_width(viewport: Option<f64>) -> f64 {
 pub fn Chart(props: &ChartProps) -> Html {
     let ctx = use_ctx();
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
-    let width = use_state(|| chart_width(web::viewport_width()));
+    let columns = f64::from(props.columns.max(1));
+    let per_column = move |w: Option<f64>| {
+        let full = chart_width(w);
+        if full >= 600.0 {
+            (full / columns).max(260.0)
+        } else {
+            full
+        }
+    };
+    let width = use_state(|| per_column(web::viewport_width()));
     {
         let width = width.clone();
         use_effect_with((), move |_| {
-            let guard = web::on_resize(move |w| width.set(chart_width(Some(w))));
+            let guard = web::on_resize(move |w| width.set(per_column(Some(w))));
             move || drop(guard)
         });
     }

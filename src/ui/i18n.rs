@@ -105,6 +105,7 @@ pub struct Strings {
     pub figures_as_printed: &'static str,
     pub improved: &'static str,
     pub worsened: &'static str,
+    pub households_over_time: &'static str,
 }
 
 pub const SV: Strings = Strings {
@@ -206,6 +207,7 @@ pub const SV: Strings = Strings {
     figures_as_printed: "värde som tryckt",
     improved: "bättre",
     worsened: "sämre",
+    households_over_time: "Hushåll med ekonomiskt bistånd i båda årsanalyserna",
 };
 
 pub const EN: Strings = Strings {
@@ -307,6 +309,7 @@ pub const EN: Strings = Strings {
     figures_as_printed: "value as printed",
     improved: "better",
     worsened: "worse",
+    households_over_time: "Households with financial assistance in both annual analyses",
 };
 
 pub fn t(lang: Lang) -> &'static Strings {

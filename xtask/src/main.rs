@@ -4,8 +4,10 @@
 //! - `test`: install what is missing, then run every test tier
 //! - `dist [--base /path/]`: build the static site into `dist/`
 //! - `validate [FILE…]`: validate report files (all bundled ones when none are given)
+//! - `bench`: chart render times in Chromium and the first-load size
 //! - `schema`: write `assets/reports/schema.json` from the Rust types
 
+mod bench;
 mod dist;
 mod test;
 mod tools;
@@ -31,6 +33,9 @@ fn main() -> ExitCode {
             tools::run("trunk serve", tools::cmd(&root, "trunk").args(["serve", "--offline"]))
         }),
         Some("test") => test::run_all(&root),
+        Some("bench") => tools::ensure_build_tools(&root)
+            .and_then(|()| tools::ensure_test_tools(&root))
+            .and_then(|()| bench::run(&root)),
         Some("dist") => {
             let base = match args.iter().position(|a| a == "--base") {
                 Some(i) => match args.get(i + 1) {

@@ -2,9 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::model::derived::status_changes;
+use crate::model::derived::{series_across_editions, status_changes};
+use crate::ui::chart::Chart;
 use crate::model::{AnnualAnalysis, Report};
-use crate::ui::components::{Link, StatusBadge, TableView};
+use crate::ui::components::{Link, Source, StatusBadge};
 use crate::ui::i18n::{self, page_title};
 use crate::ui::state::{request_report, Load};
 use crate::ui::{use_ctx, use_title, Route};
@@ -143,16 +144,33 @@ pub fn CompareFinance() -> Html {
     ) else {
         return html! { <><h1>{ t.compare_finance_heading }</h1><p class="loading" role="status">{ t.loading }</p></> };
     };
+    let series: Vec<_> = ["unika-hushall", "genomsnitt-per-manad"]
+        .iter()
+        .filter_map(|row| series_across_editions(&[old, new], "hushall-ekonomiskt-bistand", row))
+        .collect();
     html! {
         <>
             <h1>{ t.compare_finance_heading }</h1>
             <p>{ t.compare_finance_intro }</p>
+            { for series.iter().map(|table| html! {
+                <section class="compare-series">
+                    <h2>{ t.households_over_time }{ ": " }<span lang="sv">{ &table.title }</span></h2>
+                    <Chart table={table.clone()} report="jamfor" doc={format!("{} / {}", old.title, new.title)} />
+                    <Source doc={new.title.clone()} source={table.source.clone()} />
+                </section>
+            }) }
             { for new.tables.iter().filter_map(|nt| old.table(&nt.id).map(|ot| (nt, ot))).map(|(nt, ot)| html! {
                 <section class="compare-pair">
                     <h2 lang="sv">{ &nt.title }</h2>
                     <div class="pair">
-                        <div><h3>{ format!("{} {}", old.board.short, old.year) }</h3><TableView table={ot.clone()} doc={old.title.clone()} /></div>
-                        <div><h3>{ format!("{} {}", new.board.short, new.year) }</h3><TableView table={nt.clone()} doc={new.title.clone()} /></div>
+                        <div>
+                            <h3>{ format!("{} {}", old.board.short, old.year) }</h3>
+                            <Chart table={ot.clone()} report={old.id.clone()} doc={old.title.clone()} columns={2} />
+                        </div>
+                        <div>
+                            <h3>{ format!("{} {}", new.board.short, new.year) }</h3>
+                            <Chart table={nt.clone()} report={new.id.clone()} doc={new.title.clone()} columns={2} />
+                        </div>
                     </div>
                 </section>
             }) }
