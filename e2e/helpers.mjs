@@ -22,7 +22,7 @@ export async function launch() {
 
 /** A browser, a server over the built site, and a page that records errors. */
 export async function setup(opts = {}) {
-  const srv = await startServer({ root: opts.root ?? DIST, base: opts.base ?? '/', headers: opts.headers, overrides: opts.overrides });
+  const srv = await startServer({ root: opts.root ?? DIST, base: opts.base ?? '/', headers: opts.headers, overrides: opts.overrides, headersFor: opts.headersFor });
   const browser = await launch();
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 900 } });
   const page = await context.newPage();

@@ -18,13 +18,13 @@ const TYPES = {
   '.md': 'text/plain; charset=utf-8',
 };
 
-export function startServer({ root, base = '/', headers = {}, overrides = {} }) {
+export function startServer({ root, base = '/', headers = {}, overrides = {}, headersFor = () => ({}) }) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let p = decodeURIComponent(url.pathname);
     const send = (status, file, extra = {}) => {
       const type = TYPES[path.extname(file)] || 'application/octet-stream';
-      res.writeHead(status, { 'content-type': type, ...headers, ...extra });
+      res.writeHead(status, { 'content-type': type, ...headers, ...headersFor(p), ...extra });
       fs.createReadStream(file).pipe(res);
     };
     // Test hooks: replace a file's body or status.

@@ -12,15 +12,27 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const REPORTS: &[(&str, &str)] = &[
-    ("asn-2025.json", include_str!("../assets/reports/asn-2025.json")),
-    ("asn-2024.json", include_str!("../assets/reports/asn-2024.json")),
-    ("fsn-2024.json", include_str!("../assets/reports/fsn-2024.json")),
+    (
+        "asn-2025.json",
+        include_str!("../assets/reports/asn-2025.json"),
+    ),
+    (
+        "asn-2024.json",
+        include_str!("../assets/reports/asn-2024.json"),
+    ),
+    (
+        "fsn-2024.json",
+        include_str!("../assets/reports/fsn-2024.json"),
+    ),
 ];
 
 const RUNS: usize = 25;
 
 fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 #[wasm_bindgen_test]
@@ -30,7 +42,9 @@ fn chart_render_times() {
     doc.body().unwrap().append_child(&host).unwrap();
     let host: web_sys::HtmlElement = host.dyn_into().unwrap();
     for (file, src) in REPORTS {
-        let Ok(Report::Annual(a)) = parse_report(file, src) else { panic!("{file}") };
+        let Ok(Report::Annual(a)) = parse_report(file, src) else {
+            panic!("{file}")
+        };
         for t in &a.tables {
             let mut times = Vec::with_capacity(RUNS);
             for _ in 0..RUNS {
@@ -44,7 +58,13 @@ fn chart_render_times() {
             }
             times.sort_by(f64::total_cmp);
             let median = times[RUNS / 2];
-            console_log!("BENCH chart {}/{} marks={} median_ms={:.3}", a.id, t.id, charts::build(t, Lang::Sv, 640.0).marks.len(), median);
+            console_log!(
+                "BENCH chart {}/{} marks={} median_ms={:.3}",
+                a.id,
+                t.id,
+                charts::build(t, Lang::Sv, 640.0).marks.len(),
+                median
+            );
         }
     }
 }

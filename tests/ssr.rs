@@ -293,15 +293,24 @@ async fn the_comparison_shows_which_asn_goals_moved_from_2024_to_2025() {
 async fn finance_comparison_shows_households_across_editions_and_shared_tables_side_by_side() {
     let html = render("/jamfor/ekonomi").await;
     // Each point says which edition printed it: 2023 appears in both.
-    assert!(html.contains("aria-label=\"2022, ASN Årsanalys 2024: 11\u{a0}201\""), "{html}");
+    assert!(
+        html.contains("aria-label=\"2022, ASN Årsanalys 2024: 11\u{a0}201\""),
+        "{html}"
+    );
     assert!(html.contains("aria-label=\"2023, ASN Årsanalys 2024: 10\u{a0}022\""));
     assert!(html.contains("aria-label=\"2023, ASN Årsanalys 2025: 10\u{a0}022\""));
     assert!(html.contains("aria-label=\"2025, ASN Årsanalys 2025: 9\u{a0}507\""));
     // Every table both editions have, as two charts.
-    let (Report::Annual(old), Report::Annual(new)) = (common::report("asn-2024"), common::report("asn-2025")) else {
+    let (Report::Annual(old), Report::Annual(new)) =
+        (common::report("asn-2024"), common::report("asn-2025"))
+    else {
         panic!()
     };
-    let shared = new.tables.iter().filter(|t| old.table(&t.id).is_some()).count();
+    let shared = new
+        .tables
+        .iter()
+        .filter(|t| old.table(&t.id).is_some())
+        .count();
     assert_eq!(count(&html, "class=\"compare-pair\""), shared);
     assert_eq!(count(&html, "<figure aria-labelledby="), 2 * shared + 2);
 }

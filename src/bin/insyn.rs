@@ -1,5 +1,8 @@
-//! The viewer's entry point in the browser.
+//! The viewer's entry point in the browser. When `insyn-embed.js` loads the
+//! module into another page, it mounts embeds itself and `main` does nothing.
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    yew::Renderer::<insyn::ui::App>::new().render();
+    if !insyn::web::is_script_embed() {
+        yew::Renderer::<insyn::ui::App>::new().render();
+    }
 }

@@ -57,23 +57,31 @@ fn draw(chart: &Chart, out: &mut String, size: (u32, u32)) -> Result<(), String>
     };
     let small = ("sans-serif", (FONT - 2.0) * 1.24).into_font().color(&INK);
     // Grid and tick labels.
-    let top = 22.0;
+    let top = 32.0;
     for (x, label) in &chart.ticks {
         root.draw(&PathElement::new(
             vec![(px(*x), px(top)), (px(*x), px(chart.height - 4.0))],
             GRID.stroke_width(1),
         ))
         .map_err(|e| e.to_string())?;
+        // Keep the outermost tick labels inside the chart.
+        let anchor = if *x < 24.0 {
+            HPos::Left
+        } else if *x > chart.width - 24.0 {
+            HPos::Right
+        } else {
+            HPos::Center
+        };
         root.draw(&Text::new(
             label.clone(),
-            (px(*x), px(top - 6.0)),
-            small.clone().pos(Pos::new(HPos::Center, VPos::Bottom)),
+            (px(*x), px(top - 4.0)),
+            small.clone().pos(Pos::new(anchor, VPos::Bottom)),
         ))
         .map_err(|e| e.to_string())?;
     }
     root.draw(&Text::new(
         chart.axis_unit.clone(),
-        (px(chart.width - 2.0), px(10.0)),
+        (px(chart.width - 2.0), px(9.0)),
         small.clone().pos(Pos::new(HPos::Right, VPos::Center)),
     ))
     .map_err(|e| e.to_string())?;

@@ -251,12 +251,21 @@ pub fn status_changes(before: &AnnualAnalysis, after: &AnnualAnalysis) -> Vec<St
 /// One row of a series table across editions: a table whose rows are years
 /// and whose columns are the editions, so each value says which edition
 /// printed it. `None` where an edition does not cover a year.
-pub fn series_across_editions(editions: &[&AnnualAnalysis], table_id: &str, row_key: &str) -> Option<Table> {
-    let tables: Vec<(&AnnualAnalysis, &Table)> =
-        editions.iter().filter_map(|a| a.table(table_id).map(|t| (*a, t))).collect();
+pub fn series_across_editions(
+    editions: &[&AnnualAnalysis],
+    table_id: &str,
+    row_key: &str,
+) -> Option<Table> {
+    let tables: Vec<(&AnnualAnalysis, &Table)> = editions
+        .iter()
+        .filter_map(|a| a.table(table_id).map(|t| (*a, t)))
+        .collect();
     let (_, first) = tables.first()?;
     let row = first.rows.iter().find(|r| r.key == row_key)?;
-    let mut years: Vec<String> = tables.iter().flat_map(|(_, t)| t.columns.iter().map(|c| c.key.clone())).collect();
+    let mut years: Vec<String> = tables
+        .iter()
+        .flat_map(|(_, t)| t.columns.iter().map(|c| c.key.clone()))
+        .collect();
     years.sort();
     years.dedup();
     let rows = years
@@ -279,7 +288,10 @@ pub fn series_across_editions(editions: &[&AnnualAnalysis], table_id: &str, row_
         unit: row.unit.unwrap_or(first.unit),
         columns: tables
             .iter()
-            .map(|(a, _)| Column { key: a.id.clone(), label: format!("{} {}", a.board.short, a.title) })
+            .map(|(a, _)| Column {
+                key: a.id.clone(),
+                label: format!("{} {}", a.board.short, a.title),
+            })
             .collect(),
         rows,
         relations: Vec::new(),

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::components::{text, TableView};
+use super::components::{text, EmbedButton, TableView};
 use super::i18n::source_line;
 use super::use_ctx;
 use crate::charts::{self, svg};
@@ -22,6 +22,9 @@ pub struct ChartProps {
     /// How many charts share the row on a wide screen (side-by-side comparisons).
     #[prop_or(1)]
     pub columns: u8,
+    /// Whether the chart has its own embed route (a report's table).
+    #[prop_or(true)]
+    pub embeddable: bool,
 }
 
 /// Width of the chart for a viewport width: the content column, at most 720.
@@ -160,8 +163,8 @@ pub fn Chart(props: &ChartProps) -> Html {
                             html! {
                                 <rect id={format!("{id_base}-m{i}")}
                                     class={classes!("mark", (*active == Some(i)).then_some("active"))}
-                                    x={format!("{:.1}", m.x - 2.0)} y={format!("{:.1}", m.y - 3.0)}
-                                    width={format!("{:.1}", m.w + 4.0)} height={format!("{:.1}", m.h + 6.0)}
+                                    x={format!("{:.1}", m.x - 2.0)} y={format!("{:.1}", m.y - 5.0)}
+                                    width={format!("{:.1}", m.w.max(20.0) + 4.0)} height={format!("{:.1}", m.h + 10.0)}
                                     tabindex={if focusable { "0" } else { "-1" }}
                                     role="img" aria-label={m.describe(lang)}
                                     onpointerenter={on_enter.clone()} onpointerdown={on_enter} onfocus={on_focus} />
@@ -179,6 +182,13 @@ pub fn Chart(props: &ChartProps) -> Html {
                 </button>
                 <button type="button" onclick={csv}>{ t.download_csv }</button>
                 <button type="button" onclick={svg_download}>{ t.download_svg }</button>
+                if props.embeddable && !ctx.route.is_embed() {
+                    <EmbedButton path={format!("{}/ekonomi/{}", props.report, props.table.id)} title={props.table.title.clone()}
+                        height={(chart.height as u32).saturating_add(260)}>
+                        <p class="chart-summary">{ &chart.summary }</p>
+                        { raw_svg(&svg_text) }
+                    </EmbedButton>
+                }
             </div>
             <p class="visually-hidden">{ text(&props.table.description, lang) }</p>
         </figure>

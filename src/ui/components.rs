@@ -252,3 +252,106 @@ pub fn report_heading(r: &Report, lang: Lang) -> String {
 pub fn annual(r: &Report) -> Option<&AnnualAnalysis> {
     r.as_annual()
 }
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedButtonProps {
+    /// The embed's path below `/inbaddning/`, e.g. "asn-2025/ekonomi/budgetavvikelse".
+    pub path: AttrValue,
+    /// The iframe's title: what it shows.
+    pub title: AttrValue,
+    /// Initial height reserved for the iframe, in pixels.
+    #[prop_or(480)]
+    pub height: u32,
+    /// The preview: the same view the iframe will show.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// The iframe code for an embed. `base` is the site's absolute base URL.
+pub fn iframe_code(base: &str, path: &str, title: &str, height: u32) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;")
+    };
+    format!(
+        "<iframe src=\"{b}inbaddning/{p}\" title=\"{t}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" data-insyn-embed style=\"border:0;max-width:100%\"></iframe>\n<script type=\"module\" src=\"{b}embed.js\"></script>",
+        b = esc(base),
+        p = esc(path),
+        t = esc(title),
+    )
+}
+
+/// "Bädda in": a dialog with the iframe code, a copy button and a preview.
+#[component]
+pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
+    let open = use_state(|| false);
+    let copied = use_state(|| false);
+    let id = format!("embed-{}", props.path.replace('/', "-"));
+    {
+        let id = id.clone();
+        use_effect_with(*open, move |open| {
+            if *open {
+                crate::web::show_dialog(&id);
+            }
+        });
+    }
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
+    let t = ctx.t();
+    let code = iframe_code(
+        &crate::web::base_href(),
+        &props.path,
+        &props.title,
+        props.height,
+    );
+    let on_open = {
+        let open = open.clone();
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            copied.set(false);
+            open.set(true);
+        })
+    };
+    let on_close = {
+        let open = open.clone();
+        let id = id.clone();
+        Callback::from(move |_| {
+            crate::web::close_dialog(&id);
+            open.set(false);
+        })
+    };
+    let on_dialog_close = {
+        let open = open.clone();
+        Callback::from(move |_: Event| open.set(false))
+    };
+    let on_copy = {
+        let copied = copied.clone();
+        let code = code.clone();
+        Callback::from(move |_| {
+            crate::web::copy_to_clipboard(&code);
+            copied.set(true);
+        })
+    };
+    let code_id = format!("{id}-code");
+    html! {
+        <>
+            <button type="button" class="embed-button" onclick={on_open} aria-haspopup="dialog">{ t.embed }</button>
+            if *open {
+                <dialog id={id.clone()} class="embed-dialog" aria-labelledby={format!("{id}-h")} onclose={on_dialog_close}>
+                    <h2 id={format!("{id}-h")}>{ t.embed_heading }</h2>
+                    <label for={code_id.clone()}>{ t.embed_code_label }</label>
+                    <textarea id={code_id} readonly=true rows="5" value={code} />
+                    <div class="dialog-actions">
+                        <button type="button" onclick={on_copy}>{ t.copy_code }</button>
+                        <button type="button" onclick={on_close}>{ t.close }</button>
+                    </div>
+                    <p role="status" class="copied">{ if *copied { t.copied } else { "" } }</p>
+                    <h3>{ t.preview }</h3>
+                    <div class="embed-preview">{ props.children.clone() }</div>
+                </dialog>
+            }
+        </>
+    }
+}

@@ -106,6 +106,13 @@ pub struct Strings {
     pub improved: &'static str,
     pub worsened: &'static str,
     pub households_over_time: &'static str,
+    pub embed: &'static str,
+    pub embed_heading: &'static str,
+    pub embed_code_label: &'static str,
+    pub copy_code: &'static str,
+    pub copied: &'static str,
+    pub preview: &'static str,
+    pub close: &'static str,
 }
 
 pub const SV: Strings = Strings {
@@ -208,6 +215,13 @@ pub const SV: Strings = Strings {
     improved: "bättre",
     worsened: "sämre",
     households_over_time: "Hushåll med ekonomiskt bistånd i båda årsanalyserna",
+    embed: "Bädda in",
+    embed_heading: "Bädda in på en annan sida",
+    embed_code_label: "Kod att klistra in på sidan (iframe)",
+    copy_code: "Kopiera koden",
+    copied: "Koden är kopierad.",
+    preview: "Förhandsvisning",
+    close: "Stäng",
 };
 
 pub const EN: Strings = Strings {
@@ -310,6 +324,13 @@ pub const EN: Strings = Strings {
     improved: "better",
     worsened: "worse",
     households_over_time: "Households with financial assistance in both annual analyses",
+    embed: "Embed",
+    embed_heading: "Embed on another page",
+    embed_code_label: "Code to paste into the page (iframe)",
+    copy_code: "Copy the code",
+    copied: "The code is copied.",
+    preview: "Preview",
+    close: "Close",
 };
 
 pub fn t(lang: Lang) -> &'static Strings {

@@ -44,10 +44,35 @@ impl Ctx {
 /// The viewer in the browser: a router on the page's address.
 #[component]
 pub fn App() -> Html {
+    let base = crate::web::base_path();
+    let basename = (base != "/").then(|| AttrValue::from(base.trim_end_matches('/').to_string()));
     html! {
-        <BrowserRouter>
+        <BrowserRouter {basename}>
             <Root initial={Rc::new(Store::default())} />
         </BrowserRouter>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedAppProps {
+    /// The embed route, e.g. "/inbaddning/asn-2025/ekonomi/budgetavvikelse".
+    pub path: String,
+}
+
+/// The viewer mounted into another page (script embed): its own in-memory
+/// history, so the host page's address is never touched.
+#[component]
+pub fn EmbedApp(props: &EmbedAppProps) -> Html {
+    let path = props.path.clone();
+    let history = use_memo((), move |_| {
+        yew_router::history::AnyHistory::from(yew_router::history::MemoryHistory::with_entries(
+            vec![path],
+        ))
+    });
+    html! {
+        <Router history={(*history).clone()}>
+            <Root initial={Rc::new(Store::default())} />
+        </Router>
     }
 }
 
@@ -87,6 +112,14 @@ pub fn Root(props: &RootProps) -> Html {
         use_effect_with(lang, |lang| crate::web::set_document_lang(lang.code()));
     }
     let route = route::recognize(&path);
+    {
+        // An embed in an iframe tells its host page its height.
+        let embed = route.is_embed();
+        use_effect_with(embed, move |embed| {
+            let guard = embed.then(crate::web::report_height_to_parent);
+            move || drop(guard)
+        });
+    }
     let query_pairs = parse_query(&query);
     let ctx = Ctx {
         query: query_pairs,

@@ -52,15 +52,37 @@ mod imp {
             .map_err(|e| FetchError::Network(e.to_string()))
     }
 
-    /// The site's base URL, ending in "/" (from `<base href>`).
+    thread_local! {
+        /// The site's base URL when the viewer is mounted into another page.
+        static BASE_OVERRIDE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// The site's base URL, ending in "/" (from `<base href>`, or the script
+    /// embed's own location).
     pub fn base_href() -> String {
-        let uri = web_sys::window()
+        if let Some(b) = BASE_OVERRIDE.with(|b| b.borrow().clone()) {
+            return b;
+        }
+        let origin = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default();
+        format!("{origin}{}", base_path())
+    }
+
+    /// The site's base path, "/" or e.g. "/insyn/", from
+    /// `<meta name="insyn-base">` (written by `cargo xtask dist`; a `<base>`
+    /// element is not allowed under `base-uri 'none'`).
+    pub fn base_path() -> String {
+        let content = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.base_uri().ok().flatten())
+            .and_then(|d| d.query_selector("meta[name=insyn-base]").ok().flatten())
+            .and_then(|m| m.get_attribute("content"))
             .unwrap_or_else(|| "/".into());
-        match uri.rfind('/') {
-            Some(i) => uri[..=i].to_string(),
-            None => "/".into(),
+        let trimmed = content.trim_matches('/');
+        if trimmed.is_empty() {
+            "/".into()
+        } else {
+            format!("/{trimmed}/")
         }
     }
 
@@ -87,10 +109,7 @@ mod imp {
         let (Ok(path), Ok(search), Ok(hash)) = (loc.pathname(), loc.search(), loc.hash()) else {
             return;
         };
-        let base_path = base_href()
-            .split_once("://")
-            .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
-            .unwrap_or_else(|| "/".into());
+        let base_path = base_path();
         if path.len() > 1 && path.ends_with('/') && path != base_path {
             let new = format!("{}{search}{hash}", path.trim_end_matches('/'));
             if let Ok(h) = w.history() {
@@ -176,6 +195,123 @@ mod imp {
         let _ = web_sys::Url::revoke_object_url(&url);
     }
 
+    /// True when `insyn-embed.js` loaded the module into a host page: then
+    /// `main` does not take over the page.
+    pub fn is_script_embed() -> bool {
+        web_sys::window()
+            .and_then(|w| {
+                js_sys::Reflect::get(&w, &wasm_bindgen::JsValue::from_str("__insynEmbed")).ok()
+            })
+            .is_some_and(|v| v.is_truthy())
+    }
+
+    /// Mounts an embed view (`asn-2025/ekonomi/budgetavvikelse`) into `root`,
+    /// fetching reports from `base`. Called by `insyn-embed.js`.
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    pub fn mount_embed(root: web_sys::Element, path: String, base: String) {
+        let base = if base.ends_with('/') {
+            base
+        } else {
+            format!("{base}/")
+        };
+        BASE_OVERRIDE.with(|b| *b.borrow_mut() = Some(base));
+        let path = format!("/inbaddning/{}", path.trim_matches('/'));
+        yew::Renderer::<crate::ui::EmbedApp>::with_root_and_props(
+            root,
+            crate::ui::EmbedAppProps { path },
+        )
+        .render();
+    }
+
+    /// While the guard lives, tells the parent window (an iframe's host) the
+    /// page's height whenever it changes: `{type: "insyn:height", height, path}`.
+    pub fn report_height_to_parent() -> HeightGuard {
+        use wasm_bindgen::closure::Closure;
+        let send = || {
+            let Some(w) = web_sys::window() else { return };
+            let Ok(Some(parent)) = w.parent() else { return };
+            if parent == w {
+                return;
+            }
+            let Some(doc) = w.document() else { return };
+            let Some(el) = doc.document_element() else {
+                return;
+            };
+            let height = el
+                .scroll_height()
+                .max(el.get_bounding_client_rect().height().ceil() as i32);
+            let msg = js_sys::Object::new();
+            let path = w.location().pathname().unwrap_or_default();
+            let _ = js_sys::Reflect::set(&msg, &"type".into(), &"insyn:height".into());
+            let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+            let _ = js_sys::Reflect::set(&msg, &"path".into(), &path.into());
+            let _ = parent.post_message(&msg, "*");
+        };
+        send();
+        let closure = Closure::<dyn Fn()>::new(send);
+        let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()).ok();
+        if let (Some(o), Some(body)) = (
+            &observer,
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.body()),
+        ) {
+            o.observe(&body);
+        }
+        HeightGuard(observer, Some(closure))
+    }
+
+    pub struct HeightGuard(
+        Option<web_sys::ResizeObserver>,
+        Option<wasm_bindgen::closure::Closure<dyn Fn()>>,
+    );
+
+    impl Drop for HeightGuard {
+        fn drop(&mut self) {
+            if let Some(o) = self.0.take() {
+                o.disconnect();
+            }
+            self.1.take();
+        }
+    }
+
+    /// Copies text to the clipboard; the promise's outcome is not awaited.
+    pub fn copy_to_clipboard(text: &str) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().clipboard().write_text(text);
+        }
+    }
+
+    /// Opens a `<dialog>` as a modal (focus moves into it; Escape closes it).
+    pub fn show_dialog(id: &str) {
+        if let Some(d) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok())
+        {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+        }
+    }
+
+    pub fn close_dialog(id: &str) {
+        if let Some(d) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok())
+        {
+            d.close();
+        }
+    }
+
+    /// The page's origin, e.g. "https://malmo.se".
+    pub fn origin() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default()
+    }
+
     /// Moves keyboard focus to the element with this id (after a route change).
     pub fn focus_by_id(id: &str) {
         let Some(el) = web_sys::window()
@@ -207,6 +343,9 @@ mod imp {
     pub fn base_href() -> String {
         "/".into()
     }
+    pub fn base_path() -> String {
+        "/".into()
+    }
     pub fn set_title(_title: &str) {}
     pub fn set_document_lang(_lang: &str) {}
     pub fn normalize_trailing_slash() {}
@@ -229,6 +368,22 @@ mod imp {
         ResizeGuard
     }
     pub fn download(_name: &str, _mime: &str, _content: &str) {}
+    pub fn is_script_embed() -> bool {
+        false
+    }
+    pub struct HeightGuard;
+    impl Drop for HeightGuard {
+        fn drop(&mut self) {}
+    }
+    pub fn report_height_to_parent() -> HeightGuard {
+        HeightGuard
+    }
+    pub fn copy_to_clipboard(_text: &str) {}
+    pub fn show_dialog(_id: &str) {}
+    pub fn close_dialog(_id: &str) {}
+    pub fn origin() -> String {
+        String::new()
+    }
 }
 
 pub use imp::*;

@@ -20,7 +20,16 @@ fn charts(root: &Path) -> Result {
     println!("→ chart render times in headless Chromium (release build, about 1 min)");
     let out = cmd(root, "cargo")
         .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-        .args(["test", "--release", "--target", "wasm32-unknown-unknown", "--test", "bench", "--", "--nocapture"])
+        .args([
+            "test",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "bench",
+            "--",
+            "--nocapture",
+        ])
         .stdin(Stdio::null())
         .stderr(Stdio::inherit())
         .output()
@@ -31,7 +40,9 @@ fn charts(root: &Path) -> Result {
     }
     let mut rows: Vec<(String, usize, f64)> = Vec::new();
     for line in text.lines() {
-        let Some(rest) = line.trim().strip_prefix("BENCH chart ") else { continue };
+        let Some(rest) = line.trim().strip_prefix("BENCH chart ") else {
+            continue;
+        };
         let mut parts = rest.split_whitespace();
         let name = parts.next().unwrap_or("").to_string();
         let mut marks = 0;

@@ -37,6 +37,18 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
     let routes = site_routes(root)?;
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
+    let index = externalize_boot_script(&dist, &index, &base)?;
+    let index = index.replacen(
+        "<meta content=/ name=insyn-base>",
+        &format!("<meta content={base} name=insyn-base>"),
+        1,
+    );
+    if !index.contains(&format!("<meta content={base} name=insyn-base>")) {
+        return Err("dist/index.html: the insyn-base meta element is missing".into());
+    }
+    std::fs::write(dist.join("index.html"), &index).map_err(|e| format!("dist/index.html: {e}"))?;
+    write_embed_loader(&dist, &index)?;
+    copy_docs(root, &dist)?;
     for r in &routes {
         let dir = dist.join(r.trim_start_matches('/'));
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -45,6 +57,12 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
     }
     // Hosts that serve 404.html for unknown paths (GitHub Pages) show the app's own "not found".
     std::fs::write(dist.join("404.html"), &index).map_err(|e| format!("404.html: {e}"))?;
+    let (n, raw, br) = compress_all(&dist)?;
+    println!(
+        "  compressed {n} files: {} KB → {} KB brotli (.br and .gz beside each)",
+        raw / 1024,
+        br / 1024
+    );
     println!(
         "  wrote an HTML file for each of {} routes",
         routes.len() + 1
@@ -94,4 +112,148 @@ pub fn site_routes(root: &Path) -> Result<Vec<String>> {
         }
     }
     Ok(routes)
+}
+
+/// `sha384-…` Subresource Integrity of some bytes.
+pub fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes))
+    )
+}
+
+/// Moves Trunk's inline boot script into a hashed file with integrity, so the
+/// site runs under `script-src 'self'` (no inline scripts).
+fn externalize_boot_script(dist: &Path, html: &str, base: &str) -> Result<String> {
+    let open = "<script type=module>";
+    let Some(start) = html.find(open) else {
+        return Err(
+            "dist/index.html has no inline boot script to move (did Trunk's output change?)".into(),
+        );
+    };
+    let body_start = start + open.len();
+    let end = html[body_start..]
+        .find("</script>")
+        .map(|e| body_start + e)
+        .ok_or("unterminated boot script")?;
+    let script = &html[body_start..end];
+    let sri = integrity(script.as_bytes());
+    let hash: String = sri
+        .bytes()
+        .skip(7)
+        .filter(u8::is_ascii_alphanumeric)
+        .take(16)
+        .map(char::from)
+        .collect();
+    let name = format!("boot-{}.js", hash.to_lowercase());
+    std::fs::write(dist.join(&name), script).map_err(|e| format!("{name}: {e}"))?;
+    let tag = format!("<script type=module src={base}{name} integrity={sri} crossorigin></script>");
+    Ok(format!(
+        "{}{tag}{}",
+        &html[..start],
+        &html[end + "</script>".len()..]
+    ))
+}
+
+/// Finds `prefix…suffix` in the built HTML (a hashed file name).
+fn hashed_name(html: &str, prefix: &str, suffix: &str) -> Option<String> {
+    let i = html.find(prefix)?;
+    let rest = &html[i..];
+    let j = rest.find(suffix)?;
+    let name = &rest[..j + suffix.len()];
+    Some(name.rsplit('/').next().unwrap_or(name).to_string())
+}
+
+/// `insyn-embed.js`: mounts the viewer into `<div data-insyn="…">` elements of
+/// any host page, each inside a shadow root with the site's stylesheet.
+fn write_embed_loader(dist: &Path, html: &str) -> Result {
+    let js = hashed_name(html, "/insyn-", ".js").ok_or("no insyn-*.js in index.html")?;
+    let wasm =
+        hashed_name(html, "/insyn-", "_bg.wasm").ok_or("no insyn-*_bg.wasm in index.html")?;
+    let css = hashed_name(html, "/style-", ".css").ok_or("no style-*.css in index.html")?;
+    let loader = format!(
+        r#"// Insyn script embed: <div data-insyn="asn-2025/ekonomi/budgetavvikelse"></div>
+// plus <script type="module" src=".../insyn-embed.js"></script> on any page.
+// Each element gets a shadow root with Insyn's own stylesheet, so the host
+// page's styles do not reach in and Insyn's do not leak out.
+const base = new URL('./', import.meta.url).href;
+window.__insynEmbed = true;
+const {{ default: init, mount_embed }} = await import('./{js}');
+await init({{ module_or_path: new URL('{wasm}', base) }});
+for (const el of document.querySelectorAll('[data-insyn]')) {{
+  if (el.shadowRoot) continue;
+  const shadow = el.attachShadow({{ mode: 'open' }});
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL('{css}', base).href;
+  shadow.appendChild(link);
+  const root = document.createElement('div');
+  root.className = 'insyn-root';
+  shadow.appendChild(root);
+  mount_embed(root, el.getAttribute('data-insyn') || '', base);
+}}
+"#
+    );
+    std::fs::write(dist.join("insyn-embed.js"), loader).map_err(|e| format!("insyn-embed.js: {e}"))
+}
+
+/// Copies the embed demo (a hostile host page) into the build.
+fn copy_docs(root: &Path, dist: &Path) -> Result {
+    let f = "embed-demo.html";
+    std::fs::copy(root.join("docs").join(f), dist.join(f)).map_err(|e| format!("{f}: {e}"))?;
+    Ok(())
+}
+
+/// Writes `.br` and `.gz` beside every compressible file. Returns (files, bytes, brotli bytes).
+fn compress_all(dist: &Path) -> Result<(usize, u64, u64)> {
+    let mut stack = vec![dist.to_path_buf()];
+    let (mut n, mut raw, mut br) = (0, 0u64, 0u64);
+    while let Some(dir) = stack.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let ext = p.extension().and_then(|x| x.to_str()).unwrap_or("");
+            if !matches!(
+                ext,
+                "html" | "js" | "css" | "json" | "wasm" | "svg" | "txt" | "md"
+            ) {
+                continue;
+            }
+            let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let b = brotli_bytes(&bytes);
+            let g = gzip_bytes(&bytes)?;
+            std::fs::write(format!("{}.br", p.display()), &b)
+                .map_err(|e| format!("{}: {e}", p.display()))?;
+            std::fs::write(format!("{}.gz", p.display()), &g)
+                .map_err(|e| format!("{}: {e}", p.display()))?;
+            n += 1;
+            raw += bytes.len() as u64;
+            br += b.len() as u64;
+        }
+    }
+    Ok((n, raw, br))
+}
+
+pub fn brotli_bytes(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
+    out
+}
+
+fn gzip_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes).map_err(|e| e.to_string())?;
+    enc.finish().map_err(|e| e.to_string())
 }

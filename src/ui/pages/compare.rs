@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use crate::model::derived::{series_across_editions, status_changes};
-use crate::ui::chart::Chart;
 use crate::model::{AnnualAnalysis, Report};
+use crate::ui::chart::Chart;
 use crate::ui::components::{Link, Source, StatusBadge};
 use crate::ui::i18n::{self, page_title};
 use crate::ui::state::{request_report, Load};
@@ -155,7 +155,7 @@ pub fn CompareFinance() -> Html {
             { for series.iter().map(|table| html! {
                 <section class="compare-series">
                     <h2>{ t.households_over_time }{ ": " }<span lang="sv">{ &table.title }</span></h2>
-                    <Chart table={table.clone()} report="jamfor" doc={format!("{} / {}", old.title, new.title)} />
+                    <Chart table={table.clone()} report="jamfor" doc={format!("{} / {}", old.title, new.title)} embeddable={false} />
                     <Source doc={new.title.clone()} source={table.source.clone()} />
                 </section>
             }) }

@@ -49,12 +49,13 @@ pub fn EmbedReport(props: &EmbedProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct EmbedSummaryProps {
-    report: Rc<Report>,
+pub struct EmbedSummaryProps {
+    pub report: Rc<Report>,
 }
 
+/// The status summary of a report, as embedded.
 #[component]
-fn EmbedSummary(props: &EmbedSummaryProps) -> Html {
+pub fn EmbedSummary(props: &EmbedSummaryProps) -> Html {
     let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
     let Some(a) = props.report.as_annual() else {
         return html! {};

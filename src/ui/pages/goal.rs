@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::model::derived::{items_linking_goal, same_goal_elsewhere};
 use crate::model::format;
 use crate::model::Report;
-use crate::ui::components::{text, Link, Source, StatusBadge, WithReport};
+use crate::ui::components::{text, EmbedButton, Link, Source, StatusBadge, WithReport};
 use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::not_found::NotFoundBody;
 use crate::ui::pages::report::expect_annual;
@@ -118,6 +118,13 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
                 </section>
             }
             <Source doc={a.title.clone()} source={g.source.clone()} />
+            if !ctx.route.is_embed() {
+                <EmbedButton path={format!("{}/mal/{}", a.id, g.id)} title={format!("{} {}: {}", a.board.short, a.year, g.title)} height={900}>
+                    <p lang="sv"><strong>{ &g.title }</strong></p>
+                    <StatusBadge status={g.assessment.status} />
+                    <p>{ text(&g.follow_up, lang) }</p>
+                </EmbedButton>
+            }
             <section>
                 <h2>{ t.other_edition }</h2>
                 if elsewhere.is_empty() {

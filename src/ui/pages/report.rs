@@ -7,8 +7,11 @@ use yew::prelude::*;
 use crate::model::format::Lang;
 use crate::model::{AnnualAnalysis, GoalStatus, Report};
 use crate::ui::chart::StatusChart;
-use crate::ui::components::{text, Discrepancies, Link, Source, StatusBadge, WithReport};
+use crate::ui::components::{
+    text, Discrepancies, EmbedButton, Link, Source, StatusBadge, WithReport,
+};
 use crate::ui::i18n::{self, page_title};
+use crate::ui::pages::embed::EmbedSummary;
 use crate::ui::pages::statement::StatementView;
 use crate::ui::{use_ctx, use_title, Route};
 use yew_router::prelude::use_navigator;
@@ -65,6 +68,9 @@ pub fn AnnualView(props: &ReportProps) -> Html {
             <section class="status-summary" aria-labelledby="status-summary-h">
                 <h2 id="status-summary-h">{ t.status_summary_label }</h2>
                 <StatusChart {counts} />
+                <EmbedButton path={a.id.clone()} title={format!("{} – {}: {}", a.board.name, a.title, t.status_summary_label)} height={560}>
+                    <EmbedSummary report={props.report.clone()} />
+                </EmbedButton>
             </section>
             <p class="report-links">
                 <Link to={Route::Finance { report: a.id.clone() }}>{ t.finances }</Link>

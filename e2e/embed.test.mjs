@@ -1,0 +1,135 @@
+// Embeds, static hosting and the strict Content Security Policy.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup } from './helpers.mjs';
+
+export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'";
+
+let env;
+before(async () => {
+  env = await setup({
+    // The site gets exactly the strict policy. The demo page plays a host
+    // page on another site, with its own (looser) policy.
+    headersFor: (p) => (p.endsWith('embed-demo.html') ? { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; frame-src 'self'" } : { 'content-security-policy': CSP }),
+  });
+  await env.context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+});
+after(async () => { await env.close(); });
+
+test('every page type renders under the strict CSP with zero violations', async () => {
+  const { context, url } = env;
+  const pages = ['', 'asn-2025', 'asn-2025/mal/sjalvforsorjning', 'asn-2025/ekonomi', 'asn-2025/ekonomi/orsaker',
+    'asn-granskning-arbetsmarknadsinsatser', 'jamfor/mal', 'jamfor/ekonomi', 'inbaddning/asn-2025',
+    'inbaddning/asn-2025/mal/sjalvforsorjning', 'inbaddning/asn-2025/ekonomi/budgetavvikelse', 'finns/inte/alls'];
+  for (const p of pages) {
+    const page = await context.newPage();
+    const console = [];
+    page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) console.push(m.text()); });
+    await page.goto(url + p);
+    await page.locator('h1').first().waitFor();
+    const violations = await page.evaluate(() => window.__csp);
+    assert.deepEqual([...violations, ...console], [], `/${p}`);
+    await page.close();
+  }
+});
+
+test('the iframe on the demo page grows to its content height; other messages are ignored', async () => {
+  const { context, url } = env;
+  const page = await context.newPage();
+  await page.goto(url + 'embed-demo.html');
+  const frame = page.locator('#demo-iframe');
+  await page.waitForFunction(() => document.querySelector('#demo-iframe').dataset.insynHeight);
+  const inner = await page.frameLocator('#demo-iframe').locator('html').evaluate((el) => el.scrollHeight);
+  const outer = await frame.evaluate((el) => el.getBoundingClientRect().height);
+  assert.ok(Math.abs(outer - inner) <= 2, `iframe ${outer}px vs content ${inner}px`);
+  assert.notEqual(Math.round(outer), 480, 'it left its reserved height');
+  // A message from the host page itself (not the iframe) changes nothing.
+  await page.evaluate(() => window.postMessage({ type: 'insyn:height', height: 5 }, '*'));
+  await page.waitForTimeout(200);
+  assert.equal(await frame.evaluate((el) => el.getBoundingClientRect().height), outer);
+  await page.close();
+});
+
+test('the script embed renders inside the hostile host page and keeps its own layout', async () => {
+  const { context, url } = env;
+  const page = await context.newPage();
+  await page.goto(url + 'embed-demo.html');
+  const host = page.locator('#demo-script');
+  await host.locator('figure.chart').waitFor();
+  const style = await host.locator('.insyn-root').evaluate((el) => {
+    const cs = getComputedStyle(el);
+    return { font: cs.fontFamily, transform: cs.textTransform, sizing: getComputedStyle(el.querySelector('figure')).boxSizing, italic: cs.fontStyle };
+  });
+  assert.doesNotMatch(style.font, /Comic|Papyrus|fantasy/);
+  assert.equal(style.transform, 'none');
+  assert.equal(style.sizing, 'border-box');
+  assert.equal(style.italic, 'normal');
+  const widths = await host.evaluate((el) => ({ host: el.getBoundingClientRect().width, svg: el.shadowRoot.querySelector('.chart-svg svg').getBoundingClientRect().width }));
+  assert.ok(widths.svg <= widths.host + 1, JSON.stringify(widths));
+  // The host page's own styles are untouched by Insyn's.
+  assert.match(await page.locator('.wrap > h1').evaluate((el) => getComputedStyle(el).fontFamily), /Comic|Papyrus|fantasy/);
+  // The embed's marks are reachable by keyboard inside the shadow root.
+  await host.locator('rect.mark[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.match(await host.locator('.tooltip').innerText(), /tkr/);
+  await page.close();
+});
+
+test('"Bädda in" opens a dialog with the iframe code and a preview', async () => {
+  const { context, url } = env;
+  const page = await context.newPage();
+  await page.goto(url + 'asn-2025/ekonomi/budgetavvikelse');
+  await page.getByRole('button', { name: 'Bädda in' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  const code = await dialog.getByLabel(/Kod att klistra in/).inputValue();
+  assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/inbaddning\/asn-2025\/ekonomi\/budgetavvikelse"/);
+  assert.match(code, /title="Budgetavvikelse per verksamhetsområde"/);
+  assert.match(code, /height="\d+"/);
+  assert.match(code, /embed\.js/);
+  await dialog.getByRole('button', { name: 'Kopiera koden' }).click();
+  await dialog.getByText('Koden är kopierad.').waitFor();
+  assert.ok(await dialog.locator('.embed-preview svg').count() >= 1);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await page.close();
+});
+
+test('embeds have no site header, name their source and open the full view in a new tab', async () => {
+  const { context, url } = env;
+  const page = await context.newPage();
+  await page.goto(url + 'inbaddning/asn-2025');
+  await page.getByText('13 av 14 mål uppnådda, 1 delvis').waitFor();
+  assert.equal(await page.locator('.site-header').count(), 0);
+  const link = page.locator('a[target="_blank"]');
+  assert.match(await link.getAttribute('href'), /\/asn-2025$/);
+  await page.getByText(/Källa: Årsanalys 2025/).waitFor();
+  await page.close();
+});
+
+test('the build is ready for static hosting: a file per route, SRI, .br and .gz', async () => {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const { DIST } = await import('./helpers.mjs');
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+  assert.doesNotMatch(html, /<base\b/, 'no <base> (base-uri none)');
+  assert.doesNotMatch(html, /\sstyle=/, 'no inline style');
+  for (const m of html.matchAll(/<(script|link)\b[^>]*(?:src|href)=(\/[^ >]+\.(?:js|css|wasm))[^>]*>/g)) {
+    assert.match(m[0], /integrity=sha384-/, `${m[2]} has SRI`);
+    assert.match(m[2], /-[0-9a-z]{16}(_bg)?\.(js|css|wasm)$/, `${m[2]} is content-hashed`);
+    for (const ext of ['.br', '.gz']) assert.ok(fs.existsSync(path.join(DIST, m[2] + ext)), `${m[2]}${ext}`);
+  }
+  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'reports/index.json'), 'utf8'));
+  for (const r of manifest.reports) {
+    for (const p of [r.id, `inbaddning/${r.id}`]) assert.ok(fs.existsSync(path.join(DIST, p, 'index.html')), p);
+    const report = JSON.parse(fs.readFileSync(path.join(DIST, 'reports', r.file), 'utf8'));
+    for (const t of report.tables ?? []) assert.ok(fs.existsSync(path.join(DIST, r.id, 'ekonomi', t.id, 'index.html')), `${r.id}/ekonomi/${t.id}`);
+    for (const a of report.goal_areas ?? []) for (const g of a.goals) assert.ok(fs.existsSync(path.join(DIST, r.id, 'mal', g.id, 'index.html')));
+  }
+  assert.ok(fs.existsSync(path.join(DIST, 'reports/asn-2025.json.br')));
+  assert.ok(fs.existsSync(path.join(DIST, 'embed-demo.html')));
+});
