@@ -99,7 +99,11 @@ pub fn LoadErrorView(props: &LoadErrorProps) -> Html {
                 { for e.problems.iter().take(20).map(|d| html! {
                     <li>
                         <code>{ &d.path }</code>
-                        { d.line.map(|l| format!(" ({} {l})", t.line_label)).unwrap_or_default() }
+                        { match (d.line, d.column) {
+                            (Some(l), Some(c)) => format!(" ({} {l}, {} {c})", t.line_label, t.column_label),
+                            (Some(l), None) => format!(" ({} {l})", t.line_label),
+                            _ => String::new(),
+                        } }
                         { ": " }{ &d.message }
                     </li>
                 }) }

@@ -113,6 +113,15 @@ pub struct Strings {
     pub copied: &'static str,
     pub preview: &'static str,
     pub close: &'static str,
+    pub open_own: &'static str,
+    pub open_own_intro: &'static str,
+    pub choose_file: &'static str,
+    pub or_drop: &'static str,
+    pub own_open: &'static str,
+    pub close_own: &'static str,
+    pub not_published: &'static str,
+    pub column_label: &'static str,
+    pub invalid_file: &'static str,
 }
 
 pub const SV: Strings = Strings {
@@ -222,6 +231,15 @@ pub const SV: Strings = Strings {
     copied: "Koden är kopierad.",
     preview: "Förhandsvisning",
     close: "Stäng",
+    open_own: "Öppna egen rapport",
+    open_own_intro: "Granska en rapportfil innan den publiceras. Filen läses bara i din webbläsare: inget skickas någonstans.",
+    choose_file: "Välj en rapportfil (JSON)",
+    or_drop: "… eller dra och släpp filen här.",
+    own_open: "Öppen egen rapport:",
+    close_own: "Stäng den egna rapporten",
+    not_published: "Egen rapport, inte publicerad. Den visas bara för dig, i den här fliken.",
+    column_label: "kolumn",
+    invalid_file: "Filen går inte att visa. Rätta felen nedan, eller kör cargo xtask validate på filen.",
 };
 
 pub const EN: Strings = Strings {
@@ -331,6 +349,15 @@ pub const EN: Strings = Strings {
     copied: "The code is copied.",
     preview: "Preview",
     close: "Close",
+    open_own: "Open your own report",
+    open_own_intro: "Check a report file before it is published. The file is read only in your browser: nothing is sent anywhere.",
+    choose_file: "Choose a report file (JSON)",
+    or_drop: "… or drag and drop the file here.",
+    own_open: "Your own report, open:",
+    close_own: "Close your own report",
+    not_published: "Your own report, not published. Only you see it, in this tab.",
+    column_label: "column",
+    invalid_file: "The file cannot be shown. Fix the errors below, or run cargo xtask validate on it.",
 };
 
 pub fn t(lang: Lang) -> &'static Strings {

@@ -49,6 +49,9 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 </nav>
             </header>
             <main id="main" tabindex="-1">
+                if ctx.route.report_id().is_some_and(|id| ctx.store.local.as_deref() == Some(id)) {
+                    <p class="not-published" role="note"><strong>{ t.not_published }</strong></p>
+                }
                 { props.children.clone() }
             </main>
             <footer class="site-footer">

@@ -93,6 +93,7 @@ pub fn Root(props: &RootProps) -> Html {
         use_effect_with((), move |_| {
             crate::web::normalize_trailing_slash();
             if store.manifest.is_none() {
+                state::restore_local(&store);
                 state::load_manifest(store);
             }
         });

@@ -39,6 +39,20 @@ pub fn recognize(path: &str) -> Route {
 }
 
 impl Route {
+    /// The report a route shows, if any.
+    pub fn report_id(&self) -> Option<&str> {
+        match self {
+            Route::Report { report }
+            | Route::Goal { report, .. }
+            | Route::Finance { report }
+            | Route::Chart { report, .. }
+            | Route::EmbedReport { report }
+            | Route::EmbedGoal { report, .. }
+            | Route::EmbedChart { report, .. } => Some(report),
+            _ => None,
+        }
+    }
+
     /// Whether the route renders without the site's header and footer.
     pub fn is_embed(&self) -> bool {
         matches!(

@@ -43,6 +43,8 @@ pub enum Load<T> {
 pub struct Store {
     pub manifest: Option<Load<Rc<Manifest>>>,
     pub reports: BTreeMap<String, Load<Rc<Report>>>,
+    /// The id of a report the user opened from a file (not published).
+    pub local: Option<String>,
 }
 
 impl Store {
@@ -54,6 +56,7 @@ impl Store {
                 .into_iter()
                 .map(|r| (r.id().to_string(), Load::Ready(Rc::new(r))))
                 .collect(),
+            local: None,
         }
     }
 
@@ -93,6 +96,8 @@ pub enum Action {
     ManifestLoading,
     Manifest(Result<Rc<Manifest>, LoadError>),
     ReportLoading(String),
+    LocalOpened(Rc<Report>),
+    LocalClosed,
     Report(String, Result<Rc<Report>, LoadError>),
 }
 
@@ -108,6 +113,18 @@ impl Reducible for Store {
             Action::ReportLoading(id) => {
                 s.reports.insert(id, Load::Loading);
             }
+            Action::LocalOpened(r) => {
+                if let Some(old) = s.local.take() {
+                    s.reports.remove(&old);
+                }
+                s.local = Some(r.id().to_string());
+                s.reports.insert(r.id().to_string(), Load::Ready(r));
+            }
+            Action::LocalClosed => {
+                if let Some(old) = s.local.take() {
+                    s.reports.remove(&old);
+                }
+            }
             Action::Report(id, Ok(r)) => {
                 s.reports.insert(id, Load::Ready(r));
             }
@@ -122,6 +139,46 @@ impl Reducible for Store {
 pub type StoreHandle = UseReducerHandle<Store>;
 
 pub const MANIFEST_FILE: &str = "reports/index.json";
+
+const LOCAL_NAME_KEY: &str = "insyn-egen-rapport-namn";
+const LOCAL_TEXT_KEY: &str = "insyn-egen-rapport";
+/// Prefix of an opened file's id, so it never shadows a published report.
+pub const LOCAL_PREFIX: &str = "egen-";
+
+/// Validates a report file the user opened, with the same code as the bundled
+/// ones. A valid file gets the id `egen-{id}` and is kept in session storage.
+pub fn open_local(store: &StoreHandle, name: &str, text: &str) -> Result<String, LoadError> {
+    let mut report = parse_report(name, text).map_err(|problems| LoadError {
+        file: name.into(),
+        problems,
+    })?;
+    let id = format!("{LOCAL_PREFIX}{}", report.id());
+    match &mut report {
+        Report::Annual(a) => a.id = id.clone(),
+        Report::Statement(s) => s.id = id.clone(),
+    }
+    web::session_set(LOCAL_NAME_KEY, name);
+    web::session_set(LOCAL_TEXT_KEY, text);
+    store.dispatch(Action::LocalOpened(Rc::new(report)));
+    Ok(id)
+}
+
+/// Reopens the file kept in session storage (after a reload of the tab).
+pub fn restore_local(store: &StoreHandle) {
+    if let (Some(name), Some(text)) = (
+        web::session_get(LOCAL_NAME_KEY),
+        web::session_get(LOCAL_TEXT_KEY),
+    ) {
+        let _ = open_local(store, &name, &text);
+    }
+}
+
+/// Closes the opened file and forgets it.
+pub fn close_local(store: &StoreHandle) {
+    web::session_remove(LOCAL_NAME_KEY);
+    web::session_remove(LOCAL_TEXT_KEY);
+    store.dispatch(Action::LocalClosed);
+}
 
 /// Starts loading the manifest.
 pub fn load_manifest(store: StoreHandle) {

@@ -305,6 +305,39 @@ mod imp {
         }
     }
 
+    /// The first file of a file input's change event or a drop event: (name, text).
+    pub async fn event_file_text(
+        e: yew::events::Event,
+    ) -> Option<(String, Result<String, String>)> {
+        let files = if let Some(d) = e.dyn_ref::<web_sys::DragEvent>() {
+            d.data_transfer()?.files()?
+        } else {
+            e.target()?
+                .dyn_into::<web_sys::HtmlInputElement>()
+                .ok()?
+                .files()?
+        };
+        let file = files.get(0)?;
+        let name = file.name();
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .map_err(|_| "filen kunde inte läsas".to_string())
+            .map(|v| v.as_string().unwrap_or_default());
+        Some((name, text))
+    }
+
+    pub fn session_set(key: &str, value: &str) -> bool {
+        web_sys::window()
+            .and_then(|w| w.session_storage().ok().flatten())
+            .is_some_and(|s| s.set_item(key, value).is_ok())
+    }
+
+    pub fn session_remove(key: &str) {
+        if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+            let _ = s.remove_item(key);
+        }
+    }
+
     /// The page's origin, e.g. "https://malmo.se".
     pub fn origin() -> String {
         web_sys::window()
@@ -379,6 +412,15 @@ mod imp {
         HeightGuard
     }
     pub fn copy_to_clipboard(_text: &str) {}
+    pub async fn event_file_text(
+        _e: yew::events::Event,
+    ) -> Option<(String, Result<String, String>)> {
+        None
+    }
+    pub fn session_set(_key: &str, _value: &str) -> bool {
+        false
+    }
+    pub fn session_remove(_key: &str) {}
     pub fn show_dialog(_id: &str) {}
     pub fn close_dialog(_id: &str) {}
     pub fn origin() -> String {

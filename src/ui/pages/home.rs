@@ -69,6 +69,7 @@ pub fn Home() -> Html {
                     }
                 </section>
             }
+            <super::open::OpenOwn />
             <h2>{ t.reports_heading }</h2>
             if manifest.reports.is_empty() {
                 <p role="alert">{ "Manifestet reports/index.json listar inga rapporter." }</p>

@@ -6,6 +6,7 @@ pub mod finance;
 pub mod goal;
 pub mod home;
 pub mod not_found;
+pub mod open;
 pub mod report;
 pub mod statement;
 
