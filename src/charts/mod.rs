@@ -185,7 +185,7 @@ struct RowSpec {
 fn words(lang: Lang) -> (&'static str, &'static str, &'static str) {
     match lang {
         Lang::Sv => ("överskott", "underskott", "mnkr"),
-        Lang::En => ("surplus", "deficit", "SEK m"),
+        Lang::En => ("surplus", "deficit", "mnkr"),
     }
 }
 

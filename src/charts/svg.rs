@@ -18,8 +18,8 @@ pub fn tone_color(t: Tone) -> RGBColor {
         Tone::Negative => RGBColor(0xd6, 0x60, 0x4d),
         Tone::Total => RGBColor(0x4d, 0x4d, 0x4d),
         Tone::Series(0) => RGBColor(0x21, 0x66, 0xac),
-        Tone::Series(1) => RGBColor(0x92, 0xc5, 0xde),
-        Tone::Series(_) => RGBColor(0xf4, 0xa5, 0x82),
+        Tone::Series(1) => RGBColor(0xd4, 0x76, 0x1c),
+        Tone::Series(_) => RGBColor(0x1b, 0x9e, 0x77),
     }
 }
 
@@ -239,6 +239,77 @@ mod tests {
         assert_eq!(
             svg, want,
             "SVG differs from tests/snapshots/deviation.svg (UPDATE_SNAPSHOTS=1 to accept)"
+        );
+    }
+
+    fn luminance(c: RGBColor) -> f64 {
+        let ch = |v: u8| {
+            let s = f64::from(v) / 255.0;
+            if s <= 0.03928 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
+    }
+
+    fn contrast(a: f64, b: f64) -> f64 {
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    #[test]
+    fn bar_colours_hold_3_to_1_on_light_and_dark_and_differ_in_greyscale() {
+        let light = luminance(RGBColor(0xff, 0xff, 0xff));
+        let dark = luminance(RGBColor(0x12, 0x14, 0x17));
+        // Total bars are recoloured by CSS in dark mode (#b8bec7).
+        let pairs = [
+            (
+                Tone::Positive,
+                tone_color(Tone::Positive),
+                tone_color(Tone::Positive),
+            ),
+            (
+                Tone::Negative,
+                tone_color(Tone::Negative),
+                tone_color(Tone::Negative),
+            ),
+            (
+                Tone::Total,
+                tone_color(Tone::Total),
+                RGBColor(0xb8, 0xbe, 0xc7),
+            ),
+        ];
+        for (tone, on_light, on_dark) in pairs {
+            assert!(
+                contrast(luminance(on_light), light) >= 3.0,
+                "{tone:?} on white"
+            );
+            assert!(
+                contrast(luminance(on_dark), dark) >= 3.0,
+                "{tone:?} on dark"
+            );
+        }
+        // Surplus and deficit differ in lightness, not only in hue.
+        let (p, n) = (
+            luminance(tone_color(Tone::Positive)),
+            luminance(tone_color(Tone::Negative)),
+        );
+        assert!(contrast(p, n) >= 1.5, "greyscale: {p} vs {n}");
+        for i in 0..3 {
+            let c = luminance(tone_color(Tone::Series(i)));
+            assert!(
+                contrast(c, light) >= 3.0 && contrast(c, dark) >= 3.0,
+                "series {i} on both backgrounds"
+            );
+        }
+        let (s0, s1) = (
+            luminance(tone_color(Tone::Series(0))),
+            luminance(tone_color(Tone::Series(1))),
+        );
+        assert!(
+            contrast(s0, s1) >= 1.5,
+            "the first two series differ in greyscale"
         );
     }
 

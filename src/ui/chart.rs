@@ -191,6 +191,10 @@ pub fn Chart(props: &ChartProps) -> Html {
                 }
             </div>
             <p class="visually-hidden">{ text(&props.table.description, lang) }</p>
+            if !*show_table {
+                // On paper the chart comes with its table.
+                <div class="print-only"><TableView table={props.table.clone()} doc={props.doc.clone()} /></div>
+            }
         </figure>
     }
 }

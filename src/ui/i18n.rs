@@ -122,6 +122,11 @@ pub struct Strings {
     pub not_published: &'static str,
     pub column_label: &'static str,
     pub invalid_file: &'static str,
+    pub result_heading: &'static str,
+    pub result_label: &'static str,
+    pub surplus: &'static str,
+    pub deficit: &'static str,
+    pub accessibility_statement: &'static str,
 }
 
 pub const SV: Strings = Strings {
@@ -240,6 +245,11 @@ pub const SV: Strings = Strings {
     not_published: "Egen rapport, inte publicerad. Den visas bara för dig, i den här fliken.",
     column_label: "kolumn",
     invalid_file: "Filen går inte att visa. Rätta felen nedan, eller kör cargo xtask validate på filen.",
+    result_heading: "Ekonomin i korthet",
+    result_label: "Årets resultat mot budget",
+    surplus: "överskott",
+    deficit: "underskott",
+    accessibility_statement: "Tillgänglighetsredogörelse",
 };
 
 pub const EN: Strings = Strings {
@@ -358,6 +368,11 @@ pub const EN: Strings = Strings {
     not_published: "Your own report, not published. Only you see it, in this tab.",
     column_label: "column",
     invalid_file: "The file cannot be shown. Fix the errors below, or run cargo xtask validate on it.",
+    result_heading: "The finances at a glance",
+    result_label: "The year's result against the budget",
+    surplus: "surplus",
+    deficit: "deficit",
+    accessibility_statement: "Accessibility statement",
 };
 
 pub fn t(lang: Lang) -> &'static Strings {
@@ -500,4 +515,26 @@ mod tests {
         assert!(dbg(&SV) && dbg(&EN));
         assert_ne!(SV.tagline, EN.tagline);
     }
+}
+
+/// English glosses of the council goals' titles, by goal id. The titles stay
+/// as printed (Swedish); the English view adds these in our words.
+pub fn goal_gloss(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "goda-uppvaxtvillkor" => "Good conditions for children and young people to grow up in",
+        "fullfolja-gymnasiet" => "More students completing upper secondary school",
+        "studera-eller-arbeta" => "More young people studying or working",
+        "regional-tillvaxtmotor" => "A stronger regional and national role as an engine of growth and jobs",
+        "sjalvforsorjning" => "More Malmö residents supporting themselves",
+        "attraktivitet-naringsliv" => "Good conditions for the city's attractiveness and business",
+        "klimatneutral-2030" => "Lower greenhouse gas emissions and a climate-neutral city by 2030",
+        "hallbar-elforsorjning" => "Sustainable electricity supply and better energy efficiency",
+        "fri-fran-segregation" => "A city free from segregation",
+        "lokal-utveckling-delaktighet" => "Participation and social cohesion through local development and good living environments",
+        "forebygga-brott" => "More crime prevention and less crime",
+        "attraktiv-arbetsgivare" => "An attractive, inclusive employer with a good work environment and secure jobs",
+        "kompetensforsorjning" => "Good skills supply, partly through more cooperation between the city's boards",
+        "god-likvardig-service" => "Good and equal service",
+        _ => return None,
+    })
 }

@@ -19,10 +19,14 @@ pub fn Layout(props: &LayoutProps) -> Html {
         return html! {};
     };
     let t = ctx.t();
-    let other = match ctx.lang {
-        Lang::Sv => Some(LangQuery { lang: "en" }),
-        Lang::En => None,
-    };
+    // Swedish is chosen explicitly (`?lang=sv`), so a remembered English
+    // choice is replaced, not re-applied.
+    let other = Some(LangQuery {
+        lang: match ctx.lang {
+            Lang::Sv => "en",
+            Lang::En => "sv",
+        },
+    });
     let other_lang = match ctx.lang {
         Lang::Sv => "en",
         Lang::En => "sv",

@@ -109,8 +109,23 @@ pub fn Root(props: &RootProps) -> Html {
         .map(|l| l.query_str().to_string())
         .unwrap_or_default();
     let lang = lang_from_query(&query);
+    let has_lang_param = parse_query(&query).iter().any(|(k, _)| k == "lang");
     {
-        use_effect_with(lang, |lang| crate::web::set_document_lang(lang.code()));
+        // The choice is kept in the address (shared links keep it) and
+        // remembered for the next visit.
+        let navigator = navigator.clone();
+        let path = path.clone();
+        use_effect_with(lang, move |lang| {
+            crate::web::set_document_lang(lang.code());
+            if has_lang_param {
+                crate::web::local_set(LANG_KEY, lang.code());
+            } else if crate::web::local_get(LANG_KEY).as_deref() == Some("en") && *lang == Lang::Sv
+            {
+                if let Some(n) = navigator {
+                    let _ = n.replace_with_query(&route::recognize(&path), vec![("lang", "en")]);
+                }
+            }
+        });
     }
     let route = route::recognize(&path);
     {
@@ -187,6 +202,8 @@ fn decode(s: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+const LANG_KEY: &str = "insyn-sprak";
 
 /// `?lang=en` picks English; anything else is Swedish.
 pub fn lang_from_query(query: &str) -> Lang {

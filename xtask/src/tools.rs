@@ -213,15 +213,19 @@ pub fn ensure_build_tools(root: &Path) -> Result {
 
 /// Debian's chromium and chromium-driver, and the e2e suite's npm packages.
 pub fn ensure_test_tools(root: &Path) -> Result {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
-        skip("chromium and chromium-driver", "installed");
+    let have = |p: &str| Path::new(p).exists();
+    if have("/usr/bin/chromium") && have("/usr/bin/chromedriver") && have("/usr/bin/pdftotext") {
+        skip("chromium, chromium-driver and poppler-utils", "installed");
     } else {
         if !is_root() {
-            return Err("chromium and chromium-driver are missing and installing them needs root: \
-                 run `sudo apt-get update && sudo apt-get install -y chromium chromium-driver`, then try again"
+            return Err("chromium, chromium-driver or poppler-utils is missing and installing them needs root: \
+                 run `sudo apt-get update && sudo apt-get install -y chromium chromium-driver poppler-utils`, then try again"
                 .into());
         }
-        let t = step("apt-get install chromium chromium-driver", "1–2 min");
+        let t = step(
+            "apt-get install chromium chromium-driver poppler-utils",
+            "1–2 min",
+        );
         run(
             "apt-get update",
             cmd(root, "apt-get").args(["update", "-qq"]),
@@ -231,7 +235,14 @@ pub fn ensure_test_tools(root: &Path) -> Result {
             "apt-get install",
             cmd(root, "apt-get")
                 .env("DEBIAN_FRONTEND", "noninteractive")
-                .args(["install", "-y", "-qq", "chromium", "chromium-driver"]),
+                .args([
+                    "install",
+                    "-y",
+                    "-qq",
+                    "chromium",
+                    "chromium-driver",
+                    "poppler-utils",
+                ]),
         )?;
         done(t);
     }

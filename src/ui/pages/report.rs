@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::model::format;
 use crate::model::format::Lang;
 use crate::model::{AnnualAnalysis, GoalStatus, Report};
 use crate::ui::chart::StatusChart;
@@ -72,6 +73,16 @@ pub fn AnnualView(props: &ReportProps) -> Html {
                     <EmbedSummary report={props.report.clone()} />
                 </EmbedButton>
             </section>
+            if let Some((v, table)) = a.table("driftbudget").and_then(|t| t.value("resultat", "utfall").map(|v| (v, t))) {
+                <section class="result" aria-labelledby="result-h">
+                    <h2 id="result-h">{ t.result_heading }</h2>
+                    <p class="result-figure">
+                        { format!("{}: ", t.result_label) }
+                        <strong>{ format!("{} ({}), {}", format::tkr(v, lang), format::mnkr(v, lang), if v >= 0.0 { t.surplus } else { t.deficit }) }</strong>
+                    </p>
+                    <Source doc={a.title.clone()} source={table.source.clone()} />
+                </section>
+            }
             <p class="report-links">
                 <Link to={Route::Finance { report: a.id.clone() }}>{ t.finances }</Link>
                 if !a.discrepancies.is_empty() {
@@ -90,6 +101,11 @@ pub fn AnnualView(props: &ReportProps) -> Html {
                         { for area.goals.iter().filter(|g| status_filter.is_none_or(|s| s == g.assessment.status)).map(|g| html! {
                             <li class="goal-card">
                                 <h4 lang="sv">{ &g.title }</h4>
+                                if lang == Lang::En {
+                                    if let Some(gloss) = i18n::goal_gloss(&g.id) {
+                                        <p class="gloss">{ format!("In English: {gloss}") }</p>
+                                    }
+                                }
                                 <StatusBadge status={g.assessment.status} />
                                 <p class="outlook">{ format!("{}: {}", t.outlook, i18n::outlook_status(g.outlook.status, lang)) }</p>
                                 <p>{ text(&g.follow_up, lang) }</p>
