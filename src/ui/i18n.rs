@@ -475,6 +475,28 @@ pub fn number_of(v: usize, lang: Lang) -> String {
     format::number(v as f64, 0, lang)
 }
 
+/// English glosses of the council goals' titles, by goal id. The titles stay
+/// as printed (Swedish); the English view adds these in our words.
+pub fn goal_gloss(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "goda-uppvaxtvillkor" => "Good conditions for children and young people to grow up in",
+        "fullfolja-gymnasiet" => "More students completing upper secondary school",
+        "studera-eller-arbeta" => "More young people studying or working",
+        "regional-tillvaxtmotor" => "A stronger regional and national role as an engine of growth and jobs",
+        "sjalvforsorjning" => "More Malmö residents supporting themselves",
+        "attraktivitet-naringsliv" => "Good conditions for the city's attractiveness and business",
+        "klimatneutral-2030" => "Lower greenhouse gas emissions and a climate-neutral city by 2030",
+        "hallbar-elforsorjning" => "Sustainable electricity supply and better energy efficiency",
+        "fri-fran-segregation" => "A city free from segregation",
+        "lokal-utveckling-delaktighet" => "Participation and social cohesion through local development and good living environments",
+        "forebygga-brott" => "More crime prevention and less crime",
+        "attraktiv-arbetsgivare" => "An attractive, inclusive employer with a good work environment and secure jobs",
+        "kompetensforsorjning" => "Good skills supply, partly through more cooperation between the city's boards",
+        "god-likvardig-service" => "Good and equal service",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -515,26 +537,4 @@ mod tests {
         assert!(dbg(&SV) && dbg(&EN));
         assert_ne!(SV.tagline, EN.tagline);
     }
-}
-
-/// English glosses of the council goals' titles, by goal id. The titles stay
-/// as printed (Swedish); the English view adds these in our words.
-pub fn goal_gloss(id: &str) -> Option<&'static str> {
-    Some(match id {
-        "goda-uppvaxtvillkor" => "Good conditions for children and young people to grow up in",
-        "fullfolja-gymnasiet" => "More students completing upper secondary school",
-        "studera-eller-arbeta" => "More young people studying or working",
-        "regional-tillvaxtmotor" => "A stronger regional and national role as an engine of growth and jobs",
-        "sjalvforsorjning" => "More Malmö residents supporting themselves",
-        "attraktivitet-naringsliv" => "Good conditions for the city's attractiveness and business",
-        "klimatneutral-2030" => "Lower greenhouse gas emissions and a climate-neutral city by 2030",
-        "hallbar-elforsorjning" => "Sustainable electricity supply and better energy efficiency",
-        "fri-fran-segregation" => "A city free from segregation",
-        "lokal-utveckling-delaktighet" => "Participation and social cohesion through local development and good living environments",
-        "forebygga-brott" => "More crime prevention and less crime",
-        "attraktiv-arbetsgivare" => "An attractive, inclusive employer with a good work environment and secure jobs",
-        "kompetensforsorjning" => "Good skills supply, partly through more cooperation between the city's boards",
-        "god-likvardig-service" => "Good and equal service",
-        _ => return None,
-    })
 }
