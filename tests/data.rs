@@ -356,3 +356,21 @@ fn the_authoring_example_validates() {
     let r = parse_report("minimal-annual-analysis.json", &src).unwrap_or_else(|d| panic!("{d:#?}"));
     assert_eq!(r.id(), "exempel-2026");
 }
+
+/// Inputs found by fuzzing or written to probe it: each must give
+/// diagnostics (or a report), never a panic.
+#[test]
+fn fuzz_regression_inputs_never_panic() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let bytes = std::fs::read(e.path()).unwrap();
+        let src = String::from_utf8_lossy(&bytes);
+        if let Err(d) = parse_report("x.json", &src) {
+            assert!(d.iter().all(|d| d.path.starts_with('$')));
+        }
+        let _ = insyn::model::parse_manifest("index.json", &src);
+        n += 1;
+    }
+    assert!(n >= 2);
+}

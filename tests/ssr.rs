@@ -314,3 +314,17 @@ async fn finance_comparison_shows_households_across_editions_and_shared_tables_s
     assert_eq!(count(&html, "class=\"compare-pair\""), shared);
     assert_eq!(count(&html, "<figure aria-labelledby="), 2 * shared + 2);
 }
+
+#[tokio::test]
+async fn the_accessibility_statement_says_how_to_report_a_problem_in_both_languages() {
+    let html = render("/tillganglighet").await;
+    assert!(html.contains("<h1>Tillgänglighetsredogörelse</h1>"));
+    assert!(html.contains("Rapportera ett problem") && html.contains("040-34 10 00"));
+    assert!(html.contains("Digg"));
+    let html = render("/tillganglighet/?lang=en").await;
+    assert!(html.contains("<h1>Accessibility statement</h1>") && html.contains("Report a problem"));
+    // Every page links to it from the footer.
+    assert!(render("/asn-2025")
+        .await
+        .contains("href=\"/tillganglighet\""));
+}

@@ -497,6 +497,70 @@ pub fn goal_gloss(id: &str) -> Option<&'static str> {
     })
 }
 
+/// The accessibility statement (tillgänglighetsredogörelse), as Swedish
+/// public-sector sites must publish under the law on accessibility to digital
+/// public services (DOS-lagen).
+pub struct A11yStatement {
+    pub heading: &'static str,
+    pub intro: &'static str,
+    pub status_heading: &'static str,
+    pub status: &'static str,
+    pub gaps_heading: &'static str,
+    pub gaps: &'static [&'static str],
+    pub report_heading: &'static str,
+    pub report: &'static str,
+    pub enforcement_heading: &'static str,
+    pub enforcement: &'static str,
+    pub tested_heading: &'static str,
+    pub tested: &'static str,
+    pub updated: &'static str,
+}
+
+pub const A11Y_SV: A11yStatement = A11yStatement {
+    heading: "Tillgänglighetsredogörelse",
+    intro: "Insyn visar hur Malmö stads nämnder gick mot kommunfullmäktiges mål och budget. Vi vill att alla ska kunna använda tjänsten, också med skärmläsare, bara tangentbord, förstoring eller på en liten skärm. Här beskriver vi hur tjänsten uppfyller lagen om tillgänglighet till digital offentlig service, kända brister och hur du rapporterar problem.",
+    status_heading: "Hur tillgänglig är tjänsten?",
+    status: "Tjänsten är gjord för att uppfylla WCAG 2.1 på nivå AA. Varje diagram har ett namn, en mening som sammanfattar det, en tabell med samma siffror och nås med tangentbordet. Status visas aldrig bara med färg.",
+    gaps_heading: "Kända brister",
+    gaps: &[
+        "Några diagram som nämndernas rapporter hänvisar till saknar siffror i texten. De går inte att visa; vi listar dem i stället.",
+        "Källdokumenten (nämndernas PDF-filer) är inte våra och kan ha egna brister i tillgänglighet.",
+    ],
+    report_heading: "Rapportera ett problem",
+    report: "Om du inte kan använda någon del av tjänsten, eller hittar en brist som inte står här, kontakta Malmö stads kontaktcenter på telefon 040-34 10 00. Berätta vilken sida det gäller och vad som inte fungerar, så svarar vi och försöker lösa det.",
+    enforcement_heading: "Tillsyn",
+    enforcement: "Myndigheten för digital förvaltning (Digg) har tillsyn över lagen. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du anmäla det till Digg.",
+    tested_heading: "Hur vi har testat",
+    tested: "Varje sida testas automatiskt med axe-core (WCAG 2.1 A och AA) i två bredder, på svenska och engelska och i mörkt läge, och med tester som bara använder tangentbordet.",
+    updated: "Senast uppdaterad 24 nov. 2026.",
+};
+
+pub const A11Y_EN: A11yStatement = A11yStatement {
+    heading: "Accessibility statement",
+    intro: "Insyn shows how Malmö's boards did against the city council's goals and budget. We want everyone to be able to use it, also with a screen reader, a keyboard only, magnification or a small screen. Here we describe how the service meets the Swedish law on accessibility to digital public services, known gaps and how to report a problem.",
+    status_heading: "How accessible is the service?",
+    status: "The service is built to meet WCAG 2.1 level AA. Every chart has a name, a sentence that sums it up, a table with the same figures, and can be used with the keyboard. Status is never shown by colour alone.",
+    gaps_heading: "Known gaps",
+    gaps: &[
+        "A few charts that the boards' reports refer to have no figures in the text. They cannot be shown; we list them instead.",
+        "The source documents (the boards' PDF files) are not ours and may have accessibility gaps of their own.",
+    ],
+    report_heading: "Report a problem",
+    report: "If you cannot use some part of the service, or find a gap not listed here, contact Malmö stad's contact centre on +46 40 34 10 00. Tell us which page it is and what does not work; we will answer and try to fix it.",
+    enforcement_heading: "Enforcement",
+    enforcement: "The Agency for Digital Government (Digg) supervises the law. If you are not satisfied with how we handle your report, you can report it to Digg.",
+    tested_heading: "How we tested",
+    tested: "Every page is tested automatically with axe-core (WCAG 2.1 A and AA) at two widths, in Swedish and English and in dark mode, and with tests that use the keyboard only.",
+    updated: "Last updated 24 Nov 2026.",
+};
+
+pub fn a11y(lang: Lang) -> &'static A11yStatement {
+    match lang {
+        Lang::Sv => &A11Y_SV,
+        Lang::En => &A11Y_EN,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,8 @@ pub enum Route {
     CompareFinance,
     #[at("/jamfor")]
     Compare,
+    #[at("/tillganglighet")]
+    Accessibility,
     #[at("/inbaddning/:report")]
     EmbedReport { report: String },
     #[at("/inbaddning/:report/mal/:goal")]

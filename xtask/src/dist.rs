@@ -85,6 +85,7 @@ pub fn site_routes(root: &Path) -> Result<Vec<String>> {
         "/jamfor".to_string(),
         "/jamfor/mal".into(),
         "/jamfor/ekonomi".into(),
+        "/tillganglighet".into(),
     ];
     for e in &manifest.reports {
         let src = std::fs::read_to_string(dir.join(&e.file))

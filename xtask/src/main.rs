@@ -9,6 +9,7 @@
 
 mod bench;
 mod dist;
+mod fuzz;
 mod test;
 mod tools;
 mod validate;
@@ -22,7 +23,7 @@ fn root() -> PathBuf {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | test | dist [--base /path/] | validate [FILE…] | schema>";
+    "usage: cargo xtask <serve | test | bench | fuzz --seconds N | dist [--base /path/] | validate [FILE…] | schema>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -55,6 +56,15 @@ fn main() -> ExitCode {
             0 => Ok(()),
             n => Err(format!("{n} error(s)")),
         },
+        Some("fuzz") => {
+            let seconds = args
+                .iter()
+                .position(|a| a == "--seconds")
+                .and_then(|i| args.get(i + 1))
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(60);
+            fuzz::run_fuzz(&root, seconds)
+        }
         Some("schema") if args.iter().any(|a| a == "--stdout") => {
             print!("{}", insyn::model::schema::json_schema());
             Ok(())

@@ -1,5 +1,6 @@
 //! One component per route.
 
+pub mod accessibility;
 pub mod compare;
 pub mod embed;
 pub mod finance;
@@ -31,6 +32,7 @@ pub fn Page() -> Html {
             html! { <finance::ChartPage report={report.clone()} chart={chart.clone()} /> }
         }
         Route::Compare => html! { <compare::CompareIndex /> },
+        Route::Accessibility => html! { <accessibility::Statement /> },
         Route::CompareGoals => html! { <compare::CompareGoals /> },
         Route::CompareFinance => html! { <compare::CompareFinance /> },
         Route::EmbedReport { report } => html! { <embed::EmbedReport report={report.clone()} /> },
