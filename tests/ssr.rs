@@ -328,3 +328,16 @@ async fn the_accessibility_statement_says_how_to_report_a_problem_in_both_langua
         .await
         .contains("href=\"/tillganglighet\""));
 }
+
+#[tokio::test]
+async fn every_embed_route_has_a_heading_including_statements() {
+    for path in [
+        "/inbaddning/asn-2025",
+        "/inbaddning/asn-granskning-arbetsmarknadsinsatser",
+        "/inbaddning/asn-omradeslyft",
+    ] {
+        let html = render(path).await;
+        assert!(html.contains("<h1"), "{path}");
+        assert!(html.contains("target=\"_blank\""), "{path}");
+    }
+}

@@ -127,6 +127,7 @@ pub struct Strings {
     pub surplus: &'static str,
     pub deficit: &'static str,
     pub accessibility_statement: &'static str,
+    pub empty_manifest: &'static str,
 }
 
 pub const SV: Strings = Strings {
@@ -250,6 +251,7 @@ pub const SV: Strings = Strings {
     surplus: "överskott",
     deficit: "underskott",
     accessibility_statement: "Tillgänglighetsredogörelse",
+    empty_manifest: "Manifestet reports/index.json listar inga rapporter.",
 };
 
 pub const EN: Strings = Strings {
@@ -373,6 +375,7 @@ pub const EN: Strings = Strings {
     surplus: "surplus",
     deficit: "deficit",
     accessibility_statement: "Accessibility statement",
+    empty_manifest: "The manifest reports/index.json lists no reports.",
 };
 
 pub fn t(lang: Lang) -> &'static Strings {

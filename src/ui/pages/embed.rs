@@ -58,7 +58,16 @@ pub struct EmbedSummaryProps {
 pub fn EmbedSummary(props: &EmbedSummaryProps) -> Html {
     let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
     let Some(a) = props.report.as_annual() else {
-        return html! {};
+        return match props.report.as_statement() {
+            Some(s) => html! {
+                <section class="embed-summary">
+                    <h1>{ crate::ui::components::text(&s.name, lang) }</h1>
+                    <p>{ crate::ui::components::text(&s.summary, lang) }</p>
+                    <p class="source">{ format!("{}: {}, {}", i18n::t(lang).source, s.title, s.board.name) }</p>
+                </section>
+            },
+            None => html! {},
+        };
     };
     html! {
         <section class="embed-summary">

@@ -72,7 +72,7 @@ pub fn Home() -> Html {
             <super::open::OpenOwn />
             <h2>{ t.reports_heading }</h2>
             if manifest.reports.is_empty() {
-                <p role="alert">{ "Manifestet reports/index.json listar inga rapporter." }</p>
+                <p role="alert">{ t.empty_manifest }</p>
             }
             { for boards.iter().map(|(short, name)| {
                 let mut entries: Vec<_> = manifest.reports.iter().filter(|e| &e.board.short == short).collect();
