@@ -250,6 +250,24 @@ pub fn use_ctx() -> Option<Ctx> {
     use_context::<Ctx>()
 }
 
+/// Loads every report in the manifest.
+#[hook]
+pub fn use_all_reports() {
+    let ctx = use_ctx();
+    let ready = ctx
+        .as_ref()
+        .map(|c| matches!(c.store.manifest, Some(state::Load::Ready(_))));
+    use_effect_with(ready, move |_| {
+        if let Some(c) = ctx {
+            if let Some(state::Load::Ready(m)) = &c.store.manifest {
+                for e in &m.reports {
+                    state::request_report(&c.store, &e.id);
+                }
+            }
+        }
+    });
+}
+
 /// Sets document.title for the page.
 #[hook]
 pub fn use_title(title: String) {

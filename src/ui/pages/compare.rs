@@ -7,26 +7,7 @@ use crate::model::{AnnualAnalysis, Report};
 use crate::ui::chart::Chart;
 use crate::ui::components::{Link, Source, StatusBadge};
 use crate::ui::i18n::{self, page_title};
-use crate::ui::state::{request_report, Load};
-use crate::ui::{use_ctx, use_title, Route};
-
-/// Loads every report in the manifest.
-#[hook]
-fn use_all_reports() {
-    let ctx = use_ctx();
-    let ready = ctx
-        .as_ref()
-        .map(|c| matches!(c.store.manifest, Some(Load::Ready(_))));
-    use_effect_with(ready, move |_| {
-        if let Some(c) = ctx {
-            if let Some(Load::Ready(m)) = &c.store.manifest {
-                for e in &m.reports {
-                    request_report(&c.store, &e.id);
-                }
-            }
-        }
-    });
-}
+use crate::ui::{use_all_reports, use_ctx, use_title, Route};
 
 fn annuals(reports: &[std::rc::Rc<Report>]) -> Vec<AnnualAnalysis> {
     reports

@@ -11,8 +11,7 @@ use crate::ui::components::{text, EmbedButton, Link, Source, StatusBadge, WithRe
 use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::not_found::NotFoundBody;
 use crate::ui::pages::report::expect_annual;
-use crate::ui::state::request_report;
-use crate::ui::{use_ctx, use_title, Route};
+use crate::ui::{use_all_reports, use_ctx, use_title, Route};
 
 #[derive(Properties, PartialEq)]
 pub struct GoalPageProps {
@@ -38,25 +37,7 @@ pub struct GoalViewProps {
 pub fn GoalView(props: &GoalViewProps) -> Html {
     let ctx = use_ctx();
     // The other reports are needed for "the same goal elsewhere".
-    {
-        let ctx = ctx.clone();
-        let ready = ctx
-            .as_ref()
-            .map(|c| c.store.file_of(props.report.id()).is_some());
-        use_effect_with(ready, move |_| {
-            if let Some(c) = ctx {
-                if let Some(crate::ui::state::Load::Ready(m)) = &c.store.manifest {
-                    for e in m
-                        .reports
-                        .iter()
-                        .filter(|e| e.kind == "annual_analysis" || e.kind == "statement")
-                    {
-                        request_report(&c.store, &e.id);
-                    }
-                }
-            }
-        });
-    }
+    use_all_reports();
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     let found = props
         .report

@@ -6,28 +6,14 @@ use crate::model::derived::search;
 use crate::model::Report;
 use crate::ui::components::{report_heading, text, Link, LoadErrorView};
 use crate::ui::i18n::{page_title, status_sentence};
-use crate::ui::state::{request_report, Load};
-use crate::ui::{use_ctx, use_title, Route};
+use crate::ui::state::Load;
+use crate::ui::{use_all_reports, use_ctx, use_title, Route};
 
 #[component]
 pub fn Home() -> Html {
     let ctx = use_ctx();
     let query = use_state(String::new);
-    {
-        let ctx = ctx.clone();
-        let ready = ctx
-            .as_ref()
-            .map(|c| matches!(c.store.manifest, Some(Load::Ready(_))));
-        use_effect_with(ready, move |_| {
-            if let Some(c) = ctx {
-                if let Some(Load::Ready(m)) = &c.store.manifest {
-                    for e in &m.reports {
-                        request_report(&c.store, &e.id);
-                    }
-                }
-            }
-        });
-    }
+    use_all_reports();
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     use_title(page_title(&[crate::ui::i18n::t(lang).nav_reports], lang));
     let Some(ctx) = ctx else { return html! {} };
