@@ -68,6 +68,10 @@ async fn tick() {
 }
 
 async fn mount(path: &str) -> web_sys::Element {
+    // Each test starts as a first visit: no remembered language.
+    if let Some(s) = gloo_utils::window().local_storage().ok().flatten() {
+        let _ = s.clear();
+    }
     let doc = gloo_utils::document();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
