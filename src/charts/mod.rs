@@ -399,7 +399,7 @@ pub fn build(t: &Table, lang: Lang, width: f64) -> Chart {
     } else {
         Vec::new()
     };
-    let summary = summarize(t, kind, &rows_for_summary(&marks), lang);
+    let summary = summarize(t, kind, &marks.iter().collect::<Vec<_>>(), lang);
     Chart {
         kind,
         width,
@@ -420,10 +420,6 @@ fn signed(s: String, v: f64) -> String {
     } else {
         s
     }
-}
-
-fn rows_for_summary(marks: &[Mark]) -> Vec<&Mark> {
-    marks.iter().collect()
 }
 
 /// One sentence from the data, e.g. "Störst underskott: Boende, tillsyn och service, −109,4 mnkr."

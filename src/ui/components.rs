@@ -10,7 +10,7 @@ use super::i18n::{self, source_line};
 use super::state::{request_report, Load, LoadError};
 use super::{use_ctx, Route};
 use crate::model::format::{self, Lang};
-use crate::model::{AnnualAnalysis, Discrepancy, GoalStatus, Report, RowRole, SourceRef, Table};
+use crate::model::{Discrepancy, GoalStatus, Report, RowRole, SourceRef, Table};
 
 #[derive(Clone, PartialEq, Serialize)]
 pub struct LangQuery {
@@ -239,22 +239,12 @@ pub fn text(t: &crate::model::Text, lang: Lang) -> String {
     }
 }
 
-/// Quoted Swedish text: marked `lang="sv"` so the English view reads it right.
-pub fn quoted_sv(s: &str) -> Html {
-    html! { <span lang="sv">{ s.to_string() }</span> }
-}
-
 /// The title of a report for lists: board short form, title and year.
 pub fn report_heading(r: &Report, lang: Lang) -> String {
     match r {
         Report::Annual(a) => format!("{} – {}", a.board.name, a.title),
         Report::Statement(s) => format!("{} – {}", s.board.short, text(&s.name, lang)),
     }
-}
-
-/// Finds an annual analysis, or says why not.
-pub fn annual(r: &Report) -> Option<&AnnualAnalysis> {
-    r.as_annual()
 }
 
 #[derive(Properties, PartialEq)]

@@ -1,7 +1,7 @@
 //! Every piece of UI text, in one typed catalogue. A string missing in one
 //! language is a compile error: both languages fill the same struct.
 
-use crate::model::format::{self, Lang};
+use crate::model::format::Lang;
 use crate::model::{
     derived::StatusCounts, AssignmentStatus, GoalStatus, OutlookStatus, ResponseStatus,
 };
@@ -84,12 +84,9 @@ pub struct Strings {
     pub chart_not_found: &'static str,
     pub not_an_annual: &'static str,
     pub open_full_view: &'static str,
-    pub chart_label: &'static str,
     pub row_label: &'static str,
     pub total: &'static str,
     pub empty_cell: &'static str,
-    pub table_caption_unit: &'static str,
-    pub all_tables: &'static str,
     pub status_summary_label: &'static str,
     pub filter_status: &'static str,
     pub filter_area: &'static str,
@@ -102,7 +99,6 @@ pub struct Strings {
     pub chart_keys_hint: &'static str,
     pub tooltip_hint: &'static str,
     pub bars: &'static str,
-    pub figures_as_printed: &'static str,
     pub improved: &'static str,
     pub worsened: &'static str,
     pub households_over_time: &'static str,
@@ -208,12 +204,9 @@ pub const SV: Strings = Strings {
     chart_not_found: "Rapporten har ingen tabell med det namnet.",
     not_an_annual: "Det här är ett yttrande, inte en årsanalys.",
     open_full_view: "Öppna hela rapporten i Insyn (ny flik)",
-    chart_label: "Diagram",
     row_label: "Rad",
     total: "Summa",
     empty_cell: "tomt i källan",
-    table_caption_unit: "Belopp i tkr",
-    all_tables: "Alla tabeller",
     status_summary_label: "Målen i korthet",
     filter_status: "Visa bedömning",
     filter_area: "Visa målområde",
@@ -226,7 +219,6 @@ pub const SV: Strings = Strings {
     chart_keys_hint: "Piltangenterna flyttar mellan staplarna.",
     tooltip_hint: "Peka på, tryck på eller gå med tangentbordet till en stapel för att se dess värde.",
     bars: "staplar",
-    figures_as_printed: "värde som tryckt",
     improved: "bättre",
     worsened: "sämre",
     households_over_time: "Hushåll med ekonomiskt bistånd i båda årsanalyserna",
@@ -332,12 +324,9 @@ pub const EN: Strings = Strings {
     chart_not_found: "The report has no table with that name.",
     not_an_annual: "This is a statement, not an annual analysis.",
     open_full_view: "Open the full report in Insyn (new tab)",
-    chart_label: "Chart",
     row_label: "Row",
     total: "Total",
     empty_cell: "empty in the source",
-    table_caption_unit: "Amounts in tkr",
-    all_tables: "All tables",
     status_summary_label: "The goals at a glance",
     filter_status: "Show assessment",
     filter_area: "Show goal area",
@@ -350,7 +339,6 @@ pub const EN: Strings = Strings {
     chart_keys_hint: "The arrow keys move between the bars.",
     tooltip_hint: "Point at, tap or move with the keyboard to a bar to see its value.",
     bars: "bars",
-    figures_as_printed: "value as printed",
     improved: "better",
     worsened: "worse",
     households_over_time: "Households with financial assistance in both annual analyses",
@@ -472,10 +460,6 @@ pub fn source_line(doc_title: &str, r: &crate::model::SourceRef, lang: Lang) -> 
         out += &format!(" ({} {l})", s.line);
     }
     out
-}
-
-pub fn number_of(v: usize, lang: Lang) -> String {
-    format::number(v as f64, 0, lang)
 }
 
 /// English glosses of the council goals' titles, by goal id. The titles stay
