@@ -14,10 +14,45 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launch() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
+  await waitForLiveAfterNavigation(browser);
+  return browser;
+}
+
+/** Until the viewer has replaced the pre-rendered page (a page without one is live at once). */
+export async function untilLive(page, timeout = 20000) {
+  await page.waitForFunction(
+    () => !document.getElementById('insyn-pre') || document.documentElement.dataset.insynState === 'live',
+    null,
+    { timeout },
+  );
+}
+
+// Each HTML file carries its page pre-rendered; the viewer takes over once
+// the wasm runs. Tests act on the live viewer: every goto() and reload()
+// returns once it has taken over.
+let patched = false;
+async function waitForLiveAfterNavigation(browser) {
+  if (patched) return;
+  const ctx = await browser.newContext();
+  const proto = Object.getPrototypeOf(await ctx.newPage());
+  await ctx.close();
+  // The unpatched goto, for tests of the pre-rendered page itself.
+  proto.gotoPrerendered = proto.goto;
+  for (const name of ['goto', 'reload']) {
+    const original = proto[name];
+    proto[name] = async function (...args) {
+      const response = await original.apply(this, args);
+      await untilLive(this).catch(() => {
+        throw new Error(`${name}(${args[0] ?? ''}): the viewer never replaced the pre-rendered page`);
+      });
+      return response;
+    };
+  }
+  patched = true;
 }
 
 /** A browser, a server over the built site, and a page that records errors. */

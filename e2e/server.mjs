@@ -18,12 +18,19 @@ const TYPES = {
   '.md': 'text/plain; charset=utf-8',
 };
 
-export function startServer({ root, base = '/', headers = {}, overrides = {}, headersFor = () => ({}) }) {
+export function startServer({ root, base = '/', headers = {}, overrides = {}, headersFor = () => ({}), compressed = false }) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let p = decodeURIComponent(url.pathname);
     const send = (status, file, extra = {}) => {
       const type = TYPES[path.extname(file)] || 'application/octet-stream';
+      // Like a host set up as docs/hosting.md says: the prebuilt .br beside
+      // a file is sent when the browser accepts brotli.
+      if (compressed && /\bbr\b/.test(req.headers['accept-encoding'] || '') && fs.existsSync(file + '.br')) {
+        res.writeHead(status, { 'content-type': type, 'content-encoding': 'br', vary: 'accept-encoding', ...headers, ...headersFor(p), ...extra });
+        fs.createReadStream(file + '.br').pipe(res);
+        return;
+      }
       res.writeHead(status, { 'content-type': type, ...headers, ...headersFor(p), ...extra });
       fs.createReadStream(file).pipe(res);
     };

@@ -8,30 +8,6 @@ use std::rc::Rc;
 
 use insyn::model::{GoalStatus, Report};
 use insyn::ui::state::{Load, LoadError, Store};
-use insyn::ui::Root;
-use yew::prelude::*;
-use yew::LocalServerRenderer;
-use yew_router::history::{AnyHistory, History, MemoryHistory};
-use yew_router::Router;
-
-#[derive(Properties, PartialEq)]
-struct TestAppProps {
-    path: String,
-    store: Rc<Store>,
-}
-
-#[component]
-fn TestApp(props: &TestAppProps) -> Html {
-    let (path, query) = props.path.split_once('?').unwrap_or((&props.path, ""));
-    let history = AnyHistory::from(MemoryHistory::new());
-    let pairs: Vec<(String, String)> = query
-        .split('&')
-        .filter_map(|kv| kv.split_once('='))
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    history.replace_with_query(path, pairs).expect("query");
-    html! { <Router {history}><Root initial={props.store.clone()} /></Router> }
-}
 
 fn full_store() -> Store {
     Store::ready(
@@ -41,12 +17,7 @@ fn full_store() -> Store {
 }
 
 async fn render_with(path: &str, store: Store) -> String {
-    LocalServerRenderer::<TestApp>::with_props(TestAppProps {
-        path: path.into(),
-        store: Rc::new(store),
-    })
-    .render()
-    .await
+    insyn::ui::prerender::render(path, "/", Rc::new(store)).await
 }
 
 async fn render(path: &str) -> String {

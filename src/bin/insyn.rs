@@ -3,6 +3,9 @@
 fn main() {
     #[cfg(target_arch = "wasm32")]
     if !insyn::web::is_script_embed() {
-        yew::Renderer::<insyn::ui::App>::new().render();
+        match insyn::web::app_root() {
+            Some(root) => yew::Renderer::<insyn::ui::App>::with_root(root).render(),
+            None => yew::Renderer::<insyn::ui::App>::new().render(),
+        };
     }
 }

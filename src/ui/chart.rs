@@ -2,6 +2,8 @@
 //! viewer), an overlay of focusable marks with a roving tabindex, a tooltip
 //! shared by hover, tap and keyboard, a table toggle and downloads.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::components::{text, EmbedButton, TableView};
@@ -61,7 +63,26 @@ pub fn Chart(props: &ChartProps) -> Html {
             charts::build(t, *l, *w as f64)
         })
     };
-    let svg_text = use_memo(chart.clone(), |c| svg::render(c));
+    // Natively (pre-rendering, tests) the drawing is made at once. In the
+    // browser each chart draws in a task of its own after the page has
+    // rendered: a page of ten charts is then eleven short tasks, not one long
+    // one, and the page stays responsive.
+    let svg_text =
+        use_state(|| (!cfg!(target_arch = "wasm32")).then(|| Rc::new(svg::render(&chart))));
+    {
+        let svg_text = svg_text.clone();
+        use_effect_with(chart.clone(), move |c| {
+            if cfg!(target_arch = "wasm32") {
+                let c = c.clone();
+                DRAWING.with(|d| d.set(d.get() + 1));
+                yew::platform::spawn_local(async move {
+                    web::next_task().await;
+                    svg_text.set(Some(Rc::new(svg::render(&c))));
+                    DRAWING.with(|d| d.set(d.get() - 1));
+                });
+            }
+        });
+    }
     let active = use_state(|| None::<usize>);
     let keyboard = use_mut_ref(|| false);
     let show_table = use_state(|| false);
@@ -123,9 +144,9 @@ pub fn Chart(props: &ChartProps) -> Html {
         Callback::from(move |_| web::download(&name, "text/csv;charset=utf-8", &table_csv(&table)))
     };
     let svg_download = {
-        let svg_text = svg_text.clone();
+        let chart = chart.clone();
         let name = format!("{id_base}.svg");
-        Callback::from(move |_| web::download(&name, "image/svg+xml", &svg_text))
+        Callback::from(move |_| web::download(&name, "image/svg+xml", &svg::render(&chart)))
     };
     let view_box = format!("0 0 {} {}", chart.width.ceil(), chart.height.ceil());
     let name_id = format!("{id_base}-name");
@@ -145,7 +166,7 @@ pub fn Chart(props: &ChartProps) -> Html {
             </figcaption>
             if !*show_table {
                 <div class="chart-canvas">
-                    { raw_svg(&svg_text) }
+                    { raw_svg(svg_text.as_deref().map_or("", |s| s.as_str())) }
                     <svg class="hit-layer" viewBox={view_box} role="group"
                         aria-label={format!("{}: {n} {}. {}", props.table.title, t.bars, t.chart_keys_hint)}
                         {onkeydown} onpointerleave={onpointerleave}>
@@ -186,7 +207,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                     <EmbedButton path={format!("{}/ekonomi/{}", props.report, props.table.id)} title={props.table.title.clone()}
                         height={(chart.height as u32).saturating_add(260)}>
                         <p class="chart-summary">{ &chart.summary }</p>
-                        { raw_svg(&svg_text) }
+                        { raw_svg(svg_text.as_deref().map_or("", |s| s.as_str())) }
                     </EmbedButton>
                 }
             </div>
@@ -197,6 +218,17 @@ pub fn Chart(props: &ChartProps) -> Html {
             }
         </figure>
     }
+}
+
+thread_local! {
+    /// Charts whose drawing is scheduled but not made yet.
+    static DRAWING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many charts are still drawing (the page waits for none before it
+/// takes the pre-rendered page's place).
+pub fn drawing() -> usize {
+    DRAWING.with(std::cell::Cell::get)
 }
 
 /// The one place that inserts raw markup: plotters' SVG, which escapes the

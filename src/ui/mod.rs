@@ -6,6 +6,8 @@ pub mod components;
 pub mod i18n;
 pub mod layout;
 pub mod pages;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod route;
 pub mod state;
 
@@ -134,6 +136,16 @@ pub fn Root(props: &RootProps) -> Html {
         use_effect_with(embed, move |embed| {
             let guard = embed.then(crate::web::report_height_to_parent);
             move || drop(guard)
+        });
+    }
+    {
+        // The pre-rendered page stays in view until this one can show the
+        // same content (or an error), then the live page takes its place.
+        let settled = store.settled_for(&route);
+        use_effect_with(settled, |settled| {
+            if *settled {
+                crate::web::reveal_app(|| chart::drawing() == 0);
+            }
         });
     }
     let query_pairs = parse_query(&query);

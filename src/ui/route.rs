@@ -55,6 +55,15 @@ impl Route {
         }
     }
 
+    /// Whether the page shows figures from every report (the start page,
+    /// a goal's other editions and boards, the comparisons).
+    pub fn needs_all_reports(&self) -> bool {
+        matches!(
+            self,
+            Route::Home | Route::Goal { .. } | Route::CompareGoals | Route::CompareFinance
+        )
+    }
+
     /// Whether the route renders without the site's header and footer.
     pub fn is_embed(&self) -> bool {
         matches!(

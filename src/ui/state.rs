@@ -79,6 +79,36 @@ impl Store {
             .collect()
     }
 
+    /// Whether everything the page at `route` shows has arrived (or failed):
+    /// until then the page keeps its pre-rendered HTML in view.
+    pub fn settled_for(&self, route: &super::Route) -> bool {
+        let manifest = match &self.manifest {
+            None | Some(Load::Loading) => return false,
+            Some(Load::Failed(_)) => return true,
+            Some(Load::Ready(m)) => m,
+        };
+        if self.reports.values().any(|l| matches!(l, Load::Loading)) {
+            return false;
+        }
+        if let Some(id) = route.report_id() {
+            if !manifest.reports.iter().any(|e| e.id == id) {
+                // Not found (or the user's own report): nothing to wait for.
+                return true;
+            }
+            match self.reports.get(id) {
+                None | Some(Load::Loading) => return false,
+                // The page shows the error and asks for nothing more.
+                Some(Load::Failed(_)) => return true,
+                Some(Load::Ready(_)) => {}
+            }
+        }
+        !route.needs_all_reports()
+            || manifest
+                .reports
+                .iter()
+                .all(|e| self.reports.contains_key(&e.id))
+    }
+
     /// The manifest's file name for a report id.
     pub fn file_of(&self, id: &str) -> Option<String> {
         match &self.manifest {
@@ -215,6 +245,8 @@ pub fn request_report(store: &StoreHandle, id: &str) {
             }),
             Err(e) => Err(LoadError::fetch(&path, e)),
         };
+        // Reading the file and drawing the page are two tasks, not one long one.
+        web::next_task().await;
         let result = result.and_then(|r| {
             if r.id() == id {
                 Ok(r)
@@ -237,4 +269,98 @@ pub fn request_report(store: &StoreHandle, id: &str) {
         });
         store.dispatch(Action::Report(id, result.map(Rc::new)));
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_manifest;
+    use crate::ui::route::recognize;
+
+    fn with_manifest() -> Store {
+        let m = parse_manifest(
+            "index.json",
+            include_str!("../../assets/reports/index.json"),
+        )
+        .expect("bundled manifest");
+        Store {
+            manifest: Some(Load::Ready(Rc::new(m))),
+            ..Store::default()
+        }
+    }
+
+    fn failed() -> LoadError {
+        LoadError {
+            file: "reports/x.json".into(),
+            problems: vec![],
+        }
+    }
+
+    #[test]
+    fn a_page_takes_over_only_when_what_it_shows_has_arrived_or_failed() {
+        let r = recognize("/asn-2025");
+        assert!(!Store::default().settled_for(&r), "no manifest yet");
+        let mut s = with_manifest();
+        assert!(!s.settled_for(&r), "report not requested yet");
+        s.reports.insert("asn-2025".into(), Load::Loading);
+        assert!(!s.settled_for(&r), "report loading");
+        s.reports.insert("asn-2025".into(), Load::Failed(failed()));
+        assert!(s.settled_for(&r), "a failure shows at once");
+        // Pages that need no report, and ids the manifest does not list.
+        let fresh = with_manifest();
+        for path in [
+            "/tillganglighet",
+            "/jamfor",
+            "/oppna",
+            "/finns-inte",
+            "/finns-inte/mal/x",
+        ] {
+            assert!(fresh.settled_for(&recognize(path)), "{path}");
+        }
+        let broken = Store {
+            manifest: Some(Load::Failed(failed())),
+            ..Store::default()
+        };
+        assert!(
+            broken.settled_for(&recognize("/asn-2025")),
+            "a broken manifest shows at once"
+        );
+    }
+
+    #[test]
+    fn pages_with_figures_from_every_report_wait_for_all_of_them() {
+        let mut s = with_manifest();
+        let ids: Vec<String> = match &s.manifest {
+            Some(Load::Ready(m)) => m.reports.iter().map(|e| e.id.clone()).collect(),
+            _ => unreachable!(),
+        };
+        for path in ["/", "/jamfor/mal", "/jamfor/ekonomi"] {
+            assert!(!s.settled_for(&recognize(path)), "{path}");
+        }
+        // A goal page waits for its own report, then for the others.
+        let goal = recognize("/asn-2025/mal/hallbar-elforsorjning");
+        assert!(!s.settled_for(&goal));
+        s.reports.insert(
+            "asn-2025".into(),
+            Load::Ready(Rc::new(
+                crate::model::parse_report(
+                    "asn-2025.json",
+                    include_str!("../../assets/reports/asn-2025.json"),
+                )
+                .expect("bundled report"),
+            )),
+        );
+        assert!(!s.settled_for(&goal), "the other reports are still missing");
+        assert_eq!(ids[0], "asn-2025");
+        let (last, middle) = ids[1..].split_last().expect("several reports");
+        for id in middle {
+            s.reports.insert(id.clone(), Load::Failed(failed()));
+        }
+        assert!(!s.settled_for(&recognize("/")), "one report still missing");
+        assert!(!s.settled_for(&goal), "one report still missing");
+        s.reports.insert(last.clone(), Load::Failed(failed()));
+        for path in ["/", "/jamfor/mal", "/asn-2025/mal/hallbar-elforsorjning"] {
+            assert!(s.settled_for(&recognize(path)), "{path}");
+        }
+    }
 }

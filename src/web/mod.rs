@@ -53,6 +53,97 @@ mod imp {
     }
 
     thread_local! {
+        /// The live viewer's element while the pre-rendered page is in view.
+        static PENDING: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// Where the viewer mounts. When the HTML file came with the page already
+    /// rendered (`#insyn-pre`, written by `cargo xtask dist`), a detached
+    /// element that [`reveal_app`] later puts in its place; else `None`
+    /// (mount into `<body>`).
+    pub fn app_root() -> Option<web_sys::Element> {
+        let doc = web_sys::window()?.document()?;
+        doc.get_element_by_id("insyn-pre")?;
+        let host = doc.create_element("div").ok()?;
+        host.set_id("insyn-app");
+        PENDING.with(|p| *p.borrow_mut() = Some(host.clone()));
+        Some(host)
+    }
+
+    const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";
+
+    fn focus_index(within: &web_sys::Element, el: &web_sys::Element) -> Option<u32> {
+        let all = within.query_selector_all(FOCUSABLE).ok()?;
+        (0..all.length()).find(|&i| all.get(i).is_some_and(|n| n.is_same_node(Some(el))))
+    }
+
+    /// Waits for a new task, so one long piece of work becomes two shorter
+    /// ones and the page can respond in between.
+    pub async fn next_task() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+
+    /// Once `ready()` (checked in later tasks), the live viewer takes the
+    /// pre-rendered page's place. In a task of its own: the swap restyles and
+    /// lays out the whole page.
+    pub fn reveal_app(ready: impl Fn() -> bool + 'static) {
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                next_task().await;
+                if ready() {
+                    break;
+                }
+            }
+            swap_in_app();
+        });
+    }
+
+    /// The live viewer takes the pre-rendered page's place (once), keeping
+    /// keyboard focus on the same control; then marks the page live
+    /// (`<html data-insyn-state="live">`; not on a page that embeds the
+    /// viewer by script).
+    fn swap_in_app() {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(host) = PENDING.with(|p| p.borrow_mut().take()) {
+            match doc.get_element_by_id("insyn-pre") {
+                Some(pre) => {
+                    let focused = doc
+                        .active_element()
+                        .filter(|a| pre.contains(Some(a)))
+                        .and_then(|a| focus_index(&pre, &a));
+                    let _ = pre.replace_with_with_node_1(&host);
+                    if let Some(i) = focused {
+                        let target = host
+                            .query_selector_all(FOCUSABLE)
+                            .ok()
+                            .and_then(|l| l.get(i));
+                        if let Some(el) =
+                            target.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+                        {
+                            let _ = el.focus();
+                        }
+                    }
+                }
+                None => {
+                    if let Some(body) = doc.body() {
+                        let _ = body.append_child(&host);
+                    }
+                }
+            }
+        }
+        if let Some(el) = doc.document_element().filter(|_| !is_script_embed()) {
+            let _ = el.set_attribute("data-insyn-state", "live");
+        }
+    }
+
+    thread_local! {
         /// The site's base URL when the viewer is mounted into another page.
         static BASE_OVERRIDE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
     }
@@ -381,6 +472,8 @@ mod imp {
     }
     pub fn set_title(_title: &str) {}
     pub fn set_document_lang(_lang: &str) {}
+    pub fn reveal_app(_ready: impl Fn() -> bool + 'static) {}
+    pub async fn next_task() {}
     pub fn normalize_trailing_slash() {}
     pub fn session_get(_key: &str) -> Option<String> {
         None

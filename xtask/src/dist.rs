@@ -1,8 +1,10 @@
 //! `cargo xtask dist [--base /path/]`: the static site, ready for any host.
 
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
-use insyn::model::{parse_manifest, parse_report, Report};
+use insyn::model::{parse_manifest, parse_report, Manifest, Report};
+use insyn::ui::state::Store;
 
 use crate::tools::{cmd, run, Result};
 
@@ -34,9 +36,12 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
             ])
             .arg(&dist),
     )?;
-    let routes = site_routes(root)?;
+    let (manifest, reports) = bundled(root)?;
+    let routes = routes_of(&manifest, &reports);
+    let store = Rc::new(Store::ready(manifest, reports));
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
+    write_embed_loader(&dist, &index)?;
     let index = externalize_boot_script(&dist, &index, &base)?;
     let index = index.replacen(
         "<meta content=/ name=insyn-base>",
@@ -46,13 +51,22 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
     if !index.contains(&format!("<meta content={base} name=insyn-base>")) {
         return Err("dist/index.html: the insyn-base meta element is missing".into());
     }
-    std::fs::write(dist.join("index.html"), &index).map_err(|e| format!("dist/index.html: {e}"))?;
-    write_embed_loader(&dist, &index)?;
     copy_docs(root, &dist)?;
+    // Each route's HTML file carries its page already rendered (Swedish),
+    // so the content shows before the wasm arrives, and without JavaScript.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| format!("tokio: {e}"))?;
+    let page = |route: &str| -> Result<String> {
+        let html = runtime.block_on(insyn::ui::prerender::render(route, &base, store.clone()));
+        with_content(&index, &html)
+    };
+    std::fs::write(dist.join("index.html"), page("/")?)
+        .map_err(|e| format!("dist/index.html: {e}"))?;
     for r in &routes {
         let dir = dist.join(r.trim_start_matches('/'));
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        std::fs::write(dir.join("index.html"), &index)
+        std::fs::write(dir.join("index.html"), page(r)?)
             .map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     // Hosts that serve 404.html for unknown paths (GitHub Pages) show the app's own "not found".
@@ -70,8 +84,26 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// Every route of the site, from the bundled manifest and reports.
-pub fn site_routes(root: &Path) -> Result<Vec<String>> {
+/// The page's HTML file with `content` (a pre-rendered page) in `<body>`,
+/// where the viewer replaces it once it runs. The `<noscript>` note goes: the
+/// page reads without JavaScript.
+fn with_content(index: &str, content: &str) -> Result<String> {
+    let start = index
+        .find("<noscript>")
+        .ok_or("index.html: no <noscript> element")?;
+    let end = index[start..]
+        .find("</noscript>")
+        .map(|i| start + i + "</noscript>".len())
+        .ok_or("index.html: <noscript> is not closed")?;
+    Ok(format!(
+        "{}<div id=insyn-pre>{content}</div>{}",
+        &index[..start],
+        &index[end..]
+    ))
+}
+
+/// The bundled manifest and reports, parsed and validated.
+fn bundled(root: &Path) -> Result<(Manifest, Vec<Report>)> {
     let dir = root.join("assets/reports");
     let src = std::fs::read_to_string(dir.join("index.json"))
         .map_err(|e| format!("reports/index.json: {e}"))?;
@@ -81,12 +113,7 @@ pub fn site_routes(root: &Path) -> Result<Vec<String>> {
             d.first().map(ToString::to_string).unwrap_or_default()
         )
     })?;
-    let mut routes = vec![
-        "/jamfor".to_string(),
-        "/jamfor/mal".into(),
-        "/jamfor/ekonomi".into(),
-        "/tillganglighet".into(),
-    ];
+    let mut reports = Vec::new();
     for e in &manifest.reports {
         let src = std::fs::read_to_string(dir.join(&e.file))
             .map_err(|err| format!("{}: {err}", e.file))?;
@@ -97,10 +124,24 @@ pub fn site_routes(root: &Path) -> Result<Vec<String>> {
                 d.first().map(ToString::to_string).unwrap_or_default()
             )
         })?;
+        reports.push(report);
+    }
+    Ok((manifest, reports))
+}
+
+/// Every route of the site, from the bundled manifest and reports.
+fn routes_of(manifest: &Manifest, reports: &[Report]) -> Vec<String> {
+    let mut routes = vec![
+        "/jamfor".to_string(),
+        "/jamfor/mal".into(),
+        "/jamfor/ekonomi".into(),
+        "/tillganglighet".into(),
+    ];
+    for (e, report) in manifest.reports.iter().zip(reports) {
         let id = &e.id;
         routes.push(format!("/{id}"));
         routes.push(format!("/inbaddning/{id}"));
-        if let Report::Annual(a) = &report {
+        if let Report::Annual(a) = report {
             routes.push(format!("/{id}/ekonomi"));
             for (_, g) in a.goals() {
                 routes.push(format!("/{id}/mal/{}", g.id));
@@ -112,7 +153,7 @@ pub fn site_routes(root: &Path) -> Result<Vec<String>> {
             }
         }
     }
-    Ok(routes)
+    routes
 }
 
 /// `sha384-…` Subresource Integrity of some bytes.
@@ -139,7 +180,25 @@ fn externalize_boot_script(dist: &Path, html: &str, base: &str) -> Result<String
         .find("</script>")
         .map(|e| body_start + e)
         .ok_or("unterminated boot script")?;
-    let script = &html[body_start..end];
+    // Trunk's script starts the viewer at once; ours waits for the `load`
+    // event, so the pre-rendered page paints before the wasm is fetched and
+    // compiled (and the wasm is not preloaded either).
+    if !html[body_start..end].contains("init(") {
+        return Err("dist/index.html: Trunk's boot script no longer calls init()".into());
+    }
+    let js = hashed_name(html, "/insyn-", ".js").ok_or("no insyn-*.js in index.html")?;
+    let wasm =
+        hashed_name(html, "/insyn-", "_bg.wasm").ok_or("no insyn-*_bg.wasm in index.html")?;
+    let script = format!(
+        "import init from '{base}{js}';\n\
+         const start = () => init({{ module_or_path: '{base}{wasm}' }});\n\
+         if (document.readyState === 'complete') start();\n\
+         else addEventListener('load', start, {{ once: true }});\n"
+    );
+    let html = strip_wasm_preload(html)?;
+    let start = html.find(open).ok_or("boot script")?;
+    let end = start + html[start..].find("</script>").ok_or("boot script")?;
+    let script = script.as_str();
     let sri = integrity(script.as_bytes());
     let hash: String = sri
         .bytes()
@@ -156,6 +215,27 @@ fn externalize_boot_script(dist: &Path, html: &str, base: &str) -> Result<String
         &html[..start],
         &html[end + "</script>".len()..]
     ))
+}
+
+/// Drops Trunk's `<link rel=preload … _bg.wasm>`: the wasm is fetched after
+/// the page has loaded.
+fn strip_wasm_preload(html: &str) -> Result<String> {
+    let at = html
+        .find("_bg.wasm ")
+        .ok_or("index.html: no wasm preload link")?;
+    let start = html[..at]
+        .rfind("<link")
+        .ok_or("index.html: wasm preload link")?;
+    let end = at
+        + html[at..]
+            .find('>')
+            .ok_or("index.html: wasm preload link")?
+        + 1;
+    let link = &html[start..end];
+    if !link.contains("rel=preload") {
+        return Err(format!("index.html: expected a preload link, found {link}"));
+    }
+    Ok(format!("{}{}", &html[..start], &html[end..]))
 }
 
 /// Finds `prefix…suffix` in the built HTML (a hashed file name).

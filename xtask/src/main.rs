@@ -4,7 +4,7 @@
 //! - `test`: install what is missing, then run every test tier
 //! - `dist [--base /path/]`: build the static site into `dist/`
 //! - `validate [FILE…]`: validate report files (all bundled ones when none are given)
-//! - `bench`: chart render times in Chromium and the first-load size
+//! - `bench [--ci]`: size, Lighthouse and first-card budgets, chart render times
 //! - `schema`: write `assets/reports/schema.json` from the Rust types
 
 mod bench;
@@ -23,7 +23,7 @@ fn root() -> PathBuf {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | test | bench | fuzz --seconds N | dist [--base /path/] | validate [FILE…] | schema>";
+    "usage: cargo xtask <serve | test | bench [--ci] | fuzz --seconds N | dist [--base /path/] | validate [FILE…] | schema>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         Some("test") => test::run_all(&root),
         Some("bench") => tools::ensure_build_tools(&root)
             .and_then(|()| tools::ensure_test_tools(&root))
-            .and_then(|()| bench::run(&root)),
+            .and_then(|()| bench::run(&root, args.iter().any(|a| a == "--ci"))),
         Some("dist") => {
             let base = match args.iter().position(|a| a == "--base") {
                 Some(i) => match args.get(i + 1) {

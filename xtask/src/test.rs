@@ -104,6 +104,10 @@ pub fn run_all(root: &Path) -> Result {
             )
         },
     );
+    tier(
+        "budgets: first-load size, Lighthouse, first card (bench --ci)",
+        &mut || crate::bench::check_budgets(root, true),
+    );
     println!("\n=== summary ===");
     let mut failed = 0;
     for t in &tiers {

@@ -1,0 +1,50 @@
+// Lighthouse (mobile defaults: simulated slow 4G and a 4× slower CPU) on the
+// built site, served with brotli as docs/hosting.md sets a host up.
+// Prints one JSON line per page: `LIGHTHOUSE {...}`; xtask/src/bench.rs reads
+// them and checks the budgets.
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { startServer } from '../server.mjs';
+import { DIST, CHROMIUM_ARGS } from '../helpers.mjs';
+
+const PAGES = (process.argv[2] || '/,/asn-2025,/asn-2025/ekonomi').split(',');
+// Lighthouse's scores vary from run to run; the caller takes each page's median run.
+const RUNS = Number(process.env.RUNS || 3);
+
+const srv = await startServer({ root: DIST, compressed: true });
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  chromeFlags: CHROMIUM_ARGS,
+});
+try {
+  for (let run = 0; run < RUNS; run++) for (const p of PAGES) {
+    const url = new URL(p.replace(/^\//, ''), srv.url).href;
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    });
+    const { categories: c, audits: a } = result.lhr;
+    const score = (k) => Math.round((c[k].score ?? 0) * 100);
+    const failing = (k) => c[k].auditRefs
+      .filter((r) => r.weight > 0 && a[r.id].score !== null && a[r.id].score < 1)
+      .map((r) => r.id);
+    console.log('LIGHTHOUSE ' + JSON.stringify({
+      page: p,
+      run,
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      best_practices: score('best-practices'),
+      fcp_ms: Math.round(a['first-contentful-paint'].numericValue),
+      lcp_ms: Math.round(a['largest-contentful-paint'].numericValue),
+      tbt_ms: Math.round(a['total-blocking-time'].numericValue),
+      cls: Number(a['cumulative-layout-shift'].numericValue.toFixed(3)),
+      bytes: a['total-byte-weight'].numericValue,
+      not_full_marks: [...failing('accessibility'), ...failing('best-practices')],
+    }));
+  }
+} finally {
+  await chrome.kill();
+  srv.server.close();
+}

@@ -1,0 +1,74 @@
+// Each HTML file carries its page pre-rendered by `cargo xtask dist`: it
+// reads before the wasm arrives and without JavaScript, and the viewer takes
+// over without moving the page or losing keyboard focus.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, launch, DIST_SUBPATH } from './helpers.mjs';
+import { startServer } from './server.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+test('without JavaScript a report page shows its goals, summary and chart, and its links lead on', async () => {
+  const ctx = await env.browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.gotoPrerendered(`${env.url}asn-2025`);
+  await page.getByRole('heading', { level: 1, name: /Årsanalys 2025/ }).waitFor();
+  assert.equal(await page.locator('.goal-card').count(), 14);
+  await page.getByText('13 av 14 mål uppnådda, 1 delvis').first().waitFor();
+  assert.ok(await page.locator('svg').count() > 0, 'the status chart is drawn');
+  assert.equal(await page.getByText('behöver JavaScript').count(), 0, 'no "needs JavaScript" note');
+  await page.locator('a[href$="/asn-2025/mal/hallbar-elforsorjning"]').click();
+  await page.getByRole('heading', { level: 1, name: /elförsörjning/ }).waitFor();
+  await page.gotoPrerendered(`${env.url}asn-2025/ekonomi`);
+  assert.ok(await page.locator('figure.chart svg').count() >= 8, 'the finance charts are drawn');
+  await ctx.close();
+});
+
+test('the pre-rendered page stays until the viewer can show the same, then the viewer takes over in place', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 375, height: 700 } });
+  const page = await ctx.newPage();
+  // Hold the wasm back until the pre-rendered page has been used.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.gotoPrerendered(`${env.url}asn-2025`, { waitUntil: 'load' });
+  assert.equal(await page.locator('#insyn-pre .goal-card').count(), 14, 'pre-rendered cards are in view');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.insynState), undefined);
+  // A keyboard user tabs into the page before the viewer runs.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const before = await page.evaluate(() => [document.activeElement.tagName, document.activeElement.textContent]);
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
+  assert.equal(await page.locator('#insyn-pre').count(), 0, 'the pre-rendered copy is gone');
+  assert.equal(await page.locator('.goal-card').count(), 14);
+  const afterFocus = await page.evaluate(() => [document.activeElement.tagName, document.activeElement.textContent, !!document.activeElement.closest('#insyn-app')]);
+  assert.deepEqual(afterFocus, [...before, true], 'focus stays on the same control, now the live one');
+  const shift = await page.evaluate(() => window.__shift);
+  assert.ok(shift < 0.01, `layout shift during the takeover: ${shift}`);
+  await ctx.close();
+});
+
+test('pages pre-rendered for a subpath link within the subpath', async () => {
+  const srv = await startServer({ root: DIST_SUBPATH, base: '/insyn/' });
+  const browser = await launch();
+  try {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.gotoPrerendered(`${srv.url}asn-2025`);
+    const hrefs = await page.locator('#insyn-pre a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.length > 10);
+    assert.deepEqual(hrefs.filter((h) => !h.startsWith('/insyn/')), []);
+  } finally {
+    await browser.close();
+    srv.server.close();
+  }
+});
