@@ -20,20 +20,21 @@ const srv = await startServer({
   overrides: { '/static-asn-2025.html': { type: 'text/html; charset=utf-8', body: staticHtml } },
 });
 
-// Runs before the page's own scripts: notes when the first goal card is in
-// the DOM and has been through a frame (so it is painted and visible).
+// Runs before the page's own scripts: notes the first frame in which a goal
+// card is in the DOM and visible, then the time after that frame is painted.
 const probe = () => {
-  const mark = () => {
+  const tick = () => {
     const card = document.querySelector('.goal-card');
-    if (!card || !card.checkVisibility()) return false;
-    requestAnimationFrame(() => setTimeout(() => { window.__firstCard = performance.now(); }, 0));
-    return true;
+    if (card && card.checkVisibility()) {
+      requestAnimationFrame(() => setTimeout(() => { window.__firstCard ??= performance.now(); }, 0));
+    } else {
+      requestAnimationFrame(tick);
+    }
   };
-  const obs = new MutationObserver(() => { if (mark()) obs.disconnect(); });
-  obs.observe(document, { childList: true, subtree: true });
+  requestAnimationFrame(tick);
   new MutationObserver(() => {
     if (document.documentElement.dataset.insynState === 'live' && window.__live === undefined) window.__live = performance.now();
-  }).observe(document.documentElement, { attributes: true });
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-insyn-state'] });
 };
 
 const browser = await launch();
@@ -45,7 +46,7 @@ try {
       const page = await context.newPage();
       await page.addInitScript(probe);
       const url = kind === 'app' ? `${srv.url}asn-2025` : `${srv.url}static-asn-2025.html`;
-      await page.goto(url, { waitUntil: 'load' });
+      await page.gotoPrerendered(url, { waitUntil: 'load' });
       await page.waitForFunction(() => window.__firstCard !== undefined, null, { timeout: 20000 });
       times[kind].push(await page.evaluate(() => window.__firstCard));
       if (kind === 'app') {

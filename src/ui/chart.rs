@@ -11,6 +11,7 @@ use super::i18n::source_line;
 use super::use_ctx;
 use crate::charts::{self, svg};
 use crate::model::export::table_csv;
+use crate::model::format::Lang;
 use crate::model::Table;
 use crate::web;
 
@@ -57,27 +58,21 @@ pub fn Chart(props: &ChartProps) -> Html {
             move || drop(guard)
         });
     }
-    let chart = {
-        let table = props.table.clone();
-        use_memo((table, lang, *width as i64), |(t, l, w)| {
-            charts::build(t, *l, *w as f64)
-        })
-    };
-    // Natively (pre-rendering, tests) the drawing is made at once. In the
-    // browser each chart draws in a task of its own after the page has
-    // rendered: a page of ten charts is then eleven short tasks, not one long
-    // one, and the page stays responsive.
-    let svg_text =
-        use_state(|| (!cfg!(target_arch = "wasm32")).then(|| Rc::new(svg::render(&chart))));
+    // Natively (pre-rendering, tests) the chart is drawn at once. In the
+    // browser each chart is laid out and drawn in a task of its own after the
+    // page has rendered: a page of ten charts is then many short tasks, not
+    // one long one, and the page stays responsive.
+    let key = (props.table.clone(), lang, *width as i64);
+    let drawn = use_state(|| (!cfg!(target_arch = "wasm32")).then(|| Rc::new(Drawn::of(&key))));
     {
-        let svg_text = svg_text.clone();
-        use_effect_with(chart.clone(), move |c| {
+        let drawn = drawn.clone();
+        use_effect_with(key, move |k| {
             if cfg!(target_arch = "wasm32") {
-                let c = c.clone();
+                let k = k.clone();
                 DRAWING.with(|d| d.set(d.get() + 1));
                 yew::platform::spawn_local(async move {
                     web::next_task().await;
-                    svg_text.set(Some(Rc::new(svg::render(&c))));
+                    drawn.set(Some(Rc::new(Drawn::of(&k))));
                     DRAWING.with(|d| d.set(d.get() - 1));
                 });
             }
@@ -97,6 +92,15 @@ pub fn Chart(props: &ChartProps) -> Html {
         });
     }
     let Some(ctx) = ctx else { return html! {} };
+    let Some(drawn) = (*drawn).clone() else {
+        // For the moment before the chart's own task has run.
+        return html! {
+            <figure class="chart" aria-busy="true">
+                <figcaption><span class="chart-name" lang="sv">{ &props.table.title }</span></figcaption>
+            </figure>
+        };
+    };
+    let chart = &drawn.chart;
     let t = ctx.t();
     let n = chart.marks.len();
     let onkeydown = {
@@ -144,9 +148,9 @@ pub fn Chart(props: &ChartProps) -> Html {
         Callback::from(move |_| web::download(&name, "text/csv;charset=utf-8", &table_csv(&table)))
     };
     let svg_download = {
-        let chart = chart.clone();
+        let drawn = drawn.clone();
         let name = format!("{id_base}.svg");
-        Callback::from(move |_| web::download(&name, "image/svg+xml", &svg::render(&chart)))
+        Callback::from(move |_| web::download(&name, "image/svg+xml", &drawn.svg))
     };
     let view_box = format!("0 0 {} {}", chart.width.ceil(), chart.height.ceil());
     let name_id = format!("{id_base}-name");
@@ -166,7 +170,7 @@ pub fn Chart(props: &ChartProps) -> Html {
             </figcaption>
             if !*show_table {
                 <div class="chart-canvas">
-                    { raw_svg(svg_text.as_deref().map_or("", |s| s.as_str())) }
+                    { raw_svg(&drawn.svg) }
                     <svg class="hit-layer" viewBox={view_box} role="group"
                         aria-label={format!("{}: {n} {}. {}", props.table.title, t.bars, t.chart_keys_hint)}
                         {onkeydown} onpointerleave={onpointerleave}>
@@ -207,7 +211,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                     <EmbedButton path={format!("{}/ekonomi/{}", props.report, props.table.id)} title={props.table.title.clone()}
                         height={(chart.height as u32).saturating_add(260)}>
                         <p class="chart-summary">{ &chart.summary }</p>
-                        { raw_svg(svg_text.as_deref().map_or("", |s| s.as_str())) }
+                        { raw_svg(&drawn.svg) }
                     </EmbedButton>
                 }
             </div>
@@ -217,6 +221,20 @@ pub fn Chart(props: &ChartProps) -> Html {
                 <div class="print-only"><TableView table={props.table.clone()} doc={props.doc.clone()} /></div>
             }
         </figure>
+    }
+}
+
+/// A chart's layout and its SVG drawing.
+struct Drawn {
+    chart: charts::Chart,
+    svg: String,
+}
+
+impl Drawn {
+    fn of((table, lang, width): &(Table, Lang, i64)) -> Self {
+        let chart = charts::build(table, *lang, *width as f64);
+        let svg = svg::render(&chart);
+        Self { chart, svg }
     }
 }
 

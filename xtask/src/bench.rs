@@ -3,7 +3,7 @@
 //!
 //! - first-load transfer of `/asn-2025`, brotli, per file (`e2e/bench/first-load.mjs`);
 //! - Lighthouse, mobile defaults, on `/`, `/asn-2025` and `/asn-2025/ekonomi`,
-//!   the median of three runs per page (`e2e/bench/lighthouse.mjs`);
+//!   the median of five runs per page (`e2e/bench/lighthouse.mjs`);
 //! - time to the first visible goal card, the viewer against a static HTML
 //!   page with the same content (`e2e/bench/first-card.mjs`);
 //! - each chart's render time in headless Chromium (`tests/bench.rs`); printed,
@@ -159,7 +159,7 @@ fn first_load(root: &Path, ci: bool, checks: &mut Vec<Check>) -> Result {
 }
 
 fn lighthouse(root: &Path, checks: &mut Vec<Check>) -> Result {
-    println!("→ Lighthouse, mobile defaults, three runs per page (about 2 min)");
+    println!("→ Lighthouse, mobile defaults, five runs per page (about 3 min)");
     let rows = node_lines(root, "lighthouse.mjs", &[LIGHTHOUSE_PAGES], "LIGHTHOUSE ")?;
     println!(
         "{:<20} {:>4} {:>5} {:>5} {:>5} {:>7} {:>7} {:>6} {:>6}",
