@@ -55,6 +55,8 @@ mod imp {
     thread_local! {
         /// The live viewer's element while the pre-rendered page is in view.
         static PENDING: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+        /// Whether the viewer is live (later pages need no takeover).
+        static LIVE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
 
     /// Where the viewer mounts. When the HTML file came with the page already
@@ -92,6 +94,9 @@ mod imp {
     /// pre-rendered page's place. In a task of its own: the swap restyles and
     /// lays out the whole page.
     pub fn reveal_app(ready: impl Fn() -> bool + 'static) {
+        if LIVE.with(std::cell::Cell::get) {
+            return;
+        }
         wasm_bindgen_futures::spawn_local(async move {
             loop {
                 next_task().await;
@@ -141,6 +146,7 @@ mod imp {
         if let Some(el) = doc.document_element().filter(|_| !is_script_embed()) {
             let _ = el.set_attribute("data-insyn-state", "live");
         }
+        LIVE.with(|l| l.set(true));
     }
 
     thread_local! {

@@ -15,7 +15,7 @@
 //! size is enforced instead so that it cannot grow unnoticed.
 
 use std::path::Path;
-use std::process::Stdio;
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
@@ -82,20 +82,30 @@ pub fn check_budgets(root: &Path, ci: bool) -> Result {
     }
 }
 
-/// Runs a script in `e2e/bench` and returns the JSON objects it printed after `tag`.
-fn node_lines(root: &Path, script: &str, args: &[&str], tag: &str) -> Result<Vec<Value>> {
-    let out = cmd(root, "node")
-        .current_dir(root.join("e2e"))
-        .arg(format!("bench/{script}"))
-        .args(args)
+/// Runs a command (its errors go to the terminal) and returns what it printed.
+fn stdout_of(c: &mut Command, what: &str) -> Result<String> {
+    let out = c
         .stdin(Stdio::null())
         .stderr(Stdio::inherit())
         .output()
-        .map_err(|e| format!("node bench/{script}: {e}"))?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    if !out.status.success() {
-        return Err(format!("bench/{script} failed:\n{text}"));
+        .map_err(|e| format!("{what}: {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    if out.status.success() {
+        Ok(text)
+    } else {
+        Err(format!("{what} failed:\n{text}"))
     }
+}
+
+/// Runs a script in `e2e/bench` and returns the JSON objects it printed after `tag`.
+fn node_lines(root: &Path, script: &str, args: &[&str], tag: &str) -> Result<Vec<Value>> {
+    let text = stdout_of(
+        cmd(root, "node")
+            .current_dir(root.join("e2e"))
+            .arg(format!("bench/{script}"))
+            .args(args),
+        &format!("bench/{script}"),
+    )?;
     let rows: Vec<Value> = text
         .lines()
         .filter_map(|l| l.strip_prefix(tag))
@@ -244,26 +254,21 @@ fn first_card(root: &Path, checks: &mut Vec<Check>) -> Result {
 
 fn charts(root: &Path) -> Result {
     println!("→ chart render times in headless Chromium (release build, about 1 min)");
-    let out = cmd(root, "cargo")
-        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-        .args([
-            "test",
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--test",
-            "bench",
-            "--",
-            "--nocapture",
-        ])
-        .stdin(Stdio::null())
-        .stderr(Stdio::inherit())
-        .output()
-        .map_err(|e| format!("cargo test --test bench: {e}"))?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    if !out.status.success() {
-        return Err(format!("the chart benchmark failed:\n{text}"));
-    }
+    let text = stdout_of(
+        cmd(root, "cargo")
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .args([
+                "test",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "bench",
+                "--",
+                "--nocapture",
+            ]),
+        "the chart benchmark (cargo test --test bench)",
+    )?;
     let mut rows: Vec<(String, usize, f64)> = Vec::new();
     for line in text.lines() {
         let Some(rest) = line.trim().strip_prefix("BENCH chart ") else {
