@@ -19,8 +19,10 @@ test('without JavaScript a report page shows its goals, summary and chart, and i
   await page.getByText('13 av 14 mål uppnådda, 1 delvis').first().waitFor();
   assert.ok(await page.locator('svg').count() > 0, 'the status chart is drawn');
   assert.equal(await page.getByText('behöver JavaScript').count(), 0, 'no "needs JavaScript" note');
+  assert.equal(await page.title(), 'ASN 2025 – Insyn', "the tab names the page, as the viewer's title does");
   await page.locator('a[href$="/asn-2025/mal/hallbar-elforsorjning"]').click();
   await page.getByRole('heading', { level: 1, name: /elförsörjning/ }).waitFor();
+  assert.match(await page.title(), /elförsörjning.* – ASN 2025 – Insyn$/);
   await page.gotoPrerendered(`${env.url}asn-2025/ekonomi`);
   assert.ok(await page.locator('figure.chart svg').count() >= 8, 'the finance charts are drawn');
   await ctx.close();

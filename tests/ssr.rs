@@ -17,7 +17,15 @@ fn full_store() -> Store {
 }
 
 async fn render_with(path: &str, store: Store) -> String {
-    insyn::ui::prerender::render(path, "/", Rc::new(store)).await
+    insyn::ui::prerender::render(path, "/", Rc::new(store))
+        .await
+        .html
+}
+
+async fn title_of(path: &str) -> Option<String> {
+    insyn::ui::prerender::render(path, "/", Rc::new(full_store()))
+        .await
+        .title
 }
 
 async fn render(path: &str) -> String {
@@ -310,5 +318,30 @@ async fn every_embed_route_has_a_heading_including_statements() {
         let html = render(path).await;
         assert!(html.contains("<h1"), "{path}");
         assert!(html.contains("target=\"_blank\""), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn each_page_gives_its_own_document_title_for_the_pre_rendered_file() {
+    // `cargo xtask dist` writes these into each route's <title>: the tab, the
+    // history list and a screen reader's first words, before the wasm runs.
+    let cases = [
+        ("/", "Rapporter – Insyn"),
+        ("/asn-2025", "ASN 2025 – Insyn"),
+        (
+            "/asn-2025/mal/sjalvforsorjning",
+            "Malmö stad arbetar för att öka andelen Malmöbor som är självförsörjande – ASN 2025 – Insyn",
+        ),
+        ("/asn-2025/ekonomi", "Ekonomi – ASN 2025 – Insyn"),
+        (
+            "/asn-2025/ekonomi/orsaker",
+            "Orsaker till årets resultat – ASN 2025 – Insyn",
+        ),
+        ("/jamfor/mal", "Jämför målen – Insyn"),
+        ("/tillganglighet", "Tillgänglighetsredogörelse – Insyn"),
+        ("/finns-inte/alls", "Sidan finns inte – Insyn"),
+    ];
+    for (path, want) in cases {
+        assert_eq!(title_of(path).await.as_deref(), Some(want), "{path}");
     }
 }

@@ -283,5 +283,7 @@ pub fn use_all_reports() {
 /// Sets document.title for the page.
 #[hook]
 pub fn use_title(title: String) {
+    #[cfg(not(target_arch = "wasm32"))]
+    prerender::note_title(&title);
     use_effect_with(title, |t| crate::web::set_title(t));
 }

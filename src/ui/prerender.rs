@@ -2,6 +2,7 @@
 //! route's content into its HTML file (so it shows before the wasm has
 //! loaded, and without JavaScript), and by the SSR tests.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -32,14 +33,38 @@ pub fn PageAt(props: &PageAtProps) -> Html {
     html! { <Router {history} {basename}><Root initial={props.store.clone()} /></Router> }
 }
 
-/// The HTML of the page at `path` (below `base`), with `store` already loaded.
-pub async fn render(path: &str, base: &str, store: Rc<Store>) -> String {
-    LocalServerRenderer::<PageAt>::with_props(PageAtProps {
+thread_local! {
+    /// The title the page being rendered asked for (`use_title`). Effects do
+    /// not run when rendering natively, so the hook leaves it here.
+    static TITLE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Called by `use_title` when rendering natively.
+pub(crate) fn note_title(title: &str) {
+    TITLE.with(|t| *t.borrow_mut() = Some(title.to_string()));
+}
+
+/// A page rendered to HTML.
+pub struct Rendered {
+    /// The page's content (what goes inside `<body>`).
+    pub html: String,
+    /// The document title the page sets, if it sets one.
+    pub title: Option<String>,
+}
+
+/// The page at `path` (below `base`), with `store` already loaded.
+pub async fn render(path: &str, base: &str, store: Rc<Store>) -> Rendered {
+    TITLE.with(|t| t.borrow_mut().take());
+    let html = LocalServerRenderer::<PageAt>::with_props(PageAtProps {
         path: path.into(),
         base: base.into(),
         store,
     })
     .hydratable(false)
     .render()
-    .await
+    .await;
+    Rendered {
+        html,
+        title: TITLE.with(|t| t.borrow_mut().take()),
+    }
 }

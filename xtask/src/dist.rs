@@ -58,8 +58,12 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
         .build()
         .map_err(|e| format!("tokio: {e}"))?;
     let page = |route: &str| -> Result<String> {
-        let html = runtime.block_on(insyn::ui::prerender::render(route, &base, store.clone()));
-        with_content(&index, &html)
+        let page = runtime.block_on(insyn::ui::prerender::render(route, &base, store.clone()));
+        let html = with_content(&index, &page.html)?;
+        match page.title {
+            Some(title) => with_title(&html, &title),
+            None => Ok(html),
+        }
     };
     std::fs::write(dist.join("index.html"), page("/")?)
         .map_err(|e| format!("dist/index.html: {e}"))?;
@@ -100,6 +104,21 @@ fn with_content(index: &str, content: &str) -> Result<String> {
         &index[..start],
         &index[end..]
     ))
+}
+
+/// The page's HTML file with its own `<title>` (the one the viewer sets once
+/// it runs), so the tab and a screen reader name the page from the start.
+fn with_title(html: &str, title: &str) -> Result<String> {
+    let start = html.find("<title>").ok_or("index.html: no <title>")? + "<title>".len();
+    let end = start
+        + html[start..]
+            .find("</title>")
+            .ok_or("index.html: <title> is not closed")?;
+    let escaped = title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    Ok(format!("{}{escaped}{}", &html[..start], &html[end..]))
 }
 
 /// The bundled manifest and reports, parsed and validated.
@@ -337,4 +356,20 @@ fn gzip_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     enc.write_all(bytes).map_err(|e| e.to_string())?;
     enc.finish().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_title_replaces_the_generic_one_and_markup_stays_text() {
+        let index = "<head><title>Insyn – generic</title></head><body></body>";
+        let html = with_title(index, "<b>Mål</b> & medel – ASN 2025 – Insyn").unwrap();
+        assert_eq!(
+            html,
+            "<head><title>&lt;b&gt;Mål&lt;/b&gt; &amp; medel – ASN 2025 – Insyn</title></head><body></body>"
+        );
+        assert!(with_title("<head></head>", "x").is_err());
+    }
 }
