@@ -59,6 +59,37 @@ test('the pre-rendered page stays until the viewer can show the same, then the v
   await ctx.close();
 });
 
+test('a reader who scrolled down before the takeover keeps the same content in view', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 375, height: 700 } });
+  const page = await ctx.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.gotoPrerendered(`${env.url}asn-2025/ekonomi`, { waitUntil: 'load' });
+  // Scroll down through the charts, as a reader does, to the sixth one.
+  const figures = page.locator('#insyn-pre figure.chart');
+  assert.ok(await figures.count() >= 8);
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.wheel(0, 600);
+    await page.waitForTimeout(50);
+  }
+  const label = await figures.nth(5).getAttribute('aria-labelledby');
+  await figures.nth(5).evaluate((f) => f.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const top = () => page.evaluate((l) => document.querySelector(`figure[aria-labelledby="${l}"]`).getBoundingClientRect().top, label);
+  const before = await top();
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const after = await top();
+  assert.ok(Math.abs(after - before) <= 2, `the chart in view moved from ${before} px to ${after} px`);
+  // Nor does it move once the live page's charts near the window are drawn.
+  await page.waitForTimeout(500);
+  const later = await top();
+  assert.ok(Math.abs(later - before) <= 2, `the chart in view moved from ${before} px to ${later} px after the takeover`);
+  await ctx.close();
+});
+
 test('pages pre-rendered for a subpath link within the subpath', async () => {
   const srv = await startServer({ root: DIST_SUBPATH, base: '/insyn/' });
   const browser = await launch();

@@ -123,6 +123,7 @@ mod imp {
                         .active_element()
                         .filter(|a| pre.contains(Some(a)))
                         .and_then(|a| focus_index(&pre, &a));
+                    let anchor = scroll_anchor(&pre);
                     let _ = pre.replace_with_with_node_1(&host);
                     if let Some(i) = focused {
                         let target = host
@@ -134,6 +135,9 @@ mod imp {
                         {
                             let _ = el.focus();
                         }
+                    }
+                    if let Some((id, top)) = anchor {
+                        keep_in_view(&doc, &id, top);
                     }
                 }
                 None => {
@@ -147,6 +151,48 @@ mod imp {
             let _ = el.set_attribute("data-insyn-state", "live");
         }
         LIVE.with(|l| l.set(true));
+    }
+
+    /// When the reader has scrolled down: the first element with an `id`
+    /// that starts in the window (or else the innermost one across its top
+    /// edge), and where it is. The live page's blocks out of view have not
+    /// been laid out yet (`content-visibility`), so its heights above the
+    /// reader can differ from the pre-rendered ones.
+    fn scroll_anchor(pre: &web_sys::Element) -> Option<(String, f64)> {
+        let w = web_sys::window()?;
+        if w.scroll_y().ok()? <= 0.0 {
+            return None;
+        }
+        let height = w.inner_height().ok()?.as_f64()?;
+        let list = pre.query_selector_all("[id]").ok()?;
+        let mut across = None;
+        for el in
+            (0..list.length()).filter_map(|i| list.get(i)?.dyn_into::<web_sys::Element>().ok())
+        {
+            let r = el.get_bounding_client_rect();
+            if r.height() <= 0.0 {
+                continue;
+            }
+            if r.top() >= 0.0 && r.top() < height {
+                return Some((el.id(), r.top()));
+            }
+            if r.top() < 0.0 && r.bottom() > 0.0 {
+                across = Some((el.id(), r.top()));
+            }
+        }
+        across
+    }
+
+    /// Scrolls so that the element `id` is again `top` pixels from the top of
+    /// the window: the reader keeps their place when the viewer takes over.
+    fn keep_in_view(doc: &web_sys::Document, id: &str, top: f64) {
+        let (Some(w), Some(el)) = (web_sys::window(), doc.get_element_by_id(id)) else {
+            return;
+        };
+        let moved = el.get_bounding_client_rect().top() - top;
+        if moved.abs() >= 1.0 {
+            w.scroll_by_with_x_and_y(0.0, moved);
+        }
     }
 
     thread_local! {
