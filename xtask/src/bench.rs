@@ -7,7 +7,10 @@
 //! - time to the first visible goal card, the viewer against a static HTML
 //!   page with the same content (`e2e/bench/first-card.mjs`);
 //! - each chart's render time in headless Chromium (`tests/bench.rs`); printed,
-//!   not asserted.
+//!   not asserted;
+//! - the floor: the size of `xtask/floor`, a minimal Yew viewer built the same
+//!   way, and what the 160 KB budget leaves for Insyn's own code after it;
+//!   printed, not asserted.
 //!
 //! Budgets are sizes, scores and ratios, never wall-clock times. With `--ci`
 //! the chart timings are skipped, and the 160 KB first-load budget, which the
@@ -48,9 +51,10 @@ fn check(checks: &mut Vec<Check>, name: impl Into<String>, figure: impl Into<Str
 
 pub fn run(root: &Path, ci: bool) -> Result {
     crate::dist::build(root, "/", "dist")?;
-    let budgets = check_budgets(root, ci);
+    let (load, budgets) = budgets(root, ci);
     if !ci {
         charts(root)?;
+        floor(root, load)?;
     }
     budgets
 }
@@ -58,13 +62,32 @@ pub fn run(root: &Path, ci: bool) -> Result {
 /// The budget checks on the site already built in `dist/` (the CI tier after
 /// the release build).
 pub fn check_budgets(root: &Path, ci: bool) -> Result {
+    budgets(root, ci).1
+}
+
+/// What the first load is made of, in bytes as sent.
+#[derive(Clone, Copy)]
+struct FirstLoad {
+    total: u64,
+    /// The viewer's JS glue and wasm.
+    code: u64,
+}
+
+fn budgets(root: &Path, ci: bool) -> (Option<FirstLoad>, Result) {
     let mut checks = Vec::new();
-    first_load(root, ci, &mut checks)?;
-    lighthouse(root, &mut checks)?;
-    first_card(root, &mut checks)?;
+    let load = match first_load(root, ci, &mut checks) {
+        Ok(l) => l,
+        Err(e) => return (None, Err(e)),
+    };
+    let rest = lighthouse(root, &mut checks).and_then(|()| first_card(root, &mut checks));
+    (Some(load), rest.and_then(|()| verdicts(&checks)))
+}
+
+/// Prints every check and fails if an enforced one was missed.
+fn verdicts(checks: &[Check]) -> Result {
     println!("\n=== budgets ===");
     let mut failed = 0;
-    for c in &checks {
+    for c in checks {
         let verdict = match (c.ok, c.enforced) {
             (true, _) => "ok    ",
             (false, true) => {
@@ -121,17 +144,21 @@ fn kb(bytes: u64) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
-fn first_load(root: &Path, ci: bool, checks: &mut Vec<Check>) -> Result {
+fn first_load(root: &Path, ci: bool, checks: &mut Vec<Check>) -> Result<FirstLoad> {
     println!("→ first-load transfer of /asn-2025 (brotli, as served per docs/hosting.md)");
     let rows = node_lines(root, "first-load.mjs", &["/asn-2025"], "FIRSTLOAD ")?;
     println!("{:<52} {:>9} {:>11}", "file", "encoding", "body bytes");
     let mut total = 0u64;
+    let mut code = 0u64;
     let mut uncompressed = Vec::new();
     for r in &rows {
         let path = r["path"].as_str().unwrap_or("?");
         let enc = r["encoding"].as_str().unwrap_or("?");
         let body = r["body"].as_u64().unwrap_or(0);
         total += body;
+        if path.contains("/insyn-") && (path.ends_with(".js") || path.ends_with(".wasm")) {
+            code += body;
+        }
         if enc != "br" && body > 0 {
             uncompressed.push(path.to_string());
         }
@@ -163,6 +190,43 @@ fn first_load(root: &Path, ci: bool, checks: &mut Vec<Check>) -> Result {
             ),
             kb(total),
             total <= FIRST_LOAD_CEILING,
+        );
+    }
+    Ok(FirstLoad { total, code })
+}
+
+/// Builds `xtask/floor`, the least a Yew viewer of JSON reports ships, and
+/// prints how much of the first-load budget it leaves for Insyn's own code.
+fn floor(root: &Path, load: Option<FirstLoad>) -> Result {
+    println!("→ the floor: a minimal yew + yew-router + serde_json + gloo-net app (xtask/floor, about 1 min)");
+    let out = root.join("target/floor-dist");
+    crate::tools::run(
+        "trunk build (xtask/floor)",
+        cmd(root, "trunk")
+            .current_dir(root.join("xtask/floor"))
+            .args(["build", "--release", "--offline", "--dist"])
+            .arg(&out),
+    )?;
+    let mut floor = 0u64;
+    for entry in std::fs::read_dir(&out).map_err(|e| format!("{}: {e}", out.display()))? {
+        let p = entry.map_err(|e| e.to_string())?.path();
+        if matches!(p.extension().and_then(|x| x.to_str()), Some("js" | "wasm")) {
+            let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+            floor += crate::dist::brotli_bytes(&bytes).len() as u64;
+        }
+    }
+    println!("floor, JS glue and wasm, brotli: {}", kb(floor));
+    if let Some(l) = load {
+        let page = l.total - l.code;
+        let left = FIRST_LOAD_BUDGET.saturating_sub(page + floor);
+        println!(
+            "of the {} budget: this page's HTML, CSS, boot script and JSON take {}, the floor {}; \
+             that leaves {} for Insyn's own code, which is {} today",
+            kb(FIRST_LOAD_BUDGET),
+            kb(page),
+            kb(floor),
+            kb(left),
+            kb(l.code.saturating_sub(floor))
         );
     }
     Ok(())
