@@ -20,11 +20,17 @@ test('without JavaScript a report page shows its goals, summary and chart, and i
   assert.ok(await page.locator('svg').count() > 0, 'the status chart is drawn');
   assert.equal(await page.getByText('behöver JavaScript').count(), 0, 'no "needs JavaScript" note');
   assert.equal(await page.title(), 'ASN 2025 – Insyn', "the tab names the page, as the viewer's title does");
+  // Controls that need the viewer (filters, "Bädda in") are not offered.
+  assert.equal(await page.getByRole('button').count(), 0, 'no button that could not work');
+  assert.equal(await page.getByRole('combobox').count(), 0, 'no filter that could not work');
   await page.locator('a[href$="/asn-2025/mal/hallbar-elforsorjning"]').click();
   await page.getByRole('heading', { level: 1, name: /elförsörjning/ }).waitFor();
   assert.match(await page.title(), /elförsörjning.* – ASN 2025 – Insyn$/);
   await page.gotoPrerendered(`${env.url}asn-2025/ekonomi`);
   assert.ok(await page.locator('figure.chart svg').count() >= 8, 'the finance charts are drawn');
+  assert.equal(await page.getByRole('button', { name: 'Visa som tabell' }).count(), 0);
+  await page.gotoPrerendered(env.url);
+  assert.equal(await page.getByRole('searchbox').count(), 0, 'no search box that could not search');
   await ctx.close();
 });
 
@@ -88,6 +94,56 @@ test('a reader who scrolled down before the takeover keeps the same content in v
   const later = await top();
   assert.ok(Math.abs(later - before) <= 2, `the chart in view moved from ${before} px to ${later} px after the takeover`);
   await ctx.close();
+});
+
+/** A page whose wasm is held back until `release()`. */
+async function heldPage(url) {
+  const ctx = await env.browser.newContext({ viewport: { width: 375, height: 700 } });
+  const page = await ctx.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.gotoPrerendered(url, { waitUntil: 'load' });
+  const live = async () => {
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
+  };
+  return { ctx, page, live };
+}
+
+test('what a reader typed, chose or pressed before the takeover is not lost', async () => {
+  // Typed into the search box on the start page.
+  {
+    const { ctx, page, live } = await heldPage(env.url);
+    await page.locator('#insyn-pre #search').fill('bistånd');
+    await live();
+    assert.equal(await page.locator('#search').inputValue(), 'bistånd');
+    await page.locator('.search-results li').first().waitFor();
+    await ctx.close();
+  }
+  // Chose a filter on a report.
+  {
+    const { ctx, page, live } = await heldPage(`${env.url}asn-2025`);
+    assert.equal(await page.locator('#insyn-pre .goal-card').count(), 14);
+    await page.locator('#insyn-pre #filter-status').selectOption('delvis_uppnatt');
+    await live();
+    await page.waitForFunction(() => document.querySelectorAll('.goal-card').length === 1);
+    assert.match(page.url(), /status=delvis_uppnatt/);
+    assert.equal(await page.locator('#filter-status').inputValue(), 'delvis_uppnatt');
+    await ctx.close();
+  }
+  // Pressed "Visa som tabell" under a chart.
+  {
+    const { ctx, page, live } = await heldPage(`${env.url}asn-2025/ekonomi`);
+    const pre = page.locator('#insyn-pre figure.chart').first().getByRole('button', { name: 'Visa som tabell' });
+    await pre.click();
+    assert.equal(await pre.getAttribute('aria-busy'), 'true', 'the press shows as pending');
+    await live();
+    const toggle = page.locator('figure.chart').first().getByRole('button', { name: 'Visa som tabell' });
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'the press took effect once live');
+    assert.ok(await page.locator('figure.chart').first().locator('table').isVisible());
+    await ctx.close();
+  }
 });
 
 test('pages pre-rendered for a subpath link within the subpath', async () => {

@@ -201,7 +201,7 @@ pub fn Chart(props: &ChartProps) -> Html {
             } else {
                 <TableView table={props.table.clone()} doc={props.doc.clone()} />
             }
-            <div class="chart-actions">
+            <div class="chart-actions needs-js">
                 <button type="button" aria-pressed={if *show_table { "true" } else { "false" }} onclick={toggle}>
                     { t.show_table }
                 </button>

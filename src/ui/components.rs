@@ -331,7 +331,7 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
     let code_id = format!("{id}-code");
     html! {
         <>
-            <button type="button" class="embed-button" onclick={on_open} aria-haspopup="dialog">{ t.embed }</button>
+            <button type="button" class="embed-button needs-js" onclick={on_open} aria-haspopup="dialog">{ t.embed }</button>
             if *open {
                 <dialog id={id.clone()} class="embed-dialog" aria-labelledby={format!("{id}-h")} onclose={on_dialog_close}>
                     <h2 id={format!("{id}-h")}>{ t.embed_heading }</h2>

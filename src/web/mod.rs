@@ -124,6 +124,8 @@ mod imp {
                         .filter(|a| pre.contains(Some(a)))
                         .and_then(|a| focus_index(&pre, &a));
                     let anchor = scroll_anchor(&pre);
+                    let entered = entered_values(&pre);
+                    let clicked = pending_click(&pre);
                     let _ = pre.replace_with_with_node_1(&host);
                     if let Some(i) = focused {
                         let target = host
@@ -139,6 +141,17 @@ mod imp {
                     if let Some((id, top)) = anchor {
                         keep_in_view(&doc, &id, top);
                     }
+                    carry_values(&host, &entered);
+                    if let Some(i) = clicked {
+                        let target = host
+                            .query_selector_all(FOCUSABLE)
+                            .ok()
+                            .and_then(|l| l.get(i))
+                            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+                        if let Some(el) = target {
+                            el.click();
+                        }
+                    }
                 }
                 None => {
                     if let Some(body) = doc.body() {
@@ -151,6 +164,80 @@ mod imp {
             let _ = el.set_attribute("data-insyn-state", "live");
         }
         LIVE.with(|l| l.set(true));
+    }
+
+    /// Form fields on the pre-rendered page: typed-in text and chosen
+    /// options carry over to the live page.
+    const FIELDS: &str = "input:not([type=file]), select, textarea";
+
+    /// What the reader typed or chose on the pre-rendered page, by the
+    /// field's position: (position, value) of each field changed from its
+    /// default.
+    fn entered_values(pre: &web_sys::Element) -> Vec<(u32, String)> {
+        let Ok(list) = pre.query_selector_all(FIELDS) else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| {
+                let node = list.get(i)?;
+                if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                    let v = input.value();
+                    return (v != input.default_value()).then_some((i, v));
+                }
+                if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+                    let default = select
+                        .query_selector("option[selected]")
+                        .ok()
+                        .flatten()
+                        .or_else(|| select.query_selector("option").ok().flatten())
+                        .and_then(|o| o.get_attribute("value"))
+                        .unwrap_or_default();
+                    let v = select.value();
+                    return (v != default).then_some((i, v));
+                }
+                None
+            })
+            .collect()
+    }
+
+    /// Puts `values` into the live page's fields and tells the viewer, as if
+    /// the reader had typed or chosen them there.
+    fn carry_values(host: &web_sys::Element, values: &[(u32, String)]) {
+        let Ok(list) = host.query_selector_all(FIELDS) else {
+            return;
+        };
+        for (i, v) in values {
+            let Some(node) = list.get(*i) else { continue };
+            if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                input.set_value(v);
+            } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+                select.set_value(v);
+            } else {
+                continue;
+            }
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            for kind in ["input", "change"] {
+                if let Ok(e) = web_sys::Event::new_with_event_init_dict(kind, &init) {
+                    let _ = node.dispatch_event(&e);
+                }
+            }
+        }
+    }
+
+    /// The button the reader pressed on the pre-rendered page, by position
+    /// (the boot script notes it in `insynPendingClick`): it is pressed again
+    /// on the live page, so a first tap is not lost.
+    fn pending_click(pre: &web_sys::Element) -> Option<u32> {
+        let w = web_sys::window()?;
+        let key = wasm_bindgen::JsValue::from_str("insynPendingClick");
+        let el = js_sys::Reflect::get(&w, &key).ok()?;
+        let _ = js_sys::Reflect::delete_property(&w, &key);
+        let el = el.dyn_into::<web_sys::Element>().ok()?;
+        if !pre.contains(Some(&el)) {
+            return None;
+        }
+        focus_index(pre, &el)
     }
 
     /// When the reader has scrolled down: the first element with an `id`

@@ -52,6 +52,7 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
         return Err("dist/index.html: the insyn-base meta element is missing".into());
     }
     copy_docs(root, &dist)?;
+    let nojs = write_nojs_css(&dist, &base)?;
     // Each route's HTML file carries its page already rendered (Swedish),
     // so the content shows before the wasm arrives, and without JavaScript.
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -59,7 +60,8 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
         .map_err(|e| format!("tokio: {e}"))?;
     let page = |route: &str| -> Result<String> {
         let page = runtime.block_on(insyn::ui::prerender::render(route, &base, store.clone()));
-        let html = with_content(&index, &page.html)?;
+        let html =
+            with_content(&index, &page.html)?.replacen("</head>", &format!("{nojs}</head>"), 1);
         match page.title {
             Some(title) => with_title(&html, &title),
             None => Ok(html),
@@ -208,8 +210,15 @@ fn externalize_boot_script(dist: &Path, html: &str, base: &str) -> Result<String
     let js = hashed_name(html, "/insyn-", ".js").ok_or("no insyn-*.js in index.html")?;
     let wasm =
         hashed_name(html, "/insyn-", "_bg.wasm").ok_or("no insyn-*_bg.wasm in index.html")?;
+    // A button pressed on the pre-rendered page is noted, and pressed again
+    // on the live page when it takes over (`web::swap_in_app`).
     let script = format!(
         "import init from '{base}{js}';\n\
+         const pre = document.getElementById('insyn-pre');\n\
+         if (pre) pre.addEventListener('click', (e) => {{\n\
+         \x20 const b = e.target instanceof Element && e.target.closest('button');\n\
+         \x20 if (b) {{ globalThis.insynPendingClick = b; b.setAttribute('aria-busy', 'true'); }}\n\
+         }}, true);\n\
          const start = () => init({{ module_or_path: '{base}{wasm}' }});\n\
          if (document.readyState === 'complete') start();\n\
          else addEventListener('load', start, {{ once: true }});\n"
@@ -219,14 +228,7 @@ fn externalize_boot_script(dist: &Path, html: &str, base: &str) -> Result<String
     let end = start + html[start..].find("</script>").ok_or("boot script")?;
     let script = script.as_str();
     let sri = integrity(script.as_bytes());
-    let hash: String = sri
-        .bytes()
-        .skip(7)
-        .filter(u8::is_ascii_alphanumeric)
-        .take(16)
-        .map(char::from)
-        .collect();
-    let name = format!("boot-{}.js", hash.to_lowercase());
+    let name = content_name("boot", &sri, "js");
     std::fs::write(dist.join(&name), script).map_err(|e| format!("{name}: {e}"))?;
     let tag = format!("<script type=module src={base}{name} integrity={sri} crossorigin></script>");
     Ok(format!(
@@ -234,6 +236,32 @@ fn externalize_boot_script(dist: &Path, html: &str, base: &str) -> Result<String
         &html[..start],
         &html[end + "</script>".len()..]
     ))
+}
+
+/// Writes the stylesheet that hides the controls that need the viewer
+/// (`.needs-js`: search, filters, chart buttons, "Bädda in") when JavaScript
+/// is off, and returns the `<noscript>` element that loads it.
+fn write_nojs_css(dist: &Path, base: &str) -> Result<String> {
+    let css = ".needs-js{display:none!important}\n";
+    let sri = integrity(css.as_bytes());
+    let name = content_name("nojs", &sri, "css");
+    std::fs::write(dist.join(&name), css).map_err(|e| format!("{name}: {e}"))?;
+    Ok(format!(
+        "<noscript><link rel=stylesheet href={base}{name} integrity={sri} crossorigin></noscript>"
+    ))
+}
+
+/// `stem-<hash>.ext`, the hash taken from the file's integrity (`sha384-…`):
+/// a new name whenever the content changes, so it can be cached for good.
+fn content_name(stem: &str, sri: &str, ext: &str) -> String {
+    let hash: String = sri
+        .bytes()
+        .skip("sha384-".len())
+        .filter(u8::is_ascii_alphanumeric)
+        .take(16)
+        .map(char::from)
+        .collect();
+    format!("{stem}-{}.{ext}", hash.to_lowercase())
 }
 
 /// Drops Trunk's `<link rel=preload … _bg.wasm>`: the wasm is fetched after

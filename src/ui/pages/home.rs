@@ -38,7 +38,7 @@ pub fn Home() -> Html {
     html! {
         <>
             <h1>{ t.tagline }</h1>
-            <div class="search" role="search">
+            <div class="search needs-js" role="search">
                 <label for="search">{ t.search_label }</label>
                 <input id="search" type="search" placeholder={t.search_hint} value={(*query).clone()} {oninput} />
             </div>

@@ -72,7 +72,7 @@ pub fn OpenOwn() -> Html {
         Callback::from(move |_| close_local(&store))
     };
     html! {
-        <section class="open-own" aria-labelledby="open-own-h">
+        <section class="open-own needs-js" aria-labelledby="open-own-h">
             <h2 id="open-own-h">{ t.open_own }</h2>
             <p>{ t.open_own_intro }</p>
             <div class="dropzone" ondragover={on_dragover} ondrop={on_drop}>

@@ -249,7 +249,7 @@ fn Filters(props: &ReportProps) -> Html {
     let area = ctx.param("omrade").unwrap_or("").to_string();
     let counts = a.status_counts();
     html! {
-        <form class="filters" aria-label={t.goals_heading}>
+        <form class="filters needs-js" aria-label={t.goals_heading}>
             <div>
                 <label for="filter-status">{ t.filter_status }</label>
                 <select id="filter-status" onchange={set("status")}>
