@@ -31,6 +31,7 @@ test('without JavaScript a report page shows its goals, summary and chart, and i
   assert.equal(await page.getByRole('button', { name: 'Visa som tabell' }).count(), 0);
   await page.gotoPrerendered(env.url);
   assert.equal(await page.getByRole('searchbox').count(), 0, 'no search box that could not search');
+  assert.equal(await page.getByRole('link', { name: 'In English' }).count(), 0, 'no language switch a static host cannot follow');
   await ctx.close();
 });
 
@@ -132,6 +133,20 @@ test('what a reader typed, chose or pressed before the takeover is not lost', as
     assert.equal(await page.locator('#filter-status').inputValue(), 'delvis_uppnatt');
     await ctx.close();
   }
+  // Chose both filters: both hold, as if chosen on the live page.
+  {
+    const { ctx, page, live } = await heldPage(`${env.url}asn-2025`);
+    await page.locator('#insyn-pre #filter-status').selectOption('uppnatt');
+    await page.locator('#insyn-pre #filter-area').selectOption('uppvaxtvillkor');
+    await live();
+    await page.waitForFunction(() => /omrade=uppvaxtvillkor/.test(location.search));
+    assert.match(page.url(), /status=uppnatt/, page.url());
+    const cards = await page.locator('.goal-card').count();
+    await page.goto(`${env.url}asn-2025?status=uppnatt&omrade=uppvaxtvillkor`);
+    assert.equal(cards, await page.locator('.goal-card').count(), 'the same cards as with both filters chosen live');
+    assert.ok(cards > 0 && cards < 14);
+    await ctx.close();
+  }
   // Pressed "Visa som tabell" under a chart.
   {
     const { ctx, page, live } = await heldPage(`${env.url}asn-2025/ekonomi`);
@@ -140,10 +155,22 @@ test('what a reader typed, chose or pressed before the takeover is not lost', as
     assert.equal(await pre.getAttribute('aria-busy'), 'true', 'the press shows as pending');
     await live();
     const toggle = page.locator('figure.chart').first().getByRole('button', { name: 'Visa som tabell' });
+    await page.waitForFunction(() => document.querySelector('figure.chart button[aria-pressed]')?.getAttribute('aria-pressed') === 'true', null, { timeout: 5000 });
     assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'the press took effect once live');
     assert.ok(await page.locator('figure.chart').first().locator('table').isVisible());
     await ctx.close();
   }
+});
+
+test('if the viewer cannot start, the page still reads and offers no control that cannot work', async () => {
+  const ctx = await env.browser.newContext();
+  const page = await ctx.newPage();
+  await page.route('**/*_bg.wasm', (route) => route.fulfill({ status: 404, body: 'blocked' }));
+  await page.gotoPrerendered(`${env.url}asn-2025/ekonomi`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.documentElement.classList.contains('insyn-failed'), null, { timeout: 10000 });
+  assert.ok(await page.locator('#insyn-pre figure.chart svg').count() >= 8, 'the charts still read');
+  assert.equal(await page.getByRole('button').count(), 0, 'no button that could not work');
+  await ctx.close();
 });
 
 test('pages pre-rendered for a subpath link within the subpath', async () => {

@@ -44,7 +44,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                         <li><Link to={Route::Home}>{ t.nav_reports }</Link></li>
                         <li><Link to={Route::CompareGoals}>{ t.nav_compare_goals }</Link></li>
                         <li><Link to={Route::CompareFinance}>{ t.nav_compare_finance }</Link></li>
-                        <li lang={other_lang}>
+                        <li lang={other_lang} class="needs-js">
                             <RouterLink<Route, LangQuery> to={ctx.route.clone()} query={other} classes="lang-switch">
                                 { t.switch_language }
                             </RouterLink<Route, LangQuery>>

@@ -104,7 +104,7 @@ mod imp {
                     break;
                 }
             }
-            swap_in_app();
+            swap_in_app().await;
         });
     }
 
@@ -112,7 +112,7 @@ mod imp {
     /// keyboard focus on the same control; then marks the page live
     /// (`<html data-insyn-state="live">`; not on a page that embeds the
     /// viewer by script).
-    fn swap_in_app() {
+    async fn swap_in_app() {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
@@ -141,13 +141,15 @@ mod imp {
                     if let Some((id, top)) = anchor {
                         keep_in_view(&doc, &id, top);
                     }
-                    carry_values(&host, &entered);
-                    if let Some(i) = clicked {
+                    carry_values(&host, &entered).await;
+                    if let Some((i, text)) = clicked {
+                        // Only the same button: never a link or another control.
                         let target = host
                             .query_selector_all(FOCUSABLE)
                             .ok()
                             .and_then(|l| l.get(i))
-                            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+                            .and_then(|n| n.dyn_into::<web_sys::HtmlButtonElement>().ok())
+                            .filter(|b| b.text_content().unwrap_or_default() == text);
                         if let Some(el) = target {
                             el.click();
                         }
@@ -168,7 +170,8 @@ mod imp {
 
     /// Form fields on the pre-rendered page: typed-in text and chosen
     /// options carry over to the live page.
-    const FIELDS: &str = "input:not([type=file]), select, textarea";
+    const FIELDS: &str =
+        "input:not([type=file]):not([type=checkbox]):not([type=radio]), select, textarea";
 
     /// What the reader typed or chose on the pre-rendered page, by the
     /// field's position: (position, value) of each field changed from its
@@ -201,8 +204,10 @@ mod imp {
     }
 
     /// Puts `values` into the live page's fields and tells the viewer, as if
-    /// the reader had typed or chosen them there.
-    fn carry_values(host: &web_sys::Element, values: &[(u32, String)]) {
+    /// the reader had typed or chosen them there: one field per task, so the
+    /// viewer has re-rendered (and sees the address the last one set) before
+    /// the next.
+    async fn carry_values(host: &web_sys::Element, values: &[(u32, String)]) {
         let Ok(list) = host.query_selector_all(FIELDS) else {
             return;
         };
@@ -222,22 +227,37 @@ mod imp {
                     let _ = node.dispatch_event(&e);
                 }
             }
+            next_task().await;
+            next_task().await;
         }
     }
 
-    /// The button the reader pressed on the pre-rendered page, by position
-    /// (the boot script notes it in `insynPendingClick`): it is pressed again
-    /// on the live page, so a first tap is not lost.
-    fn pending_click(pre: &web_sys::Element) -> Option<u32> {
+    /// How long a press on the pre-rendered page stays pending: a reader who
+    /// pressed and moved on is not surprised by a dialog much later.
+    const PENDING_CLICK_MS: f64 = 5000.0;
+
+    /// The button the reader pressed on the pre-rendered page in the last
+    /// few seconds (the boot script notes `{el, at}` in `insynPendingClick`),
+    /// by position, with its text: it is pressed again on the live page, so
+    /// a first tap is not lost.
+    fn pending_click(pre: &web_sys::Element) -> Option<(u32, String)> {
         let w = web_sys::window()?;
         let key = wasm_bindgen::JsValue::from_str("insynPendingClick");
-        let el = js_sys::Reflect::get(&w, &key).ok()?;
+        let note = js_sys::Reflect::get(&w, &key).ok()?;
         let _ = js_sys::Reflect::delete_property(&w, &key);
-        let el = el.dyn_into::<web_sys::Element>().ok()?;
-        if !pre.contains(Some(&el)) {
+        let el = js_sys::Reflect::get(&note, &"el".into())
+            .ok()?
+            .dyn_into::<web_sys::HtmlButtonElement>()
+            .ok()?;
+        let _ = el.remove_attribute("aria-busy");
+        let at = js_sys::Reflect::get(&note, &"at".into()).ok()?.as_f64()?;
+        if js_sys::Date::now() - at > PENDING_CLICK_MS || !pre.contains(Some(&el)) {
             return None;
         }
-        focus_index(pre, &el)
+        Some((
+            focus_index(pre, &el)?,
+            el.text_content().unwrap_or_default(),
+        ))
     }
 
     /// When the reader has scrolled down: the first element with an `id`
@@ -251,7 +271,8 @@ mod imp {
             return None;
         }
         let height = w.inner_height().ok()?.as_f64()?;
-        let list = pre.query_selector_all("[id]").ok()?;
+        // Not the marks inside charts: measuring those lays out every chart.
+        let list = pre.query_selector_all("[id]:not(svg *)").ok()?;
         let mut across = None;
         for el in
             (0..list.length()).filter_map(|i| list.get(i)?.dyn_into::<web_sys::Element>().ok())

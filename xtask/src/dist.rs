@@ -212,14 +212,24 @@ fn externalize_boot_script(dist: &Path, html: &str, base: &str) -> Result<String
         hashed_name(html, "/insyn-", "_bg.wasm").ok_or("no insyn-*_bg.wasm in index.html")?;
     // A button pressed on the pre-rendered page is noted, and pressed again
     // on the live page when it takes over (`web::swap_in_app`).
+    // If the viewer cannot start (wasm blocked or failing), the controls that
+    // need it are hidden as without JavaScript (`.insyn-failed`, style.css).
     let script = format!(
-        "import init from '{base}{js}';\n\
-         const pre = document.getElementById('insyn-pre');\n\
+        "const pre = document.getElementById('insyn-pre');\n\
          if (pre) pre.addEventListener('click', (e) => {{\n\
          \x20 const b = e.target instanceof Element && e.target.closest('button');\n\
-         \x20 if (b) {{ globalThis.insynPendingClick = b; b.setAttribute('aria-busy', 'true'); }}\n\
+         \x20 if (!b) return;\n\
+         \x20 globalThis.insynPendingClick?.el.removeAttribute('aria-busy');\n\
+         \x20 globalThis.insynPendingClick = {{ el: b, at: Date.now() }};\n\
+         \x20 b.setAttribute('aria-busy', 'true');\n\
          }}, true);\n\
-         const start = () => init({{ module_or_path: '{base}{wasm}' }});\n\
+         const start = () => import('{base}{js}')\n\
+         \x20 .then((m) => m.default({{ module_or_path: '{base}{wasm}' }}))\n\
+         \x20 .catch((e) => {{\n\
+         \x20   document.documentElement.classList.add('insyn-failed');\n\
+         \x20   globalThis.insynPendingClick?.el.removeAttribute('aria-busy');\n\
+         \x20   throw e;\n\
+         \x20 }});\n\
          if (document.readyState === 'complete') start();\n\
          else addEventListener('load', start, {{ once: true }});\n"
     );
