@@ -10,6 +10,22 @@ let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
 
+/** A page whose wasm is held back until `live()` lets it through and waits for the takeover. */
+async function heldPage(url, prepare = async () => {}) {
+  const ctx = await env.browser.newContext({ viewport: { width: 375, height: 700 } });
+  const page = await ctx.newPage();
+  await prepare(page);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.gotoPrerendered(url, { waitUntil: 'load' });
+  const live = async () => {
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
+  };
+  return { ctx, page, live };
+}
+
 test('without JavaScript a report page shows its goals, summary and chart, and its links lead on', async () => {
   const ctx = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
@@ -36,18 +52,12 @@ test('without JavaScript a report page shows its goals, summary and chart, and i
 });
 
 test('the pre-rendered page stays until the viewer can show the same, then the viewer takes over in place', async () => {
-  const ctx = await env.browser.newContext({ viewport: { width: 375, height: 700 } });
-  const page = await ctx.newPage();
-  // Hold the wasm back until the pre-rendered page has been used.
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
-  await page.addInitScript(() => {
+  // The wasm is held back until the pre-rendered page has been used.
+  const { ctx, page, live } = await heldPage(`${env.url}asn-2025`, (p) => p.addInitScript(() => {
     window.__shift = 0;
     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
       .observe({ type: 'layout-shift', buffered: true });
-  });
-  await page.gotoPrerendered(`${env.url}asn-2025`, { waitUntil: 'load' });
+  }));
   assert.equal(await page.locator('#insyn-pre .goal-card').count(), 14, 'pre-rendered cards are in view');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.insynState), undefined);
   // A keyboard user tabs into the page before the viewer runs.
@@ -55,8 +65,7 @@ test('the pre-rendered page stays until the viewer can show the same, then the v
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   const before = await page.evaluate(() => [document.activeElement.tagName, document.activeElement.textContent]);
-  release();
-  await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
+  await live();
   assert.equal(await page.locator('#insyn-pre').count(), 0, 'the pre-rendered copy is gone');
   assert.equal(await page.locator('.goal-card').count(), 14);
   const afterFocus = await page.evaluate(() => [document.activeElement.tagName, document.activeElement.textContent, !!document.activeElement.closest('#insyn-app')]);
@@ -67,12 +76,7 @@ test('the pre-rendered page stays until the viewer can show the same, then the v
 });
 
 test('a reader who scrolled down before the takeover keeps the same content in view', async () => {
-  const ctx = await env.browser.newContext({ viewport: { width: 375, height: 700 } });
-  const page = await ctx.newPage();
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
-  await page.gotoPrerendered(`${env.url}asn-2025/ekonomi`, { waitUntil: 'load' });
+  const { ctx, page, live } = await heldPage(`${env.url}asn-2025/ekonomi`);
   // Scroll down through the charts, as a reader does, to the sixth one.
   const figures = page.locator('#insyn-pre figure.chart');
   assert.ok(await figures.count() >= 8);
@@ -85,8 +89,7 @@ test('a reader who scrolled down before the takeover keeps the same content in v
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const top = () => page.evaluate((l) => document.querySelector(`figure[aria-labelledby="${l}"]`).getBoundingClientRect().top, label);
   const before = await top();
-  release();
-  await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
+  await live();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const after = await top();
   assert.ok(Math.abs(after - before) <= 2, `the chart in view moved from ${before} px to ${after} px`);
@@ -96,21 +99,6 @@ test('a reader who scrolled down before the takeover keeps the same content in v
   assert.ok(Math.abs(later - before) <= 2, `the chart in view moved from ${before} px to ${later} px after the takeover`);
   await ctx.close();
 });
-
-/** A page whose wasm is held back until `release()`. */
-async function heldPage(url) {
-  const ctx = await env.browser.newContext({ viewport: { width: 375, height: 700 } });
-  const page = await ctx.newPage();
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
-  await page.gotoPrerendered(url, { waitUntil: 'load' });
-  const live = async () => {
-    release();
-    await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
-  };
-  return { ctx, page, live };
-}
 
 test('what a reader typed, chose or pressed before the takeover is not lost', async () => {
   // Typed into the search box on the start page.
