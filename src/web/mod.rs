@@ -118,43 +118,7 @@ mod imp {
         };
         if let Some(host) = PENDING.with(|p| p.borrow_mut().take()) {
             match doc.get_element_by_id("insyn-pre") {
-                Some(pre) => {
-                    let focused = doc
-                        .active_element()
-                        .filter(|a| pre.contains(Some(a)))
-                        .and_then(|a| focus_index(&pre, &a));
-                    let anchor = scroll_anchor(&pre);
-                    let entered = entered_values(&pre);
-                    let clicked = pending_click(&pre);
-                    let _ = pre.replace_with_with_node_1(&host);
-                    if let Some(i) = focused {
-                        let target = host
-                            .query_selector_all(FOCUSABLE)
-                            .ok()
-                            .and_then(|l| l.get(i));
-                        if let Some(el) =
-                            target.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-                        {
-                            let _ = el.focus();
-                        }
-                    }
-                    if let Some((id, top)) = anchor {
-                        keep_in_view(&doc, &id, top);
-                    }
-                    carry_values(&host, &entered).await;
-                    if let Some((i, text)) = clicked {
-                        // Only the same button: never a link or another control.
-                        let target = host
-                            .query_selector_all(FOCUSABLE)
-                            .ok()
-                            .and_then(|l| l.get(i))
-                            .and_then(|n| n.dyn_into::<web_sys::HtmlButtonElement>().ok())
-                            .filter(|b| b.text_content().unwrap_or_default() == text);
-                        if let Some(el) = target {
-                            el.click();
-                        }
-                    }
-                }
+                Some(pre) => replace_pre(&doc, &pre, &host).await,
                 None => {
                     if let Some(body) = doc.body() {
                         let _ = body.append_child(&host);
@@ -168,10 +132,47 @@ mod imp {
         LIVE.with(|l| l.set(true));
     }
 
+    /// Puts the live page `host` in the place of the pre-rendered `pre`, and
+    /// carries over what the reader did there: focus, scroll position, typed
+    /// text and chosen options, a pending press.
+    async fn replace_pre(doc: &web_sys::Document, pre: &web_sys::Element, host: &web_sys::Element) {
+        let focused = doc
+            .active_element()
+            .filter(|a| pre.contains(Some(a)))
+            .and_then(|a| focus_index(pre, &a));
+        let anchor = scroll_anchor(pre);
+        let entered = entered_values(pre);
+        let clicked = pending_click(pre);
+        let _ = pre.replace_with_with_node_1(host);
+        if let Some(el) = focused
+            .and_then(|i| nth_focusable(host, i))
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+        if let Some((id, top)) = anchor {
+            keep_in_view(doc, &id, top);
+        }
+        carry_values(host, &entered).await;
+        // Only the same button: never a link or another control.
+        if let Some(el) = clicked.and_then(|(i, text)| {
+            nth_focusable(host, i)?
+                .dyn_into::<web_sys::HtmlButtonElement>()
+                .ok()
+                .filter(|b| b.text_content().unwrap_or_default() == text)
+        }) {
+            el.click();
+        }
+    }
+
+    /// The `i`-th focusable element within `within`, as `focus_index` counts.
+    fn nth_focusable(within: &web_sys::Element, i: u32) -> Option<web_sys::Node> {
+        within.query_selector_all(FOCUSABLE).ok()?.get(i)
+    }
+
     /// Form fields on the pre-rendered page: typed-in text and chosen
     /// options carry over to the live page.
-    const FIELDS: &str =
-        "input:not([type=file]):not([type=checkbox]):not([type=radio]), select, textarea";
+    const FIELDS: &str = "input:not([type=file]):not([type=checkbox]):not([type=radio]), select";
 
     /// What the reader typed or chose on the pre-rendered page, by the
     /// field's position: (position, value) of each field changed from its
@@ -249,7 +250,6 @@ mod imp {
             .ok()?
             .dyn_into::<web_sys::HtmlButtonElement>()
             .ok()?;
-        let _ = el.remove_attribute("aria-busy");
         let at = js_sys::Reflect::get(&note, &"at".into()).ok()?.as_f64()?;
         if js_sys::Date::now() - at > PENDING_CLICK_MS || !pre.contains(Some(&el)) {
             return None;
