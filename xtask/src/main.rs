@@ -4,7 +4,7 @@
 //! - `test`: install what is missing, then run every test tier
 //! - `dist [--base /path/]`: build the static site into `dist/`
 //! - `validate [FILE…]`: validate report files (all bundled ones when none are given)
-//! - `bench [--ci]`: size, Lighthouse and first-card budgets, chart render times
+//! - `bench [--ci]`: size, Lighthouse and takeover budgets, chart render times
 //! - `schema`: write `assets/reports/schema.json` from the Rust types
 
 mod bench;

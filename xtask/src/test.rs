@@ -105,7 +105,7 @@ pub fn run_all(root: &Path) -> Result {
         },
     );
     tier(
-        "budgets: first-load size, Lighthouse, first card (bench --ci)",
+        "budgets: first-load size, Lighthouse, throttled takeover (bench --ci)",
         &mut || crate::bench::check_budgets(root, true),
     );
     println!("\n=== summary ===");

@@ -1,0 +1,137 @@
+//! The takeover under Lighthouse's mobile throttling (`e2e/bench/takeover.mjs`):
+//! how long a reader on a phone sees the pre-rendered page before its controls
+//! answer, and what becomes of a tap made before then. Timings are printed,
+//! never gated; that the viewer goes live and a tap is not lost are gated,
+//! as counts over the runs.
+
+use serde::Deserialize;
+
+use super::Check;
+
+/// One run, as the script prints it after `TAKEOVER `; `None` where the
+/// moment never came within the script's limit.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Run {
+    pub run: u32,
+    pub pre_ms: Option<f64>,
+    pub live_ms: Option<f64>,
+    pub live_over_pre: Option<f64>,
+    pub tapped: bool,
+    pub tap_to_table_ms: Option<f64>,
+}
+
+fn median(xs: impl Iterator<Item = f64>) -> Option<f64> {
+    let mut v: Vec<f64> = xs.collect();
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied()
+}
+
+fn show(x: Option<f64>, unit: &str) -> String {
+    match x {
+        Some(v) if unit == "×" => format!("{v:.2}×"),
+        Some(v) => format!("{v:.0} {unit}"),
+        None => "never".into(),
+    }
+}
+
+/// Every run, then the medians of what was measured.
+pub fn table(runs: &[Run]) -> Vec<String> {
+    let mut out = vec![format!(
+        "{:>4} {:>16} {:>12} {:>12} {:>22}",
+        "run", "pre-render shown", "viewer live", "live ÷ shown", "tap → table shown"
+    )];
+    let line = |run: &str, pre, live, ratio, tap| {
+        format!(
+            "{run:>4} {:>16} {:>12} {:>12} {:>22}",
+            show(pre, "ms"),
+            show(live, "ms"),
+            show(ratio, "×"),
+            show(tap, "ms")
+        )
+    };
+    for r in runs {
+        out.push(line(
+            &r.run.to_string(),
+            r.pre_ms,
+            r.live_ms,
+            r.live_over_pre,
+            r.tap_to_table_ms,
+        ));
+    }
+    out.push(line(
+        "med",
+        median(runs.iter().filter_map(|r| r.pre_ms)),
+        median(runs.iter().filter_map(|r| r.live_ms)),
+        median(runs.iter().filter_map(|r| r.live_over_pre)),
+        median(runs.iter().filter_map(|r| r.tap_to_table_ms)),
+    ));
+    out
+}
+
+/// Counts, not timings: the viewer took over in every run, and a tap made
+/// before the takeover showed its table in every run in which it was made.
+pub fn checks(runs: &[Run]) -> Vec<Check> {
+    let n = runs.len();
+    let live = runs
+        .iter()
+        .filter(|r| r.pre_ms.is_some() && r.live_ms.is_some())
+        .count();
+    let tapped = runs.iter().filter(|r| r.tapped).count();
+    let shown = runs
+        .iter()
+        .filter(|r| r.tapped && r.tap_to_table_ms.is_some())
+        .count();
+    vec![
+        Check::gate(
+            "throttled: /asn-2025 painted pre-rendered, then taken over (runs)",
+            format!("{live} of {n}"),
+            n > 0 && live == n,
+        ),
+        Check::gate(
+            "throttled: an early tap on /asn-2025/ekonomi shows its table (runs)",
+            format!("{shown} of {tapped} taps in {n} runs"),
+            tapped == n && n > 0 && shown == tapped,
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(live: Option<f64>, tap: Option<f64>) -> Run {
+        Run {
+            run: 0,
+            pre_ms: Some(1000.0),
+            live_ms: live,
+            live_over_pre: live.map(|l| l / 1000.0),
+            tapped: true,
+            tap_to_table_ms: tap,
+        }
+    }
+
+    #[test]
+    fn a_lost_tap_or_a_page_never_live_fails_a_gate_however_fast_the_rest() {
+        let good = vec![run(Some(3000.0), Some(2500.0)); 5];
+        assert!(checks(&good).iter().all(|c| c.ok));
+        let mut lost = good.clone();
+        lost[2].tap_to_table_ms = None;
+        assert!(!checks(&lost)[1].ok);
+        let mut stuck = good;
+        stuck[0].live_ms = None;
+        assert!(!checks(&stuck)[0].ok);
+        assert!(checks(&[]).iter().all(|c| !c.ok), "no runs is no evidence");
+    }
+
+    #[test]
+    fn the_table_shows_never_for_what_did_not_happen_and_medians_of_the_rest() {
+        let runs = vec![
+            run(Some(3000.0), None),
+            run(Some(4000.0), Some(100.0)),
+            run(Some(5000.0), Some(300.0)),
+        ];
+        let t = table(&runs);
+        assert!(t[1].contains("never"));
+        assert!(t[4].contains("4000 ms") && t[4].contains("4.00×") && t[4].contains("300 ms"));
+    }
+}
