@@ -199,6 +199,13 @@ pub fn ensure_build_tools(root: &Path) -> Result {
         );
         std::fs::create_dir_all(tools_dir(root))
             .map_err(|e| format!("cannot create .tools/: {e}"))?;
+        // A package.json of its own: without one npm climbs to the nearest
+        // package.json above the checkout and installs there instead.
+        let manifest = tools_dir(root).join("package.json");
+        if !manifest.exists() {
+            std::fs::write(&manifest, "{ \"private\": true }\n")
+                .map_err(|e| format!("{}: {e}", manifest.display()))?;
+        }
         run(
             "npm install binaryen",
             cmd(root, "npm")
@@ -206,6 +213,12 @@ pub fn ensure_build_tools(root: &Path) -> Result {
                 .args(["install", "--no-audit", "--no-fund", "--no-save", &format!("binaryen@{BINARYEN_VERSION}")]),
         )
         .map_err(|e| format!("{e}. npm is needed (Debian: apt-get install nodejs npm) and the npm registry must be reachable"))?;
+        if !wasm_opt.exists() {
+            return Err(format!(
+                "npm install binaryen left no {}",
+                wasm_opt.display()
+            ));
+        }
         done(t);
     }
     Ok(())
