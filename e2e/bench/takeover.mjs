@@ -23,7 +23,7 @@ const PHONE = screenEmulationMetrics.mobile;
 const NEVER_MS = 60000;
 
 /** Runs in the page before its own scripts: notes when things happen, in ms since navigation. */
-const probe = () => {
+const probe = ({ tap }) => {
   const at = () => performance.now();
   const painted = (set) => requestAnimationFrame(() => setTimeout(set, 0));
   const visible = (el) => el && el.checkVisibility() && el.getBoundingClientRect().height > 0;
@@ -42,7 +42,7 @@ const probe = () => {
     requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);
-  if (location.pathname.endsWith('/ekonomi')) {
+  if (tap) {
     document.addEventListener('DOMContentLoaded', () => {
       const button = [...document.querySelectorAll('#insyn-pre figure.chart button')]
         .find((b) => b.textContent.trim() === 'Visa som tabell');
@@ -55,7 +55,7 @@ const probe = () => {
 };
 
 /** A fresh phone-sized page with Lighthouse's mobile throttling. */
-async function throttledPage(browser) {
+async function throttledPage(browser, tap) {
   const context = await browser.newContext({
     viewport: { width: PHONE.width, height: PHONE.height },
     deviceScaleFactor: PHONE.deviceScaleFactor,
@@ -72,13 +72,13 @@ async function throttledPage(browser) {
     uploadThroughput: (SLOW.uploadThroughputKbps * 1024) / 8,
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW.cpuSlowdownMultiplier });
-  await page.addInitScript(probe);
+  await page.addInitScript(probe, { tap });
   return { context, page };
 }
 
 /** Opens `url` and returns the page's marks once `done(marks)` holds (or after NEVER_MS). */
-async function measure(browser, url, done) {
-  const { context, page } = await throttledPage(browser);
+async function measure(browser, url, done, tap = false) {
+  const { context, page } = await throttledPage(browser, tap);
   try {
     await page.gotoPrerendered(url, { waitUntil: 'commit' });
     await page
@@ -97,7 +97,7 @@ const browser = await launch();
 try {
   for (let run = 0; run < RUNS; run++) {
     const report = await measure(browser, `${srv.url}asn-2025`, () => window.__marks.pre > 0 && window.__marks.live > 0);
-    const chart = await measure(browser, `${srv.url}asn-2025/ekonomi`, () => window.__marks.table > 0);
+    const chart = await measure(browser, `${srv.url}asn-2025/ekonomi`, () => window.__marks.table > 0, true);
     const pre = ms(report.pre);
     const live = ms(report.live);
     console.log('TAKEOVER ' + JSON.stringify({
