@@ -116,7 +116,7 @@ fn verdicts(checks: &[Check]) -> Result {
             }
             (false, false) => "NOT MET",
         };
-        println!("{verdict} {:<58} {}", c.name, c.figure);
+        println!("{verdict} {:<72} {}", c.name, c.figure);
     }
     if failed == 0 {
         Ok(())
