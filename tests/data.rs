@@ -243,7 +243,7 @@ fn broken_files_get_clear_diagnostics() {
             "missing field",
             good.replacen("\"year\": 2025,", "", 1),
             DiagnosticKind::Structure,
-            "$",
+            "$.year",
         ),
         (
             "wrong type",
@@ -265,11 +265,12 @@ fn broken_files_get_clear_diagnostics() {
             "$.id",
         ),
     ];
+    // The path as given, or, ending in "[", any element of that array.
+    let at = |d: &str, path: &str| d == path || (path.ends_with('[') && d.starts_with(path));
     for (name, src, kind, path) in cases {
         let errs = parse_report("x.json", &src).expect_err(name);
         assert!(
-            errs.iter()
-                .any(|d| d.kind == kind && d.path.starts_with(path)),
+            errs.iter().any(|d| d.kind == kind && at(&d.path, path)),
             "{name}: {errs:#?}"
         );
         assert!(
@@ -358,7 +359,8 @@ fn the_authoring_example_validates() {
 }
 
 /// Inputs found by fuzzing or written to probe it: each must give
-/// diagnostics (or a report), never a panic.
+/// diagnostics (or a report), never a panic, and every diagnostic names a
+/// path and points inside the file (as the fuzz targets assert).
 #[test]
 fn fuzz_regression_inputs_never_panic() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
@@ -366,11 +368,40 @@ fn fuzz_regression_inputs_never_panic() {
     for e in std::fs::read_dir(dir).unwrap().flatten() {
         let bytes = std::fs::read(e.path()).unwrap();
         let src = String::from_utf8_lossy(&bytes);
-        if let Err(d) = parse_report("x.json", &src) {
-            assert!(d.iter().all(|d| d.path.starts_with('$')));
+        let report = parse_report("x.json", &src).err();
+        let manifest = insyn::model::parse_manifest("index.json", &src).err();
+        for d in report.iter().chain(&manifest).flatten() {
+            assert!(d.path.starts_with('$'), "{d:?}");
+            assert_inside(&src, d);
         }
-        let _ = insyn::model::parse_manifest("index.json", &src);
         n += 1;
     }
-    assert!(n >= 2);
+    assert!(n >= 3);
+}
+
+/// A diagnostic's line and column, if any, are inside `src`, the column in
+/// characters (at most one past the end of its line).
+fn assert_inside(src: &str, d: &insyn::model::Diagnostic) {
+    let lines: Vec<&str> = src.split('\n').collect();
+    if let (Some(l), Some(c)) = (d.line, d.column) {
+        assert!((1..=lines.len()).contains(&l), "{d:?}");
+        assert!((1..=lines[l - 1].chars().count() + 1).contains(&c), "{d:?}");
+    }
+}
+
+/// Found by fuzzing: the manifest's syntax errors had serde_json's byte
+/// columns, 0 in an empty file or after a newline and too far right after
+/// å, ä, ö; they count characters from 1, as the reports' do.
+#[test]
+fn manifest_syntax_errors_point_at_characters_inside_the_file() {
+    for (src, at) in [("", (1, 1)), ("{\n", (1, 2)), ("{\"åäö\": nope}", (1, 10))] {
+        let d = insyn::model::parse_manifest("index.json", src).unwrap_err();
+        assert_eq!(d[0].kind, DiagnosticKind::Syntax);
+        assert_eq!(
+            (d[0].line, d[0].column),
+            (Some(at.0), Some(at.1)),
+            "{src:?}"
+        );
+        assert_inside(src, &d[0]);
+    }
 }

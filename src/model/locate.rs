@@ -90,6 +90,22 @@ pub fn locate(src: &str, path: &JsonPath) -> Option<(usize, usize)> {
     Some(line_col(src, pos))
 }
 
+/// 1-based line and column, in characters like [`locate`], of the character a
+/// serde_json error points at. serde_json counts bytes, and 0 right after a
+/// newline (the error is then at the newline).
+pub fn error_position(src: &str, e: &serde_json::Error) -> (usize, usize) {
+    let line_start: usize = src
+        .split_inclusive('\n')
+        .take(e.line().saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut at = (line_start + e.column()).saturating_sub(1).min(src.len());
+    while !src.is_char_boundary(at) {
+        at -= 1;
+    }
+    line_col(src, at)
+}
+
 /// 1-based line and column of a byte offset.
 pub fn line_col(src: &str, pos: usize) -> (usize, usize) {
     let pos = pos.min(src.len());

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::locate::{locate, JsonPath};
+use super::locate::{error_position, locate, JsonPath};
 use super::report::*;
 
 /// Longest string accepted anywhere in a report file.
@@ -38,7 +38,8 @@ pub enum DiagnosticKind {
 pub struct Diagnostic {
     pub file: String,
     pub kind: DiagnosticKind,
-    /// JSON path, e.g. `$.tables[2].rows[4].values[1]`.
+    /// JSON path, e.g. `$.tables[2].rows[4].values[1]`; empty when the
+    /// problem is the file as a whole (it could not be fetched).
     pub path: String,
     /// 1-based line and column in the file, where the path could be found.
     pub line: Option<usize>,
@@ -53,7 +54,10 @@ impl fmt::Display for Diagnostic {
         if let (Some(l), Some(c)) = (self.line, self.column) {
             write!(f, ":{l}:{c}")?;
         }
-        write!(f, ": {}: {}", self.path, self.message)
+        if !self.path.is_empty() {
+            write!(f, ": {}", self.path)?;
+        }
+        write!(f, ": {}", self.message)
     }
 }
 
@@ -139,13 +143,14 @@ pub fn parse_report(file: &str, src: &str) -> Result<Report, Vec<Diagnostic>> {
             } else {
                 "Filen är inte giltig JSON"
             };
+            let (line, column) = error_position(src, &e);
             return Err(vec![Diagnostic {
                 file: file.to_string(),
                 kind: DiagnosticKind::Syntax,
                 path: "$".into(),
-                line: Some(e.line()),
-                column: Some(e.column()),
-                message: format!("{what}: {e}"),
+                line: Some(line),
+                column: Some(column),
+                message: format!("{what}: {}", without_position(&e)),
             }]);
         }
     };
@@ -209,23 +214,39 @@ fn deserialize<T: serde::de::DeserializeOwned>(src: &str, sink: &mut Sink) -> Op
     match serde_path_to_error::deserialize::<_, T>(de) {
         Ok(v) => Some(v),
         Err(e) => {
-            let path = JsonPath::parse_serde(&e.path().to_string());
+            let parent = JsonPath::parse_serde(&e.path().to_string());
             let inner = e.into_inner();
-            let pos = (inner.line(), inner.column());
-            let msg = inner.to_string();
-            // serde_json appends " at line L column C"; we give those separately.
-            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            let msg = without_position(&inner);
+            // serde names the object a field is missing from; the problem is
+            // the field, which has no place in the file: give the object's.
+            let (path, pos) = match missing_field(&msg) {
+                Some(field) => (parent.key(field), locate(src, &parent)),
+                None => (parent, None),
+            };
+            let (line, column) = pos.unwrap_or_else(|| error_position(src, &inner));
             sink.out.push(Diagnostic {
                 file: sink.file.to_string(),
                 kind: DiagnosticKind::Structure,
                 path: path.to_string(),
-                line: Some(pos.0),
-                column: Some(pos.1),
+                line: Some(line),
+                column: Some(column),
                 message: format!("Fel struktur: {msg}"),
             });
             None
         }
     }
+}
+
+/// serde_json's message without the " at line L column C" it appends: the
+/// diagnostic gives those separately.
+fn without_position(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    msg.split(" at line ").next().unwrap_or(&msg).to_string()
+}
+
+/// The field named by serde's "missing field `name`" message.
+fn missing_field(msg: &str) -> Option<&str> {
+    msg.strip_prefix("missing field `")?.strip_suffix('`')
 }
 
 fn check_strings(v: &serde_json::Value, path: &JsonPath, sink: &mut Sink) {
@@ -829,13 +850,14 @@ pub fn parse_manifest(file: &str, src: &str) -> Result<Manifest, Vec<Diagnostic>
         out: Vec::new(),
     };
     if let Err(e) = serde_json::from_str::<serde_json::Value>(src) {
+        let (line, column) = error_position(src, &e);
         return Err(vec![Diagnostic {
             file: file.into(),
             kind: DiagnosticKind::Syntax,
             path: "$".into(),
-            line: Some(e.line()),
-            column: Some(e.column()),
-            message: format!("Filen är inte giltig JSON: {e}"),
+            line: Some(line),
+            column: Some(column),
+            message: format!("Filen är inte giltig JSON: {}", without_position(&e)),
         }]);
     }
     let Some(m) = deserialize::<Manifest>(src, &mut sink) else {
@@ -883,5 +905,72 @@ pub fn parse_manifest(file: &str, src: &str) -> Result<Manifest, Vec<Diagnostic>
         Ok(m)
     } else {
         Err(sink.out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one diagnostic for a file of these lines.
+    fn only(lines: &[&str]) -> Diagnostic {
+        let mut d = parse_report("r.json", &lines.join("\n")).expect_err("invalid");
+        assert_eq!(d.len(), 1, "{d:#?}");
+        d.remove(0)
+    }
+
+    /// A file that has all it needs up to `board`, then `board` and the end.
+    fn with_board(board: &str) -> Diagnostic {
+        only(&[
+            "{",
+            r#"  "schema_version": 1,"#,
+            r#"  "id": "x","#,
+            r#"  "kind": "annual_analysis","#,
+            board,
+            "}",
+        ])
+    }
+
+    #[test]
+    fn a_missing_field_is_reported_at_its_own_path_and_its_object_s_place() {
+        let d = with_board(r#"  "board": { "name": "N", "short": "S" }"#);
+        assert_eq!(d.kind, DiagnosticKind::Structure);
+        assert_eq!(d.path, "$.year");
+        assert_eq!((d.line, d.column), (Some(1), Some(1)));
+        assert_eq!(d.message, "Fel struktur: missing field `year`");
+        let d = with_board(r#"  "board": { "name": "N" }"#);
+        assert_eq!(
+            d.to_string(),
+            "r.json:5:12: $.board.short: Fel struktur: missing field `short`"
+        );
+    }
+
+    #[test]
+    fn a_wrong_type_is_reported_at_the_value_counting_characters() {
+        let d = with_board(r#"  "board": { "name": "Nämnd", "short": 5 }"#);
+        assert_eq!(d.path, "$.board.short");
+        assert_eq!((d.line, d.column), (Some(5), Some(40)));
+    }
+
+    #[test]
+    fn json_that_does_not_parse_is_reported_at_its_line_and_column_once() {
+        let d = only(&["{ nope"]);
+        assert_eq!(d.kind, DiagnosticKind::Syntax);
+        assert_eq!(
+            d.to_string(),
+            "r.json:1:3: $: Filen är inte giltig JSON: key must be a string"
+        );
+        // Cut off after a newline: the file ends at that newline.
+        let d = only(&["{", r#"  "a": [1,"#, ""]);
+        assert_eq!(
+            d.to_string(),
+            "r.json:2:11: $: Filen tar slut mitt i (avkortad JSON): EOF while parsing a value"
+        );
+        // Columns count characters, not bytes: at the "o" of "nope" (read as
+        // "null"), and at the last character of a cut-off file.
+        let d = only(&[r#"{"åäö": nope}"#]);
+        assert_eq!((d.line, d.column), (Some(1), Some(10)));
+        let d = only(&[r#"{"åäö": "x""#]);
+        assert_eq!((d.line, d.column), (Some(1), Some(11)));
     }
 }

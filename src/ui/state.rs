@@ -17,13 +17,14 @@ pub struct LoadError {
 }
 
 impl LoadError {
-    fn fetch(file: &str, e: web::FetchError) -> Self {
+    /// A file that could not be fetched: nothing in it is to blame.
+    pub fn fetch(file: &str, e: web::FetchError) -> Self {
         Self {
             file: file.into(),
             problems: vec![Diagnostic {
                 file: file.into(),
                 kind: DiagnosticKind::Reference,
-                path: "$".into(),
+                path: String::new(),
                 line: None,
                 column: None,
                 message: e.to_string(),
