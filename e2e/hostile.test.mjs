@@ -11,28 +11,54 @@ const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'reports', 'index.js
 const edit = (f) => { const d = JSON.parse(good); f(d); return JSON.stringify(d, null, 2); };
 const FILE = '/reports/asn-2024.json';
 
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** "(rad L, kolumn C)" of the character at index i of body, as the alert gives it (1-based, in characters). */
+const placeOf = (body, i) => {
+  const before = body.slice(0, i);
+  const line = before.split('\n').length;
+  const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
+  return esc(`(rad ${line}, kolumn ${column})`);
+};
+const SOMEWHERE = String.raw`\(rad \d+, kolumn \d+\)`;
+/** One problem as the alert lists it, the whole item: the exact path, where, and the message (a regex source). */
+const item = (jsonPath, place, message) => new RegExp(`^${esc(jsonPath)} ${place}: ${message}$`);
+
+const truncated = good.slice(0, good.length / 2);
+const totalRow = JSON.parse(good).tables[0].rows.findIndex((r) => r.label === 'SUMMA');
+// [name, overrides, the problem the alert must list]
 const cases = [
-  ['invalid JSON', { [FILE]: { body: '{ nope' } }, /inte giltig JSON/, '$'],
-  ['a truncated file', { [FILE]: { body: good.slice(0, good.length / 2) } }, /avkortad/, '$'],
-  ['a wrong schema_version', { [FILE]: { body: edit((d) => { d.schema_version = 7; }) } }, /schema_version är 7/, '$.schema_version'],
-  ['a missing required field', { [FILE]: { body: edit((d) => { delete d.year; }) } }, /year/, '$'],
-  ['wrong types', { [FILE]: { body: edit((d) => { d.tables[0].rows[0].values[0] = 'många'; }) } }, /Fel struktur/, '$.tables[0].rows[0].values[0]'],
-  ['totals that do not add up, not recorded', { [FILE]: { body: edit((d) => { d.tables[0].rows[0].values[0] += 1000; }) } }, /Summan|sum:|kontroll/, '$.tables[0]'],
-  ['a 5 MB string', { [FILE]: { body: edit((d) => { d.summary.sv = 'x'.repeat(5_000_000); }) } }, /orimligt lång/, '$.summary.sv'],
-  ['a report file that returns 404', { [FILE]: { status: 404, body: 'not found', type: 'text/plain' } }, /HTTP 404/, '$'],
+  ['invalid JSON', { [FILE]: { body: '{ nope' } },
+    item('$', placeOf('{ nope', 2), esc('Filen är inte giltig JSON: key must be a string'))],
+  ['a truncated file', { [FILE]: { body: truncated } },
+    item('$', placeOf(truncated, truncated.length - 1), String.raw`Filen tar slut mitt i \(avkortad JSON\): EOF while parsing an? \w+`)],
+  ['a wrong schema_version', { [FILE]: { body: edit((d) => { d.schema_version = 7; }) } },
+    item('$.schema_version', SOMEWHERE, 'schema_version är 7, men visaren läser version 1')],
+  // The field has no place in the file: the object it is missing from has.
+  ['a missing required field', { [FILE]: { body: edit((d) => { delete d.year; }) } },
+    item('$.year', placeOf('{', 0), 'Fel struktur: missing field `year`')],
+  ['wrong types', { [FILE]: { body: edit((d) => { d.tables[0].rows[0].values[0] = 'många'; }) } },
+    item('$.tables[0].rows[0].values[0]', SOMEWHERE, 'Fel struktur: invalid type: string "många", expected f64')],
+  ['totals that do not add up, not recorded', { [FILE]: { body: edit((d) => { d.tables[0].rows[0].values[0] += 1000; }) } },
+    item(`$.tables[0].rows[${totalRow}].values[0]`, SOMEWHERE, 'Summan i raden "SUMMA", .* \\(kontroll sum:.*\\)\\..*')],
+  ['a 5 MB string', { [FILE]: { body: edit((d) => { d.summary.sv = 'x'.repeat(5_000_000); }) } },
+    item('$.summary.sv', SOMEWHERE, esc('Texten är orimligt lång (5000000 tecken, högst 20000)'))],
+  // Nothing in the file is wrong: the file and the HTTP status, no path.
+  ['a report file that returns 404', { [FILE]: { status: 404, body: 'not found', type: 'text/plain' } },
+    /^filen finns inte \(HTTP 404\)$/],
 ];
 
-for (const [name, overrides, message, jsonPath] of cases) {
-  test(`${name}: a visible error names the file and the JSON path; other reports still work`, async () => {
+for (const [name, overrides, problem] of cases) {
+  test(`${name}: a visible error names the file and where in it; other reports still work`, async () => {
     const env = await setup({ overrides });
     try {
       await env.page.goto(env.url + 'asn-2024');
       const alert = env.page.getByRole('alert');
       await alert.waitFor({ timeout: 15000 });
       const text = await alert.innerText();
-      assert.match(text, /reports\/asn-2024\.json/);
-      assert.match(text, message);
-      assert.ok(text.includes(jsonPath), `${jsonPath} in: ${text.slice(0, 300)}`);
+      assert.match(text, /^Fil: reports\/asn-2024\.json$/m);
+      const items = await alert.locator('li').allInnerTexts();
+      assert.ok(items.some((t) => problem.test(t)), `${problem} is not one of:\n${items.join('\n')}`);
+      if (overrides[FILE].status) assert.doesNotMatch(text, /\$/, 'no JSON path when the file could not be fetched');
       await env.page.goto(env.url + 'asn-2025');
       await env.page.locator('.goal-card').first().waitFor();
       await env.page.goto(env.url);
