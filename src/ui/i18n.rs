@@ -6,6 +6,25 @@ use crate::model::{
     derived::StatusCounts, AssignmentStatus, GoalStatus, OutlookStatus, ResponseStatus,
 };
 
+/// Defines the catalogue struct, and (for the tests) `fields`, which lists
+/// every field with its name, so a check over all strings cannot miss one.
+macro_rules! catalogue {
+    ($(#[$m:meta])* pub struct $name:ident { $(pub $field:ident: &'static str,)* }) => {
+        $(#[$m])*
+        pub struct $name { $(pub $field: &'static str,)* }
+
+        #[cfg(test)]
+        impl $name {
+            /// Every string of the catalogue, with its field's name.
+            fn fields(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($field), self.$field)),*]
+            }
+        }
+    };
+}
+
+catalogue! {
+/// The UI's strings in one language.
 pub struct Strings {
     pub site_name: &'static str,
     pub tagline: &'static str,
@@ -124,6 +143,7 @@ pub struct Strings {
     pub deficit: &'static str,
     pub accessibility_statement: &'static str,
     pub empty_manifest: &'static str,
+}
 }
 
 pub const SV: Strings = Strings {
@@ -569,23 +589,124 @@ mod tests {
         );
     }
 
+    /// Every variant of an enum: the `match` stops compiling when one is added.
+    macro_rules! every {
+        ($t:ident: $($v:ident),+) => {{
+            let all = [$($t::$v),+];
+            for x in all {
+                match x { $($t::$v)|+ => {} }
+            }
+            all
+        }};
+    }
+
+    /// The accessibility statement's texts, by field.
+    fn statement_texts(s: &A11yStatement) -> Vec<(&'static str, &'static str)> {
+        // Without `..`: a new field does not compile until it is listed here.
+        let A11yStatement {
+            heading,
+            intro,
+            status_heading,
+            status,
+            gaps_heading,
+            gaps,
+            report_heading,
+            report,
+            enforcement_heading,
+            enforcement,
+            tested_heading,
+            tested,
+            updated,
+        } = s;
+        let mut v = vec![
+            ("heading", *heading),
+            ("intro", *intro),
+            ("status_heading", *status_heading),
+            ("status", *status),
+            ("gaps_heading", *gaps_heading),
+            ("report_heading", *report_heading),
+            ("report", *report),
+            ("enforcement_heading", *enforcement_heading),
+            ("enforcement", *enforcement),
+            ("tested_heading", *tested_heading),
+            ("tested", *tested),
+            ("updated", *updated),
+        ];
+        v.extend(gaps.iter().map(|g| ("gaps[]", *g)));
+        v
+    }
+
+    /// Texts made by the functions, for every status and sample figures.
+    fn made_texts(lang: Lang) -> Vec<(String, String)> {
+        let mut v = Vec::new();
+        for s in every!(GoalStatus: Uppnatt, DelvisUppnatt, EjUppnatt) {
+            v.push((format!("goal_status({s:?})"), goal_status(s, lang).into()));
+        }
+        for s in every!(OutlookStatus: OnskadForflyttning, DelvisForflyttning, EjForflyttning) {
+            v.push((
+                format!("outlook_status({s:?})"),
+                outlook_status(s, lang).into(),
+            ));
+        }
+        for s in every!(AssignmentStatus: Genomfort, Pagar, EjPaborjat) {
+            v.push((
+                format!("assignment_status({s:?})"),
+                assignment_status(s, lang).into(),
+            ));
+        }
+        for s in every!(ResponseStatus: Genomford, Pagar, Planerad, Senarelagd, Stallningstagande) {
+            v.push((
+                format!("response_status({s:?})"),
+                response_status(s, lang).into(),
+            ));
+        }
+        let counts = StatusCounts {
+            uppnatt: 1,
+            delvis: 1,
+            ej: 1,
+        };
+        v.push(("status_sentence".into(), status_sentence(&counts, lang)));
+        v.push(("page_title".into(), page_title(&[], lang)));
+        let r = crate::model::SourceRef {
+            section: "2".into(),
+            page: Some(3),
+            line: Some(4),
+        };
+        v.push(("source_line".into(), source_line("", &r, lang)));
+        v
+    }
+
+    /// Every text the viewer shows in `lang` that is not from a report.
+    fn every_text(lang: Lang) -> Vec<(String, String)> {
+        let fields = t(lang).fields().into_iter();
+        fields
+            .chain(statement_texts(a11y(lang)))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .chain(made_texts(lang))
+            .collect()
+    }
+
     #[test]
     fn no_ui_string_is_empty_in_either_language() {
         // Both catalogues fill the same struct (a missing field does not compile);
         // an empty string is the other way to forget a translation.
-        let dbg = |s: &Strings| {
-            [
-                s.site_name,
-                s.tagline,
-                s.load_failed,
-                s.not_found_heading,
-                s.finances,
-                s.discrepancies,
-            ]
-            .iter()
-            .all(|x| !x.trim().is_empty())
-        };
-        assert!(dbg(&SV) && dbg(&EN));
-        assert_ne!(SV.tagline, EN.tagline);
+        for lang in [Lang::Sv, Lang::En] {
+            for (name, text) in every_text(lang) {
+                assert!(!text.trim().is_empty(), "{lang:?}: {name} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn every_ui_string_is_translated() {
+        // A string left in Swedish in the English catalogue is the third way.
+        let same: Vec<_> = SV
+            .fields()
+            .into_iter()
+            .zip(EN.fields())
+            .filter(|(sv, en)| sv.1 == en.1)
+            .map(|(sv, _)| sv.0)
+            .collect();
+        assert_eq!(same, ["site_name"], "the same in Swedish and English");
     }
 }
