@@ -345,3 +345,120 @@ async fn each_page_gives_its_own_document_title_for_the_pre_rendered_file() {
         assert_eq!(title_of(path).await.as_deref(), Some(want), "{path}");
     }
 }
+
+/// The headings of a page in order: level and text.
+fn headings(html: &str) -> Vec<(u8, String)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<h") {
+        rest = &rest[i + 2..];
+        let b = rest.as_bytes();
+        let (Some(&level @ b'1'..=b'6'), Some(b'>' | b' ')) = (b.first(), b.get(1)) else {
+            continue;
+        };
+        let close = format!("</h{}>", char::from(level));
+        let inner = rest.split_once('>').map_or("", |(_, r)| r);
+        let inner = inner.split(close.as_str()).next().unwrap_or(inner);
+        out.push((level - b'0', text_of(inner)));
+    }
+    out
+}
+
+/// Markup without its tags.
+fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What is wrong with a page's headings: not exactly one h1, or a level
+/// skipped on the way down (h1 → h3). `None` when nothing is.
+fn heading_problem(html: &str) -> Option<String> {
+    let hs = headings(html);
+    let outline = || {
+        hs.iter()
+            .map(|(l, t)| format!("h{l} {t}"))
+            .collect::<Vec<_>>()
+            .join(" › ")
+    };
+    let h1s = hs.iter().filter(|(l, _)| *l == 1).count();
+    if h1s != 1 {
+        return Some(format!("{h1s} h1 elements: {}", outline()));
+    }
+    let mut previous = 0;
+    for (level, text) in &hs {
+        if *level > previous + 1 {
+            return Some(format!("h{previous} → h{level} at {text:?}: {}", outline()));
+        }
+        previous = *level;
+    }
+    None
+}
+
+#[test]
+fn the_heading_check_finds_a_skipped_level_and_a_missing_or_second_h1() {
+    assert_eq!(
+        heading_problem("<h1>A</h1><h2 id=\"x\">B</h2><h3>C</h3><h2>D</h2>"),
+        None
+    );
+    assert!(heading_problem("<h1>A</h1><h3>C</h3>").is_some_and(|p| p.contains("h1 → h3")));
+    assert!(heading_problem("<h2>B</h2>").is_some());
+    assert!(heading_problem("<h1>A</h1><section><h1>B</h1></section>").is_some());
+    assert_eq!(
+        headings("<h1 lang=\"sv\"><a href=\"/\"><span>Ett</span> mål</a></h1><header><hr>"),
+        [(1, "Ett mål".to_string())]
+    );
+}
+
+#[tokio::test]
+async fn every_pre_rendered_page_has_one_h1_and_skips_no_heading_level() {
+    let reports: Vec<Report> = common::bundled().into_iter().map(|(_, r)| r).collect();
+    let routes = insyn::ui::prerender::routes(&common::manifest(), &reports);
+    assert!(
+        routes.len() > 140 && routes.contains(&"/".to_string()),
+        "{routes:?}"
+    );
+    let mut problems = Vec::new();
+    for route in &routes {
+        for path in [route.clone(), format!("{route}?lang=en")] {
+            if let Some(p) = heading_problem(&render(&path).await) {
+                problems.push(format!("{path}: {p}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[tokio::test]
+async fn pages_showing_a_file_that_failed_keep_their_heading_outline() {
+    let mut store = full_store();
+    let file = "reports/asn-2024.json";
+    let failed = LoadError::fetch(file, insyn::web::FetchError::Status(404));
+    store
+        .reports
+        .insert("asn-2024".into(), Load::Failed(failed));
+    for path in [
+        "/",
+        "/asn-2024",
+        "/asn-2024/ekonomi",
+        "/inbaddning/asn-2024",
+    ] {
+        let html = render_with(path, store.clone()).await;
+        assert!(html.contains(file), "{path}");
+        assert_eq!(heading_problem(&html), None, "{path}");
+    }
+    // Nothing in the file is to blame: no JSON path, the HTTP status.
+    let html = render_with("/asn-2024", store).await;
+    assert!(
+        html.contains("<li>filen finns inte (HTTP 404)</li>"),
+        "{html}"
+    );
+}

@@ -81,6 +81,8 @@ pub fn Source(props: &SourceProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct LoadErrorProps {
     pub error: LoadError,
+    /// The level of its heading where it stands (1 when it is the page).
+    pub level: u8,
 }
 
 /// A file that could not be used: names the file, the JSON path and the line.
@@ -93,18 +95,21 @@ pub fn LoadErrorView(props: &LoadErrorProps) -> Html {
     let e = &props.error;
     html! {
         <div class="error" role="alert">
-            <h2>{ t.load_failed }</h2>
+            <@{heading(props.level)}>{ t.load_failed }</@>
             <p>{ format!("{}: ", t.file_label) }<code>{ &e.file }</code></p>
             <ul>
                 { for e.problems.iter().take(20).map(|d| html! {
                     <li>
-                        <code>{ &d.path }</code>
-                        { match (d.line, d.column) {
-                            (Some(l), Some(c)) => format!(" ({} {l}, {} {c})", t.line_label, t.column_label),
-                            (Some(l), None) => format!(" ({} {l})", t.line_label),
-                            _ => String::new(),
-                        } }
-                        { ": " }{ &d.message }
+                        if !d.path.is_empty() {
+                            <code>{ &d.path }</code>
+                            { match (d.line, d.column) {
+                                (Some(l), Some(c)) => format!(" ({} {l}, {} {c})", t.line_label, t.column_label),
+                                (Some(l), None) => format!(" ({} {l})", t.line_label),
+                                _ => String::new(),
+                            } }
+                            { ": " }
+                        }
+                        { &d.message }
                     </li>
                 }) }
             </ul>
@@ -140,8 +145,8 @@ pub fn WithReport(props: &WithReportProps) -> Html {
     let t = ctx.t();
     match (&ctx.store.manifest, ctx.store.report(&props.id)) {
         (_, Some(Load::Ready(r))) => props.render.emit(r.clone()),
-        (_, Some(Load::Failed(e))) => html! { <LoadErrorView error={e.clone()} /> },
-        (Some(Load::Failed(e)), _) => html! { <LoadErrorView error={e.clone()} /> },
+        (_, Some(Load::Failed(e))) => html! { <LoadErrorView error={e.clone()} level={1} /> },
+        (Some(Load::Failed(e)), _) => html! { <LoadErrorView error={e.clone()} level={1} /> },
         (Some(Load::Ready(_)), None) if ctx.store.file_of(&props.id).is_none() => html! {
             <super::pages::not_found::NotFoundBody message={t.report_not_found} />
         },
@@ -229,6 +234,11 @@ pub fn Discrepancies(props: &DiscrepanciesProps) -> Html {
             }) }
         </ul>
     }
+}
+
+/// The tag of a heading of `level` (1 to 6).
+pub fn heading(level: u8) -> &'static str {
+    ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(1, 6)) - 1]
 }
 
 /// Our own text in the chosen language.

@@ -8,10 +8,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
-use yew_router::Router;
+use yew_router::{Routable, Router};
 
 use super::state::Store;
-use super::Root;
+use super::{Root, Route};
+use crate::model::{Manifest, Report};
 
 #[derive(Properties, PartialEq)]
 pub struct PageAtProps {
@@ -67,4 +68,56 @@ pub async fn render(path: &str, base: &str, store: Rc<Store>) -> Rendered {
         html,
         title: TITLE.with(|t| t.borrow_mut().take()),
     }
+}
+
+/// Every page the build pre-renders (one HTML file each), as paths below the
+/// base: the start page, the comparisons, and each report's pages and embeds.
+pub fn routes(manifest: &Manifest, reports: &[Report]) -> Vec<String> {
+    let mut routes = vec![
+        Route::Home,
+        Route::Compare,
+        Route::CompareGoals,
+        Route::CompareFinance,
+        Route::Accessibility,
+    ];
+    for (e, report) in manifest.reports.iter().zip(reports) {
+        routes.extend(report_routes(&e.id, report));
+    }
+    routes.iter().map(Routable::to_path).collect()
+}
+
+/// A report's pages and embeds.
+fn report_routes(id: &str, r: &Report) -> Vec<Route> {
+    let report = || id.to_string();
+    let mut routes = vec![
+        Route::Report { report: report() },
+        Route::EmbedReport { report: report() },
+    ];
+    let Some(a) = r.as_annual() else {
+        return routes;
+    };
+    routes.push(Route::Finance { report: report() });
+    for (_, g) in a.goals() {
+        let goal = || g.id.clone();
+        routes.push(Route::Goal {
+            report: report(),
+            goal: goal(),
+        });
+        routes.push(Route::EmbedGoal {
+            report: report(),
+            goal: goal(),
+        });
+    }
+    for t in &a.tables {
+        let chart = || t.id.clone();
+        routes.push(Route::Chart {
+            report: report(),
+            chart: chart(),
+        });
+        routes.push(Route::EmbedChart {
+            report: report(),
+            chart: chart(),
+        });
+    }
+    routes
 }

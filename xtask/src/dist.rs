@@ -37,7 +37,7 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
             .arg(&dist),
     )?;
     let (manifest, reports) = bundled(root)?;
-    let routes = routes_of(&manifest, &reports);
+    let routes = insyn::ui::prerender::routes(&manifest, &reports);
     let store = Rc::new(Store::ready(manifest, reports));
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
@@ -67,8 +67,6 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
             None => Ok(html),
         }
     };
-    std::fs::write(dist.join("index.html"), page("/")?)
-        .map_err(|e| format!("dist/index.html: {e}"))?;
     for r in &routes {
         let dir = dist.join(r.trim_start_matches('/'));
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -83,10 +81,7 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
         raw / 1024,
         br / 1024
     );
-    println!(
-        "  wrote an HTML file for each of {} routes",
-        routes.len() + 1
-    );
+    println!("  wrote an HTML file for each of {} routes", routes.len());
     Ok(dist)
 }
 
@@ -148,33 +143,6 @@ fn bundled(root: &Path) -> Result<(Manifest, Vec<Report>)> {
         reports.push(report);
     }
     Ok((manifest, reports))
-}
-
-/// Every route of the site, from the bundled manifest and reports.
-fn routes_of(manifest: &Manifest, reports: &[Report]) -> Vec<String> {
-    let mut routes = vec![
-        "/jamfor".to_string(),
-        "/jamfor/mal".into(),
-        "/jamfor/ekonomi".into(),
-        "/tillganglighet".into(),
-    ];
-    for (e, report) in manifest.reports.iter().zip(reports) {
-        let id = &e.id;
-        routes.push(format!("/{id}"));
-        routes.push(format!("/inbaddning/{id}"));
-        if let Report::Annual(a) = report {
-            routes.push(format!("/{id}/ekonomi"));
-            for (_, g) in a.goals() {
-                routes.push(format!("/{id}/mal/{}", g.id));
-                routes.push(format!("/inbaddning/{id}/mal/{}", g.id));
-            }
-            for t in &a.tables {
-                routes.push(format!("/{id}/ekonomi/{}", t.id));
-                routes.push(format!("/inbaddning/{id}/ekonomi/{}", t.id));
-            }
-        }
-    }
-    routes
 }
 
 /// `sha384-…` Subresource Integrity of some bytes.

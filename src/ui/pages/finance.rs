@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::model::{Report, Table};
 use crate::ui::chart::Chart;
-use crate::ui::components::{text, Discrepancies, Link, Source, WithReport};
+use crate::ui::components::{heading, text, Discrepancies, Link, Source, WithReport};
 use crate::ui::i18n::page_title;
 use crate::ui::pages::not_found::NotFoundBody;
 use crate::ui::pages::report::{expect_annual, SourceNotes};
@@ -79,7 +79,8 @@ pub fn TableSection(props: &TableSectionProps) -> Html {
         .into_iter()
         .cloned()
         .collect();
-    let heading = if props.standalone {
+    let level = if props.standalone { 1 } else { 2 };
+    let title = if props.standalone {
         html! { <h1 lang="sv">{ &table.title }</h1> }
     } else {
         html! {
@@ -92,13 +93,13 @@ pub fn TableSection(props: &TableSectionProps) -> Html {
     };
     html! {
         <section class="chart-section" id={table.id.clone()}>
-            { heading }
+            { title }
             <p>{ text(&table.description, lang) }</p>
             <Chart table={table.clone()} report={a.id.clone()} doc={a.title.clone()} />
             <Source doc={a.title.clone()} source={table.source.clone()} />
             if !discrepancies.is_empty() {
                 <div class="table-discrepancies">
-                    <h3>{ ctx.t().discrepancies }</h3>
+                    <@{heading(level + 1)}>{ ctx.t().discrepancies }</@>
                     <Discrepancies items={discrepancies} />
                 </div>
             }

@@ -20,7 +20,7 @@ pub fn Home() -> Html {
     let t = ctx.t();
     let manifest = match &ctx.store.manifest {
         Some(Load::Ready(m)) => m.clone(),
-        Some(Load::Failed(e)) => return html! { <LoadErrorView error={e.clone()} /> },
+        Some(Load::Failed(e)) => return html! { <LoadErrorView error={e.clone()} level={1} /> },
         _ => return html! { <p class="loading" role="status">{ t.loading }</p> },
     };
     let oninput = {
@@ -73,7 +73,7 @@ pub fn Home() -> Html {
                                         Report::Annual(a) => html! { <span class="summary-line">{ status_sentence(&a.status_counts(), lang) }</span> },
                                         Report::Statement(s) => html! { <span class="summary-line">{ text(&s.summary, lang) }</span> },
                                     },
-                                    Some(Load::Failed(err)) => html! { <LoadErrorView error={err.clone()} /> },
+                                    Some(Load::Failed(err)) => html! { <LoadErrorView error={err.clone()} level={4} /> },
                                     _ => html! { <span class="summary-line loading">{ t.loading }</span> },
                                 };
                                 let label = match ctx.store.report(&e.id) {

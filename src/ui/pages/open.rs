@@ -82,7 +82,7 @@ pub fn OpenOwn() -> Html {
             </div>
             if let Some(e) = &*error {
                 <p>{ t.invalid_file }</p>
-                <LoadErrorView error={e.clone()} />
+                <LoadErrorView error={e.clone()} level={3} />
             }
             if let Some(id) = &ctx.store.local {
                 <p class="own-open">

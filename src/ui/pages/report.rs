@@ -70,7 +70,8 @@ pub fn AnnualView(props: &ReportProps) -> Html {
                 <h2 id="status-summary-h">{ t.status_summary_label }</h2>
                 <StatusChart {counts} />
                 <EmbedButton path={a.id.clone()} title={format!("{} – {}: {}", a.board.name, a.title, t.status_summary_label)} height={560}>
-                    <EmbedSummary report={props.report.clone()} />
+                    // Under the dialog's "Preview" (h3).
+                    <EmbedSummary report={props.report.clone()} level={4} />
                 </EmbedButton>
             </section>
             if let Some((v, table)) = a.table("driftbudget").and_then(|t| t.value("resultat", "utfall").map(|v| (v, t))) {
