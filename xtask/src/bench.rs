@@ -34,8 +34,11 @@ mod takeover;
 
 /// Issue #8: first-load transfer of `/asn-2025`, brotli-compressed.
 const FIRST_LOAD_BUDGET: u64 = 160 * 1024;
-/// Today's first load plus a little room: enforced in CI until the 160 KB budget is met.
-const FIRST_LOAD_CEILING: u64 = 310 * 1024;
+/// Today's first load plus a little room, enforced in CI until the 160 KB
+/// budget is met: with std built for size (`size.rs`), and with stable std
+/// where the pinned nightly is missing.
+const FIRST_LOAD_CEILING: u64 = 270 * 1024;
+const FIRST_LOAD_CEILING_STABLE: u64 = 300 * 1024;
 const LIGHTHOUSE_PAGES: &str = "/,/asn-2025,/asn-2025/ekonomi";
 
 struct Check {
@@ -202,14 +205,19 @@ fn first_load(root: &Path, ci: bool, checks: &mut Vec<Check>) -> Result<FirstLoa
         enforced: !ci,
     });
     if ci {
+        let (ceiling, std) = if crate::size::ready(root) {
+            (FIRST_LOAD_CEILING, "std built for size")
+        } else {
+            (FIRST_LOAD_CEILING_STABLE, "stable std")
+        };
         check(
             checks,
             format!(
-                "first load of /asn-2025 ≤ {} (ceiling: no growth)",
-                kb(FIRST_LOAD_CEILING)
+                "first load of /asn-2025 ≤ {} (ceiling: no growth; {std})",
+                kb(ceiling)
             ),
             kb(total),
-            total <= FIRST_LOAD_CEILING,
+            total <= ceiling,
         );
     }
     Ok(FirstLoad { total, code })
@@ -220,13 +228,15 @@ fn first_load(root: &Path, ci: bool, checks: &mut Vec<Check>) -> Result<FirstLoa
 fn floor(root: &Path, load: Option<FirstLoad>) -> Result {
     println!("→ the floor: a minimal yew + yew-router + serde_json + gloo-net app (xtask/floor, about 1 min)");
     let out = root.join("target/floor-dist");
-    crate::tools::run(
-        "trunk build (xtask/floor)",
-        cmd(root, "trunk")
-            .current_dir(root.join("xtask/floor"))
-            .args(["build", "--release", "--offline", "--dist"])
-            .arg(&out),
-    )?;
+    let mut trunk = cmd(root, "trunk");
+    trunk
+        .current_dir(root.join("xtask/floor"))
+        .args(["build", "--release", "--offline", "--dist"])
+        .arg(&out);
+    // Built like the viewer: with the same std when the viewer's is.
+    let std = crate::size::configure(root, &mut trunk);
+    println!("  floor with {std}");
+    crate::tools::run("trunk build (xtask/floor)", &mut trunk)?;
     let mut floor = 0u64;
     for entry in std::fs::read_dir(&out).map_err(|e| format!("{}: {e}", out.display()))? {
         let p = entry.map_err(|e| e.to_string())?.path();

@@ -22,20 +22,20 @@ pub fn normalize_base(base: &str) -> String {
 pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
     let base = normalize_base(base);
     let dist = root.join(out);
-    println!("→ trunk build --release (public URL {base}) (about 1 min, 10 s when warm)");
-    run(
-        "trunk build",
-        cmd(root, "trunk")
-            .args([
-                "build",
-                "--release",
-                "--offline",
-                "--public-url",
-                &base,
-                "--dist",
-            ])
-            .arg(&dist),
-    )?;
+    let mut trunk = cmd(root, "trunk");
+    trunk
+        .args([
+            "build",
+            "--release",
+            "--offline",
+            "--public-url",
+            &base,
+            "--dist",
+        ])
+        .arg(&dist);
+    let std = crate::size::configure(root, &mut trunk);
+    println!("→ trunk build --release (public URL {base}, {std}) (about 2 min, 10 s when warm)");
+    run("trunk build", &mut trunk)?;
     let (manifest, reports) = bundled(root)?;
     let routes = insyn::ui::prerender::routes(&manifest, &reports);
     let store = Rc::new(Store::ready(manifest, reports));

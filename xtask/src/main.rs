@@ -10,6 +10,7 @@
 mod bench;
 mod dist;
 mod fuzz;
+mod size;
 mod test;
 mod tools;
 mod validate;

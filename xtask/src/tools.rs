@@ -221,6 +221,7 @@ pub fn ensure_build_tools(root: &Path) -> Result {
         }
         done(t);
     }
+    crate::size::ensure(root);
     Ok(())
 }
 
