@@ -24,7 +24,7 @@ fn root() -> PathBuf {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | test | bench [--ci] | fuzz --seconds N | dist [--base /path/] | validate [FILE…] | schema>";
+    "usage: cargo xtask <serve | test | bench [--ci] | fuzz --seconds N (each of two targets) | dist [--base /path/] | validate [FILE…] | schema>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
