@@ -216,7 +216,7 @@ fn a_changed_cell_is_reported_with_file_path_line_and_column() {
 fn broken_files_get_clear_diagnostics() {
     let good = common::read("asn-2025.json");
     let huge = format!(
-        "{{\"schema_version\": 1, \"kind\": \"annual_analysis\", \"id\": \"{}\"}}",
+        "{{\"schema_version\": 2, \"kind\": \"annual_analysis\", \"id\": \"{}\"}}",
         "x".repeat(5_000_000)
     );
     let cases: Vec<(&str, String, DiagnosticKind, &str)> = vec![
@@ -229,7 +229,7 @@ fn broken_files_get_clear_diagnostics() {
         ),
         (
             "wrong schema version",
-            good.replacen("\"schema_version\": 1", "\"schema_version\": 99", 1),
+            good.replacen("\"schema_version\": 2", "\"schema_version\": 99", 1),
             DiagnosticKind::SchemaVersion,
             "$.schema_version",
         ),
@@ -278,6 +278,57 @@ fn broken_files_get_clear_diagnostics() {
             "{name}"
         );
     }
+}
+
+/// A file written for schema version 1 (before the files said what the
+/// viewer needs) is refused with one message per missing field, each with
+/// the file, the JSON path, line and column.
+#[test]
+fn an_older_file_names_each_missing_field_with_path_line_and_column() {
+    let mut v: serde_json::Value = serde_json::from_str(&common::read("asn-2025.json")).unwrap();
+    v["schema_version"] = 1.into();
+    v.as_object_mut().unwrap().remove("result");
+    for area in v["goal_areas"].as_array_mut().unwrap() {
+        area.as_object_mut().unwrap().remove("title_en");
+        for g in area["goals"].as_array_mut().unwrap() {
+            g.as_object_mut().unwrap().remove("title_en");
+        }
+    }
+    for t in v["tables"].as_array_mut().unwrap() {
+        t.as_object_mut().unwrap().remove("plot");
+    }
+    let src = serde_json::to_string_pretty(&v).unwrap();
+    let errs = parse_report("asn-2023.json", &src).unwrap_err();
+    assert_eq!(errs[0].kind, DiagnosticKind::SchemaVersion);
+    assert!(errs[0].message.contains("äldre version"), "{}", errs[0]);
+    let find = |path: &str, field: &str| {
+        errs.iter()
+            .find(|d| d.path == path && d.message.contains(&format!("Fältet {field} saknas")))
+            .unwrap_or_else(|| panic!("{path} {field}: {errs:#?}"))
+    };
+    let d = find("$.goal_areas[1].goals[2]", "title_en");
+    let (line, col) = (d.line.unwrap(), d.column.unwrap());
+    assert!(d.to_string().starts_with(&format!(
+        "asn-2023.json:{line}:{col}: $.goal_areas[1].goals[2]: "
+    )));
+    let at = src.lines().nth(line - 1).unwrap();
+    assert_eq!(&at[col - 1..col], "{", "points at the goal's object: {at}");
+    find("$.goal_areas[0]", "title_en");
+    find("$.tables[3]", "plot");
+    assert!(
+        !errs.iter().any(|d| d.message.contains("Fältet unit")),
+        "asn-2025 has units"
+    );
+    let goals: usize = v["goal_areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| 1 + a["goals"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(
+        errs.len(),
+        1 + goals + v["tables"].as_array().unwrap().len()
+    );
 }
 
 #[test]
