@@ -260,10 +260,25 @@ fn ChoiceForm(props: &ChoiceFormProps) -> Html {
                 .filter(|(k, _)| ![BOARD, FROM, TO].contains(&k.as_str()))
                 .cloned()
                 .collect();
+            // Picking the edition the other side shows swaps the two.
             let choice = match key {
                 BOARD => vec![(BOARD, value)],
-                FROM => vec![(BOARD, board.clone()), (FROM, value), (TO, to.clone())],
-                _ => vec![(BOARD, board.clone()), (FROM, from.clone()), (TO, value)],
+                FROM => {
+                    let other = if value == to {
+                        from.clone()
+                    } else {
+                        to.clone()
+                    };
+                    vec![(BOARD, board.clone()), (FROM, value), (TO, other)]
+                }
+                _ => {
+                    let other = if value == from {
+                        to.clone()
+                    } else {
+                        from.clone()
+                    };
+                    vec![(BOARD, board.clone()), (FROM, other), (TO, value)]
+                }
             };
             q.extend(choice.into_iter().map(|(k, v)| (k.to_string(), v)));
             if let Some(n) = &navigator {

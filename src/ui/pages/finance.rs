@@ -47,7 +47,11 @@ fn FinanceView(props: &FinanceViewProps) -> Html {
         <article class="finance">
             <p class="breadcrumb"><Link to={Route::Report { report: a.id.clone() }}>{ format!("{} – {}", a.board.name, a.title) }</Link></p>
             <h1>{ format!("{} – {} {}", t.finances, a.board.short, a.year) }</h1>
-            <p>{ format!("{} ({}).", t.finances_intro, a.units().into_iter().map(|u| i18n::unit_name(u, lang)).collect::<Vec<_>>().join("; ")) }</p>
+            if a.tables.is_empty() {
+                <p>{ t.no_tables }</p>
+            } else {
+                <p>{ format!("{} ({}).", t.finances_intro, a.units().into_iter().map(|u| i18n::unit_name(u, lang)).collect::<Vec<_>>().join("; ")) }</p>
+            }
             { for a.tables.iter().map(|table| html! {
                 <TableSection report={props.report.clone()} table={table.clone()} standalone={false} />
             }) }
