@@ -425,3 +425,57 @@ fn fuzz_regression_inputs_never_panic() {
     }
     assert!(n >= 2);
 }
+
+/// The comparisons are computed from the files: boards with two or more
+/// editions, the reader's choice with its defaults, tables paired by kind,
+/// rows matched by key or label, series joined across editions.
+#[test]
+fn comparisons_are_computed_from_the_files() {
+    use insyn::model::compare::*;
+    let reports: Vec<Report> = common::bundled().into_iter().map(|(_, r)| r).collect();
+    let annuals: Vec<&insyn::model::AnnualAnalysis> =
+        reports.iter().filter_map(Report::as_annual).collect();
+    let boards = boards_with_editions(&annuals);
+    assert_eq!(boards.len(), 1, "only one board has two editions");
+    let years: Vec<u16> = boards[0].iter().map(|a| a.year).collect();
+    assert_eq!(years, [2024, 2025], "oldest first");
+    let c = choose(&boards, None, None, None).unwrap();
+    assert_eq!((c.old.year, c.new.year), (2024, 2025));
+    let same = choose(&boards, Some("ASN"), Some("asn-2025"), Some("asn-2025")).unwrap();
+    assert_eq!(
+        (same.old.year, same.new.year),
+        (2024, 2025),
+        "one edition twice: the defaults"
+    );
+    let back = choose(&boards, Some("ASN"), Some("asn-2025"), Some("asn-2024")).unwrap();
+    assert_eq!((back.old.year, back.new.year), (2025, 2024));
+    let pairs = shared_tables(c.old, c.new);
+    assert_eq!(pairs.len(), c.new.tables.len());
+    assert!(pairs.iter().all(|(o, n)| o.kind == n.kind));
+    let grants = pairs
+        .iter()
+        .find(|(o, _)| o.kind == TableKind::StateGrants)
+        .unwrap();
+    let (only_old, only_new) = unmatched_rows(grants.0, grants.1);
+    assert!(
+        !only_old.is_empty() && !only_new.is_empty(),
+        "grants come and go"
+    );
+    assert!(only_new.iter().all(|r| !grants
+        .0
+        .rows
+        .iter()
+        .any(|o| o.key == r.key || o.label == r.label)));
+    let series = joined_series(&c.editions);
+    assert_eq!(
+        series.len(),
+        2,
+        "the two count rows; the percent rows are left out"
+    );
+    assert_eq!(series[0].columns.len(), 2, "a column per edition");
+    assert_eq!(series[0].rows.len(), 4, "2022 to 2025");
+    assert!(
+        restated_years(&series[0]).is_empty(),
+        "both print 2023 and 2024 alike"
+    );
+}

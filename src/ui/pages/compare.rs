@@ -75,11 +75,11 @@ pub fn CompareGoals() -> Html {
     let Some(ctx) = ctx else { return html! {} };
     let reports = annuals(&ctx.store.loaded());
     // Rows: council goals in first-seen order.
-    let mut goals: Vec<(String, String)> = Vec::new();
+    let mut goals: Vec<(String, String, String)> = Vec::new();
     for a in &reports {
         for (_, g) in a.goals() {
-            if !goals.iter().any(|(id, _)| id == &g.id) {
-                goals.push((g.id.clone(), g.title.clone()));
+            if !goals.iter().any(|(id, _, _)| id == &g.id) {
+                goals.push((g.id.clone(), g.title.clone(), g.title_en.clone()));
             }
         }
     }
@@ -126,9 +126,12 @@ pub fn CompareGoals() -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for goals.iter().map(|(id, title)| html! {
+                        { for goals.iter().map(|(id, title, title_en)| html! {
                             <tr>
-                                <th scope="row" lang="sv">{ title }</th>
+                                <th scope="row">
+                                    <span lang="sv">{ title }</span>
+                                    if lang == Lang::En { <span class="gloss">{ format!(" ({title_en})") }</span> }
+                                </th>
                                 { for reports.iter().map(|a| match a.goal(id) {
                                     Some((_, g)) => html! {
                                         <td><Link to={Route::Goal { report: a.id.clone(), goal: id.clone() }}><StatusBadge status={g.assessment.status} /></Link></td>
