@@ -466,7 +466,13 @@ fn comparisons_are_computed_from_the_files() {
         .rows
         .iter()
         .any(|o| o.key == r.key || o.label == r.label)));
-    let series = joined_series(&c.editions);
+    let joined = joined_series(&c.editions);
+    assert!(
+        joined.iter().all(|j| j.sources.len() == 2),
+        "each edition's source"
+    );
+    assert_ne!(joined[0].sources[0], joined[0].sources[1]);
+    let series: Vec<_> = joined.into_iter().map(|j| j.table).collect();
     assert_eq!(
         series.len(),
         2,

@@ -98,11 +98,20 @@ pub fn unmatched_rows<'a>(old: &'a Table, new: &'a Table) -> (Vec<&'a Row>, Vec<
     (only(old, new), only(new, old))
 }
 
-/// A board's series tables joined across all its editions: one table per
-/// row of a series (rows in another unit than the table's, such as yearly
-/// changes in percent, are left out), the years as rows and each edition as
-/// a column, so every value shows which edition printed it.
-pub fn joined_series(editions: &[&AnnualAnalysis]) -> Vec<Table> {
+/// A series joined across a board's editions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JoinedSeries {
+    /// The years as rows and each edition as a column, so every value shows
+    /// which edition printed it.
+    pub table: Table,
+    /// Each edition that prints the series: its title and where it stands.
+    pub sources: Vec<(String, SourceRef)>,
+}
+
+/// A board's series tables joined across all its editions: one per row of
+/// a series (rows in another unit than the table's, such as yearly changes
+/// in percent, are left out).
+pub fn joined_series(editions: &[&AnnualAnalysis]) -> Vec<JoinedSeries> {
     let mut out = Vec::new();
     let mut seen: Vec<(&str, &str)> = Vec::new();
     for a in editions.iter().rev() {
@@ -112,11 +121,28 @@ pub fn joined_series(editions: &[&AnnualAnalysis]) -> Vec<Table> {
                     continue;
                 }
                 seen.push((&t.id, &r.key));
-                out.extend(series_across_editions(editions, &t.id, &r.key));
+                if let Some(table) = series_across_editions(editions, &t.id, &r.key) {
+                    let sources = sources_of(editions, &t.id, &r.key);
+                    out.push(JoinedSeries { table, sources });
+                }
             }
         }
     }
     out
+}
+
+/// Where each edition prints one row of a series table.
+fn sources_of(editions: &[&AnnualAnalysis], table: &str, row: &str) -> Vec<(String, SourceRef)> {
+    editions
+        .iter()
+        .filter_map(|a| {
+            let t = a.table(table)?;
+            t.rows
+                .iter()
+                .any(|r| r.key == row)
+                .then(|| (a.title.clone(), t.source.clone()))
+        })
+        .collect()
 }
 
 /// Years that two editions print differently in a joined series: the

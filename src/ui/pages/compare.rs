@@ -180,7 +180,8 @@ fn series_sections(choice: &Choice, lang: Lang) -> Html {
     let first = choice.editions[0];
     let last = choice.editions[choice.editions.len() - 1];
     html! {
-        { for joined_series(&choice.editions).into_iter().map(|table| {
+        { for joined_series(&choice.editions).into_iter().map(|joined| {
+            let table = joined.table;
             let restated = restated_years(&table)
                 .into_iter()
                 .map(|(y, v)| format!("{y} ({})", v.iter().map(|x| format::with_unit(*x, table.unit, lang)).collect::<Vec<_>>().join(" / ")))
@@ -192,7 +193,7 @@ fn series_sections(choice: &Choice, lang: Lang) -> Html {
                     if !restated.is_empty() {
                         <p class="restated">{ format!("{}: {}.", t.restated_years, restated.join("; ")) }</p>
                     }
-                    <Source doc={last.title.clone()} source={table.source.clone()} />
+                    { for joined.sources.into_iter().map(|(doc, source)| html! { <Source {doc} {source} /> }) }
                 </section>
             }
         }) }
