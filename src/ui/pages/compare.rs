@@ -165,7 +165,7 @@ pub fn CompareFinance() -> Html {
     html! {
         <>
             <h1>{ t.compare_finance_heading }</h1>
-            <ChoiceForm boards={boards.iter().map(|b| b.iter().map(|a| (*a).clone()).collect()).collect::<Vec<Vec<_>>>()}
+            <ChoiceForm boards={boards.iter().map(|b| BoardChoice::of(b)).collect::<Vec<_>>()}
                 board={new.board.short.clone()} from={old.id.clone()} to={new.id.clone()} />
             <p>{ format!("{} {} → {}.", t.compare_finance_intro, edition_name(old), edition_name(new)) }</p>
             { series_sections(&choice, lang) }
@@ -237,13 +237,55 @@ fn pair_section(
     }
 }
 
+/// A board and its editions, as the choice offers them.
+#[derive(Clone, Debug, PartialEq)]
+struct BoardChoice {
+    short: String,
+    name: String,
+    /// (report id, what the option says), oldest first.
+    editions: Vec<(String, String)>,
+}
+
+impl BoardChoice {
+    fn of(editions: &[&AnnualAnalysis]) -> Self {
+        Self {
+            short: editions[0].board.short.clone(),
+            name: editions[0].board.name.clone(),
+            editions: editions
+                .iter()
+                .map(|a| (a.id.clone(), format!("{} – {}", edition_name(a), a.title)))
+                .collect(),
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct ChoiceFormProps {
-    /// Every board with two or more editions, each oldest first.
-    boards: Vec<Vec<AnnualAnalysis>>,
+    /// Every board with two or more editions.
+    boards: Vec<BoardChoice>,
     board: String,
     from: String,
     to: String,
+}
+
+/// The query after the reader picks `value` for `key`: a new board starts
+/// from its defaults; picking the edition the other side shows swaps the two.
+fn choice_query(
+    key: &str,
+    value: String,
+    [board, from, to]: [String; 3],
+) -> Vec<(&'static str, String)> {
+    match key {
+        BOARD => vec![(BOARD, value)],
+        FROM => {
+            let other = if value == to { from } else { to };
+            vec![(BOARD, board), (FROM, value), (TO, other)]
+        }
+        _ => {
+            let other = if value == from { to } else { from };
+            vec![(BOARD, board), (FROM, other), (TO, value)]
+        }
+    }
 }
 
 /// The board and the two editions, kept in the address so a shared link keeps them.
@@ -256,7 +298,7 @@ fn ChoiceForm(props: &ChoiceFormProps) -> Html {
     let t = ctx.t();
     let set = |key: &'static str| {
         let (navigator, route, query) = (navigator.clone(), ctx.route.clone(), ctx.query.clone());
-        let (board, from, to) = (props.board.clone(), props.from.clone(), props.to.clone());
+        let current = [props.board.clone(), props.from.clone(), props.to.clone()];
         Callback::from(move |e: Event| {
             let value = crate::web::event_value(&e);
             let mut q: Vec<(String, String)> = query
@@ -264,27 +306,11 @@ fn ChoiceForm(props: &ChoiceFormProps) -> Html {
                 .filter(|(k, _)| ![BOARD, FROM, TO].contains(&k.as_str()))
                 .cloned()
                 .collect();
-            // Picking the edition the other side shows swaps the two.
-            let choice = match key {
-                BOARD => vec![(BOARD, value)],
-                FROM => {
-                    let other = if value == to {
-                        from.clone()
-                    } else {
-                        to.clone()
-                    };
-                    vec![(BOARD, board.clone()), (FROM, value), (TO, other)]
-                }
-                _ => {
-                    let other = if value == from {
-                        to.clone()
-                    } else {
-                        from.clone()
-                    };
-                    vec![(BOARD, board.clone()), (FROM, other), (TO, value)]
-                }
-            };
-            q.extend(choice.into_iter().map(|(k, v)| (k.to_string(), v)));
+            q.extend(
+                choice_query(key, value, current.clone())
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v)),
+            );
             if let Some(n) = &navigator {
                 let _ = n.replace_with_query(&route, q);
             }
@@ -293,8 +319,8 @@ fn ChoiceForm(props: &ChoiceFormProps) -> Html {
     let editions = props
         .boards
         .iter()
-        .find(|b| b[0].board.short == props.board)
-        .cloned()
+        .find(|b| b.short == props.board)
+        .map(|b| b.editions.clone())
         .unwrap_or_default();
     let edition_select = |id: &'static str,
                           label: &'static str,
@@ -304,8 +330,8 @@ fn ChoiceForm(props: &ChoiceFormProps) -> Html {
             <div>
                 <label for={id}>{ label }</label>
                 <select id={id} onchange={set(key)}>
-                    { for editions.iter().map(|a| html! {
-                        <option value={a.id.clone()} selected={a.id == selected}>{ format!("{} – {}", edition_name(a), a.title) }</option>
+                    { for editions.iter().map(|(value, text)| html! {
+                        <option value={value.clone()} selected={value == selected}>{ text }</option>
                     }) }
                 </select>
             </div>
@@ -317,7 +343,7 @@ fn ChoiceForm(props: &ChoiceFormProps) -> Html {
                 <label for="compare-board">{ t.compare_board }</label>
                 <select id="compare-board" onchange={set(BOARD)}>
                     { for props.boards.iter().map(|b| html! {
-                        <option value={b[0].board.short.clone()} selected={b[0].board.short == props.board}>{ &b[0].board.name }</option>
+                        <option value={b.short.clone()} selected={b.short == props.board}>{ &b.name }</option>
                     }) }
                 </select>
             </div>
