@@ -172,3 +172,34 @@ test('no horizontal scrolling from 320 px to 1440 px wide', async () => {
     await ctx.close();
   }
 });
+
+test('the finance comparison: the reader picks the editions, and the address keeps the choice', async () => {
+  const { page, url, errors } = env;
+  const before = errors.length;
+  await page.goto(url + 'jamfor/ekonomi');
+  await page.getByRole('heading', { level: 1, name: 'Jämför ekonomin' }).waitFor();
+  // By default the board's two latest editions, oldest first.
+  assert.equal(await page.locator('#compare-board').inputValue(), 'ASN');
+  assert.equal(await page.locator('#compare-from').inputValue(), 'asn-2024');
+  assert.equal(await page.locator('#compare-to').inputValue(), 'asn-2025');
+  await page.getByText('ASN 2024 → ASN 2025.').waitFor();
+  // The households series across the editions, and the tables both share.
+  assert.equal(await page.locator('.compare-series').count(), 2);
+  await page.locator('[aria-label="2022, ASN Årsanalys 2024: 11\u00a0201"]').waitFor();
+  const pairs = await page.locator('.compare-pair').count();
+  assert.ok(pairs >= 9, `${pairs} tables side by side`);
+  assert.equal(await page.locator('.compare-pair h3').first().innerText(), 'ASN 2024');
+  // Choosing the later edition on the left swaps the two, and the address says so.
+  await page.locator('#compare-to').selectOption('asn-2024');
+  await page.waitForURL(/fran=asn-2025/);
+  assert.match(page.url(), /till=asn-2024/);
+  await page.getByText('ASN 2025 → ASN 2024.').waitFor();
+  assert.equal(await page.locator('.compare-pair h3').first().innerText(), 'ASN 2025');
+  // A reload (or a shared link) keeps the choice.
+  await page.reload();
+  await page.getByText('ASN 2025 → ASN 2024.').waitFor();
+  assert.equal(await page.locator('#compare-from').inputValue(), 'asn-2025');
+  assert.equal(await page.locator('#compare-to').inputValue(), 'asn-2024');
+  assert.equal(await page.locator('.compare-pair').count(), pairs);
+  assert.deepEqual(errors.slice(before), []);
+});

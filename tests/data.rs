@@ -216,7 +216,7 @@ fn a_changed_cell_is_reported_with_file_path_line_and_column() {
 fn broken_files_get_clear_diagnostics() {
     let good = common::read("asn-2025.json");
     let huge = format!(
-        "{{\"schema_version\": 1, \"kind\": \"annual_analysis\", \"id\": \"{}\"}}",
+        "{{\"schema_version\": 2, \"kind\": \"annual_analysis\", \"id\": \"{}\"}}",
         "x".repeat(5_000_000)
     );
     let cases: Vec<(&str, String, DiagnosticKind, &str)> = vec![
@@ -229,7 +229,7 @@ fn broken_files_get_clear_diagnostics() {
         ),
         (
             "wrong schema version",
-            good.replacen("\"schema_version\": 1", "\"schema_version\": 99", 1),
+            good.replacen("\"schema_version\": 2", "\"schema_version\": 99", 1),
             DiagnosticKind::SchemaVersion,
             "$.schema_version",
         ),
@@ -279,6 +279,57 @@ fn broken_files_get_clear_diagnostics() {
             "{name}"
         );
     }
+}
+
+/// A file written for schema version 1 (before the files said what the
+/// viewer needs) is refused with one message per missing field, each with
+/// the file, the JSON path, line and column.
+#[test]
+fn an_older_file_names_each_missing_field_with_path_line_and_column() {
+    let mut v: serde_json::Value = serde_json::from_str(&common::read("asn-2025.json")).unwrap();
+    v["schema_version"] = 1.into();
+    v.as_object_mut().unwrap().remove("result");
+    for area in v["goal_areas"].as_array_mut().unwrap() {
+        area.as_object_mut().unwrap().remove("title_en");
+        for g in area["goals"].as_array_mut().unwrap() {
+            g.as_object_mut().unwrap().remove("title_en");
+        }
+    }
+    for t in v["tables"].as_array_mut().unwrap() {
+        t.as_object_mut().unwrap().remove("plot");
+    }
+    let src = serde_json::to_string_pretty(&v).unwrap();
+    let errs = parse_report("asn-2023.json", &src).unwrap_err();
+    assert_eq!(errs[0].kind, DiagnosticKind::SchemaVersion);
+    assert!(errs[0].message.contains("äldre version"), "{}", errs[0]);
+    let find = |path: &str, field: &str| {
+        errs.iter()
+            .find(|d| d.path == path && d.message.contains(&format!("Fältet {field} saknas")))
+            .unwrap_or_else(|| panic!("{path} {field}: {errs:#?}"))
+    };
+    let d = find("$.goal_areas[1].goals[2]", "title_en");
+    let (line, col) = (d.line.unwrap(), d.column.unwrap());
+    assert!(d.to_string().starts_with(&format!(
+        "asn-2023.json:{line}:{col}: $.goal_areas[1].goals[2]: "
+    )));
+    let at = src.lines().nth(line - 1).unwrap();
+    assert_eq!(&at[col - 1..col], "{", "points at the goal's object: {at}");
+    find("$.goal_areas[0]", "title_en");
+    find("$.tables[3]", "plot");
+    assert!(
+        !errs.iter().any(|d| d.message.contains("Fältet unit")),
+        "asn-2025 has units"
+    );
+    let goals: usize = v["goal_areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| 1 + a["goals"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(
+        errs.len(),
+        1 + goals + v["tables"].as_array().unwrap().len()
+    );
 }
 
 #[test]
@@ -404,4 +455,64 @@ fn manifest_syntax_errors_point_at_characters_inside_the_file() {
         );
         assert_inside(src, &d[0]);
     }
+}
+
+/// The comparisons are computed from the files: boards with two or more
+/// editions, the reader's choice with its defaults, tables paired by kind,
+/// rows matched by key or label, series joined across editions.
+#[test]
+fn comparisons_are_computed_from_the_files() {
+    use insyn::model::compare::*;
+    let reports: Vec<Report> = common::bundled().into_iter().map(|(_, r)| r).collect();
+    let annuals: Vec<&insyn::model::AnnualAnalysis> =
+        reports.iter().filter_map(Report::as_annual).collect();
+    let boards = boards_with_editions(&annuals);
+    assert_eq!(boards.len(), 1, "only one board has two editions");
+    let years: Vec<u16> = boards[0].iter().map(|a| a.year).collect();
+    assert_eq!(years, [2024, 2025], "oldest first");
+    let c = choose(&boards, None, None, None).unwrap();
+    assert_eq!((c.old.year, c.new.year), (2024, 2025));
+    let same = choose(&boards, Some("ASN"), Some("asn-2025"), Some("asn-2025")).unwrap();
+    assert_eq!(
+        (same.old.year, same.new.year),
+        (2024, 2025),
+        "one edition twice: the defaults"
+    );
+    let back = choose(&boards, Some("ASN"), Some("asn-2025"), Some("asn-2024")).unwrap();
+    assert_eq!((back.old.year, back.new.year), (2025, 2024));
+    let pairs = shared_tables(c.old, c.new);
+    assert_eq!(pairs.len(), c.new.tables.len());
+    assert!(pairs.iter().all(|(o, n)| o.kind == n.kind));
+    let grants = pairs
+        .iter()
+        .find(|(o, _)| o.kind == TableKind::StateGrants)
+        .unwrap();
+    let (only_old, only_new) = unmatched_rows(grants.0, grants.1);
+    assert!(
+        !only_old.is_empty() && !only_new.is_empty(),
+        "grants come and go"
+    );
+    assert!(only_new.iter().all(|r| !grants
+        .0
+        .rows
+        .iter()
+        .any(|o| o.key == r.key || o.label == r.label)));
+    let joined = joined_series(&c.editions);
+    assert!(
+        joined.iter().all(|j| j.sources.len() == 2),
+        "each edition's source"
+    );
+    assert_ne!(joined[0].sources[0], joined[0].sources[1]);
+    let series: Vec<_> = joined.into_iter().map(|j| j.table).collect();
+    assert_eq!(
+        series.len(),
+        2,
+        "the two count rows; the percent rows are left out"
+    );
+    assert_eq!(series[0].columns.len(), 2, "a column per edition");
+    assert_eq!(series[0].rows.len(), 4, "2022 to 2025");
+    assert!(
+        restated_years(&series[0]).is_empty(),
+        "both print 2023 and 2024 alike"
+    );
 }

@@ -462,3 +462,25 @@ async fn pages_showing_a_file_that_failed_keep_their_heading_outline() {
         "{html}"
     );
 }
+
+#[tokio::test]
+async fn english_titles_come_from_the_files_beside_the_swedish_as_printed() {
+    let Report::Annual(a) = common::report("fsn-2024") else {
+        panic!()
+    };
+    let (area, goal) = a.goals().last().unwrap();
+    let report = render("/fsn-2024?lang=en").await;
+    assert!(report.contains(&format!("In English: {}", goal.title_en)));
+    assert!(report.contains(&format!(" ({})", area.title_en)));
+    let page = render(&format!("/fsn-2024/mal/{}?lang=en", goal.id)).await;
+    assert!(page.contains(&format!("<h1 lang=\"sv\">{}</h1>", goal.title)));
+    assert!(page.contains(&format!("In English: {}", goal.title_en)));
+    let matrix = render("/jamfor/mal?lang=en").await;
+    assert!(matrix.contains(&format!("<span lang=\"sv\">{}</span>", goal.title)));
+    assert!(matrix.contains(&format!(" ({})", goal.title_en)));
+    let swedish = render("/fsn-2024").await;
+    assert!(
+        !swedish.contains(&goal.title_en),
+        "the Swedish view shows the printed title only"
+    );
+}

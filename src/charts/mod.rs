@@ -147,28 +147,19 @@ pub fn kind_for(t: &Table) -> ChartKind {
         | TableKind::Investments
         | TableKind::BudgetChanges
         | TableKind::IncomeStatement
-        | TableKind::Series => ChartKind::Grouped,
+        | TableKind::Series
+        | TableKind::Other => ChartKind::Grouped,
     }
 }
 
-/// The columns a chart draws, by key.
+/// The columns a chart draws: the ones the file's `plot` names (the
+/// validator checks they exist), or else the last column.
 fn value_columns(t: &Table) -> Vec<usize> {
-    let want: &[&str] = match t.kind {
-        TableKind::DeviationByArea => &["avvikelse"],
-        TableKind::Investments | TableKind::IncomeStatement => &["utfall", "budget"],
-        TableKind::OperatingBudget => &["utfall", "prognos"],
-        TableKind::BudgetChanges => &["namndsbudget", "summa"],
-        _ => &[],
-    };
-    let picked: Vec<usize> = want.iter().filter_map(|k| t.column_index(k)).collect();
-    if !picked.is_empty() {
-        return picked;
-    }
-    // Fall back: the last column, or every column of a series.
-    if t.kind == TableKind::Series {
-        (0..t.columns.len()).collect()
-    } else {
+    let picked: Vec<usize> = t.plot.iter().filter_map(|k| t.column_index(k)).collect();
+    if picked.is_empty() {
         vec![t.columns.len().saturating_sub(1)]
+    } else {
+        picked
     }
 }
 
@@ -217,8 +208,8 @@ pub fn build(t: &Table, lang: Lang, width: f64) -> Chart {
                     giver: None,
                     bold: false,
                     bars: vec![(0.0, v, v, c, tone)],
-                    value_text: format!("{} {word}", fmt_value(v, Unit::Tkr)),
-                    unit: Unit::Tkr,
+                    value_text: format!("{} {word}", fmt_value(v, r.unit.unwrap_or(t.unit))),
+                    unit: r.unit.unwrap_or(t.unit),
                 });
             }
         }
@@ -240,8 +231,8 @@ pub fn build(t: &Table, lang: Lang, width: f64) -> Chart {
                         giver: None,
                         bold: false,
                         bars: vec![(acc, acc + v, v, c, tone)],
-                        value_text: signed(fmt_value(v, Unit::Tkr), v),
-                        unit: Unit::Tkr,
+                        value_text: signed(fmt_value(v, r.unit.unwrap_or(t.unit)), v),
+                        unit: r.unit.unwrap_or(t.unit),
                     });
                     acc += v;
                 } else {
@@ -250,8 +241,8 @@ pub fn build(t: &Table, lang: Lang, width: f64) -> Chart {
                         giver: None,
                         bold: true,
                         bars: vec![(0.0, v, v, c, Tone::Total)],
-                        value_text: fmt_value(v, Unit::Tkr),
-                        unit: Unit::Tkr,
+                        value_text: fmt_value(v, r.unit.unwrap_or(t.unit)),
+                        unit: r.unit.unwrap_or(t.unit),
                     });
                 }
             }
@@ -271,8 +262,8 @@ pub fn build(t: &Table, lang: Lang, width: f64) -> Chart {
                     giver: r.giver.clone(),
                     bold: false,
                     bars: vec![(0.0, v, v, c, Tone::Series(0))],
-                    value_text: fmt_value(v, Unit::Tkr),
-                    unit: Unit::Tkr,
+                    value_text: fmt_value(v, r.unit.unwrap_or(t.unit)),
+                    unit: r.unit.unwrap_or(t.unit),
                 });
             }
         }
@@ -587,6 +578,7 @@ mod tests {
             title: "T".into(),
             description: Text::default(),
             unit: Unit::Tkr,
+            plot: cols.last().map(|c| vec![c.to_string()]).unwrap_or_default(),
             columns: cols
                 .iter()
                 .map(|c| Column {

@@ -197,6 +197,7 @@ mod tests {
             title: "Budgetavvikelse".into(),
             description: Text::default(),
             unit: Unit::Tkr,
+            plot: vec!["avvikelse".into()],
             columns: vec![Column {
                 key: "avvikelse".into(),
                 label: "Avvikelse".into(),

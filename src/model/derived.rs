@@ -52,6 +52,29 @@ impl AnnualAnalysis {
         self.tables.iter().find(|t| t.id == id)
     }
 
+    /// The year's result as the file's `result` names it: the value, its
+    /// unit and the table it stands in.
+    pub fn result_figure(&self) -> Option<(f64, Unit, &Table)> {
+        let c = self.result.as_ref()?;
+        let table = self.table(&c.table)?;
+        let v = table.value(&c.row, &c.column)?;
+        let row = table.rows.iter().find(|r| r.key == c.row)?;
+        Some((v, row.unit.unwrap_or(table.unit), table))
+    }
+
+    /// The units of the report's tables and rows, in first-seen order.
+    pub fn units(&self) -> Vec<Unit> {
+        let mut out: Vec<Unit> = Vec::new();
+        for t in &self.tables {
+            for u in std::iter::once(t.unit).chain(t.rows.iter().filter_map(|r| r.unit)) {
+                if !out.contains(&u) {
+                    out.push(u);
+                }
+            }
+        }
+        out
+    }
+
     /// Recorded discrepancies that concern one table.
     pub fn discrepancies_for(&self, table: &str) -> Vec<&Discrepancy> {
         self.discrepancies
@@ -286,6 +309,7 @@ pub fn series_across_editions(
         title: row.label.clone(),
         description: first.description.clone(),
         unit: row.unit.unwrap_or(first.unit),
+        plot: tables.iter().map(|(a, _)| a.id.clone()).collect(),
         columns: tables
             .iter()
             .map(|(a, _)| Column {

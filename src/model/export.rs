@@ -75,6 +75,7 @@ mod tests {
             title: "Övriga bidrag".into(),
             description: Text::default(),
             unit: Unit::Tkr,
+            plot: vec!["utfall".into()],
             columns: vec![Column {
                 key: "utfall".into(),
                 label: "Utfall (tkr)".into(),

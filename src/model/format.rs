@@ -89,6 +89,14 @@ pub fn with_unit(v: f64, unit: Unit, lang: Lang) -> String {
     }
 }
 
+/// A value in its unit, amounts in tkr also in mnkr: "4 594 tkr (4,6 mnkr)".
+pub fn amount(v: f64, unit: Unit, lang: Lang) -> String {
+    match unit {
+        Unit::Tkr => format!("{} ({})", tkr(v, lang), mnkr(v, lang)),
+        u => with_unit(v, u, lang),
+    }
+}
+
 /// A plain number for CSV files: no grouping, "." as decimal point, "-" as minus.
 pub fn csv_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {

@@ -17,8 +17,16 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
-/// The schema version this viewer reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version of report files this viewer reads.
+///
+/// Version 2 added what the viewer used to know in code: the English titles
+/// of goals and goal areas (`title_en`), each table's `unit` and the columns
+/// its chart plots (`plot`), and the cell holding the year's result
+/// (`result`).
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The version of the manifest `reports/index.json` (unchanged since 1).
+pub const MANIFEST_VERSION: u32 = 1;
 
 /// A text in our own words, in Swedish and English.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
@@ -38,7 +46,7 @@ pub struct Text {
 pub struct SourceDocument {
     /// The document's title as printed, e.g. "Årsanalys 2025".
     pub title: String,
-    /// Who published it, e.g. "Malmö stad, arbetsmarknads- och socialnämnden".
+    /// Who published it, as printed: the city and the board.
     pub publisher: String,
     /// File name of the plain-text source in `shared/seeds`.
     pub file: String,
@@ -67,9 +75,9 @@ pub struct SourceRef {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Board {
-    /// Full name, e.g. "Arbetsmarknads- och socialnämnden".
+    /// Full name as printed.
     pub name: String,
-    /// Short form, e.g. "ASN".
+    /// Short form as the city writes it (an abbreviation).
     pub short: String,
 }
 
@@ -93,9 +101,9 @@ pub struct Header {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AnnualAnalysis {
-    /// Must be 1.
+    /// Must be 2.
     pub schema_version: u32,
-    /// The report id, e.g. "asn-2025". Lowercase letters, digits and hyphens.
+    /// The report id, conventionally `{board}-{year}`. Lowercase letters, digits and hyphens.
     pub id: String,
     /// Always "annual_analysis".
     pub kind: String,
@@ -106,6 +114,11 @@ pub struct AnnualAnalysis {
     pub source: SourceDocument,
     /// A short summary of the whole report in our own words.
     pub summary: Text,
+    /// The cell that holds the year's result against the budget (positive:
+    /// surplus), where the report prints one. The report page shows it
+    /// with its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<CellRef>,
     /// Goals grouped by målområde, in the document's order.
     pub goal_areas: Vec<GoalArea>,
     /// Budget assignments (budgetuppdrag).
@@ -137,6 +150,9 @@ pub struct GoalArea {
     pub id: String,
     /// Title as printed, without the "Målområde - " prefix.
     pub title: String,
+    /// The title in English: our translation of the printed title (the
+    /// English view shows it beside the Swedish one, which stays as printed).
+    pub title_en: String,
     pub goals: Vec<Goal>,
 }
 
@@ -149,6 +165,9 @@ pub struct Goal {
     pub id: String,
     /// Title as printed, without the "Kommunfullmäktigemål - " prefix.
     pub title: String,
+    /// The title in English: our translation of the printed title (the
+    /// English view shows it beside the Swedish one, which stays as printed).
+    pub title_en: String,
     /// The year assessment.
     pub assessment: Assessment,
     /// The assessment of the expected movement over the mandate period.
@@ -300,8 +319,14 @@ pub enum TableKind {
     StateGrants,
     /// Övriga bidrag.
     OtherGrants,
-    /// A series given in the text (e.g. households with economic assistance per year).
+    /// A series given in the text, one column per year (e.g. households
+    /// with economic assistance). Comparisons join a board's editions of it.
     Series,
+    /// A kind this viewer does not know (a file newer than the viewer): it
+    /// still gets its table and a plain bar chart of its `plot` columns.
+    #[serde(other)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    Other,
 }
 
 /// Unit of a table's or a row's values.
@@ -323,16 +348,20 @@ pub enum Unit {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Table {
-    /// Stable id, used in the chart's URL, e.g. "budgetavvikelse".
+    /// Stable id within the report, used in the chart's URL.
     pub id: String,
     pub kind: TableKind,
     /// The table's heading as printed.
     pub title: String,
     /// What the table shows, in our own words (one sentence).
     pub description: Text,
-    #[serde(default)]
+    /// Unit of the values (a row may override it); the chart's unit.
     pub unit: Unit,
     pub columns: Vec<Column>,
+    /// Keys of the columns the chart plots, in order (at least one). A
+    /// deviation, waterfall or sorted chart plots the first; a grouped chart
+    /// (and a series) every one.
+    pub plot: Vec<String>,
     pub rows: Vec<Row>,
     /// Relations between columns that hold on every row, e.g. avvikelse = budget − utfall.
     #[serde(default)]
@@ -344,7 +373,7 @@ pub struct Table {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Column {
-    /// Stable key, e.g. "utfall", "budget", "avvikelse", "2024".
+    /// Stable key within the table; a year column's key is the year.
     pub key: String,
     /// The column header as printed.
     pub label: String,
@@ -485,7 +514,7 @@ pub struct Restatement {
     pub value: f64,
     /// As printed in this report.
     pub printed: String,
-    /// The earlier report's id, e.g. "asn-2024".
+    /// The earlier report's id.
     pub other_report: String,
     /// The figure in the earlier report.
     pub other_figure: FigureRef,
@@ -504,7 +533,7 @@ pub struct Restatement {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
-    /// Must be 1.
+    /// Must be 2.
     pub schema_version: u32,
     pub id: String,
     /// Always "statement".
@@ -643,6 +672,6 @@ pub struct ManifestEntry {
     pub board: Board,
     pub year: u16,
     pub title: String,
-    /// File name beside the manifest, e.g. "asn-2025.json".
+    /// File name beside the manifest: the report's id and ".json".
     pub file: String,
 }

@@ -24,7 +24,7 @@ pub fn json_schema() -> String {
     );
     schema.insert(
         "title".into(),
-        "Insyn report file (schema_version 1)".into(),
+        "Insyn report file (schema_version 2)".into(),
     );
     let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
     s.push('\n');

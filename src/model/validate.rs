@@ -169,7 +169,12 @@ pub fn parse_report(file: &str, src: &str) -> Result<Report, Vec<Diagnostic>> {
             return Err(sink.out);
         }
     };
-    if header.schema_version.as_u64() != Some(u64::from(SCHEMA_VERSION)) {
+    let version = header.schema_version.as_u64();
+    if version.is_some_and(|v| v >= 1 && v < u64::from(SCHEMA_VERSION)) {
+        check_older_version(&value, &header.schema_version, &mut sink);
+        return Err(sink.out);
+    }
+    if version != Some(u64::from(SCHEMA_VERSION)) {
         sink.push(
             DiagnosticKind::SchemaVersion,
             &JsonPath::root().key("schema_version"),
@@ -206,6 +211,61 @@ pub fn parse_report(file: &str, src: &str) -> Result<Report, Vec<Diagnostic>> {
         Ok(report)
     } else {
         Err(sink.out)
+    }
+}
+
+/// Fields added in schema version 2, each with the objects that need it.
+const ADDED_IN_2: &[(&str, &str, &str)] = &[
+    ("goal_areas", "title_en", "målområdets titel på engelska"),
+    ("goals", "title_en", "målets titel på engelska"),
+    ("tables", "unit", "tabellens enhet"),
+    ("tables", "plot", "kolumnerna som diagrammet visar"),
+];
+
+/// A file written for an older schema version: says so, and names every
+/// field the current version needs that the file lacks, where it is missing.
+fn check_older_version(value: &serde_json::Value, version: &serde_json::Value, sink: &mut Sink) {
+    sink.push(
+        DiagnosticKind::SchemaVersion,
+        &JsonPath::root().key("schema_version"),
+        format!(
+            "schema_version är {version}, en äldre version: visaren läser version {SCHEMA_VERSION}. \
+             Lägg till fälten som nämns nedan och ändra schema_version till {SCHEMA_VERSION}"
+        ),
+    );
+    let root = JsonPath::root();
+    for (ai, area) in array(value, "goal_areas") {
+        let apath = root.key("goal_areas").index(ai);
+        require_added(area, "goal_areas", &apath, sink);
+        for (gi, goal) in array(area, "goals") {
+            require_added(goal, "goals", &apath.key("goals").index(gi), sink);
+        }
+    }
+    for (ti, table) in array(value, "tables") {
+        require_added(table, "tables", &root.key("tables").index(ti), sink);
+    }
+}
+
+fn array<'a>(
+    v: &'a serde_json::Value,
+    key: &str,
+) -> impl Iterator<Item = (usize, &'a serde_json::Value)> {
+    v.get(key)
+        .and_then(|a| a.as_array())
+        .into_iter()
+        .flatten()
+        .enumerate()
+}
+
+fn require_added(obj: &serde_json::Value, list: &str, path: &JsonPath, sink: &mut Sink) {
+    for (_, field, what) in ADDED_IN_2.iter().filter(|(l, _, _)| *l == list) {
+        if obj.get(field).is_none() {
+            sink.push(
+                DiagnosticKind::Structure,
+                path,
+                format!("Fältet {field} saknas ({what}, krävs från schema_version 2)"),
+            );
+        }
     }
 }
 
@@ -589,6 +649,7 @@ fn check_annual(a: &AnnualAnalysis, sink: &mut Sink) {
                 }
             }
         }
+        check_plot(t, &tpath, sink);
         for (li, rel) in t.relations.iter().enumerate() {
             let rpath = tpath.key("relations").index(li);
             for k in std::iter::once(&rel.column)
@@ -604,6 +665,13 @@ fn check_annual(a: &AnnualAnalysis, sink: &mut Sink) {
                 }
             }
         }
+    }
+    if let Some(c) = a.result.as_ref().filter(|c| !cell_exists(a, c)) {
+        sink.push(
+            DiagnosticKind::Reference,
+            &root.key("result"),
+            format!("Cellen {}/{}/{} finns inte", c.table, c.row, c.column),
+        );
     }
     for (xi, x) in a.cross_checks.iter().enumerate() {
         let xpath = root.key("cross_checks").index(xi);
@@ -698,6 +766,26 @@ fn check_annual(a: &AnnualAnalysis, sink: &mut Sink) {
                     "Källavvikelsen {} syns inte i siffrorna: kontrollen går igenom eller finns inte",
                     a.discrepancies[di].check
                 ),
+            );
+        }
+    }
+}
+
+/// The columns a chart plots exist, and there is at least one.
+fn check_plot(t: &Table, tpath: &JsonPath, sink: &mut Sink) {
+    if t.plot.is_empty() {
+        sink.push(
+            DiagnosticKind::Value,
+            &tpath.key("plot"),
+            "plot ska nämna minst en kolumn som diagrammet visar",
+        );
+    }
+    for (pi, k) in t.plot.iter().enumerate() {
+        if t.column_index(k).is_none() {
+            sink.push(
+                DiagnosticKind::Reference,
+                &tpath.key("plot").index(pi),
+                format!("Kolumnen {k:?} finns inte i tabellen"),
             );
         }
     }
@@ -863,12 +951,12 @@ pub fn parse_manifest(file: &str, src: &str) -> Result<Manifest, Vec<Diagnostic>
     let Some(m) = deserialize::<Manifest>(src, &mut sink) else {
         return Err(sink.out);
     };
-    if m.schema_version != SCHEMA_VERSION {
+    if m.schema_version != MANIFEST_VERSION {
         sink.push(
             DiagnosticKind::SchemaVersion,
             &JsonPath::root().key("schema_version"),
             format!(
-                "schema_version är {}, men visaren läser version {SCHEMA_VERSION}",
+                "schema_version är {}, men visaren läser manifest av version {MANIFEST_VERSION}",
                 m.schema_version
             ),
         );
@@ -923,7 +1011,7 @@ mod tests {
     fn with_board(board: &str) -> Diagnostic {
         only(&[
             "{",
-            r#"  "schema_version": 1,"#,
+            r#"  "schema_version": 2,"#,
             r#"  "id": "x","#,
             r#"  "kind": "annual_analysis","#,
             board,

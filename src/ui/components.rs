@@ -183,7 +183,7 @@ pub fn TableView(props: &TableViewProps) -> Html {
                 <tbody>
                     { for t.rows.iter().map(|r| {
                         let unit = r.unit.unwrap_or(t.unit);
-                        let class = match r.role { RowRole::Item => "", RowRole::Subtotal => "subtotal", RowRole::Total => "total" };
+                        let class = match r.role { RowRole::Item => "", RowRole::Subtotal => "role-subtotal", RowRole::Total => "role-total" };
                         html! {
                             <tr class={class}>
                                 <th scope="row">
@@ -259,7 +259,7 @@ pub fn report_heading(r: &Report, lang: Lang) -> String {
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedButtonProps {
-    /// The embed's path below `/inbaddning/`, e.g. "asn-2025/ekonomi/budgetavvikelse".
+    /// The embed's path below `/inbaddning/`: `{report}` or `{report}/ekonomi/{table}`.
     pub path: AttrValue,
     /// The iframe's title: what it shows.
     pub title: AttrValue,

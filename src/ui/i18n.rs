@@ -3,7 +3,7 @@
 
 use crate::model::format::Lang;
 use crate::model::{
-    derived::StatusCounts, AssignmentStatus, GoalStatus, OutlookStatus, ResponseStatus,
+    derived::StatusCounts, AssignmentStatus, GoalStatus, OutlookStatus, ResponseStatus, Unit,
 };
 
 /// Defines the catalogue struct, and (for the tests) `fields`, which lists
@@ -65,6 +65,7 @@ pub struct Strings {
     pub read_more: &'static str,
     pub finances: &'static str,
     pub finances_intro: &'static str,
+    pub no_tables: &'static str,
     pub discrepancies: &'static str,
     pub discrepancies_intro: &'static str,
     pub printed: &'static str,
@@ -120,7 +121,17 @@ pub struct Strings {
     pub bars: &'static str,
     pub improved: &'static str,
     pub worsened: &'static str,
-    pub households_over_time: &'static str,
+    pub series_over_time: &'static str,
+    pub restated_years: &'static str,
+    pub rows_only_in: &'static str,
+    pub compare_choice_label: &'static str,
+    pub compare_board: &'static str,
+    pub compare_from: &'static str,
+    pub compare_to: &'static str,
+    pub compare_needs_two: &'static str,
+    pub bundled_now: &'static str,
+    pub no_annuals: &'static str,
+    pub no_changes_yet: &'static str,
     pub embed: &'static str,
     pub embed_heading: &'static str,
     pub embed_code_label: &'static str,
@@ -185,7 +196,8 @@ pub const SV: Strings = Strings {
     line: "rad i textfilen",
     read_more: "Läs mer om målet",
     finances: "Ekonomi",
-    finances_intro: "Alla tabeller i rapportens ekonomidel, med siffrorna som de är tryckta (tusentals kronor, tkr).",
+    no_tables: "Rapporten har inga ekonomitabeller.",
+    finances_intro: "Alla tabeller i rapportens ekonomidel, med siffrorna som de är tryckta",
     discrepancies: "Avvikelser i källan",
     discrepancies_intro: "Här säger dokumentet emot sig självt. Vi visar båda siffrorna och rättar ingen.",
     printed: "Tryckt",
@@ -212,7 +224,7 @@ pub const SV: Strings = Strings {
     compare_goals_heading: "Jämför målen",
     compare_goals_intro: "Varje rad är ett av kommunfullmäktiges mål, varje kolumn en nämnds rapport.",
     compare_finance_heading: "Jämför ekonomin",
-    compare_finance_intro: "Tabeller som finns i både ASN:s årsanalys 2024 och 2025.",
+    compare_finance_intro: "Tabeller som finns i båda årsanalyserna, sida vid sida.",
     compare_heading: "Jämförelser",
     council_goal: "Mål",
     not_assessed: "Ingår inte",
@@ -241,7 +253,17 @@ pub const SV: Strings = Strings {
     bars: "staplar",
     improved: "bättre",
     worsened: "sämre",
-    households_over_time: "Hushåll med ekonomiskt bistånd i båda årsanalyserna",
+    series_over_time: "Serien i nämndens alla årsanalyser",
+    restated_years: "År som årsanalyserna anger olika",
+    rows_only_in: "Rader som bara finns i",
+    compare_choice_label: "Välj nämnd och årsanalyser",
+    compare_board: "Nämnd",
+    compare_from: "Jämför årsanalysen",
+    compare_to: "med årsanalysen",
+    compare_needs_two: "Jämförelsen behöver minst två årsanalyser från samma nämnd.",
+    bundled_now: "Här finns just nu",
+    no_annuals: "inga årsanalyser",
+    no_changes_yet: "Ingen nämnd har två årsanalyser här än, så det finns ingen förändring att visa.",
     embed: "Bädda in",
     embed_heading: "Bädda in på en annan sida",
     embed_code_label: "Kod att klistra in på sidan (iframe)",
@@ -305,7 +327,8 @@ pub const EN: Strings = Strings {
     line: "line in the text file",
     read_more: "More about the goal",
     finances: "Finances",
-    finances_intro: "Every table of the report's finance section, with the figures as printed (thousands of kronor, tkr).",
+    no_tables: "The report has no finance tables.",
+    finances_intro: "Every table of the report's finance section, with the figures as printed",
     discrepancies: "Discrepancies in the source",
     discrepancies_intro: "Here the document contradicts itself. We show both figures and correct neither.",
     printed: "Printed",
@@ -332,7 +355,7 @@ pub const EN: Strings = Strings {
     compare_goals_heading: "Compare the goals",
     compare_goals_intro: "Each row is one of the city council's goals, each column one board's report.",
     compare_finance_heading: "Compare the finances",
-    compare_finance_intro: "Tables found in both ASN's annual analysis 2024 and 2025.",
+    compare_finance_intro: "Tables found in both annual analyses, side by side.",
     compare_heading: "Comparisons",
     council_goal: "Goal",
     not_assessed: "Not included",
@@ -361,7 +384,17 @@ pub const EN: Strings = Strings {
     bars: "bars",
     improved: "better",
     worsened: "worse",
-    households_over_time: "Households with financial assistance in both annual analyses",
+    series_over_time: "The series in all of the board's annual analyses",
+    restated_years: "Years the annual analyses give differently",
+    rows_only_in: "Rows only in",
+    compare_choice_label: "Choose a board and annual analyses",
+    compare_board: "Board",
+    compare_from: "Compare the annual analysis",
+    compare_to: "with the annual analysis",
+    compare_needs_two: "The comparison needs two or more annual analyses of the same board.",
+    bundled_now: "Here now",
+    no_annuals: "no annual analyses",
+    no_changes_yet: "No board has two annual analyses here yet, so there is no change to show.",
     embed: "Embed",
     embed_heading: "Embed on another page",
     embed_code_label: "Code to paste into the page (iframe)",
@@ -441,6 +474,18 @@ pub fn response_status(s: ResponseStatus, lang: Lang) -> &'static str {
     }
 }
 
+/// A unit in words, for the text that says what unit a page's figures are in.
+pub fn unit_name(u: Unit, lang: Lang) -> &'static str {
+    match (u, lang) {
+        (Unit::Tkr, Lang::Sv) => "tusentals kronor, tkr",
+        (Unit::Antal, Lang::Sv) => "antal",
+        (Unit::Procent, Lang::Sv) => "procent",
+        (Unit::Tkr, Lang::En) => "thousands of kronor, tkr",
+        (Unit::Antal, Lang::En) => "counts",
+        (Unit::Procent, Lang::En) => "percent",
+    }
+}
+
 /// "13 av 14 mål uppnådda, 1 delvis".
 pub fn status_sentence(c: &StatusCounts, lang: Lang) -> String {
     let mut s = match lang {
@@ -469,7 +514,7 @@ pub fn page_title(parts: &[&str], lang: Lang) -> String {
     v.join(" – ")
 }
 
-/// "Källa: Årsanalys 2025, avsnitt …, sidan 12".
+/// "Källa: {document}, avsnitt ”{section}”, sidan {page} (rad i textfilen {line})".
 pub fn source_line(doc_title: &str, r: &crate::model::SourceRef, lang: Lang) -> String {
     let s = t(lang);
     let mut out = format!("{}: {doc_title}, {} ”{}”", s.source, s.section, r.section);
@@ -480,28 +525,6 @@ pub fn source_line(doc_title: &str, r: &crate::model::SourceRef, lang: Lang) -> 
         out += &format!(" ({} {l})", s.line);
     }
     out
-}
-
-/// English glosses of the council goals' titles, by goal id. The titles stay
-/// as printed (Swedish); the English view adds these in our words.
-pub fn goal_gloss(id: &str) -> Option<&'static str> {
-    Some(match id {
-        "goda-uppvaxtvillkor" => "Good conditions for children and young people to grow up in",
-        "fullfolja-gymnasiet" => "More students completing upper secondary school",
-        "studera-eller-arbeta" => "More young people studying or working",
-        "regional-tillvaxtmotor" => "A stronger regional and national role as an engine of growth and jobs",
-        "sjalvforsorjning" => "More Malmö residents supporting themselves",
-        "attraktivitet-naringsliv" => "Good conditions for the city's attractiveness and business",
-        "klimatneutral-2030" => "Lower greenhouse gas emissions and a climate-neutral city by 2030",
-        "hallbar-elforsorjning" => "Sustainable electricity supply and better energy efficiency",
-        "fri-fran-segregation" => "A city free from segregation",
-        "lokal-utveckling-delaktighet" => "Participation and social cohesion through local development and good living environments",
-        "forebygga-brott" => "More crime prevention and less crime",
-        "attraktiv-arbetsgivare" => "An attractive, inclusive employer with a good work environment and secure jobs",
-        "kompetensforsorjning" => "Good skills supply, partly through more cooperation between the city's boards",
-        "god-likvardig-service" => "Good and equal service",
-        _ => return None,
-    })
 }
 
 /// The accessibility statement (tillgänglighetsredogörelse), as Swedish

@@ -57,7 +57,7 @@ pub fn App() -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedAppProps {
-    /// The embed route, e.g. "/inbaddning/asn-2025/ekonomi/budgetavvikelse".
+    /// The embed route, e.g. `/inbaddning/{report}/ekonomi/{table}`.
     pub path: String,
 }
 
@@ -162,7 +162,7 @@ pub fn Root(props: &RootProps) -> Html {
     }
 }
 
-/// The path below the site's base path ("/insyn/asn-2025" → "/asn-2025").
+/// The path below the site's base path (`/insyn/{report}` → `/{report}`).
 pub fn strip_base(path: &str, base: Option<&str>) -> String {
     let base = base.unwrap_or("").trim_end_matches('/');
     match path.strip_prefix(base) {

@@ -16,7 +16,7 @@ use crate::model::{Manifest, Report};
 
 #[derive(Properties, PartialEq)]
 pub struct PageAtProps {
-    /// The address below the base path, with its query ("/asn-2025?status=delvis").
+    /// The address below the base path, with its query (`/{report}?status=delvis`).
     pub path: String,
     /// The site's base path ("/" or "/insyn/").
     pub base: String,

@@ -353,7 +353,7 @@ mod imp {
     }
 
     /// Drops a trailing slash from the address without a new history entry,
-    /// so "/asn-2025/" and "/asn-2025" show the same page.
+    /// so `/{report}/` and `/{report}` show the same page.
     pub fn normalize_trailing_slash() {
         let Some(w) = web_sys::window() else { return };
         let loc = w.location();

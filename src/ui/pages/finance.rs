@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::model::{Report, Table};
 use crate::ui::chart::Chart;
 use crate::ui::components::{heading, text, Discrepancies, Link, Source, WithReport};
-use crate::ui::i18n::page_title;
+use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::not_found::NotFoundBody;
 use crate::ui::pages::report::{expect_annual, SourceNotes};
 use crate::ui::{use_ctx, use_title, Route};
@@ -47,7 +47,11 @@ fn FinanceView(props: &FinanceViewProps) -> Html {
         <article class="finance">
             <p class="breadcrumb"><Link to={Route::Report { report: a.id.clone() }}>{ format!("{} – {}", a.board.name, a.title) }</Link></p>
             <h1>{ format!("{} – {} {}", t.finances, a.board.short, a.year) }</h1>
-            <p>{ t.finances_intro }</p>
+            if a.tables.is_empty() {
+                <p>{ t.no_tables }</p>
+            } else {
+                <p>{ format!("{} ({}).", t.finances_intro, a.units().into_iter().map(|u| i18n::unit_name(u, lang)).collect::<Vec<_>>().join("; ")) }</p>
+            }
             { for a.tables.iter().map(|table| html! {
                 <TableSection report={props.report.clone()} table={table.clone()} standalone={false} />
             }) }

@@ -69,11 +69,12 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
             <p class="breadcrumb"><Link to={Route::Report { report: a.id.clone() }}>{ format!("{} – {}", a.board.name, a.title) }</Link></p>
             <h1 lang="sv">{ &g.title }</h1>
             if lang == crate::model::format::Lang::En {
-                if let Some(gloss) = i18n::goal_gloss(&g.id) {
-                    <p class="gloss">{ format!("In English: {gloss}") }</p>
-                }
+                <p class="gloss">{ format!("In English: {}", g.title_en) }</p>
             }
-            <p class="area">{ format!("{}: ", t.goal_area) }<span lang="sv">{ &area.title }</span></p>
+            <p class="area">
+                { format!("{}: ", t.goal_area) }<span lang="sv">{ &area.title }</span>
+                if lang == crate::model::format::Lang::En { { format!(" ({})", area.title_en) } }
+            </p>
             <section>
                 <h2>{ t.year_assessment }</h2>
                 <StatusBadge status={g.assessment.status} />

@@ -74,12 +74,12 @@ pub fn AnnualView(props: &ReportProps) -> Html {
                     <EmbedSummary report={props.report.clone()} level={4} />
                 </EmbedButton>
             </section>
-            if let Some((v, table)) = a.table("driftbudget").and_then(|t| t.value("resultat", "utfall").map(|v| (v, t))) {
+            if let Some((v, unit, table)) = a.result_figure() {
                 <section class="result" aria-labelledby="result-h">
                     <h2 id="result-h">{ t.result_heading }</h2>
                     <p class="result-figure">
                         { format!("{}: ", t.result_label) }
-                        <strong>{ format!("{} ({}), {}", format::tkr(v, lang), format::mnkr(v, lang), if v >= 0.0 { t.surplus } else { t.deficit }) }</strong>
+                        <strong>{ format!("{}, {}", format::amount(v, unit, lang), if v >= 0.0 { t.surplus } else { t.deficit }) }</strong>
                     </p>
                     <Source doc={a.title.clone()} source={table.source.clone()} />
                 </section>
@@ -97,15 +97,16 @@ pub fn AnnualView(props: &ReportProps) -> Html {
             }
             { for a.goal_areas.iter().filter(|area| area_filter.is_none_or(|f| f == area.id) && area.goals.iter().any(|g| status_filter.is_none_or(|s| s == g.assessment.status))).map(|area| html! {
                 <section class="goal-area">
-                    <h3>{ format!("{}: ", t.goal_area) }<span lang="sv">{ &area.title }</span></h3>
+                    <h3>
+                        { format!("{}: ", t.goal_area) }<span lang="sv">{ &area.title }</span>
+                        if lang == Lang::En { { format!(" ({})", area.title_en) } }
+                    </h3>
                     <ul class="goal-cards">
                         { for area.goals.iter().filter(|g| status_filter.is_none_or(|s| s == g.assessment.status)).map(|g| html! {
                             <li class="goal-card">
                                 <h4 lang="sv">{ &g.title }</h4>
                                 if lang == Lang::En {
-                                    if let Some(gloss) = i18n::goal_gloss(&g.id) {
-                                        <p class="gloss">{ format!("In English: {gloss}") }</p>
-                                    }
+                                    <p class="gloss">{ format!("In English: {}", g.title_en) }</p>
                                 }
                                 <StatusBadge status={g.assessment.status} />
                                 <p class="outlook">{ format!("{}: {}", t.outlook, i18n::outlook_status(g.outlook.status, lang)) }</p>
