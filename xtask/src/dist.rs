@@ -178,29 +178,10 @@ fn externalize_boot_script(dist: &Path, html: &str, base: &str) -> Result<String
     let js = hashed_name(html, "/insyn-", ".js").ok_or("no insyn-*.js in index.html")?;
     let wasm =
         hashed_name(html, "/insyn-", "_bg.wasm").ok_or("no insyn-*_bg.wasm in index.html")?;
-    // A button pressed on the pre-rendered page is noted, and pressed again
-    // on the live page when it takes over (`web::swap_in_app`).
-    // If the viewer cannot start (wasm blocked or failing), the controls that
-    // need it are hidden as without JavaScript (`.insyn-failed`, style.css).
-    let script = format!(
-        "const pre = document.getElementById('insyn-pre');\n\
-         if (pre) pre.addEventListener('click', (e) => {{\n\
-         \x20 const b = e.target instanceof Element && e.target.closest('button');\n\
-         \x20 if (!b) return;\n\
-         \x20 globalThis.insynPendingClick?.el.removeAttribute('aria-busy');\n\
-         \x20 globalThis.insynPendingClick = {{ el: b, at: Date.now() }};\n\
-         \x20 b.setAttribute('aria-busy', 'true');\n\
-         }}, true);\n\
-         const start = () => import('{base}{js}')\n\
-         \x20 .then((m) => m.default({{ module_or_path: '{base}{wasm}' }}))\n\
-         \x20 .catch((e) => {{\n\
-         \x20   document.documentElement.classList.add('insyn-failed');\n\
-         \x20   globalThis.insynPendingClick?.el.removeAttribute('aria-busy');\n\
-         \x20   throw e;\n\
-         \x20 }});\n\
-         if (document.readyState === 'complete') start();\n\
-         else addEventListener('load', start, {{ once: true }});\n"
-    );
+    let script = fill(
+        include_str!("../../assets/js/boot.js"),
+        &[("BASE", base), ("JS", &js), ("WASM", &wasm)],
+    )?;
     let html = strip_wasm_preload(html)?;
     let start = html.find(open).ok_or("boot script")?;
     let end = start + html[start..].find("</script>").ok_or("boot script")?;
@@ -272,36 +253,37 @@ fn hashed_name(html: &str, prefix: &str, suffix: &str) -> Option<String> {
     Some(name.rsplit('/').next().unwrap_or(name).to_string())
 }
 
-/// `insyn-embed.js`: mounts the viewer into `<div data-insyn="…">` elements of
+/// A script of `assets/js/` with its `'__INSYN_NAME__'` placeholders filled
+/// in; fails if the file lacks one or keeps one unfilled, so the script and
+/// the build cannot drift apart.
+fn fill(template: &str, values: &[(&str, &str)]) -> Result<String> {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        let token = format!("'__INSYN_{name}__'");
+        if !out.contains(&token) {
+            return Err(format!("assets/js: no placeholder {token}"));
+        }
+        out = out.replace(&token, &format!("'{value}'"));
+    }
+    match out.find("'__INSYN_") {
+        Some(i) => Err(format!(
+            "assets/js: a placeholder is left unfilled at byte {i}"
+        )),
+        None => Ok(out),
+    }
+}
+
+/// `insyn-embed.js` (`assets/js/`): mounts the viewer into `<div data-insyn="…">` elements of
 /// any host page, each inside a shadow root with the site's stylesheet.
 fn write_embed_loader(dist: &Path, html: &str) -> Result {
     let js = hashed_name(html, "/insyn-", ".js").ok_or("no insyn-*.js in index.html")?;
     let wasm =
         hashed_name(html, "/insyn-", "_bg.wasm").ok_or("no insyn-*_bg.wasm in index.html")?;
     let css = hashed_name(html, "/style-", ".css").ok_or("no style-*.css in index.html")?;
-    let loader = format!(
-        r#"// Insyn script embed: <div data-insyn="asn-2025/ekonomi/budgetavvikelse"></div>
-// plus <script type="module" src=".../insyn-embed.js"></script> on any page.
-// Each element gets a shadow root with Insyn's own stylesheet, so the host
-// page's styles do not reach in and Insyn's do not leak out.
-const base = new URL('./', import.meta.url).href;
-window.__insynEmbed = true;
-const {{ default: init, mount_embed }} = await import('./{js}');
-await init({{ module_or_path: new URL('{wasm}', base) }});
-for (const el of document.querySelectorAll('[data-insyn]')) {{
-  if (el.shadowRoot) continue;
-  const shadow = el.attachShadow({{ mode: 'open' }});
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = new URL('{css}', base).href;
-  shadow.appendChild(link);
-  const root = document.createElement('div');
-  root.className = 'insyn-root';
-  shadow.appendChild(root);
-  mount_embed(root, el.getAttribute('data-insyn') || '', base);
-}}
-"#
-    );
+    let loader = fill(
+        include_str!("../../assets/js/insyn-embed.js"),
+        &[("JS", &js), ("WASM", &wasm), ("CSS", &css)],
+    )?;
     std::fs::write(dist.join("insyn-embed.js"), loader).map_err(|e| format!("insyn-embed.js: {e}"))
 }
 
@@ -377,5 +359,21 @@ mod tests {
             "<head><title>&lt;b&gt;Mål&lt;/b&gt; &amp; medel – ASN 2025 – Insyn</title></head><body></body>"
         );
         assert!(with_title("<head></head>", "x").is_err());
+    }
+
+    #[test]
+    fn the_scripts_get_every_name_and_a_missing_or_unfilled_placeholder_fails() {
+        let boot = fill(
+            include_str!("../../assets/js/boot.js"),
+            &[
+                ("BASE", "/insyn/"),
+                ("JS", "insyn-1.js"),
+                ("WASM", "insyn-1_bg.wasm"),
+            ],
+        )
+        .unwrap();
+        assert!(boot.contains("const BASE = '/insyn/';") && boot.contains("'insyn-1_bg.wasm'"));
+        assert!(fill("const A = '__INSYN_A__';", &[("B", "x")]).is_err());
+        assert!(fill("'__INSYN_A__' + '__INSYN_B__'", &[("A", "x")]).is_err());
     }
 }

@@ -1,0 +1,33 @@
+// The boot script of every pre-rendered page. `cargo xtask dist` fills in the
+// three names in capitals below (the site's base path and the hashed names of
+// the viewer's JS and wasm), writes the result under a content hash and loads
+// it with SRI, so the site runs under `script-src 'self'`. Unit-tested in
+// e2e/js.test.mjs.
+const BASE = '__INSYN_BASE__';
+const MODULE = '__INSYN_JS__';
+const WASM = '__INSYN_WASM__';
+
+// A button pressed on the pre-rendered page is noted, and pressed again on
+// the live page when the viewer takes over (`web::pending_click`).
+const pre = document.getElementById('insyn-pre');
+if (pre) pre.addEventListener('click', (e) => {
+  const b = e.target instanceof Element && e.target.closest('button');
+  if (!b) return;
+  globalThis.insynPendingClick?.el.removeAttribute('aria-busy');
+  globalThis.insynPendingClick = { el: b, at: Date.now() };
+  b.setAttribute('aria-busy', 'true');
+}, true);
+
+// The viewer starts after `load`, so the pre-rendered page paints before the
+// wasm is fetched and compiled. If it cannot start (wasm blocked or failing),
+// the controls that need it are hidden as without JavaScript
+// (`.insyn-failed`, style.css).
+const start = () => import(BASE + MODULE)
+  .then((m) => m.default({ module_or_path: BASE + WASM }))
+  .catch((e) => {
+    document.documentElement.classList.add('insyn-failed');
+    globalThis.insynPendingClick?.el.removeAttribute('aria-busy');
+    throw e;
+  });
+if (document.readyState === 'complete') start();
+else addEventListener('load', start, { once: true });

@@ -1,0 +1,61 @@
+// The site's own scripts as files (assets/js/ and assets/embed.js): they parse,
+// and the boot script does what the takeover relies on, tested on its own in
+// Chromium with a stand-in for the viewer's module.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { setup, here } from './helpers.mjs';
+
+const ASSETS = path.resolve(here, '..', 'assets');
+const SCRIPTS = ['js/boot.js', 'js/insyn-embed.js', 'embed.js'];
+
+test('every script of the site parses (node --check)', () => {
+  for (const s of SCRIPTS) {
+    const r = spawnSync(process.execPath, ['--check', path.join(ASSETS, s)], { encoding: 'utf8' });
+    assert.equal(r.status, 0, `${s}: ${r.stderr}`);
+  }
+});
+
+// The boot script as the build writes it, starting a stand-in module whose
+// default export records its argument and fails when the test says so.
+const boot = fs.readFileSync(path.join(ASSETS, 'js/boot.js'), 'utf8')
+  .replace("'__INSYN_BASE__'", "'/t/'")
+  .replace("'__INSYN_JS__'", "'viewer.js'")
+  .replace("'__INSYN_WASM__'", "'viewer_bg.wasm'");
+const js = (body) => ({ type: 'text/javascript', body });
+const overrides = {
+  '/t/page.html': {
+    type: 'text/html; charset=utf-8',
+    body: '<!doctype html><div id=insyn-pre><button id=a>A</button><button id=b>B</button><p id=p>text</p></div>'
+      + '<script type=module src=/t/boot.js></script>',
+  },
+  '/t/boot.js': js(boot),
+  '/t/viewer.js': js('export default (arg) => { window.__initArg = arg; '
+    + 'return new Promise((_, fail) => { window.__failViewer = () => fail(new Error("viewer failed")); }); };'),
+};
+
+let env;
+before(async () => { env = await setup({ overrides }); });
+after(async () => { await env.close(); });
+
+test('boot script: starts the viewer after load with the wasm beside it, notes the last press, and hides dead controls if the viewer fails', async () => {
+  const { page, url } = env;
+  await page.gotoPrerendered(url + 't/page.html');
+  await page.waitForFunction(() => window.__initArg !== undefined);
+  assert.deepEqual(await page.evaluate(() => window.__initArg), { module_or_path: '/t/viewer_bg.wasm' });
+  const busy = (id) => page.locator(`#${id}`).getAttribute('aria-busy');
+  await page.click('#p');
+  assert.equal(await page.evaluate(() => globalThis.insynPendingClick), undefined, 'text is not a press');
+  await page.click('#a');
+  assert.equal(await busy('a'), 'true');
+  await page.click('#b');
+  assert.equal(await busy('a'), null, 'only the last press stays pending');
+  assert.equal(await busy('b'), 'true');
+  assert.equal(await page.evaluate(() => globalThis.insynPendingClick.el.id), 'b');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('insyn-failed')), false);
+  await page.evaluate(() => window.__failViewer());
+  await page.waitForFunction(() => document.documentElement.classList.contains('insyn-failed'));
+  assert.equal(await busy('b'), null, 'a failed start leaves no button busy');
+});
