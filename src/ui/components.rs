@@ -158,8 +158,6 @@ pub fn WithReport(props: &WithReportProps) -> Html {
 pub struct TableViewProps {
     pub table: Table,
     pub doc: AttrValue,
-    #[prop_or_default]
-    pub heading_level: Option<u8>,
 }
 
 /// A finance table as a real table: caption, column and row headers, figures as printed.

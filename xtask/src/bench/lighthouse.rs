@@ -11,7 +11,7 @@
 
 use serde::Deserialize;
 
-use super::Check;
+use super::{median, Check};
 
 const BEST_PERFORMANCE: i64 = 95;
 const BEST_TBT_MS: i64 = 200;
@@ -34,13 +34,6 @@ pub struct Run {
     /// Accessibility and best-practice audits that did not get full marks.
     #[serde(default)]
     pub not_full_marks: Vec<String>,
-}
-
-/// The middle value (the upper one of an even count).
-fn median<T: Copy + PartialOrd>(xs: impl Iterator<Item = T>) -> Option<T> {
-    let mut v: Vec<T> = xs.collect();
-    v.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-    v.get(v.len() / 2).copied()
 }
 
 const HEADER: &str = "page                 run  perf  a11y    bp  FCP ms  LCP ms TBT ms    CLS";

@@ -10,7 +10,7 @@
 
 use serde::Deserialize;
 
-use super::Check;
+use super::{median, Check};
 
 /// One run, as the script prints it after `TAKEOVER `; `None` where the
 /// moment never came within the script's limit.
@@ -22,12 +22,6 @@ pub struct Run {
     pub live_over_pre: Option<f64>,
     pub tapped: bool,
     pub tap_to_table_ms: Option<f64>,
-}
-
-fn median(xs: impl Iterator<Item = f64>) -> Option<f64> {
-    let mut v: Vec<f64> = xs.collect();
-    v.sort_by(f64::total_cmp);
-    v.get(v.len() / 2).copied()
 }
 
 fn show(x: Option<f64>, unit: &str) -> String {
