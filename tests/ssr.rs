@@ -484,3 +484,38 @@ async fn english_titles_come_from_the_files_beside_the_swedish_as_printed() {
         "the Swedish view shows the printed title only"
     );
 }
+
+/// Every address in `href`, `src` or `action` attributes of `html`.
+fn addresses(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\"", "action=\""] {
+        for (i, _) in html.match_indices(attr) {
+            let rest = &html[i + attr.len()..];
+            out.push(rest[..rest.find('"').unwrap_or(rest.len())].to_string());
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn pages_pre_rendered_for_a_subpath_never_link_outside_it() {
+    let reports: Vec<Report> = common::bundled().into_iter().map(|(_, r)| r).collect();
+    let routes = insyn::ui::prerender::routes(&common::manifest(), &reports);
+    let mut outside = Vec::new();
+    let mut checked = 0;
+    for route in &routes {
+        let html = insyn::ui::prerender::render(route, "/insyn/", Rc::new(full_store()))
+            .await
+            .html;
+        for a in addresses(&html) {
+            checked += 1;
+            // In-page anchors and data: URLs stay; any other address must
+            // be within the base (the site links to no other site).
+            if !(a.starts_with('#') || a.starts_with("data:") || a.starts_with("/insyn/")) {
+                outside.push(format!("{route}: {a}"));
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} addresses");
+    assert!(outside.is_empty(), "{}", outside.join("\n"));
+}

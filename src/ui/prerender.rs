@@ -56,6 +56,7 @@ pub struct Rendered {
 /// The page at `path` (below `base`), with `store` already loaded.
 pub async fn render(path: &str, base: &str, store: Rc<Store>) -> Rendered {
     TITLE.with(|t| t.borrow_mut().take());
+    crate::web::set_base_path(base);
     let html = LocalServerRenderer::<PageAt>::with_props(PageAtProps {
         path: path.into(),
         base: base.into(),
