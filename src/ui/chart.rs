@@ -202,11 +202,11 @@ pub fn Chart(props: &ChartProps) -> Html {
                 <TableView table={props.table.clone()} doc={props.doc.clone()} />
             }
             <div class="chart-actions needs-js">
-                <button type="button" aria-pressed={if *show_table { "true" } else { "false" }} onclick={toggle}>
+                <button type="button" data-key={format!("{id_base}-table")} aria-pressed={if *show_table { "true" } else { "false" }} onclick={toggle}>
                     { t.show_table }
                 </button>
-                <button type="button" onclick={csv}>{ t.download_csv }</button>
-                <button type="button" onclick={svg_download}>{ t.download_svg }</button>
+                <button type="button" data-key={format!("{id_base}-csv")} onclick={csv}>{ t.download_csv }</button>
+                <button type="button" data-key={format!("{id_base}-svg")} onclick={svg_download}>{ t.download_svg }</button>
                 if props.embeddable && !ctx.route.is_embed() {
                     <EmbedButton path={format!("{}/ekonomi/{}", props.report, props.table.id)} title={props.table.title.clone()}
                         height={(chart.height as u32).saturating_add(260)}>

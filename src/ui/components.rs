@@ -339,15 +339,15 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
     let code_id = format!("{id}-code");
     html! {
         <>
-            <button type="button" class="embed-button needs-js" onclick={on_open} aria-haspopup="dialog">{ t.embed }</button>
+            <button type="button" class="embed-button needs-js" data-key={id.clone()} onclick={on_open} aria-haspopup="dialog">{ t.embed }</button>
             if *open {
                 <dialog id={id.clone()} class="embed-dialog" aria-labelledby={format!("{id}-h")} onclose={on_dialog_close}>
                     <h2 id={format!("{id}-h")}>{ t.embed_heading }</h2>
                     <label for={code_id.clone()}>{ t.embed_code_label }</label>
                     <textarea id={code_id} readonly=true rows="5" value={code} />
                     <div class="dialog-actions">
-                        <button type="button" onclick={on_copy}>{ t.copy_code }</button>
-                        <button type="button" onclick={on_close}>{ t.close }</button>
+                        <button type="button" data-key={format!("{id}-copy")} onclick={on_copy}>{ t.copy_code }</button>
+                        <button type="button" data-key={format!("{id}-close")} onclick={on_close}>{ t.close }</button>
                     </div>
                     <p role="status" class="copied">{ if *copied { t.copied } else { "" } }</p>
                     <h3>{ t.preview }</h3>

@@ -32,6 +32,33 @@ pub fn event_value(e: &yew::events::Event) -> String {
         .unwrap_or_default()
 }
 
+/// What names a control on both the pre-rendered and the live page,
+/// whatever the language or the controls around it (a report restored from
+/// the session adds some; a remembered English choice renames them): its
+/// `id`, its `data-key`, or for a link the address without its query
+/// (which carries the language). A control with none has no identity.
+pub fn control_identity(
+    id: &str,
+    data_key: Option<&str>,
+    tag: &str,
+    href: Option<&str>,
+) -> Option<String> {
+    if !id.is_empty() {
+        return Some(format!("#{id}"));
+    }
+    if let Some(k) = data_key.filter(|k| !k.is_empty()) {
+        return Some(format!("key:{k}"));
+    }
+    let href = href.filter(|_| tag.eq_ignore_ascii_case("a"))?;
+    let (before_hash, hash) = href.split_once('#').unwrap_or((href, ""));
+    let path = before_hash.split_once('?').map_or(before_hash, |(p, _)| p);
+    Some(if hash.is_empty() {
+        format!("link:{path}")
+    } else {
+        format!("link:{path}#{hash}")
+    })
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::FetchError;
@@ -74,9 +101,52 @@ mod imp {
 
     const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";
 
-    fn focus_index(within: &web_sys::Element, el: &web_sys::Element) -> Option<u32> {
-        let all = within.query_selector_all(FOCUSABLE).ok()?;
-        (0..all.length()).find(|&i| all.get(i).is_some_and(|n| n.is_same_node(Some(el))))
+    /// A control's identity (see [`super::control_identity`]) and its place
+    /// among the controls of `within` with the same identity.
+    type Key = (String, u32);
+
+    fn identity_of(el: &web_sys::Element) -> Option<String> {
+        super::control_identity(
+            &el.id(),
+            el.get_attribute("data-key").as_deref(),
+            &el.tag_name(),
+            el.get_attribute("href").as_deref(),
+        )
+    }
+
+    /// The controls of `within` that match `selector`, with their keys.
+    fn keyed(within: &web_sys::Element, selector: &str) -> Vec<(Key, web_sys::Element)> {
+        let Ok(list) = within.query_selector_all(selector) else {
+            return Vec::new();
+        };
+        let mut seen = std::collections::HashMap::<String, u32>::new();
+        (0..list.length())
+            .filter_map(|i| list.get(i)?.dyn_into::<web_sys::Element>().ok())
+            .filter_map(|el| {
+                let id = identity_of(&el)?;
+                let n = seen.entry(id.clone()).or_default();
+                *n += 1;
+                Some(((id, *n - 1), el))
+            })
+            .collect()
+    }
+
+    /// The key of `el` among the controls of `within` (none for a control
+    /// without an identity: it is not carried over rather than mistaken
+    /// for another).
+    fn key_of(within: &web_sys::Element, selector: &str, el: &web_sys::Element) -> Option<Key> {
+        keyed(within, selector)
+            .into_iter()
+            .find(|(_, e)| e.is_same_node(Some(el)))
+            .map(|(k, _)| k)
+    }
+
+    /// The control of `within` with `key`.
+    fn find_key(within: &web_sys::Element, selector: &str, key: &Key) -> Option<web_sys::Element> {
+        keyed(within, selector)
+            .into_iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, e)| e)
     }
 
     /// Waits for a new task, so one long piece of work becomes two shorter
@@ -139,13 +209,13 @@ mod imp {
         let focused = doc
             .active_element()
             .filter(|a| pre.contains(Some(a)))
-            .and_then(|a| focus_index(pre, &a));
+            .and_then(|a| key_of(pre, FOCUSABLE, &a));
         let anchor = scroll_anchor(pre);
         let entered = entered_values(pre);
         let clicked = pending_click(pre);
         let _ = pre.replace_with_with_node_1(host);
         if let Some(el) = focused
-            .and_then(|i| nth_focusable(host, i))
+            .and_then(|k| find_key(host, FOCUSABLE, &k))
             .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = el.focus();
@@ -155,35 +225,25 @@ mod imp {
         }
         carry_values(host, &entered).await;
         // Only the same button: never a link or another control.
-        if let Some(el) = clicked.and_then(|(i, text)| {
-            nth_focusable(host, i)?
+        if let Some(el) = clicked.and_then(|k| {
+            find_key(host, "button", &k)?
                 .dyn_into::<web_sys::HtmlButtonElement>()
                 .ok()
-                .filter(|b| b.text_content().unwrap_or_default() == text)
         }) {
             el.click();
         }
-    }
-
-    /// The `i`-th focusable element within `within`, as `focus_index` counts.
-    fn nth_focusable(within: &web_sys::Element, i: u32) -> Option<web_sys::Node> {
-        within.query_selector_all(FOCUSABLE).ok()?.get(i)
     }
 
     /// Form fields on the pre-rendered page: typed-in text and chosen
     /// options carry over to the live page.
     const FIELDS: &str = "input:not([type=file]):not([type=checkbox]):not([type=radio]), select";
 
-    /// What the reader typed or chose on the pre-rendered page, by the
-    /// field's position: (position, value) of each field changed from its
-    /// default.
-    fn entered_values(pre: &web_sys::Element) -> Vec<(u32, String)> {
-        let Ok(list) = pre.query_selector_all(FIELDS) else {
-            return Vec::new();
-        };
-        (0..list.length())
-            .filter_map(|i| {
-                let node = list.get(i)?;
+    /// What the reader typed or chose on the pre-rendered page: (the
+    /// field's key, value) of each field changed from its default.
+    fn entered_values(pre: &web_sys::Element) -> Vec<(Key, String)> {
+        keyed(pre, FIELDS)
+            .into_iter()
+            .filter_map(|(i, node)| {
                 if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
                     let v = input.value();
                     return (v != input.default_value()).then_some((i, v));
@@ -208,12 +268,11 @@ mod imp {
     /// the reader had typed or chosen them there: one field per task, so the
     /// viewer has re-rendered (and sees the address the last one set) before
     /// the next.
-    async fn carry_values(host: &web_sys::Element, values: &[(u32, String)]) {
-        let Ok(list) = host.query_selector_all(FIELDS) else {
-            return;
-        };
-        for (i, v) in values {
-            let Some(node) = list.get(*i) else { continue };
+    async fn carry_values(host: &web_sys::Element, values: &[(Key, String)]) {
+        for (key, v) in values {
+            let Some(node) = find_key(host, FIELDS, key) else {
+                continue;
+            };
             if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
                 input.set_value(v);
             } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
@@ -239,9 +298,9 @@ mod imp {
 
     /// The button the reader pressed on the pre-rendered page in the last
     /// few seconds (the boot script notes `{el, at}` in `insynPendingClick`),
-    /// by position, with its text: it is pressed again on the live page, so
-    /// a first tap is not lost.
-    fn pending_click(pre: &web_sys::Element) -> Option<(u32, String)> {
+    /// by its key: it is pressed again on the live page, so a first tap is
+    /// not lost.
+    fn pending_click(pre: &web_sys::Element) -> Option<Key> {
         let w = web_sys::window()?;
         let key = wasm_bindgen::JsValue::from_str("insynPendingClick");
         let note = js_sys::Reflect::get(&w, &key).ok()?;
@@ -254,10 +313,7 @@ mod imp {
         if js_sys::Date::now() - at > PENDING_CLICK_MS || !pre.contains(Some(&el)) {
             return None;
         }
-        Some((
-            focus_index(pre, &el)?,
-            el.text_content().unwrap_or_default(),
-        ))
+        key_of(pre, "button", &el)
     }
 
     /// When the reader has scrolled down: the first element with an `id`
@@ -624,11 +680,21 @@ mod imp {
     pub async fn fetch_text(_relative: &str) -> Result<String, FetchError> {
         Err(FetchError::Network("inte i en webbläsare".into()))
     }
+    thread_local! {
+        /// The base path of the site being pre-rendered.
+        static BASE: std::cell::RefCell<String> = std::cell::RefCell::new("/".into());
+    }
+    /// The base path the pages rendered natively link within (set by
+    /// `ui::prerender::render` for the site being built).
+    pub fn set_base_path(base: &str) {
+        BASE.with(|b| *b.borrow_mut() = base.to_string());
+    }
+    /// Natively the site's origin is not known: links are absolute paths.
     pub fn base_href() -> String {
-        "/".into()
+        base_path()
     }
     pub fn base_path() -> String {
-        "/".into()
+        BASE.with(|b| b.borrow().clone())
     }
     pub fn set_title(_title: &str) {}
     pub fn set_document_lang(_lang: &str) {}
@@ -682,3 +748,32 @@ mod imp {
 }
 
 pub use imp::*;
+
+#[cfg(test)]
+mod tests {
+    use super::control_identity as id;
+
+    #[test]
+    fn a_control_is_known_by_its_id_key_or_address_never_by_its_words() {
+        assert_eq!(
+            id("search", None, "INPUT", None).as_deref(),
+            Some("#search")
+        );
+        assert_eq!(
+            id("", Some("t1:table"), "BUTTON", None).as_deref(),
+            Some("key:t1:table")
+        );
+        // The same link in Swedish and in English (`?lang=en`).
+        assert_eq!(
+            id("", None, "A", Some("/r/mal/g")),
+            id("", None, "A", Some("/r/mal/g?lang=en"))
+        );
+        assert_eq!(
+            id("", None, "A", Some("/r?lang=en#avvikelser")).as_deref(),
+            Some("link:/r#avvikelser")
+        );
+        // A button with nothing stable to know it by is not carried over.
+        assert_eq!(id("", None, "BUTTON", None), None);
+        assert_eq!(id("", Some(""), "BUTTON", Some("/x")), None);
+    }
+}

@@ -88,7 +88,7 @@ pub fn OpenOwn() -> Html {
                 <p class="own-open">
                     { t.own_open }{ " " }
                     <Link to={Route::Report { report: id.clone() }}>{ id.clone() }</Link>{ " " }
-                    <button type="button" class="embed-button" onclick={on_close}>{ t.close_own }</button>
+                    <button type="button" class="embed-button" data-key="own-close" onclick={on_close}>{ t.close_own }</button>
                 </p>
             }
         </section>
