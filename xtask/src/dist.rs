@@ -41,16 +41,10 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
     let store = Rc::new(Store::ready(manifest, reports));
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
-    write_embed_loader(&dist, &index)?;
-    let index = externalize_boot_script(&dist, &index, &base)?;
-    let index = index.replacen(
-        "<meta content=/ name=insyn-base>",
-        &format!("<meta content={base} name=insyn-base>"),
-        1,
-    );
-    if !index.contains(&format!("<meta content={base} name=insyn-base>")) {
-        return Err("dist/index.html: the insyn-base meta element is missing".into());
-    }
+    let trunk = crate::html::read_trunk_output(&index)?;
+    write_embed_loader(&dist, &trunk)?;
+    let boot = write_boot_script(&dist, &trunk, &base)?;
+    let index = crate::html::adapt_index(&index, &base, &boot)?;
     copy_docs(root, &dist)?;
     let nojs = write_nojs_css(&dist, &base)?;
     // Each route's HTML file carries its page already rendered (Swedish),
@@ -60,12 +54,7 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
         .map_err(|e| format!("tokio: {e}"))?;
     let page = |route: &str| -> Result<String> {
         let page = runtime.block_on(insyn::ui::prerender::render(route, &base, store.clone()));
-        let html =
-            with_content(&index, &page.html)?.replacen("</head>", &format!("{nojs}</head>"), 1);
-        match page.title {
-            Some(title) => with_title(&html, &title),
-            None => Ok(html),
-        }
+        crate::html::page(&index, &page.html, page.title.as_deref(), &nojs)
     };
     for r in &routes {
         let dir = dist.join(r.trim_start_matches('/'));
@@ -83,39 +72,6 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
     );
     println!("  wrote an HTML file for each of {} routes", routes.len());
     Ok(dist)
-}
-
-/// The page's HTML file with `content` (a pre-rendered page) in `<body>`,
-/// where the viewer replaces it once it runs. The `<noscript>` note goes: the
-/// page reads without JavaScript.
-fn with_content(index: &str, content: &str) -> Result<String> {
-    let start = index
-        .find("<noscript>")
-        .ok_or("index.html: no <noscript> element")?;
-    let end = index[start..]
-        .find("</noscript>")
-        .map(|i| start + i + "</noscript>".len())
-        .ok_or("index.html: <noscript> is not closed")?;
-    Ok(format!(
-        "{}<div id=insyn-pre>{content}</div>{}",
-        &index[..start],
-        &index[end..]
-    ))
-}
-
-/// The page's HTML file with its own `<title>` (the one the viewer sets once
-/// it runs), so the tab and a screen reader name the page from the start.
-fn with_title(html: &str, title: &str) -> Result<String> {
-    let start = html.find("<title>").ok_or("index.html: no <title>")? + "<title>".len();
-    let end = start
-        + html[start..]
-            .find("</title>")
-            .ok_or("index.html: <title> is not closed")?;
-    let escaped = title
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    Ok(format!("{}{escaped}{}", &html[..start], &html[end..]))
 }
 
 /// The bundled manifest and reports, parsed and validated.
@@ -155,45 +111,21 @@ pub fn integrity(bytes: &[u8]) -> String {
     )
 }
 
-/// Moves Trunk's inline boot script into a hashed file with integrity, so the
-/// site runs under `script-src 'self'` (no inline scripts).
-fn externalize_boot_script(dist: &Path, html: &str, base: &str) -> Result<String> {
-    let open = "<script type=module>";
-    let Some(start) = html.find(open) else {
-        return Err(
-            "dist/index.html has no inline boot script to move (did Trunk's output change?)".into(),
-        );
-    };
-    let body_start = start + open.len();
-    let end = html[body_start..]
-        .find("</script>")
-        .map(|e| body_start + e)
-        .ok_or("unterminated boot script")?;
-    // Trunk's script starts the viewer at once; ours waits for the `load`
-    // event, so the pre-rendered page paints before the wasm is fetched and
-    // compiled (and the wasm is not preloaded either).
-    if !html[body_start..end].contains("init(") {
-        return Err("dist/index.html: Trunk's boot script no longer calls init()".into());
-    }
-    let js = hashed_name(html, "/insyn-", ".js").ok_or("no insyn-*.js in index.html")?;
-    let wasm =
-        hashed_name(html, "/insyn-", "_bg.wasm").ok_or("no insyn-*_bg.wasm in index.html")?;
+/// Writes the boot script (`assets/js/boot.js` with the site's names
+/// filled in) under a content hash and returns the tag that loads it with
+/// SRI, so the site runs under `script-src 'self'` (no inline scripts). It
+/// starts the viewer after the `load` event, unlike Trunk's, so the
+/// pre-rendered page paints before the wasm is fetched and compiled.
+fn write_boot_script(dist: &Path, trunk: &crate::html::TrunkOutput, base: &str) -> Result<String> {
     let script = fill(
         include_str!("../../assets/js/boot.js"),
-        &[("BASE", base), ("JS", &js), ("WASM", &wasm)],
+        &[("BASE", base), ("JS", &trunk.js), ("WASM", &trunk.wasm)],
     )?;
-    let html = strip_wasm_preload(html)?;
-    let start = html.find(open).ok_or("boot script")?;
-    let end = start + html[start..].find("</script>").ok_or("boot script")?;
-    let script = script.as_str();
     let sri = integrity(script.as_bytes());
     let name = content_name("boot", &sri, "js");
-    std::fs::write(dist.join(&name), script).map_err(|e| format!("{name}: {e}"))?;
-    let tag = format!("<script type=module src={base}{name} integrity={sri} crossorigin></script>");
+    std::fs::write(dist.join(&name), &script).map_err(|e| format!("{name}: {e}"))?;
     Ok(format!(
-        "{}{tag}{}",
-        &html[..start],
-        &html[end + "</script>".len()..]
+        "<script type=module src={base}{name} integrity={sri} crossorigin></script>"
     ))
 }
 
@@ -223,36 +155,6 @@ fn content_name(stem: &str, sri: &str, ext: &str) -> String {
     format!("{stem}-{}.{ext}", hash.to_lowercase())
 }
 
-/// Drops Trunk's `<link rel=preload … _bg.wasm>`: the wasm is fetched after
-/// the page has loaded.
-fn strip_wasm_preload(html: &str) -> Result<String> {
-    let at = html
-        .find("_bg.wasm ")
-        .ok_or("index.html: no wasm preload link")?;
-    let start = html[..at]
-        .rfind("<link")
-        .ok_or("index.html: wasm preload link")?;
-    let end = at
-        + html[at..]
-            .find('>')
-            .ok_or("index.html: wasm preload link")?
-        + 1;
-    let link = &html[start..end];
-    if !link.contains("rel=preload") {
-        return Err(format!("index.html: expected a preload link, found {link}"));
-    }
-    Ok(format!("{}{}", &html[..start], &html[end..]))
-}
-
-/// Finds `prefix…suffix` in the built HTML (a hashed file name).
-fn hashed_name(html: &str, prefix: &str, suffix: &str) -> Option<String> {
-    let i = html.find(prefix)?;
-    let rest = &html[i..];
-    let j = rest.find(suffix)?;
-    let name = &rest[..j + suffix.len()];
-    Some(name.rsplit('/').next().unwrap_or(name).to_string())
-}
-
 /// A script of `assets/js/` with its `'__INSYN_NAME__'` placeholders filled
 /// in; fails if the file lacks one or keeps one unfilled, so the script and
 /// the build cannot drift apart.
@@ -275,14 +177,14 @@ fn fill(template: &str, values: &[(&str, &str)]) -> Result<String> {
 
 /// `insyn-embed.js` (`assets/js/`): mounts the viewer into `<div data-insyn="…">` elements of
 /// any host page, each inside a shadow root with the site's stylesheet.
-fn write_embed_loader(dist: &Path, html: &str) -> Result {
-    let js = hashed_name(html, "/insyn-", ".js").ok_or("no insyn-*.js in index.html")?;
-    let wasm =
-        hashed_name(html, "/insyn-", "_bg.wasm").ok_or("no insyn-*_bg.wasm in index.html")?;
-    let css = hashed_name(html, "/style-", ".css").ok_or("no style-*.css in index.html")?;
+fn write_embed_loader(dist: &Path, trunk: &crate::html::TrunkOutput) -> Result {
     let loader = fill(
         include_str!("../../assets/js/insyn-embed.js"),
-        &[("JS", &js), ("WASM", &wasm), ("CSS", &css)],
+        &[
+            ("JS", &trunk.js),
+            ("WASM", &trunk.wasm),
+            ("CSS", &trunk.css),
+        ],
     )?;
     std::fs::write(dist.join("insyn-embed.js"), loader).map_err(|e| format!("insyn-embed.js: {e}"))
 }
@@ -349,17 +251,6 @@ fn gzip_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_page_title_replaces_the_generic_one_and_markup_stays_text() {
-        let index = "<head><title>Insyn – generic</title></head><body></body>";
-        let html = with_title(index, "<b>Mål</b> & medel – ASN 2025 – Insyn").unwrap();
-        assert_eq!(
-            html,
-            "<head><title>&lt;b&gt;Mål&lt;/b&gt; &amp; medel – ASN 2025 – Insyn</title></head><body></body>"
-        );
-        assert!(with_title("<head></head>", "x").is_err());
-    }
 
     #[test]
     fn the_scripts_get_every_name_and_a_missing_or_unfilled_placeholder_fails() {

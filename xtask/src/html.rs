@@ -1,0 +1,228 @@
+//! Rewriting Trunk's `index.html` and each pre-rendered page with `lol_html`
+//! (the streaming HTML rewriter Trunk itself uses): elements are found by
+//! selectors, so a new minifier or attribute order cannot break the build
+//! quietly, and text is escaped by the rewriter.
+
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, text, RewriteStrSettings};
+
+use crate::tools::Result;
+
+/// What the build takes from Trunk's `index.html`: the hashed file names
+/// (without the base path) and whether Trunk's inline boot script starts
+/// the viewer.
+#[derive(Debug, Default, PartialEq)]
+pub struct TrunkOutput {
+    pub js: String,
+    pub wasm: String,
+    pub css: String,
+    pub boot_calls_init: bool,
+}
+
+/// The last segment of an address: `insyn-1.js` of `/insyn/insyn-1.js`.
+fn file_name(href: &str) -> String {
+    href.rsplit('/').next().unwrap_or(href).to_string()
+}
+
+/// Reads the hashed names of the viewer's JS, wasm and stylesheet from
+/// Trunk's `<link>` elements, and checks its inline boot script.
+pub fn read_trunk_output(html: &str) -> Result<TrunkOutput> {
+    let mut out = TrunkOutput::default();
+    let mut script = String::new();
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("link[rel=modulepreload][href$='.js']", |el| {
+                    out.js = file_name(&el.get_attribute("href").unwrap_or_default());
+                    Ok(())
+                }),
+                element!("link[rel=preload][href$='_bg.wasm']", |el| {
+                    out.wasm = file_name(&el.get_attribute("href").unwrap_or_default());
+                    Ok(())
+                }),
+                element!("link[rel=stylesheet]", |el| {
+                    out.css = file_name(&el.get_attribute("href").unwrap_or_default());
+                    Ok(())
+                }),
+                text!("script[type=module]:not([src])", |t| {
+                    script.push_str(t.as_str());
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::default()
+        },
+    )
+    .map_err(|e| format!("index.html: {e}"))?;
+    out.boot_calls_init = script.contains("init(");
+    for (what, name) in [
+        ("<link rel=modulepreload> of the viewer's JS", &out.js),
+        ("<link rel=preload> of the wasm", &out.wasm),
+        ("<link rel=stylesheet>", &out.css),
+    ] {
+        if name.is_empty() {
+            return Err(format!(
+                "index.html: no {what} (did Trunk's output change?)"
+            ));
+        }
+    }
+    if !out.boot_calls_init {
+        return Err(
+            "index.html: Trunk's inline boot script is missing or no longer calls init()".into(),
+        );
+    }
+    Ok(out)
+}
+
+/// Trunk's `index.html` made ours: the base path in
+/// `<meta name="insyn-base">`, the inline boot script replaced by `boot_tag`
+/// (a file with SRI, for `script-src 'self'`), and no wasm preload (the wasm
+/// is fetched after the page has loaded).
+pub fn adapt_index(html: &str, base: &str, boot_tag: &str) -> Result<String> {
+    let (mut metas, mut scripts, mut preloads) = (0, 0, 0);
+    let out = rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("meta[name=insyn-base]", |el| {
+                    metas += 1;
+                    el.set_attribute("content", base)?;
+                    Ok(())
+                }),
+                element!("script[type=module]:not([src])", |el| {
+                    scripts += 1;
+                    el.replace(boot_tag, ContentType::Html);
+                    Ok(())
+                }),
+                element!("link[rel=preload][href$='_bg.wasm']", |el| {
+                    preloads += 1;
+                    el.remove();
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::default()
+        },
+    )
+    .map_err(|e| format!("index.html: {e}"))?;
+    match (metas, scripts, preloads) {
+        (1, 1, 1) => Ok(out),
+        _ => Err(format!(
+            "index.html: expected one insyn-base meta, inline boot script and wasm preload, found {metas}, {scripts}, {preloads}"
+        )),
+    }
+}
+
+/// One route's HTML file: `content` (its pre-rendered page) inside
+/// `<div id=insyn-pre>` in place of the `<noscript>` note (the page reads
+/// without JavaScript), `nojs` after the stylesheet, and the page's own
+/// `<title>` when it sets one (as text).
+pub fn page(index: &str, content: &str, title: Option<&str>, nojs: &str) -> Result<String> {
+    let (mut notes, mut sheets, mut titles) = (0, 0, 0);
+    let pre = format!("<div id=insyn-pre>{content}</div>");
+    let out = rewrite_str(
+        index,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("body noscript", |el| {
+                    notes += 1;
+                    el.replace(&pre, ContentType::Html);
+                    Ok(())
+                }),
+                element!("link[rel=stylesheet]", |el| {
+                    sheets += 1;
+                    el.after(nojs, ContentType::Html);
+                    Ok(())
+                }),
+                element!("title", |el| {
+                    titles += 1;
+                    if let Some(t) = title {
+                        el.set_inner_content(t, ContentType::Text);
+                    }
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::default()
+        },
+    )
+    .map_err(|e| format!("index.html: {e}"))?;
+    match (notes, sheets, titles) {
+        (1, 1, 1) => Ok(out),
+        _ => Err(format!(
+            "index.html: expected one <noscript> note in <body>, one stylesheet and one <title>, found {notes}, {sheets}, {titles}"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Trunk 0.21's release output for `/insyn/`, minified as it writes it
+    /// (no `<head>` start tag, unquoted attributes).
+    const TRUNK: &str = "<!doctype html><html lang=sv><meta charset=utf-8><title>Insyn – generic</title><meta content=/ name=insyn-base><link href=/insyn/style-1.css integrity=sha384-a rel=stylesheet><link crossorigin href=/insyn/insyn-2.js integrity=sha384-b rel=modulepreload><link as=fetch crossorigin href=/insyn/insyn-2_bg.wasm integrity=sha384-c rel=preload type=application/wasm></head><body><noscript><p>Needs JavaScript.</p></noscript><script type=module>import init, * as bindings from '/insyn/insyn-2.js';\nconst wasm = await init({ module_or_path: '/insyn/insyn-2_bg.wasm' });</script></body></html>";
+
+    #[test]
+    fn the_hashed_names_come_from_trunks_links_and_a_changed_output_fails() {
+        let out = read_trunk_output(TRUNK).unwrap();
+        assert_eq!(
+            out,
+            TrunkOutput {
+                js: "insyn-2.js".into(),
+                wasm: "insyn-2_bg.wasm".into(),
+                css: "style-1.css".into(),
+                boot_calls_init: true,
+            }
+        );
+        // Quoted attributes, another order: the same.
+        let quoted = TRUNK.replace(
+            "<link as=fetch crossorigin href=/insyn/insyn-2_bg.wasm integrity=sha384-c rel=preload type=application/wasm>",
+            "<link rel=\"preload\" href=\"/insyn/insyn-2_bg.wasm\" as=\"fetch\">",
+        );
+        assert_eq!(read_trunk_output(&quoted).unwrap().wasm, "insyn-2_bg.wasm");
+        let no_init = TRUNK.replace("await init(", "await start(");
+        assert!(read_trunk_output(&no_init).is_err());
+        let no_preload = TRUNK.replace("rel=preload", "rel=prefetch");
+        assert!(read_trunk_output(&no_preload).is_err());
+    }
+
+    #[test]
+    fn the_index_gets_the_base_the_boot_file_and_no_wasm_preload() {
+        let tag =
+            "<script type=module src=/insyn/boot-x.js integrity=sha384-d crossorigin></script>";
+        let html = adapt_index(TRUNK, "/insyn/", tag).unwrap();
+        assert!(
+            html.contains("<meta content=\"/insyn/\" name=insyn-base>"),
+            "{html}"
+        );
+        assert!(html.contains(tag));
+        assert!(!html.contains("import init") && !html.contains("_bg.wasm"));
+        assert!(
+            html.contains("rel=modulepreload"),
+            "the JS is still preloaded"
+        );
+        // Twice, or on a file without the script: an error, not a quiet no-op.
+        assert!(adapt_index(&html, "/insyn/", tag).is_err());
+    }
+
+    #[test]
+    fn a_page_has_its_content_the_nojs_sheet_and_its_title_as_text() {
+        let nojs = "<noscript><link rel=stylesheet href=/insyn/nojs-1.css></noscript>";
+        let html = page(
+            TRUNK,
+            "<main><h1>Mål</h1></main>",
+            Some("<b>Mål</b> & medel – Insyn"),
+            nojs,
+        )
+        .unwrap();
+        assert!(html.contains("<div id=insyn-pre><main><h1>Mål</h1></main></div>"));
+        assert!(!html.contains("Needs JavaScript"));
+        assert!(html.contains(&format!("rel=stylesheet>{nojs}")), "{html}");
+        assert!(
+            html.contains("<title>&lt;b&gt;Mål&lt;/b&gt; &amp; medel – Insyn</title>"),
+            "{html}"
+        );
+        let untitled = page(TRUNK, "", None, nojs).unwrap();
+        assert!(untitled.contains("<title>Insyn – generic</title>"));
+        assert!(page("<html><body></body></html>", "", None, nojs).is_err());
+    }
+}
