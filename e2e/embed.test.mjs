@@ -2,16 +2,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup } from './helpers.mjs';
-
-export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'";
+import { hostingHeaders } from './hosting.mjs';
 
 let env;
 before(async () => {
-  env = await setup({
-    // The site gets exactly the strict policy. The demo page plays a host
-    // page on another site, with its own (looser) policy.
-    headersFor: (p) => (p.endsWith('embed-demo.html') ? { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; frame-src 'self'" } : { 'content-security-policy': CSP }),
-  });
+  // The site gets exactly the headers of docs/hosting.md (the strict policy).
+  env = await setup({ headersFor: hostingHeaders });
   await env.context.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));

@@ -18,7 +18,7 @@ const TYPES = {
   '.md': 'text/plain; charset=utf-8',
 };
 
-export function startServer({ root, base = '/', headers = {}, overrides = {}, headersFor = () => ({}), compressed = false }) {
+export function startServer({ root, base = '/', port = 0, headers = {}, overrides = {}, headersFor = () => ({}), compressed = false }) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let p = decodeURIComponent(url.pathname);
@@ -65,7 +65,7 @@ export function startServer({ root, base = '/', headers = {}, overrides = {}, he
     send(200, file);
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const { port } = server.address();
       resolve({ server, origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${base}` });
     });

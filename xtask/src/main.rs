@@ -1,6 +1,8 @@
 //! Project tasks, run as `cargo xtask <command>`:
 //!
-//! - `serve`: install what is missing, then serve the viewer on http://127.0.0.1:8080
+//! - `serve`: install what is missing, then build the site as `dist` does and serve it on
+//!   http://127.0.0.1:8080 with the hosting headers, rebuilding on change
+//! - `dev`: Trunk's development server (no pre-rendering, no headers)
 //! - `test`: install what is missing, then run every test tier
 //! - `dist [--base /path/]`: build the static site into `dist/`
 //! - `validate [FILE…]`: validate report files (all bundled ones when none are given)
@@ -10,6 +12,8 @@
 mod bench;
 mod dist;
 mod fuzz;
+mod html;
+mod serve;
 mod size;
 mod test;
 mod tools;
@@ -24,16 +28,14 @@ fn root() -> PathBuf {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | test | bench [--ci] | fuzz --seconds N (each of two targets) | dist [--base /path/] | validate [FILE…] | schema>";
+    "usage: cargo xtask <serve | dev | test | bench [--ci] | fuzz --seconds N (each of two targets) | dist [--base /path/] | validate [FILE…] | schema>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = root();
     let result = match args.first().map(String::as_str) {
-        Some("serve") => tools::ensure_build_tools(&root).and_then(|()| {
-            println!("→ serving the viewer with the bundled reports on http://127.0.0.1:8080 (Ctrl-C stops)");
-            tools::run("trunk serve", tools::cmd(&root, "trunk").args(["serve", "--offline"]))
-        }),
+        Some("serve") => tools::ensure_build_tools(&root).and_then(|()| serve::serve(&root)),
+        Some("dev") => tools::ensure_build_tools(&root).and_then(|()| serve::dev(&root)),
         Some("test") => test::run_all(&root),
         Some("bench") => tools::ensure_build_tools(&root)
             .and_then(|()| tools::ensure_test_tools(&root))
@@ -49,9 +51,11 @@ fn main() -> ExitCode {
                 },
                 None => "/".into(),
             };
-            tools::ensure_build_tools(&root).and_then(|()| dist::build(&root, &base, "dist")).map(|d| {
-                println!("the site is in {}", d.display());
-            })
+            tools::ensure_build_tools(&root)
+                .and_then(|()| dist::build(&root, &base, "dist"))
+                .map(|d| {
+                    println!("the site is in {}", d.display());
+                })
         }
         Some("validate") => match validate::run(&root, &args[1..]) {
             0 => Ok(()),
