@@ -3,7 +3,9 @@
 // over without moving the page or losing keyboard focus.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, launch, DIST_SUBPATH } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, launch, here, DIST_SUBPATH } from './helpers.mjs';
 import { startServer } from './server.mjs';
 
 let env;
@@ -161,16 +163,86 @@ test('if the viewer cannot start, the page still reads and offers no control tha
   await ctx.close();
 });
 
-test('pages pre-rendered for a subpath link within the subpath', async () => {
+test('focus and a press carry over to the same control when the live page has more controls or another language', async () => {
+  // A report opened earlier in this tab is restored: the live start page
+  // has its link and a "close" button before the list of reports.
+  {
+    const own = fs.readFileSync(path.join(here, '..', 'docs', 'examples', 'minimal-annual-analysis.json'), 'utf8');
+    const { ctx, page, live } = await heldPage(env.url, (p) => p.addInitScript((text) => {
+      sessionStorage.setItem('insyn-egen-rapport-namn', 'exempel.json');
+      sessionStorage.setItem('insyn-egen-rapport', text);
+    }, own));
+    await page.locator('#insyn-pre a[href$="/fsn-2024"]').first().focus();
+    await live();
+    assert.equal(await page.locator('a[href$="/egen-exempel-2026"]').count(), 1, 'the own report is restored');
+    const focused = await page.evaluate(() => [document.activeElement.getAttribute('href'), !!document.activeElement.closest('#insyn-app')]);
+    assert.deepEqual(focused, ['/fsn-2024', true], 'focus stays on the same report link');
+    await ctx.close();
+  }
+  // English was chosen on an earlier visit: the live page is English, the
+  // pre-rendered one Swedish.
+  {
+    const { ctx, page, live } = await heldPage(`${env.url}asn-2025/ekonomi`, (p) => p.addInitScript(() => localStorage.setItem('insyn-sprak', 'en')));
+    const third = page.locator('#insyn-pre figure.chart').nth(2).getByRole('button', { name: 'Visa som tabell' });
+    const key = await third.getAttribute('data-key');
+    await third.click();
+    await live();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const toggle = page.locator(`figure.chart button[data-key="${key}"]`);
+    await page.waitForFunction((k) => document.querySelector(`button[data-key="${k}"]`)?.getAttribute('aria-pressed') === 'true', key, { timeout: 5000 });
+    assert.equal(await toggle.innerText(), 'Show as table');
+    assert.equal(await page.locator('figure.chart button[aria-pressed="true"]').count(), 1, 'no other chart changed');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.key), key, 'focus stays on the pressed button');
+    await ctx.close();
+  }
+});
+
+/** Every HTML file below `dir`. */
+function htmlFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return htmlFiles(p);
+    return e.name.endsWith('.html') ? [p] : [];
+  });
+}
+
+/** The addresses in an HTML file's href, src and action attributes, quoted or not. */
+function addresses(html) {
+  return [...html.matchAll(/\s(?:href|src|action)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+test('no pre-rendered file of the /insyn/ build links, loads or fetches outside /insyn/', async () => {
+  // Every file, as written: links, scripts, stylesheets (embeds included).
+  const files = htmlFiles(DIST_SUBPATH).filter((f) => !f.endsWith('embed-demo.html'));
+  assert.ok(files.length > 140, `${files.length} files`);
+  const outside = [];
+  for (const f of files) {
+    for (const a of addresses(fs.readFileSync(f, 'utf8'))) {
+      if (!(a.startsWith('#') || a.startsWith('data:') || a.startsWith('/insyn/'))) outside.push(`${path.relative(DIST_SUBPATH, f)}: ${a}`);
+    }
+  }
+  assert.deepEqual(outside.slice(0, 10), [], `${outside.length} addresses leave the base`);
+  // The boot script and the embed loader start from the base.
+  const boot = fs.readdirSync(DIST_SUBPATH).find((f) => /^boot-.*\.js$/.test(f));
+  assert.match(fs.readFileSync(path.join(DIST_SUBPATH, boot), 'utf8'), /const BASE = '\/insyn\/';/);
+  // And what the pages fetch once live, and the links of an embed without JavaScript.
   const srv = await startServer({ root: DIST_SUBPATH, base: '/insyn/' });
   const browser = await launch();
   try {
-    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const ctx = await browser.newContext();
     const page = await ctx.newPage();
-    await page.gotoPrerendered(`${srv.url}asn-2025`);
-    const hrefs = await page.locator('#insyn-pre a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    assert.ok(hrefs.length > 10);
-    assert.deepEqual(hrefs.filter((h) => !h.startsWith('/insyn/')), []);
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url())));
+    for (const p of ['asn-2025', 'inbaddning/asn-2025/mal/sjalvforsorjning', 'asn-2025/ekonomi', 'jamfor/ekonomi']) {
+      await page.goto(`${srv.url}${p}`);
+    }
+    const left = requests.filter((u) => u.protocol !== 'data:' && !(u.origin === srv.origin && u.pathname.startsWith('/insyn/')));
+    assert.ok(requests.length > 10);
+    assert.deepEqual(left.map(String), []);
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const embed = await noJs.newPage();
+    await embed.gotoPrerendered(`${srv.url}inbaddning/asn-2025`);
+    assert.equal(await embed.locator('.full-link a').getAttribute('href'), '/insyn/asn-2025', "the embed's link to the full view");
   } finally {
     await browser.close();
     srv.server.close();
