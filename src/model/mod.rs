@@ -2,6 +2,7 @@
 //!
 //! Knows nothing of yew, web-sys, gloo or wasm-bindgen (a test enforces it).
 
+pub mod catalogue;
 pub mod compare;
 pub mod derived;
 pub mod export;

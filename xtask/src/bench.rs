@@ -244,7 +244,7 @@ fn floor(root: &Path, load: Option<FirstLoad>) -> Result {
         let p = entry.map_err(|e| e.to_string())?.path();
         if matches!(p.extension().and_then(|x| x.to_str()), Some("js" | "wasm")) {
             let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-            floor += crate::dist::brotli_bytes(&bytes).len() as u64;
+            floor += crate::parallel::brotli_bytes(&bytes).len() as u64;
         }
     }
     println!("floor, JS glue and wasm, brotli: {}", kb(floor));

@@ -1,10 +1,8 @@
 //! `cargo xtask dist [--base /path/]`: the static site, ready for any host.
 
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
 use insyn::model::{parse_manifest, parse_report, Manifest, Report};
-use insyn::ui::state::Store;
 
 use crate::tools::{cmd, run, Result};
 
@@ -18,10 +16,70 @@ pub fn normalize_base(base: &str) -> String {
     }
 }
 
-/// Builds the release site into `out` (relative to the root) for the given base path.
+/// Builds the release site into `out` (relative to the root) for the given
+/// base path, from the bundled reports.
 pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
+    build_from(root, base, out, None)
+}
+
+/// Builds the site from the report files in `reports` (a folder with an
+/// `index.json`; the bundled ones when `None`).
+pub fn build_from(root: &Path, base: &str, out: &str, reports: Option<&Path>) -> Result<PathBuf> {
+    let started = std::time::Instant::now();
     let base = normalize_base(base);
     let dist = root.join(out);
+    trunk_build(root, &base, &dist)?;
+    let dir = reports.map_or_else(|| root.join("assets/reports"), Path::to_path_buf);
+    let (manifest, reports) = bundled(&dir)?;
+    if dir != root.join("assets/reports") {
+        replace_reports(&dir, &dist)?;
+    }
+    let catalogue = write_catalogue(&dist, &manifest, &reports)?;
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| format!("dist/index.html: {e}"))?;
+    let trunk = crate::html::read_trunk_output(&index)?;
+    write_embed_loader(&dist, &trunk)?;
+    let boot = write_boot_script(&dist, &trunk, &base)?;
+    let index = crate::html::adapt_index(&index, &base, &boot, &catalogue)?;
+    copy_docs(root, &dist)?;
+    let nojs = write_nojs_css(&dist, &base)?;
+    let routes = insyn::ui::prerender::routes(&manifest, &reports);
+    let page = crate::html::Shell {
+        index: &index,
+        nojs: &nojs,
+    };
+    let t = std::time::Instant::now();
+    crate::parallel::prerender(&dist, &base, &page, &routes, &manifest, &reports)?;
+    let prerendered = t.elapsed().as_secs_f64();
+    // Hosts that serve 404.html for unknown paths (GitHub Pages) show the app's own "not found".
+    std::fs::write(dist.join("404.html"), &index).map_err(|e| format!("404.html: {e}"))?;
+    let t = std::time::Instant::now();
+    let (n, raw, br) = crate::parallel::compress_all(&dist)?;
+    println!(
+        "  wrote an HTML file for each of {} routes in {prerendered:.1} s",
+        routes.len()
+    );
+    println!(
+        "  compressed {n} files in {:.1} s: {} KB → {} KB brotli (.br and .gz beside each)",
+        t.elapsed().as_secs_f64(),
+        raw / 1024,
+        br / 1024
+    );
+    let (files, bytes) = crate::parallel::tree_size(&dist);
+    println!(
+        "  built {} reports in {:.1} s: {files} files, {:.1} MB, peak memory of the build {}",
+        manifest.reports.len(),
+        started.elapsed().as_secs_f64(),
+        bytes as f64 / 1e6,
+        crate::parallel::peak_memory().map_or("unknown".into(), |kb| format!(
+            "{:.0} MB",
+            kb as f64 / 1024.0
+        ))
+    );
+    Ok(dist)
+}
+
+fn trunk_build(root: &Path, base: &str, dist: &Path) -> Result {
     let mut trunk = cmd(root, "trunk");
     trunk
         .args([
@@ -29,56 +87,60 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
             "--release",
             "--offline",
             "--public-url",
-            &base,
+            base,
             "--dist",
         ])
-        .arg(&dist);
+        .arg(dist);
     let std = crate::size::configure(root, &mut trunk);
     println!("→ trunk build --release (public URL {base}, {std}) (about 2 min, 10 s when warm)");
-    run("trunk build", &mut trunk)?;
-    let (manifest, reports) = bundled(root)?;
-    let routes = insyn::ui::prerender::routes(&manifest, &reports);
-    let store = Rc::new(Store::ready(manifest, reports));
-    let index = std::fs::read_to_string(dist.join("index.html"))
-        .map_err(|e| format!("dist/index.html: {e}"))?;
-    let trunk = crate::html::read_trunk_output(&index)?;
-    write_embed_loader(&dist, &trunk)?;
-    let boot = write_boot_script(&dist, &trunk, &base)?;
-    let index = crate::html::adapt_index(&index, &base, &boot)?;
-    copy_docs(root, &dist)?;
-    let nojs = write_nojs_css(&dist, &base)?;
-    // Each route's HTML file carries its page already rendered (Swedish),
-    // so the content shows before the wasm arrives, and without JavaScript.
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|e| format!("tokio: {e}"))?;
-    let page = |route: &str| -> Result<String> {
-        let page = runtime.block_on(insyn::ui::prerender::render(route, &base, store.clone()));
-        crate::html::page(&index, &page.html, page.title.as_deref(), &nojs)
-    };
-    for r in &routes {
-        let dir = dist.join(r.trim_start_matches('/'));
-        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        std::fs::write(dir.join("index.html"), page(r)?)
-            .map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    // Hosts that serve 404.html for unknown paths (GitHub Pages) show the app's own "not found".
-    std::fs::write(dist.join("404.html"), &index).map_err(|e| format!("404.html: {e}"))?;
-    let (n, raw, br) = compress_all(&dist)?;
-    println!(
-        "  compressed {n} files: {} KB → {} KB brotli (.br and .gz beside each)",
-        raw / 1024,
-        br / 1024
-    );
-    println!("  wrote an HTML file for each of {} routes", routes.len());
-    Ok(dist)
+    run("trunk build", &mut trunk)
 }
 
-/// The bundled manifest and reports, parsed and validated.
-fn bundled(root: &Path) -> Result<(Manifest, Vec<Report>)> {
-    let dir = root.join("assets/reports");
+/// Replaces the bundled report files Trunk copied with those of `dir`.
+fn replace_reports(dir: &Path, dist: &Path) -> Result {
+    let target = dist.join("reports");
+    std::fs::remove_dir_all(&target).map_err(|e| format!("{}: {e}", target.display()))?;
+    std::fs::create_dir_all(&target).map_err(|e| format!("{}: {e}", target.display()))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.extension().is_some_and(|x| x == "json") {
+            std::fs::copy(&p, target.join(e.file_name()))
+                .map_err(|e| format!("{}: {e}", p.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `reports/catalogue-<hash>.json` and `reports/goals/{id}.json`;
+/// returns the catalogue's name (below `reports/`).
+fn write_catalogue(dist: &Path, manifest: &Manifest, reports: &[Report]) -> Result<String> {
+    use insyn::model::catalogue;
+    let text = to_json(&catalogue::catalogue(&manifest.reports, reports))?;
+    let sri = integrity(text.as_bytes());
+    let name = content_name(catalogue::CATALOGUE_STEM, &sri, "json");
+    let dir = dist.join("reports");
+    std::fs::write(dir.join(&name), &text).map_err(|e| format!("{name}: {e}"))?;
+    let goals = dir.join("goals");
+    std::fs::create_dir_all(&goals).map_err(|e| format!("{}: {e}", goals.display()))?;
+    for (id, h) in catalogue::goal_histories(reports) {
+        let file = dist.join(catalogue::goal_file(&id));
+        std::fs::write(&file, to_json(&h)?).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    println!("  wrote reports/{name} ({} KB)", text.len() / 1024);
+    Ok(name)
+}
+
+fn to_json(v: &impl serde::Serialize) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| e.to_string())
+}
+
+/// The manifest and reports of `dir`, parsed and validated, each file and
+/// the set as a whole (links and restated figures): an invalid file fails
+/// the build, naming the file and the JSON path.
+fn bundled(dir: &Path) -> Result<(Manifest, Vec<Report>)> {
     let src = std::fs::read_to_string(dir.join("index.json"))
-        .map_err(|e| format!("reports/index.json: {e}"))?;
+        .map_err(|e| format!("{}/index.json: {e}", dir.display()))?;
     let manifest = parse_manifest("reports/index.json", &src).map_err(|d| {
         format!(
             "reports/index.json is invalid: {}",
@@ -96,9 +158,12 @@ fn bundled(root: &Path) -> Result<(Manifest, Vec<Report>)> {
                 d.first().map(ToString::to_string).unwrap_or_default()
             )
         })?;
-        reports.push(report);
+        reports.push((e.file.clone(), report));
     }
-    Ok((manifest, reports))
+    if let Some(d) = insyn::model::validate::check_collection(&reports).first() {
+        return Err(format!("the reports do not fit together: {d}"));
+    }
+    Ok((manifest, reports.into_iter().map(|(_, r)| r).collect()))
 }
 
 /// `sha384-…` Subresource Integrity of some bytes.
@@ -194,58 +259,6 @@ fn copy_docs(root: &Path, dist: &Path) -> Result {
     let f = "embed-demo.html";
     std::fs::copy(root.join("docs").join(f), dist.join(f)).map_err(|e| format!("{f}: {e}"))?;
     Ok(())
-}
-
-/// Writes `.br` and `.gz` beside every compressible file. Returns (files, bytes, brotli bytes).
-fn compress_all(dist: &Path) -> Result<(usize, u64, u64)> {
-    let mut stack = vec![dist.to_path_buf()];
-    let (mut n, mut raw, mut br) = (0, 0u64, 0u64);
-    while let Some(dir) = stack.pop() {
-        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-                continue;
-            }
-            let ext = p.extension().and_then(|x| x.to_str()).unwrap_or("");
-            if !matches!(
-                ext,
-                "html" | "js" | "css" | "json" | "wasm" | "svg" | "txt" | "md"
-            ) {
-                continue;
-            }
-            let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-            let b = brotli_bytes(&bytes);
-            let g = gzip_bytes(&bytes)?;
-            std::fs::write(format!("{}.br", p.display()), &b)
-                .map_err(|e| format!("{}: {e}", p.display()))?;
-            std::fs::write(format!("{}.gz", p.display()), &g)
-                .map_err(|e| format!("{}: {e}", p.display()))?;
-            n += 1;
-            raw += bytes.len() as u64;
-            br += b.len() as u64;
-        }
-    }
-    Ok((n, raw, br))
-}
-
-pub fn brotli_bytes(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
-    out
-}
-
-fn gzip_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
-    use std::io::Write;
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    enc.write_all(bytes).map_err(|e| e.to_string())?;
-    enc.finish().map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

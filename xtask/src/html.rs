@@ -75,10 +75,11 @@ pub fn read_trunk_output(html: &str) -> Result<TrunkOutput> {
 }
 
 /// Trunk's `index.html` made ours: the base path in
-/// `<meta name="insyn-base">`, the inline boot script replaced by `boot_tag`
+/// `<meta name="insyn-base">` and the catalogue's hashed name beside it, the inline boot script replaced by `boot_tag`
 /// (a file with SRI, for `script-src 'self'`), and no wasm preload (the wasm
 /// is fetched after the page has loaded).
-pub fn adapt_index(html: &str, base: &str, boot_tag: &str) -> Result<String> {
+pub fn adapt_index(html: &str, base: &str, boot_tag: &str, catalogue: &str) -> Result<String> {
+    let catalogue = format!("<meta content={catalogue} name=insyn-catalogue>");
     let (mut metas, mut scripts, mut preloads) = (0, 0, 0);
     let out = rewrite_str(
         html,
@@ -87,6 +88,7 @@ pub fn adapt_index(html: &str, base: &str, boot_tag: &str) -> Result<String> {
                 element!("meta[name=insyn-base]", |el| {
                     metas += 1;
                     el.set_attribute("content", base)?;
+                    el.after(&catalogue, ContentType::Html);
                     Ok(())
                 }),
                 element!("script[type=module]:not([src])", |el| {
@@ -109,6 +111,18 @@ pub fn adapt_index(html: &str, base: &str, boot_tag: &str) -> Result<String> {
         _ => Err(format!(
             "index.html: expected one insyn-base meta, inline boot script and wasm preload, found {metas}, {scripts}, {preloads}"
         )),
+    }
+}
+
+/// The HTML file every page is written into, and its `<noscript>` sheet.
+pub struct Shell<'a> {
+    pub index: &'a str,
+    pub nojs: &'a str,
+}
+
+impl Shell<'_> {
+    pub fn page(&self, content: &str, title: Option<&str>) -> Result<String> {
+        page(self.index, content, title, self.nojs)
     }
 }
 
@@ -189,9 +203,9 @@ mod tests {
     fn the_index_gets_the_base_the_boot_file_and_no_wasm_preload() {
         let tag =
             "<script type=module src=/insyn/boot-x.js integrity=sha384-d crossorigin></script>";
-        let html = adapt_index(TRUNK, "/insyn/", tag).unwrap();
+        let html = adapt_index(TRUNK, "/insyn/", tag, "catalogue-1.json").unwrap();
         assert!(
-            html.contains("<meta content=\"/insyn/\" name=insyn-base>"),
+            html.contains("<meta content=\"/insyn/\" name=insyn-base><meta content=catalogue-1.json name=insyn-catalogue>"),
             "{html}"
         );
         assert!(html.contains(tag));
@@ -201,7 +215,7 @@ mod tests {
             "the JS is still preloaded"
         );
         // Twice, or on a file without the script: an error, not a quiet no-op.
-        assert!(adapt_index(&html, "/insyn/", tag).is_err());
+        assert!(adapt_index(&html, "/insyn/", tag, "c.json").is_err());
     }
 
     #[test]

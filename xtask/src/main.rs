@@ -4,15 +4,19 @@
 //!   http://127.0.0.1:8080 with the hosting headers, rebuilding on change
 //! - `dev`: Trunk's development server (no pre-rendering, no headers)
 //! - `test`: install what is missing, then run every test tier
-//! - `dist [--base /path/]`: build the static site into `dist/`
+//! - `dist [--base /path/] [--reports DIR]`: build the static site into `dist/` (from the
+//!   report files in DIR instead of the bundled ones)
 //! - `validate [FILE…]`: validate report files (all bundled ones when none are given)
 //! - `bench [--ci]`: size, Lighthouse and takeover budgets, chart render times
+//! - `corpus --reports N --out DIR`: a synthetic archive of N reports for tests and benchmarks
 //! - `schema`: write `assets/reports/schema.json` from the Rust types
 
 mod bench;
+mod corpus;
 mod dist;
 mod fuzz;
 mod html;
+mod parallel;
 mod serve;
 mod size;
 mod test;
@@ -28,7 +32,7 @@ fn root() -> PathBuf {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | dev | test | bench [--ci] | fuzz --seconds N (each of two targets) | dist [--base /path/] | validate [FILE…] | schema>";
+    "usage: cargo xtask <serve | dev | test | bench [--ci] | fuzz --seconds N (each of two targets) | dist [--base /path/] [--reports DIR] [--out DIR] | validate [FILE…] | schema | corpus --reports N --out DIR>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -51,11 +55,22 @@ fn main() -> ExitCode {
                 },
                 None => "/".into(),
             };
+            let reports = flag(&args, "--reports").map(|d| root.join(d));
             tools::ensure_build_tools(&root)
-                .and_then(|()| dist::build(&root, &base, "dist"))
+                .and_then(|()| {
+                    let out = flag(&args, "--out").unwrap_or("dist");
+                    dist::build_from(&root, &base, out, reports.as_deref())
+                })
                 .map(|d| {
                     println!("the site is in {}", d.display());
                 })
+        }
+        Some("corpus") => {
+            let n = flag(&args, "--reports").and_then(|s| s.parse().ok());
+            match (n, flag(&args, "--out")) {
+                (Some(n), Some(out)) => corpus::run(&root, n, &root.join(out)),
+                _ => Err("usage: cargo xtask corpus --reports N --out DIR".into()),
+            }
         }
         Some("validate") => match validate::run(&root, &args[1..]) {
             0 => Ok(()),
@@ -84,6 +99,12 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The value after `name` in `args`.
+fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    let i = args.iter().position(|a| a == name)?;
+    args.get(i + 1).map(String::as_str)
 }
 
 fn write_schema(root: &std::path::Path) -> Result<(), String> {
