@@ -7,7 +7,9 @@ import path from 'node:path';
 import { setup, DIST } from './helpers.mjs';
 
 const good = fs.readFileSync(path.join(DIST, 'reports', 'asn-2024.json'), 'utf8');
-const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'reports', 'index.json'), 'utf8'));
+// The catalogue the build wrote (its hashed name is in every page).
+const CATALOGUE = '/reports/' + fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/<meta content=([^ >]+) name=insyn-catalogue>/)[1];
+const catalogue = JSON.parse(fs.readFileSync(path.join(DIST, CATALOGUE), 'utf8'));
 const edit = (f) => { const d = JSON.parse(good); f(d); return JSON.stringify(d, null, 2); };
 const FILE = '/reports/asn-2024.json';
 
@@ -97,15 +99,15 @@ test('markup in every text field is shown as text and never runs', async () => {
   }
 });
 
-test('a manifest that lists a report that does not exist', async () => {
-  const m = structuredClone(manifest);
-  m.reports.push({ ...m.reports[0], id: 'finns-inte', file: 'finns-inte.json' });
-  const env = await setup({ overrides: { '/reports/index.json': { body: JSON.stringify(m) } } });
+test('a catalogue that lists a report whose file does not exist', async () => {
+  const c = structuredClone(catalogue);
+  c.reports.push({ ...c.reports[0], id: 'finns-inte', file: 'finns-inte.json' });
+  const env = await setup({ overrides: { [CATALOGUE]: { body: JSON.stringify(c) } } });
   try {
     await env.page.goto(env.url);
-    const alert = env.page.getByRole('alert').filter({ hasText: 'finns-inte.json' });
-    await alert.waitFor();
-    await env.page.getByText('13 av 14 mål uppnådda, 1 delvis').waitFor();
+    // The start page reads the catalogue only: the missing file is not fetched.
+    await env.page.locator('a[href$="/finns-inte"]').waitFor();
+    await env.page.getByText('13 av 14 mål uppnådda, 1 delvis').first().waitFor();
     await env.page.goto(env.url + 'finns-inte');
     await env.page.getByRole('alert').filter({ hasText: 'reports/finns-inte.json' }).waitFor();
   } finally {
@@ -113,8 +115,24 @@ test('a manifest that lists a report that does not exist', async () => {
   }
 });
 
-test('an empty manifest', async () => {
-  const env = await setup({ overrides: { '/reports/index.json': { body: JSON.stringify({ schema_version: 1, reports: [] }) } } });
+test('a catalogue that is not what the build writes names the file and the JSON path', async () => {
+  const c = structuredClone(catalogue);
+  c.reports[1].year = 'tjugohundra';
+  const env = await setup({ overrides: { [CATALOGUE]: { body: JSON.stringify(c) } } });
+  try {
+    await env.page.goto(env.url);
+    const alert = env.page.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    assert.match(text, new RegExp(CATALOGUE.slice(1).replace('.', '\\.')));
+    assert.match(text, /\$\.reports\[1\]\.year/);
+  } finally {
+    await env.close();
+  }
+});
+
+test('an empty catalogue', async () => {
+  const env = await setup({ overrides: { [CATALOGUE]: { body: JSON.stringify({ schema_version: 1, reports: [], goals: {} }) } } });
   try {
     await env.page.goto(env.url);
     const alert = env.page.getByRole('alert');

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::report::*;
-use super::validate::Report;
+use super::validate::{Diagnostic, DiagnosticKind, Report};
 
 /// The file the catalogue is written to, below `reports/`, before its hash.
 pub const CATALOGUE_STEM: &str = "catalogue";
@@ -44,9 +44,11 @@ pub struct CatalogueReport {
     pub year: u16,
     pub title: String,
     pub file: String,
-    /// A statement's short name (our words).
+    /// A statement's short name and summary (our words).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Text>,
     /// An annual analysis's goals in document order, with their year assessment.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<(String, GoalStatus)>,
@@ -71,6 +73,31 @@ impl CatalogueReport {
 
     pub fn is_annual(&self) -> bool {
         self.kind == "annual_analysis"
+    }
+}
+
+impl Catalogue {
+    /// The manifest it was written from (what a report's file is called).
+    pub fn manifest(&self) -> Manifest {
+        Manifest {
+            schema_version: 1,
+            reports: self
+                .reports
+                .iter()
+                .map(|r| ManifestEntry {
+                    id: r.id.clone(),
+                    kind: r.kind.clone(),
+                    board: r.board.clone(),
+                    year: r.year,
+                    title: r.title.clone(),
+                    file: r.file.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn report(&self, id: &str) -> Option<&CatalogueReport> {
+        self.reports.iter().find(|r| r.id == id)
     }
 }
 
@@ -120,6 +147,7 @@ pub fn catalogue(entries: &[ManifestEntry], reports: &[Report]) -> Catalogue {
                 title: e.title.clone(),
                 file: e.file.clone(),
                 name: r.as_statement().map(|s| s.name.clone()),
+                summary: r.as_statement().map(|s| s.summary.clone()),
                 goals: Vec::new(),
                 result: None,
             };
@@ -144,9 +172,12 @@ pub fn catalogue(entries: &[ManifestEntry], reports: &[Report]) -> Catalogue {
 }
 
 /// Every goal's file, by goal id.
-pub fn goal_histories(reports: &[Report]) -> BTreeMap<String, GoalHistory> {
+pub fn goal_histories<'a, I>(reports: I) -> BTreeMap<String, GoalHistory>
+where
+    I: IntoIterator<Item = &'a Report> + Clone,
+{
     let mut out: BTreeMap<String, GoalHistory> = BTreeMap::new();
-    for a in reports.iter().filter_map(Report::as_annual) {
+    for a in reports.clone().into_iter().filter_map(Report::as_annual) {
         for (_, g) in a.goals() {
             out.entry(g.id.clone())
                 .or_insert_with(|| GoalHistory {
@@ -165,7 +196,7 @@ pub fn goal_histories(reports: &[Report]) -> BTreeMap<String, GoalHistory> {
                 });
         }
     }
-    for s in reports.iter().filter_map(Report::as_statement) {
+    for s in reports.into_iter().filter_map(Report::as_statement) {
         for item in &s.items {
             for link in &item.related_goals {
                 if let Some(h) = out.get_mut(&link.goal) {
@@ -182,16 +213,45 @@ pub fn goal_histories(reports: &[Report]) -> BTreeMap<String, GoalHistory> {
     out
 }
 
-/// Parses a catalogue file: a message naming the file and the JSON path on failure.
-pub fn parse_catalogue(file: &str, src: &str) -> Result<Catalogue, String> {
+/// Parses a file the build wrote (the catalogue, a goal's file): on failure
+/// one diagnostic naming the file, the JSON path, line and column.
+pub fn parse_built<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Result<T, Diagnostic> {
     let de = &mut serde_json::Deserializer::from_str(src);
-    serde_path_to_error::deserialize(de)
-        .map_err(|e| format!("{file}: {} at {}", e.inner(), e.path()))
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let at = e.path().to_string();
+        let inner = e.into_inner();
+        Diagnostic {
+            file: file.into(),
+            kind: if inner.is_syntax() || inner.is_eof() {
+                DiagnosticKind::Syntax
+            } else {
+                DiagnosticKind::Structure
+            },
+            path: if at == "." {
+                "$".into()
+            } else {
+                format!("$.{at}")
+            },
+            line: Some(inner.line()),
+            column: Some(inner.column()),
+            message: inner.to_string(),
+        }
+    })
 }
 
-/// Parses a goal's file.
-pub fn parse_goal_history(file: &str, src: &str) -> Result<GoalHistory, String> {
-    let de = &mut serde_json::Deserializer::from_str(src);
-    serde_path_to_error::deserialize(de)
-        .map_err(|e| format!("{file}: {} at {}", e.inner(), e.path()))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_built_file_names_the_file_and_the_path() {
+        let d = parse_built::<Catalogue>(
+            "reports/catalogue-x.json",
+            r#"{"schema_version":1,"goals":{},"reports":[{"id":7}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(d.file, "reports/catalogue-x.json");
+        assert_eq!(d.path, "$.reports[0].id");
+        assert!(parse_built::<GoalHistory>("g.json", "{").is_err());
+    }
 }

@@ -265,16 +265,49 @@ pub fn use_ctx() -> Option<Ctx> {
 /// Loads every report in the manifest.
 #[hook]
 pub fn use_all_reports() {
+    use_all_reports_when(true);
+}
+
+/// Loads every report in the manifest once `active` (the start page's
+/// search, which reads their text, asks for them at the first word typed).
+#[hook]
+pub fn use_all_reports_when(active: bool) {
     let ctx = use_ctx();
     let ready = ctx
         .as_ref()
         .map(|c| matches!(c.store.manifest, Some(state::Load::Ready(_))));
-    use_effect_with(ready, move |_| {
+    use_effect_with((ready, active), move |(_, active)| {
+        if !*active {
+            return;
+        }
         if let Some(c) = ctx {
             if let Some(state::Load::Ready(m)) = &c.store.manifest {
                 for e in &m.reports {
                     state::request_report(&c.store, &e.id);
                 }
+            }
+        }
+    });
+}
+
+/// Loads what a goal's page shows of the other reports: the goal's file,
+/// or every report where the page has no catalogue.
+#[hook]
+pub fn use_goal_elsewhere(goal: AttrValue) {
+    let ctx = use_ctx();
+    let ready = ctx.as_ref().map(|c| {
+        (
+            matches!(c.store.manifest, Some(state::Load::Ready(_))),
+            c.store.catalogue.is_some(),
+        )
+    });
+    use_effect_with((goal, ready), move |(goal, _)| {
+        let Some(c) = ctx else { return };
+        if c.store.catalogue.is_some() {
+            state::request_goal(&c.store, goal);
+        } else if let Some(state::Load::Ready(m)) = &c.store.manifest {
+            for e in &m.reports {
+                state::request_report(&c.store, &e.id);
             }
         }
     });

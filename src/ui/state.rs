@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::model::catalogue::{self, Catalogue, GoalHistory};
 use crate::model::{parse_manifest, parse_report, Diagnostic, DiagnosticKind, Manifest, Report};
 use crate::web;
 
@@ -43,22 +44,39 @@ pub enum Load<T> {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Store {
     pub manifest: Option<Load<Rc<Manifest>>>,
+    /// What lists show of every report (written by the build); `None` where
+    /// the page has no catalogue (Trunk's development server, a script
+    /// embed): then the manifest alone, and lists wait for the reports.
+    pub catalogue: Option<Rc<Catalogue>>,
     pub reports: BTreeMap<String, Load<Rc<Report>>>,
+    /// Goals' files (`reports/goals/{id}.json`), by goal id.
+    pub goals: BTreeMap<String, Load<Rc<GoalHistory>>>,
     /// The id of a report the user opened from a file (not published).
     pub local: Option<String>,
 }
 
 impl Store {
-    /// A store with everything already loaded (for rendering natively and tests).
+    /// A store with everything already loaded (for rendering natively and
+    /// tests), the catalogue and goals' files made as the build makes them.
     pub fn ready(manifest: Manifest, reports: Vec<Report>) -> Self {
+        let catalogue = catalogue::catalogue(&manifest.reports, &reports);
         Self {
             manifest: Some(Load::Ready(Rc::new(manifest))),
+            catalogue: Some(Rc::new(catalogue)),
+            goals: catalogue::goal_histories(&reports)
+                .into_iter()
+                .map(|(id, h)| (id, Load::Ready(Rc::new(h))))
+                .collect(),
             reports: reports
                 .into_iter()
                 .map(|r| (r.id().to_string(), Load::Ready(Rc::new(r))))
                 .collect(),
             local: None,
         }
+    }
+
+    pub fn goal(&self, id: &str) -> Option<&Load<Rc<GoalHistory>>> {
+        self.goals.get(id)
     }
 
     pub fn report(&self, id: &str) -> Option<&Load<Rc<Report>>> {
@@ -88,8 +106,16 @@ impl Store {
             Some(Load::Failed(_)) => return true,
             Some(Load::Ready(m)) => m,
         };
-        if self.reports.values().any(|l| matches!(l, Load::Loading)) {
+        if self.reports.values().any(|l| matches!(l, Load::Loading))
+            || self.goals.values().any(|l| matches!(l, Load::Loading))
+        {
             return false;
+        }
+        if let super::Route::Goal { goal, .. } | super::Route::EmbedGoal { goal, .. } = route {
+            // Its file holds the goal in the other reports.
+            if self.catalogue.is_some() && !self.goals.contains_key(goal) {
+                return false;
+            }
         }
         if let Some(id) = route.report_id() {
             if !manifest.reports.iter().any(|e| e.id == id) {
@@ -103,11 +129,12 @@ impl Store {
                 Some(Load::Ready(_)) => {}
             }
         }
-        !route.needs_all_reports()
-            || manifest
-                .reports
-                .iter()
-                .all(|e| self.reports.contains_key(&e.id))
+        let all =
+            route.needs_all_reports() || (self.catalogue.is_none() && route.lists_every_report());
+        !all || manifest
+            .reports
+            .iter()
+            .all(|e| self.reports.contains_key(&e.id))
     }
 
     /// The manifest's file name for a report id.
@@ -126,6 +153,9 @@ impl Store {
 pub enum Action {
     ManifestLoading,
     Manifest(Result<Rc<Manifest>, LoadError>),
+    Catalogue(Result<Rc<Catalogue>, LoadError>),
+    GoalLoading(String),
+    Goal(String, Result<Rc<GoalHistory>, LoadError>),
     ReportLoading(String),
     LocalOpened(Rc<Report>),
     LocalClosed,
@@ -140,7 +170,20 @@ impl Reducible for Store {
         match action {
             Action::ManifestLoading => s.manifest = Some(Load::Loading),
             Action::Manifest(Ok(m)) => s.manifest = Some(Load::Ready(m)),
-            Action::Manifest(Err(e)) => s.manifest = Some(Load::Failed(e)),
+            Action::Manifest(Err(e)) | Action::Catalogue(Err(e)) => {
+                s.manifest = Some(Load::Failed(e))
+            }
+            Action::Catalogue(Ok(c)) => {
+                s.manifest = Some(Load::Ready(Rc::new(c.manifest())));
+                s.catalogue = Some(c);
+            }
+            Action::GoalLoading(id) => {
+                s.goals.insert(id, Load::Loading);
+            }
+            Action::Goal(id, result) => {
+                s.goals
+                    .insert(id, result.map_or_else(Load::Failed, Load::Ready));
+            }
             Action::ReportLoading(id) => {
                 s.reports.insert(id, Load::Loading);
             }
@@ -211,9 +254,18 @@ pub fn close_local(store: &StoreHandle) {
     store.dispatch(Action::LocalClosed);
 }
 
-/// Starts loading the manifest.
+/// Starts loading the catalogue the build named in
+/// `<meta name="insyn-catalogue">`, or else the manifest.
 pub fn load_manifest(store: StoreHandle) {
     store.dispatch(Action::ManifestLoading);
+    if let Some(name) = web::meta_content("insyn-catalogue") {
+        yew::platform::spawn_local(async move {
+            let file = format!("reports/{name}");
+            let result = fetch_built(&file).await;
+            store.dispatch(Action::Catalogue(result));
+        });
+        return;
+    }
     yew::platform::spawn_local(async move {
         let result = match web::fetch_text(MANIFEST_FILE).await {
             Ok(src) => parse_manifest(MANIFEST_FILE, &src).map_err(|problems| LoadError {
@@ -223,6 +275,34 @@ pub fn load_manifest(store: StoreHandle) {
             Err(e) => Err(LoadError::fetch(MANIFEST_FILE, e)),
         };
         store.dispatch(Action::Manifest(result.map(Rc::new)));
+    });
+}
+
+/// Fetches and parses a file the build wrote.
+async fn fetch_built<T: serde::de::DeserializeOwned>(file: &str) -> Result<Rc<T>, LoadError> {
+    let src = web::fetch_text(file)
+        .await
+        .map_err(|e| LoadError::fetch(file, e))?;
+    catalogue::parse_built(file, &src)
+        .map(Rc::new)
+        .map_err(|d| LoadError {
+            file: file.into(),
+            problems: vec![d],
+        })
+}
+
+/// Starts loading a goal's file (its status in every report), unless the
+/// page has no catalogue (then the goal page reads the loaded reports).
+pub fn request_goal(store: &StoreHandle, id: &str) {
+    if store.goals.contains_key(id) || store.catalogue.is_none() {
+        return;
+    }
+    let id = id.to_string();
+    store.dispatch(Action::GoalLoading(id.clone()));
+    let store = store.clone();
+    yew::platform::spawn_local(async move {
+        let result = fetch_built(&catalogue::goal_file(&id)).await;
+        store.dispatch(Action::Goal(id, result));
     });
 }
 
@@ -363,5 +443,43 @@ mod tests {
         for path in ["/", "/jamfor/mal", "/asn-2025/mal/hallbar-elforsorjning"] {
             assert!(s.settled_for(&recognize(path)), "{path}");
         }
+    }
+
+    #[test]
+    fn with_a_catalogue_a_page_waits_only_for_the_files_it_shows() {
+        let m = parse_manifest(
+            "index.json",
+            include_str!("../../assets/reports/index.json"),
+        )
+        .expect("bundled manifest");
+        let asn = crate::model::parse_report(
+            "asn-2025.json",
+            include_str!("../../assets/reports/asn-2025.json"),
+        )
+        .expect("bundled report");
+        let full = Store::ready(m, vec![asn.clone()]);
+        let mut s = Store {
+            manifest: full.manifest.clone(),
+            catalogue: full.catalogue.clone(),
+            ..Store::default()
+        };
+        assert!(
+            s.settled_for(&recognize("/")),
+            "the start page: the catalogue alone"
+        );
+        let goal = recognize("/asn-2025/mal/hallbar-elforsorjning");
+        s.reports
+            .insert("asn-2025".into(), Load::Ready(Rc::new(asn)));
+        assert!(!s.settled_for(&goal), "the goal's file is missing");
+        s.goals
+            .insert("hallbar-elforsorjning".into(), Load::Loading);
+        assert!(!s.settled_for(&goal), "the goal's file is loading");
+        s.goals
+            .insert("hallbar-elforsorjning".into(), Load::Failed(failed()));
+        assert!(s.settled_for(&goal), "no other report is waited for");
+        assert!(
+            !s.settled_for(&recognize("/jamfor/mal")),
+            "the comparisons still read every report"
+        );
     }
 }

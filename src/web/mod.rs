@@ -393,6 +393,15 @@ mod imp {
         }
     }
 
+    /// The `content` of `<meta name="{name}">` in the page, if it has one.
+    pub fn meta_content(name: &str) -> Option<String> {
+        web_sys::window()?
+            .document()?
+            .query_selector(&format!("meta[name={name}]"))
+            .ok()??
+            .get_attribute("content")
+    }
+
     pub fn set_title(title: &str) {
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
             d.set_title(title);
@@ -695,6 +704,9 @@ mod imp {
     }
     pub fn base_path() -> String {
         BASE.with(|b| b.borrow().clone())
+    }
+    pub fn meta_content(_name: &str) -> Option<String> {
+        None
     }
     pub fn set_title(_title: &str) {}
     pub fn set_document_lang(_lang: &str) {}

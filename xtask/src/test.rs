@@ -95,11 +95,18 @@ pub fn run_all(root: &Path) -> Result {
             )
         },
     );
-    tier("release build (trunk, wasm-opt -Oz)", &mut || {
-        crate::dist::build(root, "/", "dist")?;
-        // The same site for a subpath, for the e2e test of hosting under /insyn/.
-        crate::dist::build(root, "/insyn/", "dist-subpath").map(|_| ())
-    });
+    tier(
+        "release builds (trunk, wasm-opt -Oz): /, /insyn/, a 50-report archive",
+        &mut || {
+            crate::dist::build(root, "/", "dist")?;
+            // The same site for a subpath, for the e2e test of hosting under /insyn/.
+            crate::dist::build(root, "/insyn/", "dist-subpath")?;
+            // A synthetic archive of 50 reports, for the e2e test of what each page fetches.
+            let archive = root.join("target/archive-50");
+            crate::corpus::run(root, 50, &archive)?;
+            crate::dist::build_from(root, "/", "dist-archive", Some(&archive)).map(|_| ())
+        },
+    );
     tier(
         "end-to-end (Playwright + axe-core on the release build)",
         &mut || {

@@ -4,14 +4,17 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::derived::{items_linking_goal, same_goal_elsewhere};
+use crate::model::catalogue::{goal_histories, GoalHistory, GoalInReport, GoalLinkItem};
 use crate::model::format;
 use crate::model::Report;
-use crate::ui::components::{text, EmbedButton, Link, Source, StatusBadge, WithReport};
+use crate::ui::components::{
+    text, EmbedButton, Link, LoadErrorView, Source, StatusBadge, WithReport,
+};
 use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::not_found::NotFoundBody;
 use crate::ui::pages::report::expect_annual;
-use crate::ui::{use_all_reports, use_ctx, use_title, Route};
+use crate::ui::state::{Load, Store};
+use crate::ui::{use_ctx, use_goal_elsewhere, use_title, Route};
 
 #[derive(Properties, PartialEq)]
 pub struct GoalPageProps {
@@ -36,8 +39,8 @@ pub struct GoalViewProps {
 #[component]
 pub fn GoalView(props: &GoalViewProps) -> Html {
     let ctx = use_ctx();
-    // The other reports are needed for "the same goal elsewhere".
-    use_all_reports();
+    // "The same goal elsewhere": the goal's file, not every report.
+    use_goal_elsewhere(props.goal.clone());
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     let found = props
         .report
@@ -61,9 +64,17 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
     let Some((_, area, g)) = found else {
         return html! { <NotFoundBody message={t.goal_not_found} /> };
     };
-    let loaded: Vec<Report> = ctx.store.loaded().iter().map(|r| (**r).clone()).collect();
-    let elsewhere = same_goal_elsewhere(&loaded, &a.id, &g.id);
-    let linked = items_linking_goal(&loaded, &a.id, &g.id);
+    let history = goal_history(&ctx.store, &g.id);
+    let elsewhere: Vec<&GoalInReport> = history
+        .iter()
+        .flat_map(|h| &h.reports)
+        .filter(|o| o.report != a.id)
+        .collect();
+    let linked: Vec<&GoalLinkItem> = history
+        .iter()
+        .flat_map(|h| &h.links)
+        .filter(|l| l.report == a.id)
+        .collect();
     html! {
         <article class="goal">
             <p class="breadcrumb"><Link to={Route::Report { report: a.id.clone() }}>{ format!("{} – {}", a.board.name, a.title) }</Link></p>
@@ -114,15 +125,17 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
             }
             <section>
                 <h2>{ t.other_edition }</h2>
-                if elsewhere.is_empty() {
+                if let Some(Load::Failed(e)) = ctx.store.goal(&g.id) {
+                    <LoadErrorView error={e.clone()} level={3} />
+                } else if elsewhere.is_empty() {
                     <p>{ t.no_other }</p>
                 } else {
                     <ul class="elsewhere">
-                        { for elsewhere.iter().map(|(o, og)| html! {
+                        { for elsewhere.iter().map(|o| html! {
                             <li>
-                                <Link to={Route::Goal { report: o.id.clone(), goal: og.id.clone() }}>{ format!("{} {}", o.board.short, o.year) }</Link>
-                                { ": " }<StatusBadge status={og.assessment.status} />
-                                if o.board.short == a.board.short && og.assessment.status != g.assessment.status {
+                                <Link to={Route::Goal { report: o.report.clone(), goal: g.id.clone() }}>{ format!("{} {}", o.board, o.year) }</Link>
+                                { ": " }<StatusBadge status={o.status} />
+                                if o.board == a.board.short && o.status != g.assessment.status {
                                     <span class="change">{ format!(" → {} {}: {}", a.board.short, a.year, i18n::goal_status(g.assessment.status, lang)) }</span>
                                 }
                             </li>
@@ -134,12 +147,27 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
                 <section>
                     <h2>{ t.linked_items }</h2>
                     <ul>
-                        { for linked.iter().map(|(s, i)| html! {
-                            <li><Link to={Route::Report { report: s.id.clone() }}>{ text(&s.name, lang) }</Link>{ format!(": {}", format::number(i.responses.len() as f64, 0, lang)) }{ format!(" {}", t.measures.to_lowercase()) }</li>
+                        { for linked.iter().map(|l| html! {
+                            <li><Link to={Route::Report { report: l.statement.clone() }}>{ text(&l.name, lang) }</Link>{ format!(": {}", format::number(l.responses as f64, 0, lang)) }{ format!(" {}", t.measures.to_lowercase()) }</li>
                         }) }
                     </ul>
                 </section>
             }
         </article>
     }
+}
+
+/// The goal in every report: its file where the page has a catalogue, or
+/// else made from the reports that have loaded.
+fn goal_history(store: &Store, goal: &str) -> Option<Rc<GoalHistory>> {
+    if store.catalogue.is_some() {
+        return match store.goal(goal) {
+            Some(Load::Ready(h)) => Some(h.clone()),
+            _ => None,
+        };
+    }
+    let loaded = store.loaded();
+    goal_histories(loaded.iter().map(|r| &**r))
+        .remove(goal)
+        .map(Rc::new)
 }

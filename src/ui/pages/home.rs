@@ -3,17 +3,19 @@
 use yew::prelude::*;
 
 use crate::model::derived::search;
-use crate::model::Report;
+use crate::model::{ManifestEntry, Report};
 use crate::ui::components::{report_heading, text, Link, LoadErrorView};
 use crate::ui::i18n::{page_title, status_sentence};
 use crate::ui::state::Load;
-use crate::ui::{use_all_reports, use_ctx, use_title, Route};
+use crate::ui::{use_all_reports_when, use_ctx, use_title, Ctx, Route};
 
 #[component]
 pub fn Home() -> Html {
     let ctx = use_ctx();
     let query = use_state(String::new);
-    use_all_reports();
+    // The list comes from the catalogue; a search reads every report's text.
+    let searching = !query.trim().is_empty();
+    use_all_reports_when(searching || ctx.as_ref().is_some_and(|c| c.store.catalogue.is_none()));
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     use_title(page_title(&[crate::ui::i18n::t(lang).nav_reports], lang));
     let Some(ctx) = ctx else { return html! {} };
@@ -68,18 +70,7 @@ pub fn Home() -> Html {
                         <h3>{ format!("{name} ({short})") }</h3>
                         <ul class="report-list">
                             { for entries.iter().map(|e| {
-                                let status = match ctx.store.report(&e.id) {
-                                    Some(Load::Ready(r)) => match &**r {
-                                        Report::Annual(a) => html! { <span class="summary-line">{ status_sentence(&a.status_counts(), lang) }</span> },
-                                        Report::Statement(s) => html! { <span class="summary-line">{ text(&s.summary, lang) }</span> },
-                                    },
-                                    Some(Load::Failed(err)) => html! { <LoadErrorView error={err.clone()} level={4} /> },
-                                    _ => html! { <span class="summary-line loading">{ t.loading }</span> },
-                                };
-                                let label = match ctx.store.report(&e.id) {
-                                    Some(Load::Ready(r)) => report_heading(r, lang),
-                                    _ => format!("{} – {}", e.board.name, e.title),
-                                };
+                                let (label, status) = listed(&ctx, e);
                                 html! {
                                     <li>
                                         <span class="year">{ e.year }</span>
@@ -103,5 +94,45 @@ fn hit_route(h: &crate::model::derived::Hit) -> Route {
             goal: g.into(),
         },
         (r, None) => Route::Report { report: r.into() },
+    }
+}
+
+/// A report's line in the list: its name and its status sentence (an annual
+/// analysis) or summary (a statement), from the catalogue, or else from the
+/// report once it has loaded.
+fn listed(ctx: &Ctx, e: &ManifestEntry) -> (String, Html) {
+    let (lang, t) = (ctx.lang, ctx.t());
+    if let Some(c) = ctx.store.catalogue.as_ref().and_then(|c| c.report(&e.id)) {
+        return match (&c.name, &c.summary) {
+            (Some(name), Some(summary)) => (
+                format!("{} – {}", c.board.short, text(name, lang)),
+                html! { <span class="summary-line">{ text(summary, lang) }</span> },
+            ),
+            _ => (
+                format!("{} – {}", c.board.name, c.title),
+                html! { <span class="summary-line">{ status_sentence(&c.status_counts(), lang) }</span> },
+            ),
+        };
+    }
+    match ctx.store.report(&e.id) {
+        Some(Load::Ready(r)) => {
+            let status = match &**r {
+                Report::Annual(a) => {
+                    html! { <span class="summary-line">{ status_sentence(&a.status_counts(), lang) }</span> }
+                }
+                Report::Statement(s) => {
+                    html! { <span class="summary-line">{ text(&s.summary, lang) }</span> }
+                }
+            };
+            (report_heading(r, lang), status)
+        }
+        Some(Load::Failed(err)) => (
+            format!("{} – {}", e.board.name, e.title),
+            html! { <LoadErrorView error={err.clone()} level={4} /> },
+        ),
+        _ => (
+            format!("{} – {}", e.board.name, e.title),
+            html! { <span class="summary-line loading">{ t.loading }</span> },
+        ),
     }
 }

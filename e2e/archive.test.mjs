@@ -1,0 +1,88 @@
+// A city's archive: the site built from 50 synthetic reports (`cargo xtask
+// corpus --reports 50`, then `cargo xtask dist --reports …`, into
+// dist-archive/ by `cargo xtask test`). Each page fetches what it shows.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, here } from './helpers.mjs';
+
+const ROOT = path.resolve(here, '..', 'dist-archive');
+let env;
+let catalogue;
+let CATALOGUE;
+
+before(async () => {
+  assert.ok(fs.existsSync(ROOT), 'dist-archive/ is missing: `cargo xtask test` builds it from a synthetic archive');
+  CATALOGUE = 'reports/' + fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8').match(/<meta content=([^ >]+) name=insyn-catalogue>/)[1];
+  catalogue = JSON.parse(fs.readFileSync(path.join(ROOT, CATALOGUE), 'utf8'));
+  env = await setup({ root: ROOT });
+});
+after(async () => { await env?.close(); });
+
+/** The data files (below reports/) that opening `p` fetched. */
+async function fetched(p) {
+  const page = await env.context.newPage();
+  const files = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/reports/')) files.push(u.pathname.slice(1));
+  });
+  await page.goto(env.url + p);
+  await page.locator('h1').first().waitFor();
+  await page.close();
+  return files.sort();
+}
+
+test('the archive has many boards, years and kinds, and says it is synthetic', () => {
+  assert.equal(catalogue.reports.length, 50);
+  assert.equal(new Set(catalogue.reports.map((r) => r.board.short)).size, 15);
+  assert.ok(catalogue.reports.some((r) => r.kind === 'statement'));
+  assert.ok(catalogue.reports.every((r) => /syntetisk/.test(r.title)));
+});
+
+test('the start page fetches the catalogue and no report', async () => {
+  assert.deepEqual(await fetched(''), [CATALOGUE]);
+});
+
+test('a report page and its finances fetch that report alone', async () => {
+  const r = catalogue.reports.find((x) => x.kind === 'annual_analysis' && x.year < 2025);
+  for (const p of [r.id, `${r.id}/ekonomi`, `inbaddning/${r.id}`]) {
+    assert.deepEqual(await fetched(p), [CATALOGUE, `reports/${r.file}`].sort(), p);
+  }
+});
+
+test('a goal page and a goal embed fetch their report and the goal\'s file, no other report', async () => {
+  const r = catalogue.reports.find((x) => x.kind === 'annual_analysis' && x.year === 2024);
+  const [goal] = r.goals[0];
+  for (const p of [`${r.id}/mal/${goal}`, `inbaddning/${r.id}/mal/${goal}`]) {
+    assert.deepEqual(await fetched(p), [CATALOGUE, `reports/${r.file}`, `reports/goals/${goal}.json`].sort(), p);
+  }
+  // The goal's file lists the same goal in the board's other years and other boards.
+  const page = await env.context.newPage();
+  await page.goto(`${env.url}${r.id}/mal/${goal}`);
+  const others = await page.locator('.elsewhere li').count();
+  const expected = catalogue.reports.filter((x) => x.id !== r.id && x.goals?.some(([g]) => g === goal)).length;
+  assert.equal(others, expected);
+  assert.ok(others > 10, `${others} other reports assess ${goal}`);
+  await page.close();
+});
+
+test('links lead from the start page to a report and a goal, and back and forward work', async () => {
+  const page = await env.context.newPage();
+  const r = catalogue.reports.find((x) => x.kind === 'annual_analysis' && x.year === 2023);
+  const [goal] = r.goals[0];
+  await page.goto(env.url);
+  await page.locator(`a[href="/${r.id}"]`).click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(r.title.replace(/[()]/g, '.')) }).waitFor();
+  await page.locator(`a[href="/${r.id}/mal/${goal}"]`).first().click();
+  await page.waitForURL(new RegExp(`/${r.id}/mal/${goal}$`));
+  await page.goBack();
+  await page.waitForURL(new RegExp(`/${r.id}$`));
+  await page.locator('.goal-card').first().waitFor();
+  await page.goBack();
+  await page.waitForURL(env.url);
+  await page.goForward();
+  await page.waitForURL(new RegExp(`/${r.id}$`));
+  await page.close();
+});
