@@ -23,13 +23,10 @@ fn each<T: Sync>(items: &[T], f: impl Fn(&[&T]) -> Result + Sync) -> Result {
         .collect();
     std::thread::scope(|s| {
         let handles: Vec<_> = shares.iter().map(|share| s.spawn(|| f(share))).collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err("a build worker panicked".into()))
-            })
-            .collect::<Result>()
+        handles.into_iter().try_for_each(|h| {
+            h.join()
+                .unwrap_or_else(|_| Err("a build worker panicked".into()))
+        })
     })
 }
 
