@@ -86,3 +86,36 @@ test('links lead from the start page to a report and a goal, and back and forwar
   await page.waitForURL(new RegExp(`/${r.id}$`));
   await page.close();
 });
+
+test('search finds a word in another inflected form, names board and year, and a result opens its page', async () => {
+  const page = await env.context.newPage();
+  const bytes = { pagefind: 0 };
+  page.on('response', async (r) => {
+    if (new URL(r.url()).pathname.startsWith('/pagefind/')) bytes.pagefind += (await r.body().catch(() => Buffer.alloc(0))).length;
+  });
+  await page.goto(env.url);
+  const box = page.locator('#search');
+  // The synthetic reports' summaries name their topic in one of four forms;
+  // a query in the definite plural must find those in the other forms too.
+  await box.fill('cykelbanorna');
+  const hits = page.locator('.page-hits li');
+  await hits.first().waitFor({ timeout: 15000 });
+  const texts = await hits.allInnerTexts();
+  assert.ok(texts.some((t) => /cykelban(a|an|or)\b/.test(t)), `another form is found: ${texts.join(' | ')}`);
+  assert.ok(texts.every((t) => /S[A-Z]{2} \d{4}/.test(t)), 'each result names its board and year');
+  assert.match(await page.locator('.hit-count').innerText(), /^\d+ /, 'the count is said');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search', 'typing keeps the focus in the box');
+  assert.ok(bytes.pagefind > 0 && bytes.pagefind <= 200 * 1024, `the first query loaded ${bytes.pagefind} bytes of index`);
+  console.log(`# first query: ${bytes.pagefind} bytes of the full-text index`);
+  // A goal by a word of its text, in another form than the goal uses.
+  await box.fill('elförsörjningen');
+  const goalHit = page.locator('.page-hits li a[href*="/mal/"]').first();
+  await goalHit.waitFor({ timeout: 15000 });
+  const href = await goalHit.getAttribute('href');
+  await goalHit.click();
+  await page.waitForURL((u) => u.pathname === href);
+  await page.getByRole('heading', { level: 1, name: /elförsörjning/ }).waitFor();
+  await page.goBack();
+  await page.waitForURL(env.url);
+  await page.close();
+});

@@ -32,6 +32,15 @@ test('every page type renders under the strict CSP with zero violations', async 
   }
 });
 
+test('the full-text search works under the strict CSP', async () => {
+  const page = await env.context.newPage();
+  await page.goto(env.url);
+  await page.locator('#search').fill('bistånd');
+  await page.locator('.page-hits li').first().waitFor({ timeout: 15000 });
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  await page.close();
+});
+
 test('the iframe on the demo page grows to its content height; other messages are ignored', async () => {
   const { context, url } = env;
   const page = await context.newPage();

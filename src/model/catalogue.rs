@@ -101,6 +101,109 @@ impl Catalogue {
     }
 }
 
+/// A report or goal whose name matches every word of a query.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TitleHit {
+    pub report: String,
+    pub goal: Option<String>,
+    /// The report's or goal's name as printed.
+    pub label: String,
+    /// Board and year.
+    pub context: String,
+}
+
+impl Catalogue {
+    /// Reports and goals whose names (board, title, the goal's English
+    /// title) contain every word of `query`, ignoring case: answered from
+    /// the catalogue at once, before any full-text index has loaded. A
+    /// goal is listed once, in its newest report.
+    pub fn search_titles(&self, query: &str, limit: usize) -> Vec<TitleHit> {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let matches = |hay: &str| {
+            let hay = hay.to_lowercase();
+            words.iter().all(|w| hay.contains(w.as_str()))
+        };
+        let mut newest: Vec<&CatalogueReport> = self.reports.iter().collect();
+        newest.sort_by_key(|r| std::cmp::Reverse(r.year));
+        let mut out = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for r in &newest {
+            let context = format!("{} {}", r.board.short, r.year);
+            let name = r
+                .name
+                .as_ref()
+                .map(|n| format!("{} {}", n.sv, n.en))
+                .unwrap_or_default();
+            if matches(&format!(
+                "{} {} {} {name}",
+                r.board.name, r.board.short, r.title
+            )) {
+                out.push(TitleHit {
+                    report: r.id.clone(),
+                    goal: None,
+                    label: format!("{} – {}", r.board.name, r.title),
+                    context: context.clone(),
+                });
+            }
+            for (g, _) in &r.goals {
+                let Some(t) = self.goals.get(g) else { continue };
+                if !seen.contains(g) && matches(&format!("{} {}", t.title, t.title_en)) {
+                    seen.insert(g.clone());
+                    out.push(TitleHit {
+                        report: r.id.clone(),
+                        goal: Some(g.clone()),
+                        label: t.title.clone(),
+                        context: context.clone(),
+                    });
+                }
+            }
+        }
+        out.truncate(limit);
+        out
+    }
+}
+
+/// An excerpt from the full-text index as text: (words, whether they are
+/// the matched ones). Only `<mark>` is read as markup; any other tag is
+/// dropped and entities are decoded, so the excerpt is always shown as text.
+pub fn excerpt_parts(excerpt: &str) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut marked = false;
+    let mut rest = excerpt;
+    while !rest.is_empty() {
+        let (text, after) = match rest.find('<') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, ""),
+        };
+        if !text.is_empty() {
+            out.push((decode_entities(text), marked));
+        }
+        if after.is_empty() {
+            break;
+        }
+        let end = after.find('>').map_or(after.len(), |i| i + 1);
+        match &after[..end] {
+            "<mark>" => marked = true,
+            "</mark>" => marked = false,
+            _ => {}
+        }
+        rest = &after[end..];
+    }
+    out
+}
+
+fn decode_entities(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+}
+
 /// One goal across the archive.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GoalHistory {
@@ -242,6 +345,22 @@ pub fn parse_built<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_excerpt_is_text_with_its_matched_words_marked() {
+        assert_eq!(
+            excerpt_parts("för <mark>cykelbanorna</mark> &amp; <b>x</b> &lt;script&gt;"),
+            vec![
+                ("för ".to_string(), false),
+                ("cykelbanorna".to_string(), true),
+                (" &amp; ".replace("&amp;", "&"), false),
+                ("x".to_string(), false),
+                (" <script>".to_string(), false),
+            ]
+        );
+        assert!(excerpt_parts("").is_empty());
+        assert_eq!(excerpt_parts("a <mark"), vec![("a ".to_string(), false)]);
+    }
 
     #[test]
     fn a_broken_built_file_names_the_file_and_the_path() {

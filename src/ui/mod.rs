@@ -31,6 +31,14 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// `data-pagefind-body` for a page the full-text index should hold (not
+    /// an embed, which repeats a page), and its `data-pagefind-meta`: what
+    /// a search result names besides the page's heading.
+    pub fn indexed(&self, context: String) -> (Option<AttrValue>, AttrValue) {
+        let body = (!self.route.is_embed()).then(AttrValue::default);
+        (body, format!("context:{context}").into())
+    }
+
     /// A query parameter's value.
     pub fn param(&self, key: &str) -> Option<&str> {
         self.query

@@ -59,10 +59,53 @@ pub fn control_identity(
     })
 }
 
+/// Pages the full-text index found for a query: how many, and the first few.
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+pub struct FoundPages {
+    pub total: usize,
+    pub pages: Vec<FoundPage>,
+}
+
+/// One page the full-text index found.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct FoundPage {
+    /// Its address, below the site's base.
+    pub url: String,
+    pub title: String,
+    /// Board and report (the page's `data-pagefind-meta`).
+    pub context: String,
+    /// The words around the match, with `<mark>` around the matched ones
+    /// (see `model::derived::excerpt_parts`).
+    pub excerpt: String,
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::FetchError;
     use wasm_bindgen::JsCast;
+
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    #[wasm_bindgen(module = "/assets/js/search.js")]
+    extern "C" {
+        #[wasm_bindgen(catch, js_name = fullTextSearch)]
+        async fn full_text_search(
+            base: &str,
+            query: &str,
+            limit: u32,
+        ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    }
+
+    /// The pages of the site whose text matches `query` (Pagefind's index,
+    /// `assets/js/search.js`), at most `limit` of them.
+    pub async fn search_pages(query: &str, limit: u32) -> Result<super::FoundPages, String> {
+        let json = full_text_search(&base_path(), query, limit)
+            .await
+            .map_err(|e| format!("{e:?}"))?
+            .as_string()
+            .unwrap_or_default();
+        serde_json::from_str(&json).map_err(|e| e.to_string())
+    }
 
     /// Fetches a text file relative to the site's base URL.
     pub async fn fetch_text(relative: &str) -> Result<String, FetchError> {
@@ -707,6 +750,9 @@ mod imp {
     }
     pub fn meta_content(_name: &str) -> Option<String> {
         None
+    }
+    pub async fn search_pages(_query: &str, _limit: u32) -> Result<super::FoundPages, String> {
+        Err("inte i en webbläsare".into())
     }
     pub fn set_title(_title: &str) {}
     pub fn set_document_lang(_lang: &str) {}

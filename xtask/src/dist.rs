@@ -51,6 +51,7 @@ pub fn build_from(root: &Path, base: &str, out: &str, reports: Option<&Path>) ->
     let t = std::time::Instant::now();
     crate::parallel::prerender(&dist, &base, &page, &routes, &manifest, &reports)?;
     let prerendered = t.elapsed().as_secs_f64();
+    index_text(root, &dist)?;
     // Hosts that serve 404.html for unknown paths (GitHub Pages) show the app's own "not found".
     std::fs::write(dist.join("404.html"), &index).map_err(|e| format!("404.html: {e}"))?;
     let t = std::time::Instant::now();
@@ -77,6 +78,28 @@ pub fn build_from(root: &Path, base: &str, out: &str, reports: Option<&Path>) ->
         ))
     );
     Ok(dist)
+}
+
+/// The full-text index of the pre-rendered pages that mark their content
+/// (`data-pagefind-body`: reports, goals, finances, statements), written by
+/// Pagefind into `pagefind/`: the start page's search loads only the
+/// chunks a query needs.
+fn index_text(root: &Path, dist: &Path) -> Result {
+    let t = std::time::Instant::now();
+    run(
+        "pagefind",
+        cmd(root, &crate::tools::pagefind(root).to_string_lossy())
+            .args(["--site"])
+            .arg(dist)
+            .args(["--output-subdir", "pagefind", "--quiet"]),
+    )?;
+    let (files, bytes) = crate::parallel::tree_size(&dist.join("pagefind"));
+    println!(
+        "  indexed the pages' text (pagefind) in {:.1} s: {files} files, {} KB",
+        t.elapsed().as_secs_f64(),
+        bytes / 1024
+    );
+    Ok(())
 }
 
 fn trunk_build(root: &Path, base: &str, dist: &Path) -> Result {

@@ -7,6 +7,13 @@ use std::time::Instant;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132.0.0";
+/// Pagefind, which indexes the pre-rendered pages for full-text search.
+pub const PAGEFIND_VERSION: &str = "1.4.0";
+
+/// Pagefind's command, installed by npm in `.tools/`.
+pub fn pagefind(root: &Path) -> PathBuf {
+    tools_dir(root).join("node_modules/.bin/pagefind")
+}
 
 pub type Result<T = ()> = std::result::Result<T, String>;
 
@@ -182,7 +189,8 @@ pub fn ensure_build_tools(root: &Path) -> Result {
         }
         done(t);
     }
-    // wasm-opt from npm binaryen
+    // wasm-opt from npm binaryen and Pagefind, in one install: an npm
+    // install of one package with --no-save removes the other.
     let wasm_opt = tools_dir(root).join("node_modules/.bin/wasm-opt");
     let have = output_of(
         root,
@@ -190,11 +198,20 @@ pub fn ensure_build_tools(root: &Path) -> Result {
         &["--version"],
     )
     .unwrap_or_default();
-    if have.contains("version 132") {
-        skip("wasm-opt", "binaryen 132 installed in .tools/");
+    let pagefind_ok = output_of(
+        root,
+        pagefind(root).to_str().unwrap_or("pagefind"),
+        &["--version"],
+    )
+    .is_some_and(|v| v.contains(PAGEFIND_VERSION));
+    if have.contains("version 132") && pagefind_ok {
+        skip(
+            "wasm-opt, pagefind",
+            &format!("binaryen 132 and pagefind {PAGEFIND_VERSION} installed in .tools/"),
+        );
     } else {
         let t = step(
-            &format!("npm install binaryen@{BINARYEN_VERSION} (wasm-opt)"),
+            &format!("npm install binaryen@{BINARYEN_VERSION} pagefind@{PAGEFIND_VERSION} (wasm-opt, search index)"),
             "20 s",
         );
         std::fs::create_dir_all(tools_dir(root))
@@ -207,17 +224,21 @@ pub fn ensure_build_tools(root: &Path) -> Result {
                 .map_err(|e| format!("{}: {e}", manifest.display()))?;
         }
         run(
-            "npm install binaryen",
-            cmd(root, "npm")
-                .current_dir(tools_dir(root))
-                .args(["install", "--no-audit", "--no-fund", "--no-save", &format!("binaryen@{BINARYEN_VERSION}")]),
+            "npm install binaryen pagefind",
+            cmd(root, "npm").current_dir(tools_dir(root)).args([
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--no-save",
+                &format!("binaryen@{BINARYEN_VERSION}"),
+                &format!("pagefind@{PAGEFIND_VERSION}"),
+            ]),
         )
         .map_err(|e| format!("{e}. npm is needed (Debian: apt-get install nodejs npm) and the npm registry must be reachable"))?;
-        if !wasm_opt.exists() {
-            return Err(format!(
-                "npm install binaryen left no {}",
-                wasm_opt.display()
-            ));
+        for bin in [&wasm_opt, &pagefind(root)] {
+            if !bin.exists() {
+                return Err(format!("npm install left no {}", bin.display()));
+            }
         }
         done(t);
     }

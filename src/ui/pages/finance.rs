@@ -43,8 +43,12 @@ fn FinanceView(props: &FinanceViewProps) -> Html {
         Ok(a) => a,
         Err(h) => return h,
     };
+    let (body, meta) = match &ctx {
+        Some(c) => c.indexed(format!("{} – {}", a.board.name, a.title)),
+        None => (None, AttrValue::default()),
+    };
     html! {
-        <article class="finance">
+        <article class="finance" data-pagefind-body={body} data-pagefind-meta={meta}>
             <p class="breadcrumb"><Link to={Route::Report { report: a.id.clone() }}>{ format!("{} – {}", a.board.name, a.title) }</Link></p>
             <h1>{ format!("{} – {} {}", t.finances, a.board.short, a.year) }</h1>
             if a.tables.is_empty() {

@@ -75,8 +75,9 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
         .flat_map(|h| &h.links)
         .filter(|l| l.report == a.id)
         .collect();
+    let (body, meta) = ctx.indexed(format!("{} – {}", a.board.name, a.title));
     html! {
-        <article class="goal">
+        <article class="goal" data-pagefind-body={body} data-pagefind-meta={meta}>
             <p class="breadcrumb"><Link to={Route::Report { report: a.id.clone() }}>{ format!("{} – {}", a.board.name, a.title) }</Link></p>
             <h1 lang="sv">{ &g.title }</h1>
             if lang == crate::model::format::Lang::En {

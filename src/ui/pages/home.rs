@@ -2,7 +2,6 @@
 
 use yew::prelude::*;
 
-use crate::model::derived::search;
 use crate::model::{ManifestEntry, Report};
 use crate::ui::components::{report_heading, text, Link, LoadErrorView};
 use crate::ui::i18n::{page_title, status_sentence};
@@ -12,10 +11,8 @@ use crate::ui::{use_all_reports_when, use_ctx, use_title, Ctx, Route};
 #[component]
 pub fn Home() -> Html {
     let ctx = use_ctx();
-    let query = use_state(String::new);
-    // The list comes from the catalogue; a search reads every report's text.
-    let searching = !query.trim().is_empty();
-    use_all_reports_when(searching || ctx.as_ref().is_some_and(|c| c.store.catalogue.is_none()));
+    // The list comes from the catalogue, or else from every report.
+    use_all_reports_when(ctx.as_ref().is_some_and(|c| c.store.catalogue.is_none()));
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     use_title(page_title(&[crate::ui::i18n::t(lang).nav_reports], lang));
     let Some(ctx) = ctx else { return html! {} };
@@ -25,12 +22,6 @@ pub fn Home() -> Html {
         Some(Load::Failed(e)) => return html! { <LoadErrorView error={e.clone()} level={1} /> },
         _ => return html! { <p class="loading" role="status">{ t.loading }</p> },
     };
-    let oninput = {
-        let query = query.clone();
-        Callback::from(move |e: InputEvent| query.set(crate::web::event_value(&e)))
-    };
-    let loaded = ctx.store.loaded();
-    let hits = search(&loaded, &query, lang);
     let mut boards: Vec<(String, String)> = Vec::new();
     for e in &manifest.reports {
         if !boards.iter().any(|(s, _)| s == &e.board.short) {
@@ -40,23 +31,7 @@ pub fn Home() -> Html {
     html! {
         <>
             <h1>{ t.tagline }</h1>
-            <div class="search needs-js" role="search">
-                <label for="search">{ t.search_label }</label>
-                <input id="search" type="search" placeholder={t.search_hint} value={(*query).clone()} {oninput} />
-            </div>
-            if !query.trim().is_empty() {
-                <section aria-live="polite" class="search-results">
-                    if hits.is_empty() {
-                        <p>{ t.search_no_hits }</p>
-                    } else {
-                        <ul>
-                            { for hits.iter().map(|h| html! {
-                                <li><Link to={hit_route(h)}>{ h.label.clone() }</Link>{ format!(" – {}", h.context) }</li>
-                            }) }
-                        </ul>
-                    }
-                </section>
-            }
+            <super::search::Search />
             <super::open::OpenOwn />
             <h2>{ t.reports_heading }</h2>
             if manifest.reports.is_empty() {
@@ -84,16 +59,6 @@ pub fn Home() -> Html {
                 }
             }) }
         </>
-    }
-}
-
-fn hit_route(h: &crate::model::derived::Hit) -> Route {
-    match h.target() {
-        (r, Some(g)) => Route::Goal {
-            report: r.into(),
-            goal: g.into(),
-        },
-        (r, None) => Route::Report { report: r.into() },
     }
 }
 

@@ -9,6 +9,7 @@ pub mod home;
 pub mod not_found;
 pub mod open;
 pub mod report;
+pub mod search;
 pub mod statement;
 
 use yew::prelude::*;

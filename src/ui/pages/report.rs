@@ -62,8 +62,9 @@ pub fn AnnualView(props: &ReportProps) -> Html {
                 && status_filter.is_none_or(|s| s == g.assessment.status)
         })
         .count();
+    let (body, meta) = ctx.indexed(format!("{} {}", a.board.short, a.year));
     html! {
-        <article class="report">
+        <article class="report" data-pagefind-body={body} data-pagefind-meta={meta}>
             <h1>{ format!("{} – {}", a.board.name, a.title) }</h1>
             <p class="lead">{ text(&a.summary, lang) }</p>
             <section class="status-summary" aria-labelledby="status-summary-h">

@@ -28,8 +28,9 @@ pub fn StatementView(props: &ReportProps) -> Html {
     };
     let mut timeline: Vec<_> = s.dates.iter().chain(&s.decision_plan).collect();
     timeline.sort_by(|a, b| a.date.cmp(&b.date));
+    let (body, meta) = ctx.indexed(format!("{} {}", s.board.short, s.year));
     html! {
-        <article class="statement">
+        <article class="statement" data-pagefind-body={body} data-pagefind-meta={meta}>
             <h1>{ text(&s.name, lang) }</h1>
             <p class="meta">{ format!("{} · {} · {}: ", s.board.name, answers, s.answers.from) }<span lang="sv">{ &s.answers.title }</span></p>
             <p class="lead">{ text(&s.summary, lang) }</p>
