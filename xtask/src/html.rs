@@ -33,10 +33,14 @@ pub fn read_trunk_output(html: &str) -> Result<TrunkOutput> {
         html,
         RewriteStrSettings {
             element_content_handlers: vec![
-                element!("link[rel=modulepreload][href$='.js']", |el| {
-                    out.js = file_name(&el.get_attribute("href").unwrap_or_default());
-                    Ok(())
-                }),
+                // The viewer's glue, not the snippets it imports.
+                element!(
+                    "link[rel=modulepreload][href$='.js']:not([href*='/snippets/'])",
+                    |el| {
+                        out.js = file_name(&el.get_attribute("href").unwrap_or_default());
+                        Ok(())
+                    }
+                ),
                 element!("link[rel=preload][href$='_bg.wasm']", |el| {
                     out.wasm = file_name(&el.get_attribute("href").unwrap_or_default());
                     Ok(())
@@ -173,7 +177,7 @@ mod tests {
 
     /// Trunk 0.21's release output for `/insyn/`, minified as it writes it
     /// (no `<head>` start tag, unquoted attributes).
-    const TRUNK: &str = "<!doctype html><html lang=sv><meta charset=utf-8><title>Insyn – generic</title><meta content=/ name=insyn-base><link href=/insyn/style-1.css integrity=sha384-a rel=stylesheet><link crossorigin href=/insyn/insyn-2.js integrity=sha384-b rel=modulepreload><link as=fetch crossorigin href=/insyn/insyn-2_bg.wasm integrity=sha384-c rel=preload type=application/wasm></head><body><noscript><p>Needs JavaScript.</p></noscript><script type=module>import init, * as bindings from '/insyn/insyn-2.js';\nconst wasm = await init({ module_or_path: '/insyn/insyn-2_bg.wasm' });</script></body></html>";
+    const TRUNK: &str = "<!doctype html><html lang=sv><meta charset=utf-8><title>Insyn – generic</title><meta content=/ name=insyn-base><link href=/insyn/style-1.css integrity=sha384-a rel=stylesheet><link crossorigin href=/insyn/insyn-2.js integrity=sha384-b rel=modulepreload><link crossorigin href=/insyn/snippets/insyn-3/assets/js/search.js integrity=sha384-e rel=modulepreload><link as=fetch crossorigin href=/insyn/insyn-2_bg.wasm integrity=sha384-c rel=preload type=application/wasm></head><body><noscript><p>Needs JavaScript.</p></noscript><script type=module>import init, * as bindings from '/insyn/insyn-2.js';\nconst wasm = await init({ module_or_path: '/insyn/insyn-2_bg.wasm' });</script></body></html>";
 
     #[test]
     fn the_hashed_names_come_from_trunks_links_and_a_changed_output_fails() {
