@@ -29,6 +29,7 @@ use serde_json::Value;
 
 use crate::tools::{cmd, Result};
 
+mod archive;
 mod lighthouse;
 mod takeover;
 
@@ -73,6 +74,8 @@ fn median<T: Copy + PartialOrd>(xs: impl Iterator<Item = T>) -> Option<T> {
     v.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
     v.get(v.len() / 2).copied()
 }
+
+pub use archive::run_archive;
 
 pub fn run(root: &Path, ci: bool) -> Result {
     crate::dist::build(root, "/", "dist")?;

@@ -32,7 +32,7 @@ fn root() -> PathBuf {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | dev | test | bench [--ci] | fuzz --seconds N (each of two targets) | dist [--base /path/] [--reports DIR] [--out DIR] | validate [FILE…] | schema | corpus --reports N --out DIR>";
+    "usage: cargo xtask <serve | dev | test | bench [--ci | --archive] | fuzz --seconds N (each of two targets) | dist [--base /path/] [--reports DIR] [--out DIR] | validate [FILE…] | schema | corpus --reports N --out DIR>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -43,7 +43,13 @@ fn main() -> ExitCode {
         Some("test") => test::run_all(&root),
         Some("bench") => tools::ensure_build_tools(&root)
             .and_then(|()| tools::ensure_test_tools(&root))
-            .and_then(|()| bench::run(&root, args.iter().any(|a| a == "--ci"))),
+            .and_then(|()| {
+                if args.iter().any(|a| a == "--archive") {
+                    bench::run_archive(&root)
+                } else {
+                    bench::run(&root, args.iter().any(|a| a == "--ci"))
+                }
+            }),
         Some("dist") => {
             let base = match args.iter().position(|a| a == "--base") {
                 Some(i) => match args.get(i + 1) {

@@ -1,0 +1,254 @@
+//! `cargo xtask bench --archive`: sites built from 5 (the bundled), 50 and
+//! 500 reports (`cargo xtask corpus`), and what each page type fetches from
+//! them (`e2e/bench/archive.mjs`): data bytes, the files themselves, the
+//! time until live (best of three), and at 500 reports the full-text
+//! search's keystroke-to-results times and first-query bytes; the build's
+//! time and peak memory. Gated: sizes, file lists, ratios and a p95 of
+//! twenty queries, never one wall-clock time.
+
+use std::path::Path;
+use std::time::Instant;
+
+use serde_json::Value;
+
+use super::Check;
+use crate::tools::{cmd, Result};
+
+const SIZES: [usize; 3] = [5, 50, 500];
+
+struct Site {
+    reports: usize,
+    build_secs: f64,
+    peak_mb: Option<f64>,
+    rows: Vec<Value>,
+}
+
+pub fn run_archive(root: &Path) -> Result {
+    let mut sites = Vec::new();
+    for n in SIZES {
+        sites.push(site(root, n)?);
+    }
+    let mut checks = Vec::new();
+    print_table(&sites);
+    checks.extend(fetch_checks(&sites));
+    checks.extend(ratio_checks(&sites));
+    checks.extend(search_checks(&sites));
+    super::verdicts(&checks)
+}
+
+/// Builds the site of `n` reports (a child process, so its peak memory is its own) and measures it.
+fn site(root: &Path, n: usize) -> Result<Site> {
+    let dir = root.join("target/bench-archive");
+    let out = dir.join(format!("site-{n}"));
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mut build = cmd(root, &exe.to_string_lossy());
+    build.args(["dist", "--out"]).arg(&out);
+    if n != 5 {
+        let reports = dir.join(format!("reports-{n}"));
+        crate::corpus::run(root, n, &reports)?;
+        build.arg("--reports").arg(&reports);
+    }
+    println!("→ the site of {n} reports");
+    let t = Instant::now();
+    let text = super::stdout_of(&mut build, "the archive build")?;
+    let build_secs = t.elapsed().as_secs_f64();
+    let peak_mb = text
+        .lines()
+        .find_map(|l| l.split("peak memory of the build ").nth(1))
+        .and_then(|m| m.trim_end_matches(" MB").trim().parse().ok());
+    if !text.contains("built ") {
+        return Err(format!("the site of {n} reports did not build:\n{text}"));
+    }
+    let mut args = vec![out.to_string_lossy().into_owned()];
+    if n == 500 {
+        args.push("--search".into());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let rows = super::node_lines(root, "archive.mjs", &args, "ARCHIVE ")?;
+    Ok(Site {
+        reports: n,
+        build_secs,
+        peak_mb,
+        rows,
+    })
+}
+
+fn page<'a>(s: &'a Site, kind: &str) -> Option<&'a Value> {
+    s.rows.iter().find(|r| r["type"] == kind)
+}
+
+fn print_table(sites: &[Site]) {
+    println!(
+        "\n{:<20} {:>8} {:>12} {:>9}  files",
+        "page", "reports", "data (br)", "live ms"
+    );
+    for s in sites {
+        for r in s.rows.iter().filter(|r| r.get("type").is_some()) {
+            let files = r["data"].as_array().map_or(0, Vec::len);
+            println!(
+                "{:<20} {:>8} {:>12} {:>9}  {files}",
+                r["type"].as_str().unwrap_or(""),
+                s.reports,
+                super::kb(r["data_bytes"].as_u64().unwrap_or(0)),
+                r["live_ms"]
+            );
+        }
+        println!(
+            "build of {} reports: {:.0} s, peak memory {}",
+            s.reports,
+            s.build_secs,
+            s.peak_mb.map_or("unknown".into(), |m| format!("{m:.0} MB"))
+        );
+    }
+}
+
+/// The data files a page fetched, without the catalogue's hash.
+fn data(r: &Value) -> Vec<String> {
+    r["data"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(|p| {
+            if p.contains("/catalogue-") {
+                "catalogue".into()
+            } else {
+                p.to_string()
+            }
+        })
+        .collect()
+}
+
+fn fetch_checks(sites: &[Site]) -> Vec<Check> {
+    let mut checks = Vec::new();
+    for s in sites {
+        let n = s.reports;
+        if let Some(r) = page(s, "start") {
+            checks.push(Check::gate(
+                format!("start page at {n} reports fetches the catalogue alone"),
+                format!("{:?}", data(r)),
+                data(r) == ["catalogue"],
+            ));
+            if n == 500 {
+                let b = r["data_bytes"].as_u64().unwrap_or(u64::MAX);
+                checks.push(Check::gate(
+                    "start page at 500 reports ≤ 60 KB of data",
+                    super::kb(b),
+                    b <= 60 * 1024,
+                ));
+            }
+        }
+        for kind in ["report", "goal", "goal embed"] {
+            if let Some(r) = page(s, kind) {
+                let files = data(r);
+                let reports = files
+                    .iter()
+                    .filter(|f| {
+                        f.ends_with(".json") && !f.contains("/goals/") && f.as_str() != "catalogue"
+                    })
+                    .count();
+                let goals = files.iter().filter(|f| f.contains("/goals/")).count();
+                let want_goals = usize::from(kind != "report");
+                checks.push(Check::gate(
+                    format!(
+                        "{kind} page at {n} reports: its own report file{}",
+                        if want_goals == 1 {
+                            " and the goal's"
+                        } else {
+                            ""
+                        }
+                    ),
+                    format!("{files:?}"),
+                    reports == 1 && goals == want_goals && files.len() == 2 + want_goals,
+                ));
+            }
+        }
+        for kind in ["matrix", "finance comparison"] {
+            if let Some(r) = page(s, kind) {
+                checks.push(Check::aim(
+                    format!("{kind} at {n} reports reads the catalogue, not every report (not built yet)"),
+                    format!("{} files, {}", data(r).len(), super::kb(r["data_bytes"].as_u64().unwrap_or(0))),
+                    data(r).len() <= 3,
+                ));
+            }
+        }
+    }
+    checks
+}
+
+fn ratio_checks(sites: &[Site]) -> Vec<Check> {
+    let (Some(small), Some(large), Some(mid)) = (sites.first(), sites.last(), sites.get(1)) else {
+        return Vec::new();
+    };
+    let mut checks = Vec::new();
+    for kind in ["start", "goal"] {
+        let ms = |s: &Site| {
+            page(s, kind)
+                .and_then(|r| r["live_ms"].as_f64())
+                .unwrap_or(f64::NAN)
+        };
+        let ratio = ms(large) / ms(small);
+        checks.push(Check::gate(
+            format!("{kind} page live, best of 3: 500 reports ÷ 5 ≤ 1.5"),
+            format!("{:.0} ms ÷ {:.0} ms = {ratio:.2}", ms(large), ms(small)),
+            ratio <= 1.5,
+        ));
+    }
+    let ratio = large.build_secs / mid.build_secs;
+    checks.push(Check::gate(
+        "build time: 500 reports ÷ 50 ≤ 12",
+        format!(
+            "{:.0} s ÷ {:.0} s = {ratio:.1}",
+            large.build_secs, mid.build_secs
+        ),
+        ratio <= 12.0,
+    ));
+    checks.push(Check::gate(
+        "build of 500 reports ≤ 20 min",
+        format!("{:.1} min", large.build_secs / 60.0),
+        large.build_secs <= 20.0 * 60.0,
+    ));
+    checks
+}
+
+fn search_checks(sites: &[Site]) -> Vec<Check> {
+    let Some(r) = sites
+        .last()
+        .and_then(|s| s.rows.iter().find(|r| r["search"] == true))
+    else {
+        return vec![Check::gate(
+            "search at 500 reports measured",
+            "no figures",
+            false,
+        )];
+    };
+    let mut times: Vec<f64> = r["times"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_f64)
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| {
+        times
+            .get(((times.len() as f64 - 1.0) * q).round() as usize)
+            .copied()
+            .unwrap_or(f64::NAN)
+    };
+    let bytes = r["first_query_bytes"].as_u64().unwrap_or(u64::MAX);
+    vec![
+        Check::gate(
+            format!(
+                "search at 500 reports: keystroke to results, p95 of {} ≤ 100 ms",
+                times.len()
+            ),
+            format!("median {:.0} ms, p95 {:.0} ms", at(0.5), at(0.95)),
+            times.first().is_some_and(|t| *t >= 0.0) && at(0.95) <= 100.0,
+        ),
+        Check::gate(
+            "search: the first query loads ≤ 200 KB",
+            super::kb(bytes),
+            bytes <= 200 * 1024,
+        ),
+    ]
+}
