@@ -81,6 +81,9 @@ pub struct TermSource {
 #[serde(deny_unknown_fields)]
 pub struct Occurrence {
     pub report: String,
+    /// The page's name as the glossary page links it: the board's short
+    /// form and year, and the goal's or table's title as printed.
+    pub label: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -262,13 +265,18 @@ pub fn segments<'a>(text: &'a str, spans: &[Span]) -> Vec<Segment<'a>> {
 /// page each stands on: the summary and the goal titles (report page, goal
 /// page), the tables' titles, descriptions and headers (table page).
 pub fn marked_texts(a: &AnnualAnalysis) -> Vec<(Occurrence, Vec<&str>)> {
-    let at = |goal: Option<&str>, table: Option<&str>| Occurrence {
+    let name = format!("{} {}", a.board.short, a.year);
+    let at = |goal: Option<&str>, table: Option<&str>, title: Option<&str>| Occurrence {
         report: a.id.clone(),
+        label: match title {
+            Some(t) => format!("{name} – {t}"),
+            None => name.clone(),
+        },
         goal: goal.map(str::to_string),
         table: table.map(str::to_string),
     };
     let mut out = vec![(
-        at(None, None),
+        at(None, None, None),
         std::iter::once(a.summary.sv.as_str())
             .chain(a.goal_areas.iter().map(|g| g.title.as_str()))
             .collect(),
@@ -276,7 +284,7 @@ pub fn marked_texts(a: &AnnualAnalysis) -> Vec<(Occurrence, Vec<&str>)> {
     for area in &a.goal_areas {
         for g in &area.goals {
             out.push((
-                at(Some(&g.id), None),
+                at(Some(&g.id), None, Some(&g.title)),
                 vec![g.title.as_str(), area.title.as_str()],
             ));
         }
@@ -285,7 +293,7 @@ pub fn marked_texts(a: &AnnualAnalysis) -> Vec<(Occurrence, Vec<&str>)> {
         let mut texts = vec![t.title.as_str(), t.description.sv.as_str()];
         texts.extend(t.columns.iter().map(|c| c.label.as_str()));
         texts.extend(t.rows.iter().map(|r| r.label.as_str()));
-        out.push((at(None, Some(&t.id)), texts));
+        out.push((at(None, Some(&t.id), Some(&t.title)), texts));
     }
     out
 }

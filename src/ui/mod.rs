@@ -10,6 +10,7 @@ pub mod pages;
 pub mod prerender;
 pub mod route;
 pub mod state;
+pub mod terms;
 
 use std::rc::Rc;
 
@@ -96,6 +97,9 @@ pub fn Root(props: &RootProps) -> Html {
             crate::web::normalize_trailing_slash();
             if store.manifest.is_none() {
                 state::restore_local(&store);
+                if store.glossary.is_none() {
+                    state::load_glossary(store.clone());
+                }
                 state::load_manifest(store);
             }
         });

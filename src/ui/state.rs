@@ -6,7 +6,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{parse_manifest, parse_report, Diagnostic, DiagnosticKind, Manifest, Report};
+use crate::model::glossary::{Glossary, Term};
+use crate::model::{
+    parse_glossary, parse_manifest, parse_report, Diagnostic, DiagnosticKind, Manifest, Report,
+};
 use crate::web;
 
 /// Why a file could not be used, ready to show: the file and each problem.
@@ -46,6 +49,8 @@ pub struct Store {
     pub reports: BTreeMap<String, Load<Rc<Report>>>,
     /// The id of a report the user opened from a file (not published).
     pub local: Option<String>,
+    /// The glossary (`glossary.json`): the words the pages explain.
+    pub glossary: Option<Load<Rc<Glossary>>>,
 }
 
 impl Store {
@@ -58,7 +63,41 @@ impl Store {
                 .map(|r| (r.id().to_string(), Load::Ready(Rc::new(r))))
                 .collect(),
             local: None,
+            glossary: None,
         }
+    }
+
+    /// The same store with the glossary loaded.
+    pub fn with_glossary(mut self, glossary: Glossary) -> Self {
+        self.glossary = Some(Load::Ready(Rc::new(glossary)));
+        self
+    }
+
+    /// The terms to mark on the pages of report `report` (or on a page of no
+    /// report): the glossary's own terms, and the report's board's abbreviations.
+    pub fn terms_for(&self, report: Option<&str>) -> Vec<Term> {
+        let Some(Load::Ready(g)) = &self.glossary else {
+            return Vec::new();
+        };
+        let r = report.and_then(|id| match self.reports.get(id) {
+            Some(Load::Ready(r)) => Some(r.clone()),
+            _ => None,
+        });
+        let board = r.as_ref().map(|r| r.board().short.clone());
+        let mut out: Vec<Term> = g
+            .terms
+            .iter()
+            .filter(|t| t.board.is_none() || t.board == board)
+            .cloned()
+            .collect();
+        if let Some(r) = r {
+            for t in crate::model::glossary::declared(&r) {
+                if !out.iter().any(|o| o.id == t.id) {
+                    out.push(t.clone());
+                }
+            }
+        }
+        out
     }
 
     pub fn report(&self, id: &str) -> Option<&Load<Rc<Report>>> {
@@ -88,7 +127,9 @@ impl Store {
             Some(Load::Failed(_)) => return true,
             Some(Load::Ready(m)) => m,
         };
-        if self.reports.values().any(|l| matches!(l, Load::Loading)) {
+        if self.reports.values().any(|l| matches!(l, Load::Loading))
+            || matches!(self.glossary, Some(Load::Loading))
+        {
             return false;
         }
         if let Some(id) = route.report_id() {
@@ -130,6 +171,8 @@ pub enum Action {
     LocalOpened(Rc<Report>),
     LocalClosed,
     Report(String, Result<Rc<Report>, LoadError>),
+    GlossaryLoading,
+    Glossary(Result<Rc<Glossary>, LoadError>),
 }
 
 impl Reducible for Store {
@@ -162,6 +205,9 @@ impl Reducible for Store {
             Action::Report(id, Err(e)) => {
                 s.reports.insert(id, Load::Failed(e));
             }
+            Action::GlossaryLoading => s.glossary = Some(Load::Loading),
+            Action::Glossary(Ok(g)) => s.glossary = Some(Load::Ready(g)),
+            Action::Glossary(Err(e)) => s.glossary = Some(Load::Failed(e)),
         }
         Rc::new(s)
     }
@@ -170,6 +216,8 @@ impl Reducible for Store {
 pub type StoreHandle = UseReducerHandle<Store>;
 
 pub const MANIFEST_FILE: &str = "reports/index.json";
+
+pub const GLOSSARY_FILE: &str = "glossary.json";
 
 const LOCAL_NAME_KEY: &str = "insyn-egen-rapport-namn";
 const LOCAL_TEXT_KEY: &str = "insyn-egen-rapport";
@@ -223,6 +271,22 @@ pub fn load_manifest(store: StoreHandle) {
             Err(e) => Err(LoadError::fetch(MANIFEST_FILE, e)),
         };
         store.dispatch(Action::Manifest(result.map(Rc::new)));
+    });
+}
+
+/// Starts loading the glossary. A glossary that cannot be used leaves the
+/// pages without marked terms (and the glossary page says so).
+pub fn load_glossary(store: StoreHandle) {
+    store.dispatch(Action::GlossaryLoading);
+    yew::platform::spawn_local(async move {
+        let result = match web::fetch_text(GLOSSARY_FILE).await {
+            Ok(src) => parse_glossary(GLOSSARY_FILE, &src).map_err(|problems| LoadError {
+                file: GLOSSARY_FILE.into(),
+                problems,
+            }),
+            Err(e) => Err(LoadError::fetch(GLOSSARY_FILE, e)),
+        };
+        store.dispatch(Action::Glossary(result.map(Rc::new)));
     });
 }
 

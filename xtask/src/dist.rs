@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use insyn::model::{parse_manifest, parse_report, Manifest, Report};
+use insyn::model::glossary::Glossary;
+use insyn::model::{parse_glossary, parse_manifest, parse_report, Manifest, Report};
 use insyn::ui::state::Store;
 
 use crate::tools::{cmd, run, Result};
@@ -38,7 +39,8 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
     run("trunk build", &mut trunk)?;
     let (manifest, reports) = bundled(root)?;
     let routes = insyn::ui::prerender::routes(&manifest, &reports);
-    let store = Rc::new(Store::ready(manifest, reports));
+    let glossary = write_glossary(root, &dist, &reports)?;
+    let store = Rc::new(Store::ready(manifest, reports).with_glossary(glossary));
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
     write_embed_loader(&dist, &index)?;
@@ -143,6 +145,24 @@ fn bundled(root: &Path) -> Result<(Manifest, Vec<Report>)> {
         reports.push(report);
     }
     Ok((manifest, reports))
+}
+
+/// The glossary as the site serves it: `assets/glossary.json` with the
+/// reports' own abbreviations added and, for each term, the pages it is
+/// on, so the glossary page links them without fetching every report.
+fn write_glossary(root: &Path, dist: &Path, reports: &[Report]) -> Result<Glossary> {
+    let src = std::fs::read_to_string(root.join("assets/glossary.json"))
+        .map_err(|e| format!("assets/glossary.json: {e}"))?;
+    let glossary = parse_glossary("glossary.json", &src).map_err(|d| {
+        format!(
+            "assets/glossary.json is invalid: {}",
+            d.first().map(ToString::to_string).unwrap_or_default()
+        )
+    })?;
+    let built = insyn::model::glossary::with_occurrences(&glossary, reports);
+    let text = serde_json::to_string(&built).map_err(|e| format!("glossary.json: {e}"))?;
+    std::fs::write(dist.join("glossary.json"), text).map_err(|e| format!("glossary.json: {e}"))?;
+    Ok(built)
 }
 
 /// `sha384-…` Subresource Integrity of some bytes.

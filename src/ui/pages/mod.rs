@@ -4,6 +4,7 @@ pub mod accessibility;
 pub mod compare;
 pub mod embed;
 pub mod finance;
+pub mod glossary;
 pub mod goal;
 pub mod home;
 pub mod not_found;
@@ -14,11 +15,15 @@ pub mod statement;
 use yew::prelude::*;
 
 use super::layout::{EmbedLayout, Layout};
+use super::terms::Claims;
 use super::{use_ctx, Route};
 
 #[component]
 pub fn Page() -> Html {
-    let Some(ctx) = use_ctx() else {
+    let ctx = use_ctx();
+    let key = ctx.as_ref().map(|c| (c.route.clone(), c.lang));
+    let claims = use_memo(key, |_| Claims::default());
+    let Some(ctx) = ctx else {
         return html! {};
     };
     let page = match &ctx.route {
@@ -33,6 +38,7 @@ pub fn Page() -> Html {
         }
         Route::Compare => html! { <compare::CompareIndex /> },
         Route::Accessibility => html! { <accessibility::Statement /> },
+        Route::Glossary => html! { <glossary::GlossaryPage /> },
         Route::CompareGoals => html! { <compare::CompareGoals /> },
         Route::CompareFinance => html! { <compare::CompareFinance /> },
         Route::EmbedReport { report } => html! { <embed::EmbedReport report={report.clone()} /> },
@@ -43,6 +49,10 @@ pub fn Page() -> Html {
             html! { <embed::EmbedChart report={report.clone()} chart={chart.clone()} /> }
         }
         Route::NotFound => html! { <not_found::NotFound /> },
+    };
+    // Each page (and language) marks each glossary term once.
+    let page = html! {
+        <ContextProvider<Claims> context={(*claims).clone()}>{ page }</ContextProvider<Claims>>
     };
     if ctx.route.is_embed() {
         html! { <EmbedLayout>{ page }</EmbedLayout> }
