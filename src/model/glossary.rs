@@ -37,7 +37,7 @@ pub struct Term {
     /// Stable id: the anchor on the glossary page (`/begrepp#{id}`).
     /// Lowercase letters, digits and hyphens.
     pub id: String,
-    /// The term as the glossary page lists it, in Swedish (e.g. "kommunbidrag", "IFO").
+    /// The term as the glossary page lists it, in Swedish (a word, or an abbreviation).
     pub term: String,
     /// The term in English (e.g. "municipal allocation").
     pub term_en: String,
@@ -66,7 +66,7 @@ pub struct Term {
 pub struct TermSource {
     /// The document's title as printed, e.g. "Årsanalys 2025".
     pub document: String,
-    /// Who published it: the board's short form, e.g. "ASN".
+    /// Who published it: the board's short form as printed.
     pub board: String,
     /// The section heading as printed.
     pub section: String,
@@ -167,7 +167,14 @@ pub fn find(text: &str, terms: &[&Term]) -> Vec<Span> {
                     let end = chars.get(j).map_or(text.len(), |c| c.0);
                     let whole = chars.get(j).is_none_or(|c| !is_word_char(c.1));
                     if whole && !form.is_empty() {
-                        candidates.push((j - i, Span { start, end, term: ti }));
+                        candidates.push((
+                            j - i,
+                            Span {
+                                start,
+                                end,
+                                term: ti,
+                            },
+                        ));
                     }
                 }
             }
@@ -336,7 +343,10 @@ pub fn problems(terms: &[Term]) -> Vec<(Vec<PathPart>, String)> {
             out.push((at("id"), format!("Begreppet {:?} finns två gånger", t.id)));
         }
         if t.forms.is_empty() || t.forms.iter().any(|f| f.trim().is_empty()) {
-            out.push((at("forms"), "Begreppet behöver minst en ordform, ingen tom".into()));
+            out.push((
+                at("forms"),
+                "Begreppet behöver minst en ordform, ingen tom".into(),
+            ));
         }
         for f in &t.forms {
             if let Some(other) = forms.insert(f.to_lowercase(), &t.id) {
@@ -399,11 +409,17 @@ mod tests {
     #[test]
     fn inflections_match_in_any_case_and_abbreviations_only_as_written() {
         let terms = [
-            term("kommunbidrag", &["kommunbidrag", "kommunbidraget", "kommunbidragen"]),
+            term(
+                "kommunbidrag",
+                &["kommunbidrag", "kommunbidraget", "kommunbidragen"],
+            ),
             term("sol", &["SoL"]),
         ];
         assert_eq!(
-            found("Kommunbidraget ökade; SoL gäller, men inte sol eller SOL.", &terms),
+            found(
+                "Kommunbidraget ökade; SoL gäller, men inte sol eller SOL.",
+                &terms
+            ),
             vec![
                 ("Kommunbidraget", "kommunbidrag".into()),
                 ("SoL", "sol".into())
@@ -477,9 +493,15 @@ mod tests {
             segs,
             vec![
                 Segment::Text("Belopp i "),
-                Segment::Term { text: "tkr", term: 0 },
+                Segment::Term {
+                    text: "tkr",
+                    term: 0
+                },
                 Segment::Text(", å "),
-                Segment::Term { text: "tkr", term: 0 },
+                Segment::Term {
+                    text: "tkr",
+                    term: 0
+                },
             ]
         );
     }

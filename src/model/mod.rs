@@ -14,4 +14,6 @@ pub mod schema;
 pub mod validate;
 
 pub use report::*;
-pub use validate::{parse_glossary, parse_manifest, parse_report, Diagnostic, DiagnosticKind, Report};
+pub use validate::{
+    parse_glossary, parse_manifest, parse_report, Diagnostic, DiagnosticKind, Report,
+};

@@ -88,7 +88,10 @@ fn main() -> ExitCode {
 
 fn write_schema(root: &std::path::Path) -> Result<(), String> {
     for (file, text) in [
-        ("assets/reports/schema.json", insyn::model::schema::json_schema()),
+        (
+            "assets/reports/schema.json",
+            insyn::model::schema::json_schema(),
+        ),
         (
             "assets/glossary.schema.json",
             insyn::model::schema::glossary_json_schema(),

@@ -11,6 +11,7 @@ use crate::ui::components::{text, EmbedButton, Link, Source, StatusBadge, WithRe
 use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::not_found::NotFoundBody;
 use crate::ui::pages::report::expect_annual;
+use crate::ui::terms::Terms;
 use crate::ui::{use_all_reports, use_ctx, use_title, Route};
 
 #[derive(Properties, PartialEq)]
@@ -67,12 +68,12 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
     html! {
         <article class="goal">
             <p class="breadcrumb"><Link to={Route::Report { report: a.id.clone() }}>{ format!("{} – {}", a.board.name, a.title) }</Link></p>
-            <h1 lang="sv">{ &g.title }</h1>
+            <h1 lang="sv"><Terms text={g.title.clone()} slot="title" /></h1>
             if lang == crate::model::format::Lang::En {
                 <p class="gloss">{ format!("In English: {}", g.title_en) }</p>
             }
             <p class="area">
-                { format!("{}: ", t.goal_area) }<span lang="sv">{ &area.title }</span>
+                { format!("{}: ", t.goal_area) }<span lang="sv"><Terms text={area.title.clone()} slot="area" /></span>
                 if lang == crate::model::format::Lang::En { { format!(" ({})", area.title_en) } }
             </p>
             <section>
@@ -94,7 +95,8 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
                     <ul class="key-figures">
                         { for g.key_figures.iter().map(|k| html! {
                             <li>
-                                <strong lang="sv">{ &k.printed }</strong>{ format!(" {} – {}", k.unit, text(&k.label, lang)) }
+                                { format!("{}: ", text(&k.label, lang)) }<strong lang="sv">{ &k.printed }</strong>
+                                { format::key_figure_unit(&k.printed, &k.unit, lang).map(|u| format!(" {u}")).unwrap_or_default() }
                                 { k.comparison.as_ref().map(|c| html! {
                                     <span class="comparison">{ format!(" ({} {}{})", t.compared_with, c.printed,
                                         c.year.map(|y| format!(", {y}")).unwrap_or_default()) }</span>
