@@ -113,7 +113,7 @@ test('without JavaScript a term links to its entry on the glossary page', async 
     assert.equal(await link.getAttribute('href'), '/begrepp#kommunbidrag');
     assert.equal(await page.getByRole('button', { name: 'Kommunbidrag' }).count(), 0);
     await link.click();
-    await page.waitForURL(/\/begrepp#kommunbidrag$/);
+    await page.waitForURL(/\/begrepp\/?#kommunbidrag$/);
     await page.getByRole('heading', { level: 1, name: 'Begrepp och förkortningar' }).waitFor();
     assert.match(await page.locator('dt#kommunbidrag + dd').textContent(), /skatteintäkter/);
     // The entry links the pages the term is on.

@@ -97,9 +97,6 @@ pub fn Root(props: &RootProps) -> Html {
             crate::web::normalize_trailing_slash();
             if store.manifest.is_none() {
                 state::restore_local(&store);
-                if store.glossary.is_none() {
-                    state::load_glossary(store.clone());
-                }
                 state::load_manifest(store);
             }
         });
@@ -134,6 +131,16 @@ pub fn Root(props: &RootProps) -> Html {
         });
     }
     let route = route::recognize(&path);
+    {
+        // Embeds mark no terms: the glossary page is not theirs to link.
+        let store = store.clone();
+        let embed = route.is_embed();
+        use_effect_with((), move |_| {
+            if !embed && store.glossary.is_none() {
+                state::load_glossary(store);
+            }
+        });
+    }
     {
         // An embed in an iframe tells its host page its height.
         let embed = route.is_embed();

@@ -6,7 +6,6 @@
 //! The text is cut into segments by `model::glossary::find` and rendered as
 //! text nodes and controls: never as HTML.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -14,27 +13,93 @@ use yew::prelude::*;
 use yew_router::prelude::{use_navigator, Routable};
 
 use super::components::text;
-use super::use_ctx;
+use super::state::{Load, Store};
+use super::{use_ctx, Route};
 use crate::model::format::Lang;
 use crate::model::glossary::{find, segments, Segment, Term};
+use crate::model::Table;
 
-/// Which text of the page shows each term: the first to ask gets it, and
-/// keeps it when it renders again. One per page (see `pages::Page`).
-#[derive(Clone, Default)]
-pub struct Claims(Rc<RefCell<HashMap<String, String>>>);
+/// Which place of the page marks each term: the first, in the page's
+/// order, whose text has it. Computed from the data for the whole page
+/// (see `pages::Page`), so the pre-rendered and the live page agree
+/// whatever order their components render in.
+#[derive(Clone, Default, PartialEq)]
+pub struct Claims(Rc<HashMap<String, String>>);
 
-impl PartialEq for Claims {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+impl Claims {
+    /// The claims of a page: `places` are its (slot, text) in reading order.
+    pub fn of(places: &[(String, String)], terms: &[Term]) -> Self {
+        let refs: Vec<&Term> = terms.iter().collect();
+        let mut m = HashMap::new();
+        for (slot, text) in places {
+            for s in find(text, &refs) {
+                m.entry(refs[s.term].id.clone())
+                    .or_insert_with(|| slot.clone());
+            }
+        }
+        Self(Rc::new(m))
+    }
+
+    /// Whether the text in `slot` marks the term `id`.
+    fn claim(&self, id: &str, slot: &str) -> bool {
+        self.0.get(id).is_some_and(|s| s == slot)
     }
 }
 
-impl Claims {
-    /// Whether the text in `slot` marks the term `id`.
-    fn claim(&self, id: &str, slot: &str) -> bool {
-        let mut m = self.0.borrow_mut();
-        m.entry(id.to_string()).or_insert_with(|| slot.to_string()) == slot
+/// The places of a page where terms are marked, in reading order, each
+/// with the slot name its component uses: the report's summary and goal
+/// areas; a goal's title and area; each table's title (on its own page),
+/// description, chart title, column and row headers.
+pub fn places(route: &Route, store: &Store, lang: Lang) -> Vec<(String, String)> {
+    let Some(a) = route.report_id().and_then(|id| match store.report(id) {
+        Some(Load::Ready(r)) => Some(r.clone()),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    let Some(a) = a.as_annual() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let table_places = |t: &Table, standalone: bool, out: &mut Vec<(String, String)>| {
+        if standalone {
+            out.push((format!("title:{}", t.id), t.title.clone()));
+        }
+        out.push((format!("description:{}", t.id), text(&t.description, lang)));
+        out.push((format!("caption:{}", t.id), t.title.clone()));
+        for c in &t.columns {
+            out.push((format!("col:{}:{}", t.id, c.key), c.label.clone()));
+        }
+        for r in &t.rows {
+            out.push((format!("row:{}:{}", t.id, r.key), r.label.clone()));
+        }
+    };
+    match route {
+        Route::Report { .. } => {
+            out.push(("summary".into(), text(&a.summary, lang)));
+            for area in &a.goal_areas {
+                out.push((format!("area:{}", area.id), area.title.clone()));
+            }
+        }
+        Route::Goal { goal, .. } => {
+            if let Some((area, g)) = a.goal(goal) {
+                out.push(("title".into(), g.title.clone()));
+                out.push(("area".into(), area.title.clone()));
+            }
+        }
+        Route::Finance { .. } => {
+            for t in &a.tables {
+                table_places(t, false, &mut out);
+            }
+        }
+        Route::Chart { chart, .. } => {
+            if let Some(t) = a.table(chart) {
+                table_places(t, true, &mut out);
+            }
+        }
+        _ => {}
     }
+    out
 }
 
 #[derive(Properties, PartialEq)]
@@ -59,6 +124,10 @@ pub fn Terms(props: &TermsProps) -> Html {
     let (Some(ctx), Some(claims)) = (ctx, claims) else {
         return html! { { props.text.clone() } };
     };
+    if ctx.route.is_embed() {
+        // An embed lives in another site's page: it links no glossary page.
+        return html! { { props.text.clone() } };
+    }
     let terms = ctx.store.terms_for(ctx.route.report_id());
     let refs: Vec<&Term> = terms.iter().collect();
     let spans: Vec<_> = find(&props.text, &refs)

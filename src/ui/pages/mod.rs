@@ -15,14 +15,31 @@ pub mod statement;
 use yew::prelude::*;
 
 use super::layout::{EmbedLayout, Layout};
-use super::terms::Claims;
+use super::state::Load;
+use super::terms::{places, Claims};
 use super::{use_ctx, Route};
 
 #[component]
 pub fn Page() -> Html {
     let ctx = use_ctx();
-    let key = ctx.as_ref().map(|c| (c.route.clone(), c.lang));
-    let claims = use_memo(key, |_| Claims::default());
+    // Which place marks each glossary term, for the page as it stands.
+    let key = ctx.as_ref().map(|c| {
+        let report = c.route.report_id();
+        (
+            c.route.clone(),
+            c.lang,
+            matches!(c.store.glossary, Some(Load::Ready(_))),
+            report.is_some_and(|id| matches!(c.store.report(id), Some(Load::Ready(_)))),
+        )
+    });
+    let store = ctx.as_ref().map(|c| c.store.clone());
+    let claims = use_memo(key, move |key| match (key, store) {
+        (Some((route, lang, _, _)), Some(store)) => Claims::of(
+            &places(route, &store, *lang),
+            &store.terms_for(route.report_id()),
+        ),
+        _ => Claims::default(),
+    });
     let Some(ctx) = ctx else {
         return html! {};
     };
