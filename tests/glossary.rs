@@ -348,7 +348,13 @@ async fn a_pre_rendered_term_links_to_the_glossary_once_per_page() {
         assert_eq!(html.matches(&link).count(), 1, "{id} linked once: {link}");
     }
     assert!(
-        !html.contains("<button type=\"button\" class=\"term-button\""),
+        html.contains(
+            "<p><a href=\"/begrepp#kommunbidrag\" class=\"term term-link\">Kommunbidrag</a> och"
+        ),
+        "the first place in reading order marks the term: the first table's description"
+    );
+    assert!(
+        !html.contains("term-button"),
         "no buttons before the viewer runs"
     );
     // Under a subpath the link keeps the base.
