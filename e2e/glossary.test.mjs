@@ -125,7 +125,7 @@ test('without JavaScript a term links to its entry on the glossary page', async 
 
 test('the glossary page is in the footer and lists its terms alphabetically', async () => {
   const { page } = env;
-  await page.goto(env.url);
+  await page.goto(`${env.url}?lang=sv`); // the English test before left English remembered
   await page.locator('footer').getByRole('link', { name: 'Begrepp och förkortningar' }).click();
   await page.getByRole('heading', { level: 1, name: 'Begrepp och förkortningar' }).waitFor();
   const terms = await page.locator('dl.glossary dt').evaluateAll((dts) => dts.map((d) => d.textContent.trim()));
