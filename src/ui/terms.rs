@@ -51,14 +51,18 @@ impl Claims {
 /// areas; a goal's title and area; each table's title (on its own page),
 /// description, chart title, column and row headers.
 pub fn places(route: &Route, store: &Store, lang: Lang) -> Vec<(String, String)> {
-    let Some(a) = route.report_id().and_then(|id| match store.report(id) {
+    let Some(report) = route.report_id().and_then(|id| match store.report(id) {
         Some(Load::Ready(r)) => Some(r.clone()),
         _ => None,
     }) else {
         return Vec::new();
     };
-    let Some(a) = a.as_annual() else {
-        return Vec::new();
+    let Some(a) = report.as_annual() else {
+        // A statement's page: its summary.
+        return match (route, report.as_statement()) {
+            (Route::Report { .. }, Some(s)) => vec![("summary".into(), text(&s.summary, lang))],
+            _ => Vec::new(),
+        };
     };
     let mut out = Vec::new();
     let table_places = |t: &Table, standalone: bool, out: &mut Vec<(String, String)>| {
