@@ -44,6 +44,11 @@ impl Claims {
     fn claim(&self, id: &str, slot: &str) -> bool {
         self.0.get(id).is_some_and(|s| s == slot)
     }
+
+    /// Whether the text in `slot` marks any term.
+    fn marks(&self, slot: &str) -> bool {
+        self.0.values().any(|s| s == slot)
+    }
 }
 
 /// The places of a page where terms are marked, in reading order, each
@@ -128,7 +133,7 @@ pub fn Terms(props: &TermsProps) -> Html {
     let (Some(ctx), Some(claims)) = (ctx, claims) else {
         return html! { { props.text.clone() } };
     };
-    if ctx.route.is_embed() {
+    if ctx.route.is_embed() || !claims.marks(&props.slot) {
         // An embed lives in another site's page: it links no glossary page.
         return html! { { props.text.clone() } };
     }
