@@ -9,11 +9,14 @@ use std::rc::Rc;
 use insyn::model::{GoalStatus, Report};
 use insyn::ui::state::{Load, LoadError, Store};
 
+/// Everything loaded, as the build renders it: the reports and the glossary.
 fn full_store() -> Store {
-    Store::ready(
-        common::manifest(),
-        common::bundled().into_iter().map(|(_, r)| r).collect(),
-    )
+    let reports: Vec<Report> = common::bundled().into_iter().map(|(_, r)| r).collect();
+    let glossary =
+        insyn::model::parse_glossary("glossary.json", include_str!("../assets/glossary.json"))
+            .unwrap_or_else(|d| panic!("{d:#?}"));
+    let glossary = insyn::model::glossary::with_occurrences(&glossary, &reports);
+    Store::ready(common::manifest(), reports).with_glossary(glossary)
 }
 
 async fn render_with(path: &str, store: Store) -> String {

@@ -70,6 +70,42 @@ fn s_is_nonzero(int: &str, frac: Option<&str>) -> bool {
         .any(|b| b != b'0')
 }
 
+/// The unit to show after a key figure's printed form, if any: none when
+/// the printed form already says it ("sex procent", "76%", "970 000
+/// kronor"), none for a count (the label says what is counted), else the
+/// unit in the reader's language ("32 511" → "timmar" / "hours").
+pub fn key_figure_unit(printed: &str, unit: &str, lang: Lang) -> Option<&'static str> {
+    let p = printed.to_lowercase();
+    let says = |words: &[&str]| words.iter().any(|w| p.contains(w));
+    let (sv, en, words): (&str, &str, &[&str]) = match unit {
+        "antal" | "personer" => return None,
+        "procent" => ("procent", "per cent", &["procent", "%"]),
+        "procentenheter" => ("procentenheter", "percentage points", &["procentenhet"]),
+        "kr" => ("kr", "kronor", &["kr"]),
+        "tkr" => ("tkr", "tkr", &["tkr"]),
+        "mnkr" => ("mnkr", "mnkr", &["mnkr", "miljoner"]),
+        "index" => ("(index)", "(index)", &["index"]),
+        "poäng" => ("poäng", "points", &["poäng"]),
+        "timmar" => ("timmar", "hours", &["timm"]),
+        _ => ("", "", &[]),
+    };
+    if sv.is_empty() || says(words) {
+        return None;
+    }
+    Some(match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    })
+}
+
+/// A key figure as a reader would say it: "{label}: {printed}[ {unit}]".
+pub fn key_figure_sentence(label: &str, printed: &str, unit: &str, lang: Lang) -> String {
+    match key_figure_unit(printed, unit, lang) {
+        Some(u) => format!("{label}: {printed} {u}"),
+        None => format!("{label}: {printed}"),
+    }
+}
+
 /// An amount in tkr as printed: "−4 004 tkr".
 pub fn tkr(v: f64, lang: Lang) -> String {
     format!("{}{NBSP}tkr", number(v, 0, lang))

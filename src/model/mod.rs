@@ -7,6 +7,7 @@ pub mod compare;
 pub mod derived;
 pub mod export;
 pub mod format;
+pub mod glossary;
 pub mod locate;
 pub mod report;
 #[cfg(feature = "schema")]
@@ -14,4 +15,6 @@ pub mod schema;
 pub mod validate;
 
 pub use report::*;
-pub use validate::{parse_manifest, parse_report, Diagnostic, DiagnosticKind, Report};
+pub use validate::{
+    parse_glossary, parse_manifest, parse_report, Diagnostic, DiagnosticKind, Report,
+};

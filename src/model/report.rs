@@ -14,6 +14,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::glossary::Term;
+
 #[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
@@ -139,6 +141,10 @@ pub struct AnnualAnalysis {
     /// Figures this edition restates from an earlier edition, with both values.
     #[serde(default)]
     pub restatements: Vec<Restatement>,
+    /// The board's own abbreviations and words, explained where they occur
+    /// like the terms of `glossary.json` (they differ between boards).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub abbreviations: Vec<Term>,
 }
 
 /// A målområde: a group of council goals.
@@ -563,6 +569,9 @@ pub struct Statement {
     /// The decision proposal (förslag till beslut) as printed.
     pub decision_proposal: String,
     pub items: Vec<StatementItem>,
+    /// The board's own abbreviations and words (see the annual analysis's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub abbreviations: Vec<Term>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

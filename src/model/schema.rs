@@ -30,3 +30,16 @@ pub fn json_schema() -> String {
     s.push('\n');
     s
 }
+
+/// The schema of `glossary.json` as pretty-printed JSON, ending in a newline.
+pub fn glossary_json_schema() -> String {
+    let mut schema = schemars::schema_for!(super::glossary::Glossary);
+    schema.insert(
+        "$id".into(),
+        "https://insyn.example/glossary.schema.json".into(),
+    );
+    schema.insert("title".into(), "Insyn glossary (schema_version 1)".into());
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
+}

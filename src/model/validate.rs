@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use super::glossary;
 use super::locate::{error_position, locate, JsonPath};
 use super::report::*;
 
@@ -333,7 +334,7 @@ fn check_strings(v: &serde_json::Value, path: &JsonPath, sink: &mut Sink) {
     }
 }
 
-fn is_id(s: &str) -> bool {
+pub(crate) fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
         && s.bytes()
@@ -551,6 +552,7 @@ fn cell_exists(a: &AnnualAnalysis, c: &CellRef) -> bool {
 fn check_annual(a: &AnnualAnalysis, sink: &mut Sink) {
     let root = JsonPath::root();
     check_common(&a.id, &a.kind, "annual_analysis", a.year, sink);
+    check_terms(&a.abbreviations, &root.key("abbreviations"), sink);
     check_unique(
         a.goal_areas
             .iter()
@@ -800,6 +802,7 @@ fn check_number(v: f64, path: &JsonPath, sink: &mut Sink) {
 fn check_statement(s: &Statement, sink: &mut Sink) {
     let root = JsonPath::root();
     check_common(&s.id, &s.kind, "statement", s.year, sink);
+    check_terms(&s.abbreviations, &root.key("abbreviations"), sink);
     check_unique(
         s.items
             .iter()
@@ -991,6 +994,61 @@ pub fn parse_manifest(file: &str, src: &str) -> Result<Manifest, Vec<Diagnostic>
     );
     if sink.out.is_empty() {
         Ok(m)
+    } else {
+        Err(sink.out)
+    }
+}
+
+/// The content checks of a list of terms (the glossary's, or a report's
+/// own abbreviations) below `path`.
+fn check_terms(terms: &[Term], path: &JsonPath, sink: &mut Sink) {
+    for (parts, message) in glossary::problems(terms) {
+        let mut p = path.clone();
+        for part in parts {
+            p = match part {
+                glossary::PathPart::Index(i) => p.index(i),
+                glossary::PathPart::Key(k) => p.key(k),
+            };
+        }
+        sink.push(DiagnosticKind::Value, &p, message);
+    }
+}
+
+/// Parses and validates `glossary.json`.
+pub fn parse_glossary(file: &str, src: &str) -> Result<glossary::Glossary, Vec<Diagnostic>> {
+    let mut sink = Sink {
+        file,
+        src,
+        out: Vec::new(),
+    };
+    if let Err(e) = serde_json::from_str::<serde_json::Value>(src) {
+        let (line, column) = error_position(src, &e);
+        return Err(vec![Diagnostic {
+            file: file.into(),
+            kind: DiagnosticKind::Syntax,
+            path: "$".into(),
+            line: Some(line),
+            column: Some(column),
+            message: format!("Filen är inte giltig JSON: {}", without_position(&e)),
+        }]);
+    }
+    let Some(g) = deserialize::<glossary::Glossary>(src, &mut sink) else {
+        return Err(sink.out);
+    };
+    if g.schema_version != glossary::GLOSSARY_VERSION {
+        sink.push(
+            DiagnosticKind::SchemaVersion,
+            &JsonPath::root().key("schema_version"),
+            format!(
+                "schema_version är {}, men visaren läser ordlistor av version {}",
+                g.schema_version,
+                glossary::GLOSSARY_VERSION
+            ),
+        );
+    }
+    check_terms(&g.terms, &JsonPath::root().key("terms"), &mut sink);
+    if sink.out.is_empty() {
+        Ok(g)
     } else {
         Err(sink.out)
     }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::components::{text, EmbedButton, TableView};
 use super::i18n::source_line;
+use super::terms::Terms;
 use super::use_ctx;
 use crate::charts::{self, svg};
 use crate::model::export::table_csv;
@@ -82,6 +83,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let keyboard = use_mut_ref(|| false);
     let show_table = use_state(|| false);
     let id_base = format!("{}-{}", props.report, props.table.id);
+    let caption = format!("caption:{}", props.table.id);
     {
         let keyboard = keyboard.clone();
         let id_base = id_base.clone();
@@ -96,7 +98,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         // For the moment before the chart's own task has run.
         return html! {
             <figure class="chart" aria-busy="true">
-                <figcaption><span class="chart-name" lang="sv">{ &props.table.title }</span></figcaption>
+                <figcaption><span class="chart-name" lang="sv"><Terms text={props.table.title.clone()} slot={caption.clone()} /></span></figcaption>
             </figure>
         };
     };
@@ -158,7 +160,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     html! {
         <figure class="chart" aria-labelledby={name_id.clone()} aria-describedby={summary_id.clone()}>
             <figcaption>
-                <span class="chart-name" id={name_id.clone()} lang="sv">{ &props.table.title }</span>
+                <span class="chart-name" id={name_id.clone()} lang="sv"><Terms text={props.table.title.clone()} slot={caption} /></span>
                 <span class="chart-summary" id={summary_id}>{ &chart.summary }</span>
                 if !chart.legend.is_empty() {
                     <ul class="legend">
@@ -199,7 +201,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                 </div>
                 <p class="tooltip" role="status" aria-live="polite">{ tooltip }</p>
             } else {
-                <TableView table={props.table.clone()} doc={props.doc.clone()} />
+                <TableView table={props.table.clone()} doc={props.doc.clone()} terms={true} />
             }
             <div class="chart-actions needs-js">
                 <button type="button" data-key={format!("{id_base}-table")} aria-pressed={if *show_table { "true" } else { "false" }} onclick={toggle}>

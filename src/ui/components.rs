@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use serde::Serialize;
 use yew::prelude::*;
+
+use super::terms::Terms;
 use yew_router::prelude::Link as RouterLink;
 
 use super::i18n::{self, source_line};
@@ -158,6 +160,9 @@ pub fn WithReport(props: &WithReportProps) -> Html {
 pub struct TableViewProps {
     pub table: Table,
     pub doc: AttrValue,
+    /// Whether glossary terms in the headers are marked (not in the copy for print).
+    #[prop_or_default]
+    pub terms: bool,
 }
 
 /// A finance table as a real table: caption, column and row headers, figures as printed.
@@ -168,6 +173,13 @@ pub fn TableView(props: &TableViewProps) -> Html {
     };
     let lang = ctx.lang;
     let t = &props.table;
+    let header = |text: &str, slot: String| {
+        if props.terms {
+            html! { <Terms text={AttrValue::from(text.to_string())} slot={slot} /> }
+        } else {
+            html! { { text.to_string() } }
+        }
+    };
     html! {
         <div class="table-wrap" tabindex="0" role="region" aria-label={t.title.clone()}>
             <table class="data">
@@ -175,7 +187,7 @@ pub fn TableView(props: &TableViewProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{ ctx.t().row_label }</th>
-                        { for t.columns.iter().map(|c| html! { <th scope="col" class="num">{ &c.label }</th> }) }
+                        { for t.columns.iter().map(|c| html! { <th scope="col" class="num">{ header(&c.label, format!("col:{}:{}", t.id, c.key)) }</th> }) }
                     </tr>
                 </thead>
                 <tbody>
@@ -185,7 +197,7 @@ pub fn TableView(props: &TableViewProps) -> Html {
                         html! {
                             <tr class={class}>
                                 <th scope="row">
-                                    { &r.label }
+                                    { header(&r.label, format!("row:{}:{}", t.id, r.key)) }
                                     { r.giver.as_ref().map(|g| html! { <span class="giver">{ format!(" ({g})") }</span> }).unwrap_or_default() }
                                 </th>
                                 { for r.values.iter().map(|v| match v {

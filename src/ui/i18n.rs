@@ -158,6 +158,14 @@ pub struct Strings {
     pub surplus: &'static str,
     pub deficit: &'static str,
     pub accessibility_statement: &'static str,
+    pub glossary_title: &'static str,
+    pub glossary_intro: &'static str,
+    pub glossary_more: &'static str,
+    pub glossary_occurs: &'static str,
+    pub glossary_sources: &'static str,
+    pub glossary_board: &'static str,
+    pub glossary_failed: &'static str,
+    pub glossary_report_page: &'static str,
     pub empty_manifest: &'static str,
 }
 }
@@ -295,6 +303,14 @@ pub const SV: Strings = Strings {
     surplus: "överskott",
     deficit: "underskott",
     accessibility_statement: "Tillgänglighetsredogörelse",
+    glossary_title: "Begrepp och förkortningar",
+    glossary_intro: "Orden som nämndernas rapporter använder, förklarade med våra egna ord. På sidorna kan du trycka på ett understruket ord för att se vad det betyder.",
+    glossary_more: "Mer om begreppet",
+    glossary_occurs: "Finns på",
+    glossary_sources: "Används i",
+    glossary_board: "Förkortning i rapporterna från",
+    glossary_failed: "Ordlistan kunde inte läsas.",
+    glossary_report_page: "översikt",
     empty_manifest: "Manifestet reports/index.json listar inga rapporter.",
 };
 
@@ -431,6 +447,14 @@ pub const EN: Strings = Strings {
     surplus: "surplus",
     deficit: "deficit",
     accessibility_statement: "Accessibility statement",
+    glossary_title: "Words and abbreviations",
+    glossary_intro: "The words the boards' reports use, explained in our own words. On the pages you can press an underlined word to see what it means.",
+    glossary_more: "More in the glossary",
+    glossary_occurs: "Appears on",
+    glossary_sources: "Used in",
+    glossary_board: "Abbreviation in the reports of",
+    glossary_failed: "The glossary could not be read.",
+    glossary_report_page: "overview",
     empty_manifest: "The manifest reports/index.json lists no reports.",
 };
 

@@ -60,6 +60,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
             </main>
             <footer class="site-footer">
                 <p>{ t.footer_note }</p>
+                <p><Link to={Route::Glossary}>{ t.glossary_title }</Link></p>
                 <p><Link to={Route::Accessibility}>{ t.accessibility_statement }</Link></p>
             </footer>
         </>

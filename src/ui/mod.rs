@@ -10,6 +10,7 @@ pub mod pages;
 pub mod prerender;
 pub mod route;
 pub mod state;
+pub mod terms;
 
 use std::rc::Rc;
 
@@ -138,6 +139,16 @@ pub fn Root(props: &RootProps) -> Html {
         });
     }
     let route = route::recognize(&path);
+    {
+        // Embeds mark no terms: the glossary page is not theirs to link.
+        let store = store.clone();
+        let embed = route.is_embed();
+        use_effect_with((), move |_| {
+            if !embed && store.glossary.is_none() {
+                state::load_glossary(store);
+            }
+        });
+    }
     {
         // An embed in an iframe tells its host page its height.
         let embed = route.is_embed();

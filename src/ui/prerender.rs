@@ -80,6 +80,7 @@ pub fn routes(manifest: &Manifest, reports: &[Report]) -> Vec<String> {
         Route::CompareGoals,
         Route::CompareFinance,
         Route::Accessibility,
+        Route::Glossary,
     ];
     for (e, report) in manifest.reports.iter().zip(reports) {
         routes.extend(report_routes(&e.id, report));

@@ -14,6 +14,8 @@ pub enum Route {
     Compare,
     #[at("/tillganglighet")]
     Accessibility,
+    #[at("/begrepp")]
+    Glossary,
     #[at("/inbaddning/:report")]
     EmbedReport { report: String },
     #[at("/inbaddning/:report/mal/:goal")]

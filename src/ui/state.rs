@@ -7,7 +7,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::catalogue::{self, Catalogue, GoalHistory};
-use crate::model::{parse_manifest, parse_report, Diagnostic, DiagnosticKind, Manifest, Report};
+use crate::model::glossary::{Glossary, Term};
+use crate::model::{
+    parse_glossary, parse_manifest, parse_report, Diagnostic, DiagnosticKind, Manifest, Report,
+};
 use crate::web;
 
 /// Why a file could not be used, ready to show: the file and each problem.
@@ -53,6 +56,8 @@ pub struct Store {
     pub goals: BTreeMap<String, Load<Rc<GoalHistory>>>,
     /// The id of a report the user opened from a file (not published).
     pub local: Option<String>,
+    /// The glossary (`glossary.json`): the words the pages explain.
+    pub glossary: Option<Load<Rc<Glossary>>>,
 }
 
 impl Store {
@@ -72,11 +77,45 @@ impl Store {
                 .map(|r| (r.id().to_string(), Load::Ready(Rc::new(r))))
                 .collect(),
             local: None,
+            glossary: None,
         }
     }
 
     pub fn goal(&self, id: &str) -> Option<&Load<Rc<GoalHistory>>> {
         self.goals.get(id)
+    }
+
+    /// The same store with the glossary loaded.
+    pub fn with_glossary(mut self, glossary: Glossary) -> Self {
+        self.glossary = Some(Load::Ready(Rc::new(glossary)));
+        self
+    }
+
+    /// The terms to mark on the pages of report `report` (or on a page of no
+    /// report): the glossary's own terms, and the report's board's abbreviations.
+    pub fn terms_for(&self, report: Option<&str>) -> Vec<Term> {
+        let Some(Load::Ready(g)) = &self.glossary else {
+            return Vec::new();
+        };
+        let r = report.and_then(|id| match self.reports.get(id) {
+            Some(Load::Ready(r)) => Some(r.clone()),
+            _ => None,
+        });
+        let board = r.as_ref().map(|r| r.board().short.clone());
+        let mut out: Vec<Term> = g
+            .terms
+            .iter()
+            .filter(|t| t.board.is_none() || t.board == board)
+            .cloned()
+            .collect();
+        if let Some(r) = r {
+            for t in crate::model::glossary::declared(&r) {
+                if !out.iter().any(|o| o.id == t.id) {
+                    out.push(t.clone());
+                }
+            }
+        }
+        out
     }
 
     pub fn report(&self, id: &str) -> Option<&Load<Rc<Report>>> {
@@ -108,6 +147,7 @@ impl Store {
         };
         if self.reports.values().any(|l| matches!(l, Load::Loading))
             || self.goals.values().any(|l| matches!(l, Load::Loading))
+            || matches!(self.glossary, Some(Load::Loading))
         {
             return false;
         }
@@ -160,6 +200,8 @@ pub enum Action {
     LocalOpened(Rc<Report>),
     LocalClosed,
     Report(String, Result<Rc<Report>, LoadError>),
+    GlossaryLoading,
+    Glossary(Result<Rc<Glossary>, LoadError>),
 }
 
 impl Reducible for Store {
@@ -205,6 +247,9 @@ impl Reducible for Store {
             Action::Report(id, Err(e)) => {
                 s.reports.insert(id, Load::Failed(e));
             }
+            Action::GlossaryLoading => s.glossary = Some(Load::Loading),
+            Action::Glossary(Ok(g)) => s.glossary = Some(Load::Ready(g)),
+            Action::Glossary(Err(e)) => s.glossary = Some(Load::Failed(e)),
         }
         Rc::new(s)
     }
@@ -213,6 +258,8 @@ impl Reducible for Store {
 pub type StoreHandle = UseReducerHandle<Store>;
 
 pub const MANIFEST_FILE: &str = "reports/index.json";
+
+pub const GLOSSARY_FILE: &str = "glossary.json";
 
 const LOCAL_NAME_KEY: &str = "insyn-egen-rapport-namn";
 const LOCAL_TEXT_KEY: &str = "insyn-egen-rapport";
@@ -303,6 +350,22 @@ pub fn request_goal(store: &StoreHandle, id: &str) {
     yew::platform::spawn_local(async move {
         let result = fetch_built(&catalogue::goal_file(&id)).await;
         store.dispatch(Action::Goal(id, result));
+    });
+}
+
+/// Starts loading the glossary. A glossary that cannot be used leaves the
+/// pages without marked terms (and the glossary page says so).
+pub fn load_glossary(store: StoreHandle) {
+    store.dispatch(Action::GlossaryLoading);
+    yew::platform::spawn_local(async move {
+        let result = match web::fetch_text(GLOSSARY_FILE).await {
+            Ok(src) => parse_glossary(GLOSSARY_FILE, &src).map_err(|problems| LoadError {
+                file: GLOSSARY_FILE.into(),
+                problems,
+            }),
+            Err(e) => Err(LoadError::fetch(GLOSSARY_FILE, e)),
+        };
+        store.dispatch(Action::Glossary(result.map(Rc::new)));
     });
 }
 

@@ -37,9 +37,11 @@ mod takeover;
 const FIRST_LOAD_BUDGET: u64 = 160 * 1024;
 /// Today's first load plus a little room, enforced in CI until the 160 KB
 /// budget is met: with std built for size (`size.rs`), and with stable std
-/// where the pinned nightly is missing.
-const FIRST_LOAD_CEILING: u64 = 280 * 1024;
-const FIRST_LOAD_CEILING_STABLE: u64 = 310 * 1024;
+/// where the pinned nightly is missing. Raised by 20 KB for the glossary
+/// (issue #21: `glossary.json`, about 5 KB, and the term controls, the
+/// matcher and the glossary page in the wasm): 290.7 KB measured then.
+const FIRST_LOAD_CEILING: u64 = 300 * 1024;
+const FIRST_LOAD_CEILING_STABLE: u64 = 330 * 1024;
 const LIGHTHOUSE_PAGES: &str = "/,/asn-2025,/asn-2025/ekonomi";
 
 struct Check {

@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use insyn::model::{parse_manifest, parse_report, Manifest, Report};
+use insyn::model::glossary::Glossary;
+use insyn::model::{parse_glossary, parse_manifest, parse_report, Manifest, Report};
 
 use crate::tools::{cmd, run, Result};
 
@@ -35,6 +36,7 @@ pub fn build_from(root: &Path, base: &str, out: &str, reports: Option<&Path>) ->
         replace_reports(&dir, &dist)?;
     }
     let catalogue = write_catalogue(&dist, &manifest, &reports)?;
+    let glossary = write_glossary(root, &dist, &reports)?;
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
     let trunk = crate::html::read_trunk_output(&index)?;
@@ -49,7 +51,12 @@ pub fn build_from(root: &Path, base: &str, out: &str, reports: Option<&Path>) ->
         nojs: &nojs,
     };
     let t = std::time::Instant::now();
-    crate::parallel::prerender(&dist, &base, &page, &routes, &manifest, &reports)?;
+    let data = crate::parallel::Data {
+        manifest: &manifest,
+        reports: &reports,
+        glossary: &glossary,
+    };
+    crate::parallel::prerender(&dist, &base, &page, &routes, &data)?;
     let prerendered = t.elapsed().as_secs_f64();
     index_text(root, &dist)?;
     // Hosts that serve 404.html for unknown paths (GitHub Pages) show the app's own "not found".
@@ -187,6 +194,24 @@ fn bundled(dir: &Path) -> Result<(Manifest, Vec<Report>)> {
         return Err(format!("the reports do not fit together: {d}"));
     }
     Ok((manifest, reports.into_iter().map(|(_, r)| r).collect()))
+}
+
+/// The glossary as the site serves it: `assets/glossary.json` with the
+/// reports' own abbreviations added and, for each term, the pages it is
+/// on, so the glossary page links them without fetching every report.
+fn write_glossary(root: &Path, dist: &Path, reports: &[Report]) -> Result<Glossary> {
+    let src = std::fs::read_to_string(root.join("assets/glossary.json"))
+        .map_err(|e| format!("assets/glossary.json: {e}"))?;
+    let glossary = parse_glossary("glossary.json", &src).map_err(|d| {
+        format!(
+            "assets/glossary.json is invalid: {}",
+            d.first().map(ToString::to_string).unwrap_or_default()
+        )
+    })?;
+    let built = insyn::model::glossary::with_occurrences(&glossary, reports);
+    let text = serde_json::to_string(&built).map_err(|e| format!("glossary.json: {e}"))?;
+    std::fs::write(dist.join("glossary.json"), text).map_err(|e| format!("glossary.json: {e}"))?;
+    Ok(built)
 }
 
 /// `sha384-…` Subresource Integrity of some bytes.

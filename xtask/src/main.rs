@@ -9,7 +9,7 @@
 //! - `validate [FILE…]`: validate report files (all bundled ones when none are given)
 //! - `bench [--ci]`: size, Lighthouse and takeover budgets, chart render times
 //! - `corpus --reports N --out DIR`: a synthetic archive of N reports for tests and benchmarks
-//! - `schema`: write `assets/reports/schema.json` from the Rust types
+//! - `schema`: write `assets/reports/schema.json` and `assets/glossary.schema.json` from the Rust types
 
 mod bench;
 mod corpus;
@@ -92,7 +92,11 @@ fn main() -> ExitCode {
             fuzz::run_fuzz(&root, seconds)
         }
         Some("schema") if args.iter().any(|a| a == "--stdout") => {
-            print!("{}", insyn::model::schema::json_schema());
+            if args.iter().any(|a| a == "--glossary") {
+                print!("{}", insyn::model::schema::glossary_json_schema());
+            } else {
+                print!("{}", insyn::model::schema::json_schema());
+            }
             Ok(())
         }
         Some("schema") => write_schema(&root),
@@ -114,9 +118,19 @@ fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
 }
 
 fn write_schema(root: &std::path::Path) -> Result<(), String> {
-    let path = root.join("assets/reports/schema.json");
-    let text = insyn::model::schema::json_schema();
-    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-    println!("wrote {}", path.display());
+    for (file, text) in [
+        (
+            "assets/reports/schema.json",
+            insyn::model::schema::json_schema(),
+        ),
+        (
+            "assets/glossary.schema.json",
+            insyn::model::schema::glossary_json_schema(),
+        ),
+    ] {
+        let path = root.join(file);
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("wrote {}", path.display());
+    }
     Ok(())
 }

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+use insyn::model::glossary::Glossary;
 use insyn::model::{Manifest, Report};
 use insyn::ui::state::Store;
 
@@ -30,17 +31,26 @@ fn each<T: Sync>(items: &[T], f: impl Fn(&[&T]) -> Result + Sync) -> Result {
     })
 }
 
+/// What the pages are rendered from.
+pub struct Data<'a> {
+    pub manifest: &'a Manifest,
+    pub reports: &'a [Report],
+    pub glossary: &'a Glossary,
+}
+
 /// Writes each route's HTML file, its page rendered into `shell`.
 pub fn prerender(
     dist: &Path,
     base: &str,
     shell: &crate::html::Shell,
     routes: &[String],
-    manifest: &Manifest,
-    reports: &[Report],
+    data: &Data,
 ) -> Result {
     each(routes, |share| {
-        let store = Rc::new(Store::ready(manifest.clone(), reports.to_vec()));
+        let store = Rc::new(
+            Store::ready(data.manifest.clone(), data.reports.to_vec())
+                .with_glossary(data.glossary.clone()),
+        );
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .map_err(|e| format!("tokio: {e}"))?;

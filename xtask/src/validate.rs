@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use insyn::model::validate::check_collection;
-use insyn::model::{parse_manifest, parse_report, Report};
+use insyn::model::{parse_glossary, parse_manifest, parse_report, Report};
 
 /// Validates the given files (or every bundled report when none are given),
 /// then checks links across them and the bundled reports. Returns the number of errors.
@@ -17,6 +17,7 @@ pub fn run(root: &Path, files: &[String]) -> usize {
     };
     let mut errors = 0;
     if files.is_empty() {
+        errors += check_glossary(root);
         let manifest = reports_dir.join("index.json");
         match std::fs::read_to_string(&manifest) {
             Ok(src) => match parse_manifest("reports/index.json", &src) {
@@ -93,6 +94,29 @@ pub fn run(root: &Path, files: &[String]) -> usize {
         println!("{errors} fel.");
     }
     errors
+}
+
+/// Checks `assets/glossary.json` with the viewer's own code.
+fn check_glossary(root: &Path) -> usize {
+    let path = root.join("assets/glossary.json");
+    match std::fs::read_to_string(&path) {
+        Ok(src) => match parse_glossary("glossary.json", &src) {
+            Ok(g) => {
+                println!("OK   glossary.json ({} begrepp)", g.terms.len());
+                0
+            }
+            Err(ds) => {
+                for d in &ds {
+                    println!("{d}");
+                }
+                ds.len()
+            }
+        },
+        Err(e) => {
+            println!("glossary.json: kan inte läsas: {e}");
+            1
+        }
+    }
 }
 
 fn display_name(p: &Path) -> String {

@@ -10,6 +10,7 @@ use crate::ui::components::{heading, text, Discrepancies, Link, Source, WithRepo
 use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::not_found::NotFoundBody;
 use crate::ui::pages::report::{expect_annual, SourceNotes};
+use crate::ui::terms::Terms;
 use crate::ui::{use_ctx, use_title, Route};
 
 #[derive(Properties, PartialEq)]
@@ -89,7 +90,7 @@ pub fn TableSection(props: &TableSectionProps) -> Html {
         .collect();
     let level = if props.standalone { 1 } else { 2 };
     let title = if props.standalone {
-        html! { <h1 lang="sv">{ &table.title }</h1> }
+        html! { <h1 lang="sv"><Terms text={table.title.clone()} slot={format!("title:{}", table.id)} /></h1> }
     } else {
         html! {
             <h2>
@@ -102,7 +103,7 @@ pub fn TableSection(props: &TableSectionProps) -> Html {
     html! {
         <section class="chart-section" id={table.id.clone()}>
             { title }
-            <p>{ text(&table.description, lang) }</p>
+            <p><Terms text={text(&table.description, lang)} slot={format!("description:{}", table.id)} /></p>
             <Chart table={table.clone()} report={a.id.clone()} doc={a.title.clone()} />
             <Source doc={a.title.clone()} source={table.source.clone()} />
             if !discrepancies.is_empty() {

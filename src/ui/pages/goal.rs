@@ -14,6 +14,7 @@ use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::not_found::NotFoundBody;
 use crate::ui::pages::report::expect_annual;
 use crate::ui::state::{Load, Store};
+use crate::ui::terms::Terms;
 use crate::ui::{use_ctx, use_goal_elsewhere, use_title, Route};
 
 #[derive(Properties, PartialEq)]
@@ -79,12 +80,12 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
     html! {
         <article class="goal" data-pagefind-body={body} data-pagefind-meta={meta}>
             <p class="breadcrumb"><Link to={Route::Report { report: a.id.clone() }}>{ format!("{} – {}", a.board.name, a.title) }</Link></p>
-            <h1 lang="sv">{ &g.title }</h1>
+            <h1 lang="sv"><Terms text={g.title.clone()} slot="title" /></h1>
             if lang == crate::model::format::Lang::En {
                 <p class="gloss">{ format!("In English: {}", g.title_en) }</p>
             }
             <p class="area">
-                { format!("{}: ", t.goal_area) }<span lang="sv">{ &area.title }</span>
+                { format!("{}: ", t.goal_area) }<span lang="sv"><Terms text={area.title.clone()} slot="area" /></span>
                 if lang == crate::model::format::Lang::En { { format!(" ({})", area.title_en) } }
             </p>
             <section>
@@ -106,7 +107,8 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
                     <ul class="key-figures">
                         { for g.key_figures.iter().map(|k| html! {
                             <li>
-                                <strong lang="sv">{ &k.printed }</strong>{ format!(" {} – {}", k.unit, text(&k.label, lang)) }
+                                { format!("{}: ", text(&k.label, lang)) }<strong lang="sv">{ &k.printed }</strong>
+                                { format::key_figure_unit(&k.printed, &k.unit, lang).map(|u| format!(" {u}")).unwrap_or_default() }
                                 { k.comparison.as_ref().map(|c| html! {
                                     <span class="comparison">{ format!(" ({} {}{})", t.compared_with, c.printed,
                                         c.year.map(|y| format!(", {y}")).unwrap_or_default()) }</span>

@@ -4,6 +4,7 @@ pub mod accessibility;
 pub mod compare;
 pub mod embed;
 pub mod finance;
+pub mod glossary;
 pub mod goal;
 pub mod home;
 pub mod not_found;
@@ -15,11 +16,32 @@ pub mod statement;
 use yew::prelude::*;
 
 use super::layout::{EmbedLayout, Layout};
+use super::state::Load;
+use super::terms::{places, Claims};
 use super::{use_ctx, Route};
 
 #[component]
 pub fn Page() -> Html {
-    let Some(ctx) = use_ctx() else {
+    let ctx = use_ctx();
+    // Which place marks each glossary term, for the page as it stands.
+    let key = ctx.as_ref().map(|c| {
+        let report = c.route.report_id();
+        (
+            c.route.clone(),
+            c.lang,
+            matches!(c.store.glossary, Some(Load::Ready(_))),
+            report.is_some_and(|id| matches!(c.store.report(id), Some(Load::Ready(_)))),
+        )
+    });
+    let store = ctx.as_ref().map(|c| c.store.clone());
+    let claims = use_memo(key, move |key| match (key, store) {
+        (Some((route, lang, _, _)), Some(store)) => Claims::of(
+            &places(route, &store, *lang),
+            &store.terms_for(route.report_id()),
+        ),
+        _ => Claims::default(),
+    });
+    let Some(ctx) = ctx else {
         return html! {};
     };
     let page = match &ctx.route {
@@ -34,6 +56,7 @@ pub fn Page() -> Html {
         }
         Route::Compare => html! { <compare::CompareIndex /> },
         Route::Accessibility => html! { <accessibility::Statement /> },
+        Route::Glossary => html! { <glossary::GlossaryPage /> },
         Route::CompareGoals => html! { <compare::CompareGoals /> },
         Route::CompareFinance => html! { <compare::CompareFinance /> },
         Route::EmbedReport { report } => html! { <embed::EmbedReport report={report.clone()} /> },
@@ -44,6 +67,10 @@ pub fn Page() -> Html {
             html! { <embed::EmbedChart report={report.clone()} chart={chart.clone()} /> }
         }
         Route::NotFound => html! { <not_found::NotFound /> },
+    };
+    // Each page (and language) marks each glossary term once.
+    let page = html! {
+        <ContextProvider<Claims> context={(*claims).clone()}>{ page }</ContextProvider<Claims>>
     };
     if ctx.route.is_embed() {
         html! { <EmbedLayout>{ page }</EmbedLayout> }

@@ -14,6 +14,7 @@ use crate::ui::components::{
 use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::embed::EmbedSummary;
 use crate::ui::pages::statement::StatementView;
+use crate::ui::terms::Terms;
 use crate::ui::{use_ctx, use_title, Route};
 use yew_router::prelude::use_navigator;
 
@@ -66,7 +67,7 @@ pub fn AnnualView(props: &ReportProps) -> Html {
     html! {
         <article class="report" data-pagefind-body={body} data-pagefind-meta={meta}>
             <h1>{ format!("{} – {}", a.board.name, a.title) }</h1>
-            <p class="lead">{ text(&a.summary, lang) }</p>
+            <p class="lead"><Terms text={text(&a.summary, lang)} slot="summary" /></p>
             <section class="status-summary" aria-labelledby="status-summary-h">
                 <h2 id="status-summary-h">{ t.status_summary_label }</h2>
                 <StatusChart {counts} />
@@ -99,7 +100,7 @@ pub fn AnnualView(props: &ReportProps) -> Html {
             { for a.goal_areas.iter().filter(|area| area_filter.is_none_or(|f| f == area.id) && area.goals.iter().any(|g| status_filter.is_none_or(|s| s == g.assessment.status))).map(|area| html! {
                 <section class="goal-area">
                     <h3>
-                        { format!("{}: ", t.goal_area) }<span lang="sv">{ &area.title }</span>
+                        { format!("{}: ", t.goal_area) }<span lang="sv"><Terms text={area.title.clone()} slot={format!("area:{}", area.id)} /></span>
                         if lang == Lang::En { { format!(" ({})", area.title_en) } }
                     </h3>
                     <ul class="goal-cards">

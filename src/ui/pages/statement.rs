@@ -7,6 +7,7 @@ use crate::model::{AnswersKind, ItemKind};
 use crate::ui::components::{text, Link, Source};
 use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::report::ReportProps;
+use crate::ui::terms::Terms;
 use crate::ui::{use_ctx, use_title, Route};
 
 #[component]
@@ -33,7 +34,7 @@ pub fn StatementView(props: &ReportProps) -> Html {
         <article class="statement" data-pagefind-body={body} data-pagefind-meta={meta}>
             <h1>{ text(&s.name, lang) }</h1>
             <p class="meta">{ format!("{} · {} · {}: ", s.board.name, answers, s.answers.from) }<span lang="sv">{ &s.answers.title }</span></p>
-            <p class="lead">{ text(&s.summary, lang) }</p>
+            <p class="lead"><Terms text={text(&s.summary, lang)} slot="summary" /></p>
             if !s.diary_numbers.is_empty() {
                 <p>{ format!("{}: {}", t.diary_numbers, s.diary_numbers.join(", ")) }</p>
             }

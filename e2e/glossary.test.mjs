@@ -1,0 +1,136 @@
+// Plain words: a glossary term on a page shows its definition on demand,
+// by keyboard and by tap, below the line it stands in; without JavaScript
+// it is a link to the term on the glossary page (/begrepp).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { setup } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup({ viewport: { width: 375, height: 800 } }); });
+after(async () => { await env.close(); });
+
+const FINANCE = () => `${env.url}asn-2025/ekonomi`;
+
+/** The term's button on the live page, and its definition region. */
+function term(page, name) {
+  const button = page.getByRole('button', { name, exact: true }).first();
+  return { button, region: async () => page.locator(`#${await button.getAttribute('aria-controls')}`) };
+}
+
+async function focusedId(page) {
+  return page.evaluate(() => document.activeElement?.id ?? null);
+}
+
+test('a term opens by keyboard (Enter and Space), Escape closes it and focus returns', async () => {
+  const { page } = env;
+  await page.goto(FINANCE());
+  const t = term(page, 'Kommunbidrag');
+  await t.button.waitFor();
+  assert.equal(await t.button.getAttribute('aria-expanded'), 'false');
+  const region = await t.region();
+  assert.equal((await region.textContent()).trim(), '', 'closed: nothing shown');
+  const id = await t.button.getAttribute('id');
+
+  await t.button.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await t.button.getAttribute('aria-expanded'), 'true');
+  assert.match(await region.textContent(), /skatteintäkter/, 'the definition in plain Swedish');
+  assert.equal(await region.getAttribute('aria-live'), 'polite', 'announced to screen readers');
+
+  await page.keyboard.press('Escape');
+  assert.equal(await t.button.getAttribute('aria-expanded'), 'false');
+  assert.equal((await region.textContent()).trim(), '');
+  assert.equal(await focusedId(page), id, 'focus stays on the term');
+
+  await page.keyboard.press('Space');
+  assert.equal(await t.button.getAttribute('aria-expanded'), 'true', 'Space opens too');
+  // From the link inside the definition, Escape closes and focus returns.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Mer om begreppet');
+  await page.keyboard.press('Escape');
+  assert.equal(await t.button.getAttribute('aria-expanded'), 'false');
+  assert.equal(await focusedId(page), id, 'focus returns to the term');
+  assert.deepEqual(env.errors, []);
+});
+
+test('a term opens by tap on a 320 px phone, below its line, covering no text', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+  const page = await ctx.newPage();
+  try {
+    await page.goto(FINANCE());
+    const t = term(page, 'Kommunbidrag');
+    await t.button.tap();
+    assert.equal(await t.button.getAttribute('aria-expanded'), 'true');
+    const region = await t.region();
+    const body = region.locator('.term-def-body');
+    await body.waitFor();
+    const b = await t.button.boundingBox();
+    const d = await body.boundingBox();
+    assert.ok(d.y >= b.y + b.height - 1, `the definition opens below the term (${d.y} ≥ ${b.y + b.height})`);
+    assert.ok(d.x >= 0 && d.x + d.width <= 320 + 0.5, `it fits the screen (${d.x}…${d.x + d.width})`);
+    // Nothing lies on top of the text: the paragraph's words are still what the point hits.
+    const covered = await page.evaluate(() => {
+      const p = document.querySelector('.term-button').closest('p');
+      const r = p.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + 2, r.top + 2);
+      return !p.contains(hit);
+    });
+    assert.equal(covered, false, 'the text being read is not covered');
+    await t.button.tap();
+    assert.equal(await t.button.getAttribute('aria-expanded'), 'false', 'a second tap closes it');
+    // Only the first occurrence on the page is marked.
+    assert.equal(await page.locator('.term-button', { hasText: /^Kommunbidrag$/i }).count(), 1);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('an open definition keeps the page free of axe violations', async () => {
+  const { page } = env;
+  await page.goto(FINANCE());
+  await term(page, 'Kommunbidrag').button.click();
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+});
+
+test('in English the definition is in English', async () => {
+  const { page } = env;
+  await page.goto(`${FINANCE()}?lang=en`);
+  // The chart's title stays as printed (Swedish); its term is explained in English.
+  const t = term(page, 'Budgetavvikelse');
+  await t.button.click();
+  assert.match(await (await t.region()).textContent(), /budget deviation.*surplus/is);
+});
+
+test('without JavaScript a term links to its entry on the glossary page', async () => {
+  const ctx = await env.browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  try {
+    await page.gotoPrerendered(FINANCE());
+    const link = page.locator('a.term-link', { hasText: /^Kommunbidrag$/ });
+    assert.equal(await link.count(), 1);
+    assert.equal(await link.getAttribute('href'), '/begrepp#kommunbidrag');
+    assert.equal(await page.getByRole('button', { name: 'Kommunbidrag' }).count(), 0);
+    await link.click();
+    await page.waitForURL(/\/begrepp\/?#kommunbidrag$/);
+    await page.getByRole('heading', { level: 1, name: 'Begrepp och förkortningar' }).waitFor();
+    assert.match(await page.locator('dt#kommunbidrag + dd').textContent(), /skatteintäkter/);
+    // The entry links the pages the term is on.
+    assert.ok(await page.locator('dt#budgetavvikelse + dd a[href="/asn-2025/ekonomi/budgetavvikelse"]').count() === 1);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('the glossary page is in the footer and lists its terms alphabetically', async () => {
+  const { page } = env;
+  await page.goto(`${env.url}?lang=sv`); // the English test before left English remembered
+  await page.locator('footer').getByRole('link', { name: 'Begrepp och förkortningar' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Begrepp och förkortningar' }).waitFor();
+  const terms = await page.locator('dl.glossary dt').evaluateAll((dts) => dts.map((d) => d.textContent.trim()));
+  assert.ok(terms.length >= 30, `${terms.length} terms`);
+  const sorted = [...terms].sort((a, b) => a.localeCompare(b, 'sv', { sensitivity: 'base' }));
+  assert.deepEqual(terms, sorted);
+  assert.ok(terms.includes('IFO'), "a board's own abbreviation is listed too");
+});

@@ -1,0 +1,526 @@
+//! The glossary: the boards' words explained in plain Swedish and English
+//! (`assets/glossary.json`, and the abbreviations a report declares), and
+//! the matcher that finds them in a text.
+//!
+//! The matcher returns spans over the text (data); the UI renders text
+//! segments and term controls from them, never HTML.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+use super::report::{AnnualAnalysis, Text};
+use super::validate::Report;
+
+/// The version of `glossary.json` this viewer reads.
+pub const GLOSSARY_VERSION: u32 = 1;
+
+/// Longest definition accepted, in characters: a definition is short.
+pub const MAX_DEFINITION_CHARS: usize = 400;
+
+/// `glossary.json`: every term the pages explain.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Glossary {
+    /// Must be 1.
+    pub schema_version: u32,
+    pub terms: Vec<Term>,
+}
+
+/// One term: its forms as they occur, and a short definition in our own words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// Stable id: the anchor on the glossary page (`/begrepp#{id}`).
+    /// Lowercase letters, digits and hyphens.
+    pub id: String,
+    /// The term as the glossary page lists it, in Swedish (a word, or an abbreviation).
+    pub term: String,
+    /// The term in English (e.g. "municipal allocation").
+    pub term_en: String,
+    /// Every form to find in a text: inflections and abbreviations, as they
+    /// occur. A form with a capital letter matches only as written ("SoL");
+    /// a form in lower case matches in any case ("Kommunbidrag").
+    pub forms: Vec<String>,
+    /// What it means, in short plain words of our own.
+    pub definition: Text,
+    /// Where the source documents define or use the term.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<TermSource>,
+    /// The board whose report declares the term (filled by the build for a
+    /// report's own abbreviations; leave it out in `glossary.json`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub board: Option<String>,
+    /// The pages where the term occurs (filled by the build; leave it out).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<Occurrence>,
+}
+
+/// Where a source document defines or uses a term.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TermSource {
+    /// The document's title as printed, e.g. "Årsanalys 2025".
+    pub document: String,
+    /// Who published it: the board's short form as printed.
+    pub board: String,
+    /// The section heading as printed.
+    pub section: String,
+    /// The printed page number, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+}
+
+/// A page where a term occurs: a report's page, a goal's or a table's.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Occurrence {
+    pub report: String,
+    /// The page's name as the glossary page links it: the board's short
+    /// form and year, and the goal's or table's title as printed.
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
+}
+
+impl Glossary {
+    pub fn term(&self, id: &str) -> Option<&Term> {
+        self.terms.iter().find(|t| t.id == id)
+    }
+
+    /// The terms sorted by their Swedish name, the way the glossary page lists them.
+    pub fn alphabetical(&self) -> Vec<&Term> {
+        let mut v: Vec<&Term> = self.terms.iter().collect();
+        v.sort_by_key(|t| sort_key(&t.term));
+        v
+    }
+
+    /// The glossary with every report's declared abbreviations added (a
+    /// report's term whose id the glossary already has is left out), each
+    /// marked with its board.
+    pub fn with_reports(&self, reports: &[Report]) -> Glossary {
+        let mut out = self.clone();
+        for r in reports {
+            for t in declared(r) {
+                if out.term(&t.id).is_none() {
+                    let mut t = t.clone();
+                    t.board = Some(r.board().short.clone());
+                    out.terms.push(t);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The abbreviations a report declares.
+pub fn declared(r: &Report) -> &[Term] {
+    match r {
+        Report::Annual(a) => &a.abbreviations,
+        Report::Statement(s) => &s.abbreviations,
+    }
+}
+
+/// Swedish alphabetical order: a–z, then å, ä, ö; case ignored.
+pub fn sort_key(s: &str) -> Vec<u32> {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' => 'z' as u32 + 1,
+            'ä' | 'æ' => 'z' as u32 + 2,
+            'ö' | 'ø' => 'z' as u32 + 3,
+            c => c as u32,
+        })
+        .collect()
+}
+
+/// A term found in a text: byte offsets `start..end` and the index of the
+/// term in the list searched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub term: usize,
+}
+
+/// Every term of `terms` in `text`: longest match first, whole words only,
+/// never overlapping, never inside a quotation ("…", ”…”, “…”, «…»).
+/// Sorted by position.
+pub fn find(text: &str, terms: &[&Term]) -> Vec<Span> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let quoted = quoted_ranges(&chars, text.len());
+    let mut candidates = Vec::new();
+    for (i, &(start, _)) in chars.iter().enumerate() {
+        if i > 0 && is_word_char(chars[i - 1].1) {
+            continue;
+        }
+        for (ti, term) in terms.iter().enumerate() {
+            for form in &term.forms {
+                if let Some(j) = match_at(&chars, i, form) {
+                    let end = chars.get(j).map_or(text.len(), |c| c.0);
+                    let whole = chars.get(j).is_none_or(|c| !is_word_char(c.1));
+                    if whole && !form.is_empty() {
+                        candidates.push((
+                            j - i,
+                            Span {
+                                start,
+                                end,
+                                term: ti,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    // Longest first; at equal length the earlier one.
+    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
+    let mut out: Vec<Span> = Vec::new();
+    for (_, s) in candidates {
+        let overlaps = out.iter().any(|o| s.start < o.end && o.start < s.end);
+        let in_quote = quoted.iter().any(|q| s.start < q.1 && q.0 < s.end);
+        if !overlaps && !in_quote {
+            out.push(s);
+        }
+    }
+    out.sort_by_key(|s| s.start);
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Where `form` matches `chars` from index `i`: the index after the match.
+fn match_at(chars: &[(usize, char)], i: usize, form: &str) -> Option<usize> {
+    let exact = form.chars().any(char::is_uppercase);
+    let mut j = i;
+    for f in form.chars() {
+        let (_, c) = *chars.get(j)?;
+        let same = if exact {
+            c == f
+        } else {
+            c == f || c.to_lowercase().eq(f.to_lowercase())
+        };
+        if !same {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// Byte ranges inside quotation marks (the marks included). An unclosed
+/// quotation runs to the end of the text.
+fn quoted_ranges(chars: &[(usize, char)], len: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for &(at, c) in chars {
+        match open {
+            None if matches!(c, '"' | '”' | '“' | '«' | '„') => open = Some(at),
+            Some(o) if matches!(c, '"' | '”' | '“' | '»') => {
+                out.push((o, at + c.len_utf8()));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push((o, len));
+    }
+    out
+}
+
+/// A text cut into plain parts and terms, ready to render.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment<'a> {
+    Text(&'a str),
+    Term { text: &'a str, term: usize },
+}
+
+/// `text` cut at the spans `find` returned.
+pub fn segments<'a>(text: &'a str, spans: &[Span]) -> Vec<Segment<'a>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for s in spans {
+        if s.start < at || s.end > text.len() {
+            continue;
+        }
+        if s.start > at {
+            out.push(Segment::Text(&text[at..s.start]));
+        }
+        out.push(Segment::Term {
+            text: &text[s.start..s.end],
+            term: s.term,
+        });
+        at = s.end;
+    }
+    if at < text.len() {
+        out.push(Segment::Text(&text[at..]));
+    }
+    out
+}
+
+/// The texts of an annual analysis where the pages mark terms, with the
+/// page each stands on: the summary and the goal titles (report page, goal
+/// page), the tables' titles, descriptions and headers (table page).
+pub fn marked_texts(a: &AnnualAnalysis) -> Vec<(Occurrence, Vec<&str>)> {
+    let name = format!("{} {}", a.board.short, a.year);
+    let at = |goal: Option<&str>, table: Option<&str>, title: Option<&str>| Occurrence {
+        report: a.id.clone(),
+        label: match title {
+            Some(t) => format!("{name} – {t}"),
+            None => name.clone(),
+        },
+        goal: goal.map(str::to_string),
+        table: table.map(str::to_string),
+    };
+    let mut out = vec![(
+        at(None, None, None),
+        std::iter::once(a.summary.sv.as_str())
+            .chain(a.goal_areas.iter().map(|g| g.title.as_str()))
+            .collect(),
+    )];
+    for area in &a.goal_areas {
+        for g in &area.goals {
+            out.push((
+                at(Some(&g.id), None, Some(&g.title)),
+                vec![g.title.as_str(), area.title.as_str()],
+            ));
+        }
+    }
+    for t in &a.tables {
+        let mut texts = vec![t.title.as_str(), t.description.sv.as_str()];
+        texts.extend(t.columns.iter().map(|c| c.label.as_str()));
+        texts.extend(t.rows.iter().map(|r| r.label.as_str()));
+        out.push((at(None, Some(&t.id), Some(&t.title)), texts));
+    }
+    out
+}
+
+/// The glossary with each term's `pages` filled from the bundled reports
+/// (the build writes this into the site's `glossary.json`).
+pub fn with_occurrences(g: &Glossary, reports: &[Report]) -> Glossary {
+    let mut out = g.with_reports(reports);
+    for r in reports {
+        let Some(a) = r.as_annual() else { continue };
+        let own: Vec<&Term> = g.terms.iter().chain(declared(r)).collect();
+        for (page, texts) in marked_texts(a) {
+            for text in texts {
+                for s in find(text, &own) {
+                    let id = &own[s.term].id;
+                    if let Some(t) = out.terms.iter_mut().find(|t| &t.id == id) {
+                        if !t.pages.contains(&page) {
+                            t.pages.push(page.clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Problems of a glossary's content (its structure is checked by serde):
+/// JSON path segments and what is wrong, in Swedish.
+pub fn problems(terms: &[Term]) -> Vec<(Vec<PathPart>, String)> {
+    let mut out = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    let mut forms: std::collections::HashMap<String, &str> = Default::default();
+    for (i, t) in terms.iter().enumerate() {
+        let at = |k: &'static str| vec![PathPart::Index(i), PathPart::Key(k)];
+        if !super::validate::is_id(&t.id) {
+            out.push((at("id"), format!("Ogiltigt id {:?}", t.id)));
+        }
+        if !ids.insert(t.id.as_str()) {
+            out.push((at("id"), format!("Begreppet {:?} finns två gånger", t.id)));
+        }
+        if t.forms.is_empty() || t.forms.iter().any(|f| f.trim().is_empty()) {
+            out.push((
+                at("forms"),
+                "Begreppet behöver minst en ordform, ingen tom".into(),
+            ));
+        }
+        for f in &t.forms {
+            if let Some(other) = forms.insert(f.to_lowercase(), &t.id) {
+                if other != t.id {
+                    out.push((
+                        at("forms"),
+                        format!("Ordformen {f:?} finns också i begreppet {other:?}"),
+                    ));
+                }
+            }
+        }
+        for (lang, d) in [("sv", &t.definition.sv), ("en", &t.definition.en)] {
+            let n = d.chars().count();
+            if d.trim().is_empty() || n > MAX_DEFINITION_CHARS {
+                out.push((
+                    vec![PathPart::Index(i), PathPart::Key("definition"), PathPart::Key(lang)],
+                    format!("Definitionen ska vara kort och finnas (1–{MAX_DEFINITION_CHARS} tecken, är {n})"),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// A step of a JSON path below a list of terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPart {
+    Index(usize),
+    Key(&'static str),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(id: &str, forms: &[&str]) -> Term {
+        Term {
+            id: id.into(),
+            term: forms[0].into(),
+            term_en: id.into(),
+            forms: forms.iter().map(|f| f.to_string()).collect(),
+            definition: Text {
+                sv: "x".into(),
+                en: "x".into(),
+            },
+            sources: vec![],
+            board: None,
+            pages: vec![],
+        }
+    }
+
+    fn found<'a>(text: &'a str, terms: &[Term]) -> Vec<(&'a str, String)> {
+        let refs: Vec<&Term> = terms.iter().collect();
+        find(text, &refs)
+            .into_iter()
+            .map(|s| (&text[s.start..s.end], terms[s.term].id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn inflections_match_in_any_case_and_abbreviations_only_as_written() {
+        let terms = [
+            term(
+                "kommunbidrag",
+                &["kommunbidrag", "kommunbidraget", "kommunbidragen"],
+            ),
+            term("sol", &["SoL"]),
+        ];
+        assert_eq!(
+            found(
+                "Kommunbidraget ökade; SoL gäller, men inte sol eller SOL.",
+                &terms
+            ),
+            vec![
+                ("Kommunbidraget", "kommunbidrag".into()),
+                ("SoL", "sol".into())
+            ]
+        );
+        assert_eq!(
+            found("FÖRÄNDRINGAR AV KOMMUNBIDRAG UNDER 2025", &terms),
+            vec![("KOMMUNBIDRAG", "kommunbidrag".into())]
+        );
+    }
+
+    #[test]
+    fn whole_words_only_never_inside_another_word() {
+        let terms = [
+            term("lss", &["LSS"]),
+            term("kommunbidrag", &["kommunbidrag"]),
+            term("tkr", &["tkr"]),
+        ];
+        // Inside a compound or a longer word: no match.
+        assert!(found("kommunbidragsramen och utkräva", &terms).is_empty());
+        assert!(found("LSSX och XLSS", &terms).is_empty());
+        // A hyphen, a bracket or the ends of the text are word boundaries.
+        assert_eq!(
+            found("LSS-bostäder (tkr)", &terms),
+            vec![("LSS", "lss".into()), ("tkr", "tkr".into())]
+        );
+    }
+
+    #[test]
+    fn the_longest_match_wins_and_matches_never_overlap() {
+        let terms = [
+            term("statsbidrag", &["statsbidrag"]),
+            term("riktade-statsbidrag", &["riktade statsbidrag"]),
+            term("ama", &["AMA"]),
+            term("ama-ebb", &["AMA EBB"]),
+        ];
+        assert_eq!(
+            found("Riktade statsbidrag och andra statsbidrag", &terms),
+            vec![
+                ("Riktade statsbidrag", "riktade-statsbidrag".into()),
+                ("statsbidrag", "statsbidrag".into())
+            ]
+        );
+        assert_eq!(
+            found("Arbetsmarknad (AMA EBB) och AMA", &terms),
+            vec![("AMA EBB", "ama-ebb".into()), ("AMA", "ama".into())]
+        );
+    }
+
+    #[test]
+    fn quoted_source_text_is_left_alone() {
+        let terms = [term("forflyttning", &["förflyttning"])];
+        assert_eq!(
+            found(
+                "Förflyttning: ”förväntas leda till önskad förflyttning” och \"förflyttning\"",
+                &terms
+            ),
+            vec![("Förflyttning", "forflyttning".into())]
+        );
+        // An unclosed quotation protects the rest of the text.
+        assert!(found("«förflyttning", &terms).is_empty());
+    }
+
+    #[test]
+    fn segments_keep_every_character_in_order() {
+        let terms = [term("tkr", &["tkr"])];
+        let refs: Vec<&Term> = terms.iter().collect();
+        let text = "Belopp i tkr, å tkr";
+        let segs = segments(text, &find(text, &refs));
+        assert_eq!(
+            segs,
+            vec![
+                Segment::Text("Belopp i "),
+                Segment::Term {
+                    text: "tkr",
+                    term: 0
+                },
+                Segment::Text(", å "),
+                Segment::Term {
+                    text: "tkr",
+                    term: 0
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn swedish_order_puts_a_ring_and_umlauts_last() {
+        let mut v = vec!["övriga", "ärende", "åtgärd", "Zon", "anslag"];
+        v.sort_by_key(|s| sort_key(s));
+        assert_eq!(v, vec!["anslag", "Zon", "åtgärd", "ärende", "övriga"]);
+    }
+
+    #[test]
+    fn problems_name_duplicates_shared_forms_and_long_definitions() {
+        let mut long = term("b", &["tkr"]);
+        long.definition.en = "x".repeat(MAX_DEFINITION_CHARS + 1);
+        let terms = vec![term("a", &["tkr"]), long, term("a", &["Ä"])];
+        let msgs: Vec<String> = problems(&terms).into_iter().map(|p| p.1).collect();
+        assert_eq!(msgs.len(), 3, "{msgs:?}");
+        assert!(msgs[0].contains("\"tkr\"") && msgs[1].contains("Definitionen"));
+        assert!(msgs[2].contains("två gånger"));
+    }
+}

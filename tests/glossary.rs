@@ -1,0 +1,405 @@
+//! The glossary: the file, what it covers in the bundled reports, the terms
+//! marked on the pre-rendered pages, and the key figures read as sentences.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::rc::Rc;
+
+use insyn::model::format::{key_figure_sentence, Lang};
+use insyn::model::glossary::{self, find, Glossary, Term};
+use insyn::model::{parse_glossary, Report};
+use insyn::ui::state::Store;
+
+fn glossary() -> Glossary {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/glossary.json");
+    let src = std::fs::read_to_string(path).unwrap();
+    parse_glossary("glossary.json", &src).unwrap_or_else(|d| panic!("{d:#?}"))
+}
+
+fn reports() -> Vec<Report> {
+    common::bundled().into_iter().map(|(_, r)| r).collect()
+}
+
+/// The glossary's terms and every report's own.
+fn all_terms(g: &Glossary, reports: &[Report]) -> Vec<Term> {
+    g.with_reports(reports).terms
+}
+
+#[test]
+fn the_glossary_schema_is_generated_from_the_types_and_up_to_date() {
+    let on_disk = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/glossary.schema.json"),
+    )
+    .unwrap();
+    let generated = std::process::Command::new(env!("CARGO"))
+        .args([
+            "run",
+            "--quiet",
+            "-p",
+            "xtask",
+            "--",
+            "schema",
+            "--stdout",
+            "--glossary",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    assert_eq!(
+        on_disk, generated,
+        "assets/glossary.schema.json is stale: run `cargo xtask schema`"
+    );
+    assert!(on_disk.contains("\"forms\"") && on_disk.contains("\"definition\""));
+}
+
+#[test]
+fn a_broken_glossary_is_named_with_path_and_line() {
+    let src = r#"{"schema_version": 1, "terms": [
+  {"id": "a", "term": "a", "term_en": "a", "forms": ["tkr"], "definition": {"sv": "x", "en": "x"}},
+  {"id": "b", "term": "b", "term_en": "b", "forms": ["TKR"], "definition": {"sv": "", "en": "x"}}
+]}"#;
+    let d = parse_glossary("glossary.json", src).expect_err("two problems");
+    assert_eq!(d.len(), 2, "{d:#?}");
+    assert_eq!(d[0].path, "$.terms[1].forms");
+    assert_eq!(d[1].path, "$.terms[1].definition.sv");
+    assert_eq!(d[1].line, Some(3));
+    let wrong = parse_glossary("glossary.json", r#"{"schema_version": 2, "terms": []}"#);
+    assert!(wrong.is_err());
+}
+
+/// The words issue #21 names: each must be explained, by the glossary or by
+/// the report of the board that uses it.
+const NAMED: &[&str] = &[
+    "kommunbidrag",
+    "budgetavvikelse",
+    "nämndsbudget",
+    "delårsrapport",
+    "resultaträkning",
+    "riktade statsbidrag",
+    "tkr",
+    "mnkr",
+    "målområde",
+    "kommunfullmäktigemål",
+    "mandatperiod",
+    "förflyttning",
+    "verksamhetsområde",
+    "AMA EBB",
+    "IFO",
+    "BTS",
+    "SoL",
+    "LSS",
+];
+
+#[test]
+fn every_named_word_has_an_entry() {
+    let terms = all_terms(&glossary(), &reports());
+    let refs: Vec<&Term> = terms.iter().collect();
+    for w in NAMED {
+        let spans = find(w, &refs);
+        assert!(
+            spans.len() == 1 && spans[0].start == 0 && spans[0].end == w.len(),
+            "{w:?} has no entry"
+        );
+    }
+}
+
+/// The abbreviations of a label: words of two or more capitals (with
+/// digits), as byte ranges. A label written all in capitals ("SUMMA",
+/// "RIKTADE STATSBIDRAG Summa") shouts; its capital words are not
+/// abbreviations, unless they stand in brackets.
+fn abbreviations(label: &str) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in label
+        .char_indices()
+        .chain(std::iter::once((label.len(), ' ')))
+    {
+        match (start, c.is_alphanumeric()) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let caps = |(s, e): (usize, usize)| {
+        let w = &label[s..e];
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let in_brackets = |(s, _): (usize, usize)| {
+        let before = &label[..s];
+        before
+            .rfind('(')
+            .is_some_and(|o| before[o..].find(')').is_none())
+    };
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(_, &w)| caps(w))
+        .filter(|&(i, &w)| {
+            let next_caps = words.get(i + 1).is_some_and(|&n| caps(n));
+            let prev_caps = i > 0 && caps(words[i - 1]);
+            let whole = words.len() == 1;
+            in_brackets(w) || !(whole || next_caps || prev_caps)
+        })
+        .map(|(_, &w)| w)
+        .collect()
+}
+
+#[test]
+fn the_abbreviation_finder_tells_abbreviations_from_shouting() {
+    let found = |l: &'static str| -> Vec<&'static str> {
+        abbreviations(l)
+            .into_iter()
+            .map(|(s, e)| &l[s..e])
+            .collect()
+    };
+    assert_eq!(found("Utbetalt bistånd (AMA EBB)"), vec!["AMA", "EBB"]);
+    assert_eq!(found("PO-Pålägg"), vec!["PO"]);
+    assert_eq!(found("Daglig verksamhet LSS"), vec!["LSS"]);
+    assert!(found("SUMMA").is_empty());
+    assert!(found("RIKTADE STATSBIDRAG Summa").is_empty());
+    assert!(found("Insatser, egen regi").is_empty());
+}
+
+#[test]
+fn every_abbreviation_in_a_bundled_table_row_is_explained() {
+    let g = glossary();
+    let mut missing = Vec::new();
+    let mut seen = 0;
+    for r in reports() {
+        let Some(a) = r.as_annual() else { continue };
+        // The glossary's terms and the abbreviations this report declares.
+        let terms: Vec<&Term> = g.terms.iter().chain(glossary::declared(&r)).collect();
+        for t in &a.tables {
+            for row in &t.rows {
+                let spans = find(&row.label, &terms);
+                for (s, e) in abbreviations(&row.label) {
+                    seen += 1;
+                    if !spans.iter().any(|m| m.start <= s && e <= m.end) {
+                        missing.push(format!("{}: {}: {:?}", a.id, row.label, &row.label[s..e]));
+                    }
+                }
+            }
+        }
+    }
+    assert!(seen >= 20, "found the abbreviations ({seen})");
+    assert!(
+        missing.is_empty(),
+        "abbreviations neither in the glossary nor declared by their report:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn a_report_declares_its_own_abbreviations_and_only_its_board_gets_them() {
+    let g = glossary();
+    let reports = reports();
+    let asn = reports.iter().find(|r| r.id() == "asn-2025").unwrap();
+    assert!(glossary::declared(asn)
+        .iter()
+        .any(|t| t.forms.contains(&"IFO".to_string())));
+    let store =
+        Store::ready(common::manifest(), reports.clone()).with_glossary(g.with_reports(&reports));
+    let ids = |report: &str| -> Vec<String> {
+        store
+            .terms_for(Some(report))
+            .into_iter()
+            .map(|t| t.id)
+            .collect()
+    };
+    assert!(ids("asn-2025").contains(&"ifo".to_string()));
+    assert!(!ids("fsn-2024").contains(&"ifo".to_string()));
+    assert!(ids("fsn-2024").contains(&"lss".to_string()));
+}
+
+#[test]
+fn the_built_glossary_links_each_term_to_the_pages_it_is_on() {
+    let built = glossary::with_occurrences(&glossary(), &reports());
+    let term = |id: &str| built.term(id).unwrap_or_else(|| panic!("{id}"));
+    let on = |id: &str, table: &str| {
+        term(id)
+            .pages
+            .iter()
+            .any(|o| o.report == "asn-2025" && o.table.as_deref() == Some(table))
+    };
+    assert!(on("budgetavvikelse", "budgetavvikelse"));
+    assert!(on("ifo", "budgetavvikelse"));
+    assert_eq!(term("ifo").board.as_deref(), Some("ASN"));
+    assert!(term("kommunfullmaktigemal")
+        .pages
+        .iter()
+        .all(|o| o.table.is_none()));
+    // Survives the round trip through the file the site serves.
+    let text = serde_json::to_string(&built).unwrap();
+    assert_eq!(parse_glossary("glossary.json", &text).unwrap(), built);
+}
+
+// ---------------------------------------------------------------------------
+// Figures read as sentences.
+// ---------------------------------------------------------------------------
+
+/// What a reader would stumble on: a unit word twice in a row, or a bare
+/// "antal" after the figure.
+fn stumbles(sentence: &str, printed: &str) -> Option<String> {
+    let norm = |w: &str| match w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%') {
+        "kronor" | "kr" => "kr".to_string(),
+        "%" | "procent" => "procent".to_string(),
+        w => w.to_lowercase(),
+    };
+    let words: Vec<String> = sentence.split_whitespace().map(norm).collect();
+    if let Some(w) = words.windows(2).find(|w| w[0] == w[1] && !w[0].is_empty()) {
+        return Some(format!("doubled {:?}", w[0]));
+    }
+    if sentence.contains(&format!("{printed} antal")) || sentence.ends_with(" antal") {
+        return Some("bare \"antal\"".into());
+    }
+    if printed.ends_with('%') && sentence.contains("% procent") {
+        return Some("doubled %".into());
+    }
+    None
+}
+
+#[test]
+fn the_stumble_check_catches_the_sentences_the_issue_quotes() {
+    assert!(stumbles(
+        "knappt 6 procentenheter procentenheter – Ökning av barn",
+        "knappt 6 procentenheter"
+    )
+    .is_some());
+    assert!(stumbles("19 664 antal – Elever som besvarade enkäten", "19 664").is_some());
+    assert!(stumbles("Andel: 76% procent", "76%").is_some());
+    assert!(stumbles("Elever som besvarade enkäten: 19 664", "19 664").is_none());
+}
+
+#[test]
+fn every_key_figure_of_every_bundled_file_reads_as_a_sentence() {
+    let mut n = 0;
+    let mut bad = Vec::new();
+    for r in reports() {
+        let Some(a) = r.as_annual() else { continue };
+        for (_, g) in a.goals() {
+            for k in &g.key_figures {
+                for (lang, label) in [(Lang::Sv, &k.label.sv), (Lang::En, &k.label.en)] {
+                    n += 1;
+                    let s = key_figure_sentence(label, &k.printed, &k.unit, lang);
+                    assert!(s.contains(&k.printed), "the printed form stays: {s}");
+                    if let Some(why) = stumbles(&s, &k.printed) {
+                        bad.push(format!("{} {}: {why}: {s}", a.id, g.id));
+                    }
+                }
+            }
+        }
+    }
+    assert!(n > 200, "checked every key figure ({n})");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn a_unit_the_printed_form_lacks_is_said_once_in_the_readers_language() {
+    assert_eq!(
+        key_figure_sentence("Övertidstimmar", "32 511", "timmar", Lang::Sv),
+        "Övertidstimmar: 32 511 timmar"
+    );
+    assert_eq!(
+        key_figure_sentence("Overtime hours", "32 511", "timmar", Lang::En),
+        "Overtime hours: 32 511 hours"
+    );
+    assert_eq!(
+        key_figure_sentence(
+            "Ökning",
+            "knappt 6 procentenheter",
+            "procentenheter",
+            Lang::En
+        ),
+        "Ökning: knappt 6 procentenheter"
+    );
+    assert_eq!(
+        key_figure_sentence("Elever", "19 664", "antal", Lang::Sv),
+        "Elever: 19 664"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Pre-rendered pages.
+// ---------------------------------------------------------------------------
+
+fn store() -> Store {
+    let reports = reports();
+    let built = glossary::with_occurrences(&glossary(), &reports);
+    Store::ready(common::manifest(), reports).with_glossary(built)
+}
+
+async fn render_at(path: &str, base: &str) -> String {
+    insyn::ui::prerender::render(path, base, Rc::new(store()))
+        .await
+        .html
+}
+
+#[tokio::test]
+async fn a_pre_rendered_term_links_to_the_glossary_once_per_page() {
+    let html = render_at("/asn-2025/ekonomi", "/").await;
+    for id in ["budgetavvikelse", "verksamhetsomrade", "resultatrakning"] {
+        let link = format!("href=\"/begrepp#{id}\"");
+        assert_eq!(html.matches(&link).count(), 1, "{id} linked once: {link}");
+    }
+    assert!(
+        html.contains(
+            "<p><a href=\"/begrepp#kommunbidrag\" class=\"term term-link\">Kommunbidrag</a> och"
+        ),
+        "the first place in reading order marks the term: the first table's description"
+    );
+    assert!(
+        !html.contains("term-button"),
+        "no buttons before the viewer runs"
+    );
+    // Under a subpath the link keeps the base.
+    let sub = render_at("/asn-2025/ekonomi", "/insyn/").await;
+    assert!(sub.contains("href=\"/insyn/begrepp#budgetavvikelse\""));
+    // The goal page marks its heading's terms too.
+    let goal = render_at("/asn-2025/mal/sjalvforsorjning", "/").await;
+    assert!(goal.contains("Siffror i texten"));
+}
+
+#[tokio::test]
+async fn key_figures_on_a_goal_page_print_the_unit_once() {
+    let html = render_at("/asn-2025", "/").await;
+    let goal = insyn::model::parse_report("x", &common::read("asn-2025.json")).unwrap();
+    let a = goal.as_annual().unwrap();
+    let (_, g) = a
+        .goals()
+        .find(|(_, g)| g.key_figures.iter().any(|k| k.unit == "procentenheter"))
+        .unwrap();
+    assert!(html.contains(&g.id));
+    let page = render_at(&format!("/asn-2025/mal/{}", g.id), "/").await;
+    assert!(!page.contains("procentenheter procentenheter"));
+    assert!(!page.contains("procentenheter</strong> procentenheter"));
+    assert!(!page.contains("</strong> antal"));
+}
+
+#[tokio::test]
+async fn the_glossary_page_lists_every_term_alphabetically_with_its_pages() {
+    let html = render_at("/begrepp", "/").await;
+    let built = store();
+    let Some(insyn::ui::state::Load::Ready(g)) = &built.glossary else {
+        unreachable!()
+    };
+    let mut last = 0;
+    for t in g.alphabetical() {
+        let at = html
+            .find(&format!("<dt id=\"{}\"", t.id))
+            .unwrap_or_else(|| panic!("{} listed", t.id));
+        assert!(at > last, "{} in alphabetical order", t.id);
+        last = at;
+    }
+    assert!(html.contains("href=\"/asn-2025/ekonomi/budgetavvikelse\""));
+    let home = render_at("/", "/").await;
+    assert!(
+        home.contains("href=\"/begrepp\""),
+        "the footer links the glossary"
+    );
+}
