@@ -26,11 +26,13 @@ pub struct LinkProps {
     pub children: Html,
 }
 
-/// A link inside the site that keeps the chosen language.
+/// A link inside the site that keeps the chosen language: below `/en/` the
+/// router's base keeps it; elsewhere (an embed asked for with `?lang=en`)
+/// the query does.
 #[component]
 pub fn Link(props: &LinkProps) -> Html {
-    let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
-    let query = (lang == Lang::En).then_some(LangQuery { lang: "en" });
+    let english_query = use_ctx().is_some_and(|c| c.lang == Lang::En && !c.prefixed);
+    let query = english_query.then_some(LangQuery { lang: "en" });
     html! {
         <RouterLink<Route, LangQuery> to={props.to.clone()} {query} classes={props.classes.clone()}>
             { props.children.clone() }

@@ -75,7 +75,7 @@ fn median<T: Copy + PartialOrd>(xs: impl Iterator<Item = T>) -> Option<T> {
 }
 
 pub fn run(root: &Path, ci: bool) -> Result {
-    crate::dist::build(root, "/", "dist")?;
+    crate::dist::build(root, "/", "dist", &crate::findable::Options::for_tests())?;
     let (load, budgets) = budgets(root, ci);
     if !ci {
         charts(root)?;

@@ -3,9 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+use insyn::model::format::Lang;
 use insyn::model::{parse_manifest, parse_report, Manifest, Report};
+use insyn::ui::prerender::in_lang;
 use insyn::ui::state::Store;
 
+use crate::findable::{Findable, Options};
 use crate::tools::{cmd, run, Result};
 
 /// Normalises a base path to "/…/" form.
@@ -19,7 +22,7 @@ pub fn normalize_base(base: &str) -> String {
 }
 
 /// Builds the release site into `out` (relative to the root) for the given base path.
-pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
+pub fn build(root: &Path, base: &str, out: &str, options: &Options) -> Result<PathBuf> {
     let base = normalize_base(base);
     let dist = root.join(out);
     let mut trunk = cmd(root, "trunk");
@@ -38,6 +41,7 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
     run("trunk build", &mut trunk)?;
     let (manifest, reports) = bundled(root)?;
     let routes = insyn::ui::prerender::routes(&manifest, &reports);
+    let findable = Findable::new(&base, manifest.clone(), reports.clone(), options.clone());
     let store = Rc::new(Store::ready(manifest, reports));
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
@@ -58,21 +62,27 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| format!("tokio: {e}"))?;
-    let page = |route: &str| -> Result<String> {
-        let page = runtime.block_on(insyn::ui::prerender::render(route, &base, store.clone()));
+    let page = |route: &str, lang: Lang| -> Result<String> {
+        let path = in_lang(route, lang);
+        let page = runtime.block_on(insyn::ui::prerender::render(&path, &base, store.clone()));
         let html =
             with_content(&index, &page.html)?.replacen("</head>", &format!("{nojs}</head>"), 1);
-        match page.title {
-            Some(title) => with_title(&html, &title),
-            None => Ok(html),
-        }
+        let html = match &page.title {
+            Some(title) => with_title(&html, title)?,
+            None => html,
+        };
+        findable.finish(route, lang, page.title.as_deref(), &html)
     };
+    // Every page in Swedish at its route and in English below `/en/`.
     for r in &routes {
-        let dir = dist.join(r.trim_start_matches('/'));
-        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        std::fs::write(dir.join("index.html"), page(r)?)
-            .map_err(|e| format!("{}: {e}", dir.display()))?;
+        for lang in [Lang::Sv, Lang::En] {
+            let dir = dist.join(in_lang(r, lang).trim_start_matches('/'));
+            std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            std::fs::write(dir.join("index.html"), page(r, lang)?)
+                .map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
     }
+    findable.write_files(&dist, &routes)?;
     // Hosts that serve 404.html for unknown paths (GitHub Pages) show the app's own "not found".
     std::fs::write(dist.join("404.html"), &index).map_err(|e| format!("404.html: {e}"))?;
     let (n, raw, br) = compress_all(&dist)?;
@@ -81,7 +91,10 @@ pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
         raw / 1024,
         br / 1024
     );
-    println!("  wrote an HTML file for each of {} routes", routes.len());
+    println!(
+        "  wrote an HTML file for each of {} routes, in Swedish and English",
+        routes.len()
+    );
     Ok(dist)
 }
 
@@ -119,7 +132,7 @@ fn with_title(html: &str, title: &str) -> Result<String> {
 }
 
 /// The bundled manifest and reports, parsed and validated.
-fn bundled(root: &Path) -> Result<(Manifest, Vec<Report>)> {
+pub(crate) fn bundled(root: &Path) -> Result<(Manifest, Vec<Report>)> {
     let dir = root.join("assets/reports");
     let src = std::fs::read_to_string(dir.join("index.json"))
         .map_err(|e| format!("reports/index.json: {e}"))?;
@@ -309,7 +322,17 @@ fn compress_all(dist: &Path) -> Result<(usize, u64, u64)> {
             let ext = p.extension().and_then(|x| x.to_str()).unwrap_or("");
             if !matches!(
                 ext,
-                "html" | "js" | "css" | "json" | "wasm" | "svg" | "txt" | "md"
+                "html"
+                    | "js"
+                    | "css"
+                    | "json"
+                    | "wasm"
+                    | "svg"
+                    | "txt"
+                    | "md"
+                    | "csv"
+                    | "xml"
+                    | "rdf"
             ) {
                 continue;
             }

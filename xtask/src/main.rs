@@ -2,14 +2,19 @@
 //!
 //! - `serve`: install what is missing, then serve the viewer on http://127.0.0.1:8080
 //! - `test`: install what is missing, then run every test tier
-//! - `dist [--base /path/]`: build the static site into `dist/`
+//! - `dist [--base /path/] [--site-url https://host] [--licence URL] [--contact E-MAIL]`:
+//!   build the static site into `dist/`
 //! - `validate [FILE…]`: validate report files (all bundled ones when none are given)
 //! - `bench [--ci]`: size, Lighthouse and takeover budgets, chart render times
 //! - `schema`: write `assets/reports/schema.json` from the Rust types
 
 mod bench;
 mod dist;
+mod findable;
 mod fuzz;
+mod opendata;
+mod seo;
+mod share;
 mod size;
 mod test;
 mod tools;
@@ -18,13 +23,13 @@ mod validate;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-fn root() -> PathBuf {
+pub fn root() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     dir.parent().map(PathBuf::from).unwrap_or(dir)
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | test | bench [--ci] | fuzz --seconds N (each of two targets) | dist [--base /path/] | validate [FILE…] | schema>";
+    "usage: cargo xtask <serve | test | bench [--ci] | fuzz --seconds N (each of two targets) | dist [--base /path/] [--site-url https://host] [--licence URL] [--contact E-MAIL] | validate [FILE…] | schema>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -49,9 +54,18 @@ fn main() -> ExitCode {
                 },
                 None => "/".into(),
             };
-            tools::ensure_build_tools(&root).and_then(|()| dist::build(&root, &base, "dist")).map(|d| {
-                println!("the site is in {}", d.display());
-            })
+            let options = match publish_options(&args) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("xtask: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            tools::ensure_build_tools(&root)
+                .and_then(|()| dist::build(&root, &base, "dist", &options))
+                .map(|d| {
+                    println!("the site is in {}", d.display());
+                })
         }
         Some("validate") => match validate::run(&root, &args[1..]) {
             0 => Ok(()),
@@ -80,6 +94,26 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `--site-url`, `--licence` and `--contact` of `cargo xtask dist`.
+fn publish_options(args: &[String]) -> Result<findable::Options, String> {
+    let value = |flag: &str| -> Result<Option<String>, String> {
+        match args.iter().position(|a| a == flag) {
+            Some(i) => match args.get(i + 1) {
+                Some(v) if !v.starts_with("--") => Ok(Some(v.clone())),
+                _ => Err(format!("{flag} needs a value")),
+            },
+            None => Ok(None),
+        }
+    };
+    Ok(findable::Options {
+        site_url: value("--site-url")?
+            .map(|u| seo::parse_site_url(&u))
+            .transpose()?,
+        licence: value("--licence")?,
+        contact: value("--contact")?,
+    })
 }
 
 fn write_schema(root: &std::path::Path) -> Result<(), String> {

@@ -96,9 +96,9 @@ pub fn run_all(root: &Path) -> Result {
         },
     );
     tier("release build (trunk, wasm-opt -Oz)", &mut || {
-        crate::dist::build(root, "/", "dist")?;
+        crate::dist::build(root, "/", "dist", &crate::findable::Options::for_tests())?;
         // The same site for a subpath, for the e2e test of hosting under /insyn/.
-        crate::dist::build(root, "/insyn/", "dist-subpath").map(|_| ())
+        crate::dist::build(root, "/insyn/", "dist-subpath", &Default::default()).map(|_| ())
     });
     tier(
         "end-to-end (Playwright + axe-core on the release build)",
