@@ -27,7 +27,8 @@ pub fn description(route: &Route, lang: Lang, manifest: &Manifest, reports: &[Re
     match (route, own) {
         (_, Some(Some(d))) => d,
         (Route::Home, _) => s.site_description.to_string(),
-        (Route::Compare | Route::CompareGoals, _) => {
+        (Route::Compare, _) => format!("{}. {}", s.compare_heading, s.site_description),
+        (Route::CompareGoals, _) => {
             format!("{}. {}", s.compare_goals_heading, s.site_description)
         }
         (Route::CompareFinance, _) => {

@@ -121,4 +121,55 @@ pub mod tests {
         let (manifest, reports) = crate::dist::bundled(&crate::root()).unwrap();
         Findable::new("/", manifest, reports, options)
     }
+
+    /// The value of `attr` in the first element of `html` that contains `marker`.
+    fn attr_after(html: &str, marker: &str, attr: &str) -> Option<String> {
+        let at = html.find(marker)?;
+        let start = html[..at].rfind('<')?;
+        let end = at + html[at..].find('>')?;
+        let tag = &html[start..end];
+        let v = tag.split(&format!("{attr}=\"")).nth(1)?;
+        Some(v[..v.find('"')?].to_string())
+    }
+
+    #[test]
+    fn every_page_has_its_own_description_and_a_canonical_link_with_a_site_url() {
+        let f = bundled(Options::for_tests());
+        let routes = insyn::ui::prerender::routes(&f.manifest, &f.reports);
+        let store = std::rc::Rc::new(insyn::ui::state::Store::ready(
+            f.manifest.clone(),
+            f.reports.clone(),
+        ));
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let index =
+            "<html lang=sv><head><meta content=x name=description></head><body></body></html>";
+        let mut seen: std::collections::HashMap<String, String> = Default::default();
+        let mut problems = Vec::new();
+        for r in &routes {
+            for lang in [Lang::Sv, Lang::En] {
+                let path = insyn::ui::prerender::in_lang(r, lang);
+                let page = rt.block_on(insyn::ui::prerender::render(&path, "/", store.clone()));
+                let html = f.finish(r, lang, page.title.as_deref(), index).unwrap();
+                let desc = attr_after(&html, "name=\"description\"", "content").unwrap_or_default();
+                if desc.len() < 50 {
+                    problems.push(format!("{path}: short description {desc:?}"));
+                }
+                if !seo::listed(r) {
+                    assert!(html.contains("noindex"), "{path}");
+                    continue;
+                }
+                let want = format!("https://insyn.example.org{}", f.site.path(r, lang));
+                if attr_after(&html, "rel=\"canonical\"", "href") != Some(want.clone()) {
+                    problems.push(format!("{path}: canonical is not {want}"));
+                }
+                if let Some(other) = seen.insert(desc.clone(), path.clone()) {
+                    problems.push(format!("{path} and {other} share the description {desc:?}"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        assert!(seen.len() > 100, "{} pages", seen.len());
+    }
 }

@@ -247,3 +247,254 @@ pub fn write_files(f: &Findable, dist: &Path) -> Result {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findable::tests::bundled;
+    use crate::findable::Options;
+
+    /// The properties search engines require of a `Dataset` (name, a
+    /// description of 50 to 5000 characters) and, since it has them, of its
+    /// downloads (a content URL and a format), plus the ones issue #20 asks
+    /// for: publisher, temporal coverage, licence.
+    fn dataset_problems(v: &Value) -> Vec<String> {
+        let mut out = Vec::new();
+        let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("");
+        if v["@context"] != "https://schema.org" || s("@type") != "Dataset" {
+            out.push("not a schema.org Dataset".into());
+        }
+        if s("name").is_empty() {
+            out.push("no name".into());
+        }
+        let n = s("description").chars().count();
+        if !(50..=5000).contains(&n) {
+            out.push(format!("description of {n} characters"));
+        }
+        if v["publisher"]["name"].as_str().unwrap_or("").is_empty() {
+            out.push("no publisher name".into());
+        }
+        if s("temporalCoverage").is_empty() {
+            out.push("no temporal coverage".into());
+        }
+        if v.get("license").is_none() {
+            out.push("no licence (or statement that it is not stated)".into());
+        }
+        let dist = v["distribution"].as_array().cloned().unwrap_or_default();
+        if dist.is_empty() {
+            out.push("no distribution".into());
+        }
+        for d in dist {
+            if d["@type"] != "DataDownload"
+                || d["contentUrl"].as_str().unwrap_or("").is_empty()
+                || d["encodingFormat"].as_str().unwrap_or("").is_empty()
+            {
+                out.push(format!("incomplete distribution {d}"));
+            }
+        }
+        out
+    }
+
+    /// The JSON-LD block of a page's file.
+    fn json_ld_of(html: &str) -> Value {
+        let open = "<script type=\"application/ld+json\">";
+        let start = html.find(open).expect("a JSON-LD block") + open.len();
+        let end = start + html[start..].find("</script>").unwrap();
+        serde_json::from_str(&html[start..end]).unwrap()
+    }
+
+    #[test]
+    fn each_report_page_carries_a_dataset_that_search_engines_accept() {
+        let f = bundled(Options::for_tests());
+        let index =
+            "<html lang=sv><head><meta content=x name=description></head><body></body></html>";
+        for e in &f.manifest.reports {
+            for lang in [Lang::Sv, Lang::En] {
+                let route = format!("/{}", e.id);
+                let html = f.finish(&route, lang, Some("T"), index).unwrap();
+                let v = json_ld_of(&html);
+                assert_eq!(
+                    dataset_problems(&v),
+                    Vec::<String>::new(),
+                    "{route} {lang:?}"
+                );
+                assert_eq!(v["publisher"]["name"], "Malmö stad");
+            }
+        }
+        let v = json_ld_of(&f.finish("/asn-2025", Lang::Sv, None, index).unwrap());
+        let urls: Vec<&str> = v["distribution"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|d| d["contentUrl"].as_str())
+            .collect();
+        assert!(urls.contains(&"https://insyn.example.org/asn-2025/ekonomi/orsaker.csv"));
+        assert!(urls.contains(&"https://insyn.example.org/reports/asn-2025.json"));
+        assert_eq!(v["temporalCoverage"], "2025");
+        // Not stated in the sources: said so, not invented.
+        assert_eq!(v["license"]["name"], "Licensen anges inte i källdokumenten");
+        let given = bundled(Options {
+            licence: Some("https://creativecommons.org/publicdomain/zero/1.0/".into()),
+            ..Options::for_tests()
+        });
+        let v = json_ld_of(&given.finish("/asn-2025", Lang::Sv, None, index).unwrap());
+        assert_eq!(
+            v["license"],
+            "https://creativecommons.org/publicdomain/zero/1.0/"
+        );
+        // Only report pages describe a dataset.
+        assert!(!f
+            .finish("/asn-2025/ekonomi", Lang::Sv, None, index)
+            .unwrap()
+            .contains("ld+json"));
+    }
+
+    const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    const DCT: &str = "http://purl.org/dc/terms/";
+    const DCAT: &str = "http://www.w3.org/ns/dcat#";
+    const FOAF: &str = "http://xmlns.com/foaf/0.1/";
+    const VCARD: &str = "http://www.w3.org/2006/vcard/ns#";
+
+    /// What DCAT-AP-SE marks mandatory and the catalogue lacks: for the
+    /// catalogue title, description, publisher, licence and its datasets;
+    /// for a dataset title, description, publisher and contact point (name
+    /// and e-mail); for a distribution its access URL; for an agent its name.
+    fn dcat_problems(xml: &str) -> Vec<String> {
+        let doc = roxmltree::Document::parse(xml).unwrap();
+        let about = |n: &roxmltree::Node| n.attribute((RDF, "about")).unwrap_or("?").to_string();
+        let has = |n: &roxmltree::Node, ns: &str, name: &str| {
+            n.children().any(|c| {
+                c.has_tag_name((ns, name))
+                    && (c
+                        .attribute((RDF, "resource"))
+                        .is_some_and(|r| !r.is_empty())
+                        || c.text().is_some_and(|t| !t.trim().is_empty())
+                        || c.children().any(|x| x.is_element()))
+            })
+        };
+        let nodes = |ns: &str, name: &str| -> Vec<roxmltree::Node> {
+            doc.descendants()
+                .filter(|n| n.has_tag_name((ns, name)))
+                .collect()
+        };
+        let refs = |n: &roxmltree::Node, ns: &str, name: &str| -> Vec<String> {
+            n.children()
+                .filter(|c| c.has_tag_name((ns, name)))
+                .filter_map(|c| c.attribute((RDF, "resource")).map(String::from))
+                .collect()
+        };
+        let mut out = Vec::new();
+        let mut need = |n: &roxmltree::Node, props: &[(&str, &str)]| {
+            for (ns, p) in props {
+                if !has(n, ns, p) {
+                    out.push(format!("{} {}: no {p}", n.tag_name().name(), about(n)));
+                }
+            }
+        };
+        let catalogs = nodes(DCAT, "Catalog");
+        assert_eq!(catalogs.len(), 1);
+        let c = &catalogs[0];
+        need(
+            c,
+            &[
+                (DCT, "title"),
+                (DCT, "description"),
+                (DCT, "publisher"),
+                (DCT, "license"),
+                (DCAT, "dataset"),
+            ],
+        );
+        let datasets = nodes(DCAT, "Dataset");
+        for d in &datasets {
+            need(
+                d,
+                &[
+                    (DCT, "title"),
+                    (DCT, "description"),
+                    (DCT, "publisher"),
+                    (DCAT, "contactPoint"),
+                ],
+            );
+        }
+        for k in nodes(VCARD, "Organization") {
+            need(&k, &[(VCARD, "fn"), (VCARD, "hasEmail")]);
+        }
+        for d in nodes(DCAT, "Distribution") {
+            need(&d, &[(DCAT, "accessURL")]);
+        }
+        for a in nodes(FOAF, "Agent") {
+            need(&a, &[(FOAF, "name")]);
+        }
+        // Every reference leads to a described resource.
+        let described: Vec<String> = doc
+            .descendants()
+            .filter_map(|n| n.attribute((RDF, "about")).map(String::from))
+            .collect();
+        let mut wanted = refs(c, DCAT, "dataset");
+        wanted.extend(refs(c, DCT, "publisher"));
+        for d in &datasets {
+            wanted.extend(refs(d, DCAT, "distribution"));
+            wanted.extend(refs(d, DCT, "publisher"));
+        }
+        for w in wanted {
+            if !described.contains(&w) {
+                out.push(format!("{w} is referred to but not described"));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_catalogue_has_every_mandatory_property_of_dcat_ap_se() {
+        let f = bundled(Options::for_tests());
+        let xml = catalogue(&f, Some("insyn@example.org")).unwrap();
+        assert_eq!(dcat_problems(&xml), Vec::<String>::new());
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let count = |name| {
+            doc.descendants()
+                .filter(|n| n.has_tag_name((DCAT, name)))
+                .count()
+        };
+        assert_eq!(count("Dataset"), f.manifest.reports.len());
+        let tables: usize = f
+            .reports
+            .iter()
+            .filter_map(Report::as_annual)
+            .map(|a| a.tables.len())
+            .sum();
+        assert_eq!(
+            count("Distribution"),
+            tables + f.reports.len(),
+            "a CSV a table, a JSON a report"
+        );
+        assert!(xml.contains("https://insyn.example.org/asn-2025/ekonomi/orsaker.csv"));
+        assert!(xml.contains("Licensen anges inte i källdokumenten"));
+    }
+
+    #[test]
+    fn without_a_contact_address_the_check_names_the_missing_e_mail() {
+        let f = bundled(Options::for_tests());
+        let problems = dcat_problems(&catalogue(&f, None).unwrap());
+        assert_eq!(problems.len(), f.manifest.reports.len());
+        assert!(
+            problems.iter().all(|p| p.ends_with("no hasEmail")),
+            "{problems:?}"
+        );
+        assert!(
+            catalogue(&bundled(Options::default()), None).is_none(),
+            "no origin, no RDF"
+        );
+    }
+
+    #[test]
+    fn a_table_file_holds_the_bytes_of_the_viewer_download() {
+        let f = bundled(Options::default());
+        let dir = std::env::temp_dir().join(format!("insyn-csv-{}", std::process::id()));
+        write_files(&f, &dir).unwrap();
+        let a = f.reports[0].as_annual().unwrap();
+        let t = &a.tables[0];
+        let bytes = std::fs::read(dir.join(csv_file(&a.id, &t.id))).unwrap();
+        assert_eq!(bytes, table_csv(t).into_bytes());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -73,8 +73,28 @@ impl Rasteriser {
             resvg::tiny_skia::Transform::from_scale(scale, scale),
             &mut pixmap.as_mut(),
         );
-        pixmap.encode_png().map_err(|e| format!("PNG: {e}"))
+        encode_rgb(&pixmap)
     }
+}
+
+/// The opaque image as an RGB PNG, compressed hard: a third of the bytes
+/// of tiny-skia's fast RGBA encoding.
+fn encode_rgb(pixmap: &resvg::tiny_skia::Pixmap) -> Result<Vec<u8>> {
+    let rgb: Vec<u8> = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|p| [p.red(), p.green(), p.blue()])
+        .collect();
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    enc.set_color(png::ColorType::Rgb);
+    enc.set_depth(png::BitDepth::Eight);
+    enc.set_compression(png::Compression::Best);
+    enc.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
+    let mut w = enc.write_header().map_err(|e| format!("PNG: {e}"))?;
+    w.write_image_data(&rgb).map_err(|e| format!("PNG: {e}"))?;
+    w.finish().map_err(|e| format!("PNG: {e}"))?;
+    Ok(out)
 }
 
 /// The share image of a page (below the base) with its alternative text, if it has one.
@@ -247,20 +267,22 @@ pub fn card_svg(c: &Card) -> String {
     let bottom = if c.caption.is_empty() {
         h - 40.0
     } else {
-        h - 90.0
+        h - 100.0
     };
+    // The caption stands right under the picture.
+    let mut caption_y = y + 20.0;
     if let Some((svg, pw, ph)) = &c.picture {
         let (top, room_w, room_h) = (y - 20.0, w - 120.0, bottom - (y - 20.0));
         let scale = (room_w / pw).min(room_h / ph).min(2.0);
         if scale > 0.0 {
             out += &nest(svg, 60.0, top, pw * scale, ph * scale, *pw, *ph);
+            caption_y = top + ph * scale + 70.0;
         }
     }
     if !c.caption.is_empty() {
         out += &format!(
-            "<text x=\"60\" y=\"{}\" font-size=\"34\" fill=\"{INK}\">{}</text>",
-            h - 44.0,
-            escape(&wrap(&c.caption, 60, 1).concat())
+            "<text x=\"60\" y=\"{caption_y:.1}\" font-size=\"40\" fill=\"{INK}\">{}</text>",
+            escape(&wrap(&c.caption, 52, 1).concat())
         );
     }
     out + "</svg>"
@@ -389,6 +411,38 @@ mod tests {
                 .0,
             "en/asn-2025/mal/sjalvforsorjning/delning.png"
         );
+    }
+
+    /// `INSYN_WRITE_EXAMPLES=1 cargo test -p xtask share::` refreshes the
+    /// three examples in `docs/` that a reviewer looks at.
+    #[test]
+    fn the_examples_in_docs_are_what_the_build_draws() {
+        let f = bundled(Default::default());
+        let raster = Rasteriser::default();
+        for (route, lang, name) in [
+            ("/asn-2025", Lang::Sv, "share-report-sv.png"),
+            (
+                "/asn-2025/mal/sjalvforsorjning",
+                Lang::En,
+                "share-goal-en.png",
+            ),
+            ("/asn-2025/ekonomi/orsaker", Lang::Sv, "share-chart-sv.png"),
+        ] {
+            let png = raster
+                .png(&card_svg(&card(&f, route, lang).unwrap()), 1.0)
+                .unwrap();
+            let path = crate::root().join("docs/share-examples").join(name);
+            if std::env::var_os("INSYN_WRITE_EXAMPLES").is_some() {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(&path, &png).unwrap();
+            }
+            let kept = std::fs::read(&path).unwrap_or_default();
+            assert!(
+                kept == png,
+                "{} is out of date: INSYN_WRITE_EXAMPLES=1 cargo test -p xtask share::",
+                path.display()
+            );
+        }
     }
 
     #[test]
