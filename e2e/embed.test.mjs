@@ -23,7 +23,9 @@ test('every page type renders under the strict CSP with zero violations', async 
   const { context, url } = env;
   const pages = ['', 'asn-2025', 'asn-2025/mal/sjalvforsorjning', 'asn-2025/ekonomi', 'asn-2025/ekonomi/orsaker',
     'asn-granskning-arbetsmarknadsinsatser', 'jamfor/mal', 'jamfor/ekonomi', 'inbaddning/asn-2025',
-    'inbaddning/asn-2025/mal/sjalvforsorjning', 'inbaddning/asn-2025/ekonomi/budgetavvikelse', 'finns/inte/alls'];
+    'inbaddning/asn-2025/mal/sjalvforsorjning', 'inbaddning/asn-2025/ekonomi/budgetavvikelse', 'finns/inte/alls',
+    // English pages, one with the report's Dataset data block (JSON-LD).
+    'en/asn-2025', 'en/asn-2025/ekonomi/orsaker'];
   for (const p of pages) {
     const page = await context.newPage();
     const console = [];
@@ -32,6 +34,11 @@ test('every page type renders under the strict CSP with zero violations', async 
     await page.locator('h1').first().waitFor();
     const violations = await page.evaluate(() => window.__csp);
     assert.deepEqual([...violations, ...console], [], `/${p}`);
+    if (/^(en\/)?asn-2025$/.test(p)) {
+      // The data block is there, and the policy let it be: it is data, not a script.
+      const ld = await page.locator('script[type="application/ld+json"]').textContent();
+      assert.equal(JSON.parse(ld)['@type'], 'Dataset', `/${p}`);
+    }
     await page.close();
   }
 });
