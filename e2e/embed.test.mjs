@@ -12,22 +12,28 @@ before(async () => {
     // page on another site, with its own (looser) policy.
     headersFor: (p) => (p.endsWith('embed-demo.html') ? { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; frame-src 'self'" } : { 'content-security-policy': CSP }),
   });
-  await env.context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await env.context.addInitScript(recordViolations);
 });
+
+/** Collects the page's Content Security Policy violations in `window.__csp`. */
+function recordViolations() {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+}
 after(async () => { await env.close(); });
 
 test('every page type renders under the strict CSP with zero violations', async () => {
-  const { context, url } = env;
+  const { url } = env;
+  // English pages in a context of their own: opening one remembers English.
+  const english = await env.browser.newContext();
+  await english.addInitScript(recordViolations);
   const pages = ['', 'asn-2025', 'asn-2025/mal/sjalvforsorjning', 'asn-2025/ekonomi', 'asn-2025/ekonomi/orsaker',
     'asn-granskning-arbetsmarknadsinsatser', 'jamfor/mal', 'jamfor/ekonomi', 'inbaddning/asn-2025',
     'inbaddning/asn-2025/mal/sjalvforsorjning', 'inbaddning/asn-2025/ekonomi/budgetavvikelse', 'finns/inte/alls',
     // English pages, one with the report's Dataset data block (JSON-LD).
     'en/asn-2025', 'en/asn-2025/ekonomi/orsaker'];
   for (const p of pages) {
-    const page = await context.newPage();
+    const page = await (p.startsWith('en/') ? english : env.context).newPage();
     const console = [];
     page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) console.push(m.text()); });
     await page.goto(url + p);
@@ -41,6 +47,7 @@ test('every page type renders under the strict CSP with zero violations', async 
     }
     await page.close();
   }
+  await english.close();
 });
 
 test('the iframe on the demo page grows to its content height; other messages are ignored', async () => {
