@@ -304,6 +304,7 @@ fn nest(svg: &str, x: f64, y: f64, w: f64, h: f64, vw: f64, vh: f64) -> String {
 
 /// Writes every page's share image and each chart's PNG, in both languages.
 pub fn write_images(f: &Findable, dist: &Path, routes: &[String]) -> Result {
+    let started = std::time::Instant::now();
     let raster = Rasteriser::default();
     let (mut cards, mut charts_n) = (0, 0);
     for route in routes {
@@ -318,7 +319,10 @@ pub fn write_images(f: &Findable, dist: &Path, routes: &[String]) -> Result {
             }
         }
     }
-    println!("  drew {cards} share images ({WIDTH}×{HEIGHT}) and {charts_n} chart PNGs");
+    println!(
+        "  drew {cards} share images ({WIDTH}×{HEIGHT}) and {charts_n} chart PNGs in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
