@@ -8,28 +8,42 @@ let env;
 before(async () => {
   // The site gets exactly the headers of docs/hosting.md (the strict policy).
   env = await setup({ headersFor: hostingHeaders });
-  await env.context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await env.context.addInitScript(recordViolations);
 });
+
+/** Collects the page's Content Security Policy violations in `window.__csp`. */
+function recordViolations() {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+}
 after(async () => { await env.close(); });
 
 test('every page type renders under the strict CSP with zero violations', async () => {
-  const { context, url } = env;
+  const { url } = env;
+  // English pages in a context of their own: opening one remembers English.
+  const english = await env.browser.newContext();
+  await english.addInitScript(recordViolations);
   const pages = ['', 'asn-2025', 'asn-2025/mal/sjalvforsorjning', 'asn-2025/ekonomi', 'asn-2025/ekonomi/orsaker',
     'asn-granskning-arbetsmarknadsinsatser', 'jamfor/mal', 'jamfor/ekonomi', 'inbaddning/asn-2025',
-    'inbaddning/asn-2025/mal/sjalvforsorjning', 'inbaddning/asn-2025/ekonomi/budgetavvikelse', 'finns/inte/alls'];
+    'inbaddning/asn-2025/mal/sjalvforsorjning', 'inbaddning/asn-2025/ekonomi/budgetavvikelse', 'finns/inte/alls',
+    // English pages, one with the report's Dataset data block (JSON-LD).
+    'en/asn-2025', 'en/asn-2025/ekonomi/orsaker'];
   for (const p of pages) {
-    const page = await context.newPage();
+    const page = await (p.startsWith('en/') ? english : env.context).newPage();
     const console = [];
     page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) console.push(m.text()); });
     await page.goto(url + p);
     await page.locator('h1').first().waitFor();
     const violations = await page.evaluate(() => window.__csp);
     assert.deepEqual([...violations, ...console], [], `/${p}`);
+    if (/^(en\/)?asn-2025$/.test(p)) {
+      // The data block is there, and the policy let it be: it is data, not a script.
+      const ld = await page.locator('script[type="application/ld+json"]').textContent();
+      assert.equal(JSON.parse(ld)['@type'], 'Dataset', `/${p}`);
+    }
     await page.close();
   }
+  await english.close();
 });
 
 test('the full-text search works under the strict CSP', async () => {

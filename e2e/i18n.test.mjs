@@ -17,7 +17,8 @@ test('the language switch is kept in the address and remembered for the next vis
   const page = await context.newPage();
   await page.goto(url + 'asn-2025');
   await page.getByRole('link', { name: 'In English' }).click();
-  await page.waitForURL(/lang=en/);
+  // The English page is a page of its own.
+  await page.waitForURL(/\/en\/asn-2025$/);
   await page.getByText('13 of 14 goals achieved, 1 partly').waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   // Goal titles stay as printed, marked Swedish, with an English gloss.
@@ -28,7 +29,7 @@ test('the language switch is kept in the address and remembered for the next vis
   // A new visit without ?lang comes back in English.
   const again = await context.newPage();
   await again.goto(url);
-  await again.waitForURL(/lang=en/);
+  await again.waitForURL(/\/en\/?$/);
   await again.getByRole('heading', { level: 1, name: "How Malmö's boards did: goals and budgets" }).waitFor();
   await again.getByRole('link', { name: 'På svenska' }).click();
   await again.waitForURL(/lang=sv/);

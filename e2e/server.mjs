@@ -16,6 +16,9 @@ const TYPES = {
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
   '.md': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.rdf': 'application/rdf+xml; charset=utf-8',
 };
 
 export function startServer({ root, base = '/', port = 0, headers = {}, overrides = {}, headersFor = () => ({}), compressed = false }) {

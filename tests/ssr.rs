@@ -6,7 +6,9 @@ mod common;
 
 use std::rc::Rc;
 
+use insyn::model::format::Lang;
 use insyn::model::{GoalStatus, Report};
+use insyn::ui::prerender::in_lang;
 use insyn::ui::state::{Load, LoadError, Store};
 
 /// Everything loaded, as the build renders it: the reports and the glossary.
@@ -92,6 +94,27 @@ async fn report_page_in_english_keeps_swedish_titles_marked_as_swedish() {
         html.contains("href=\"/asn-2025/ekonomi?lang=en\""),
         "{html}"
     );
+}
+
+#[tokio::test]
+async fn the_english_page_at_en_reads_in_english_and_links_stay_below_en() {
+    let html = render(&in_lang("/asn-2025/mal/sjalvforsorjning", Lang::En)).await;
+    assert!(html.contains("Assessment for the year"), "{html}");
+    assert!(!html.contains("Bedömning för året"), "no Swedish UI words");
+    // Links inside the site stay English without a query.
+    assert!(html.contains("href=\"/en/asn-2024/mal/sjalvforsorjning\""));
+    assert!(!html.contains("lang=en"));
+    // The switch opens the Swedish page, as an explicit choice.
+    assert!(html.contains(
+        "<a href=\"/asn-2025/mal/sjalvforsorjning?lang=sv\" hreflang=\"sv\" class=\"lang-switch\">På svenska</a>"
+    ));
+    let sv = render("/asn-2025/mal/sjalvforsorjning").await;
+    assert!(sv.contains(
+        "<a href=\"/en/asn-2025/mal/sjalvforsorjning\" hreflang=\"en\" class=\"lang-switch\">In English</a>"
+    ));
+    let title = title_of("/en/asn-2025/ekonomi").await.unwrap_or_default();
+    let sv_title = title_of("/asn-2025/ekonomi").await.unwrap_or_default();
+    assert!(title != sv_title && title.ends_with("Insyn"), "{title}");
 }
 
 #[tokio::test]
@@ -441,7 +464,7 @@ async fn every_pre_rendered_page_has_one_h1_and_skips_no_heading_level() {
     );
     let mut problems = Vec::new();
     for route in &routes {
-        for path in [route.clone(), format!("{route}?lang=en")] {
+        for path in [route.clone(), in_lang(route, Lang::En)] {
             if let Some(p) = heading_problem(&render(&path).await) {
                 problems.push(format!("{path}: {p}"));
             }

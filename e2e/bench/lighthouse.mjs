@@ -7,7 +7,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { startServer } from '../server.mjs';
 import { DIST, CHROMIUM_ARGS } from '../helpers.mjs';
 
-const PAGES = (process.argv[2] || '/,/asn-2025,/asn-2025/ekonomi').split(',');
+const PAGES = (process.argv[2] || '/,/asn-2025,/en/asn-2025,/asn-2025/ekonomi').split(',');
 // Lighthouse's scores vary from run to run (five runs, as Lighthouse's own
 // guidance on variability suggests): the caller prints every run and the
 // medians, and gates on each page's best run (xtask/src/bench/lighthouse.rs).
@@ -25,7 +25,7 @@ try {
       port: chrome.port,
       output: 'json',
       logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
     });
     const { categories: c, audits: a } = result.lhr;
     const score = (k) => Math.round((c[k].score ?? 0) * 100);
@@ -38,12 +38,13 @@ try {
       performance: score('performance'),
       accessibility: score('accessibility'),
       best_practices: score('best-practices'),
+      seo: score('seo'),
       fcp_ms: Math.round(a['first-contentful-paint'].numericValue),
       lcp_ms: Math.round(a['largest-contentful-paint'].numericValue),
       tbt_ms: Math.round(a['total-blocking-time'].numericValue),
       cls: Number(a['cumulative-layout-shift'].numericValue.toFixed(3)),
       bytes: a['total-byte-weight'].numericValue,
-      not_full_marks: [...failing('accessibility'), ...failing('best-practices')],
+      not_full_marks: [...failing('accessibility'), ...failing('best-practices'), ...failing('seo')],
     }));
   }
 } finally {

@@ -217,6 +217,19 @@ pub fn Chart(props: &ChartProps) -> Html {
                     </EmbedButton>
                 }
             </div>
+            if props.embeddable && !ctx.route.is_embed() {
+                // Files written by the build: they work without JavaScript.
+                <p class="chart-files">
+                    { format!("{}: ", t.files_label) }
+                    <a href={ctx.file_href(&format!("{}/ekonomi/{}.csv", props.report, props.table.id))} download="" type="text/csv">
+                        { "CSV" }<span class="visually-hidden">{ format!(" – {}", props.table.title) }</span>
+                    </a>
+                    { " · " }
+                    <a href={ctx.lang_file_href(&format!("{}/ekonomi/{}.png", props.report, props.table.id))} download="" type="image/png">
+                        { "PNG" }<span class="visually-hidden">{ format!(" – {}", props.table.title) }</span>
+                    </a>
+                </p>
+            }
             <p class="visually-hidden">{ text(&props.table.description, lang) }</p>
             if !*show_table {
                 // On paper the chart comes with its table.

@@ -28,11 +28,13 @@ pub struct LinkProps {
     pub children: Html,
 }
 
-/// A link inside the site that keeps the chosen language.
+/// A link inside the site that keeps the chosen language: below `/en/` the
+/// router's base keeps it; elsewhere (an embed asked for with `?lang=en`)
+/// the query does.
 #[component]
 pub fn Link(props: &LinkProps) -> Html {
-    let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
-    let query = (lang == Lang::En).then_some(LangQuery { lang: "en" });
+    let english_query = use_ctx().is_some_and(|c| c.lang == Lang::En && !c.prefixed);
+    let query = english_query.then_some(LangQuery { lang: "en" });
     html! {
         <RouterLink<Route, LangQuery> to={props.to.clone()} {query} classes={props.classes.clone()}>
             { props.children.clone() }
@@ -281,16 +283,21 @@ pub struct EmbedButtonProps {
     pub children: Html,
 }
 
-/// The iframe code for an embed. `base` is the site's absolute base URL.
-pub fn iframe_code(base: &str, path: &str, title: &str, height: u32) -> String {
+/// The iframe code for an embed. `base` is the site's absolute base URL;
+/// `lang` the embed's language (an English embed lives below `en/`).
+pub fn iframe_code(base: &str, lang: Lang, path: &str, title: &str, height: u32) -> String {
     let esc = |s: &str| {
         s.replace('&', "&amp;")
             .replace('"', "&quot;")
             .replace('<', "&lt;")
     };
     format!(
-        "<iframe src=\"{b}inbaddning/{p}\" title=\"{t}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" data-insyn-embed style=\"border:0;max-width:100%\"></iframe>\n<script type=\"module\" src=\"{b}embed.js\"></script>",
+        "<iframe src=\"{b}{l}inbaddning/{p}\" title=\"{t}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" data-insyn-embed style=\"border:0;max-width:100%\"></iframe>\n<script type=\"module\" src=\"{b}embed.js\"></script>",
         b = esc(base),
+        l = match lang {
+            Lang::Sv => String::new(),
+            Lang::En => format!("{}/", super::EN_SEGMENT),
+        },
         p = esc(path),
         t = esc(title),
     )
@@ -316,6 +323,7 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
     let t = ctx.t();
     let code = iframe_code(
         &crate::web::base_href(),
+        ctx.lang,
         &props.path,
         &props.title,
         props.height,
@@ -367,5 +375,29 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
                 </dialog>
             }
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_iframe_code_of_an_english_page_embeds_the_english_view() {
+        let sv = iframe_code(
+            "https://x.se/insyn/",
+            Lang::Sv,
+            "r/ekonomi/t",
+            "A \"b\"",
+            400,
+        );
+        assert!(sv.starts_with(
+            "<iframe src=\"https://x.se/insyn/inbaddning/r/ekonomi/t\" title=\"A &quot;b&quot;\""
+        ));
+        let en = iframe_code("https://x.se/insyn/", Lang::En, "r", "A", 400);
+        assert!(en.starts_with("<iframe src=\"https://x.se/insyn/en/inbaddning/r\""));
+        assert!(
+            en.ends_with("<script type=\"module\" src=\"https://x.se/insyn/embed.js\"></script>")
+        );
     }
 }

@@ -1,10 +1,10 @@
 //! The site's frame: skip link, header with navigation and language switch, footer.
 
 use yew::prelude::*;
-use yew_router::prelude::Link as RouterLink;
+use yew_router::Routable;
 
-use super::components::{LangQuery, Link};
-use super::{use_ctx, Route};
+use super::components::Link;
+use super::{other_lang_href, use_ctx, Route};
 use crate::model::format::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -19,14 +19,9 @@ pub fn Layout(props: &LayoutProps) -> Html {
         return html! {};
     };
     let t = ctx.t();
-    // Swedish is chosen explicitly (`?lang=sv`), so a remembered English
-    // choice is replaced, not re-applied.
-    let other = Some(LangQuery {
-        lang: match ctx.lang {
-            Lang::Sv => "en",
-            Lang::En => "sv",
-        },
-    });
+    // The same page in the other language: a page of its own, so the
+    // switch works without JavaScript too.
+    let other = other_lang_href(&ctx.base, ctx.lang, &ctx.route.to_path());
     let other_lang = match ctx.lang {
         Lang::Sv => "en",
         Lang::En => "sv",
@@ -44,10 +39,8 @@ pub fn Layout(props: &LayoutProps) -> Html {
                         <li><Link to={Route::Home}>{ t.nav_reports }</Link></li>
                         <li><Link to={Route::CompareGoals}>{ t.nav_compare_goals }</Link></li>
                         <li><Link to={Route::CompareFinance}>{ t.nav_compare_finance }</Link></li>
-                        <li lang={other_lang} class="needs-js">
-                            <RouterLink<Route, LangQuery> to={ctx.route.clone()} query={other} classes="lang-switch">
-                                { t.switch_language }
-                            </RouterLink<Route, LangQuery>>
+                        <li lang={other_lang}>
+                            <a href={other} hreflang={other_lang} class="lang-switch">{ t.switch_language }</a>
                         </li>
                     </ul>
                 </nav>

@@ -5,6 +5,8 @@ pub mod chart;
 pub mod components;
 pub mod i18n;
 pub mod layout;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod meta;
 pub mod pages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
@@ -29,6 +31,11 @@ pub struct Ctx {
     pub route: Route,
     /// The address's query pairs (e.g. `lang`, `status`, `omrade`).
     pub query: Vec<(String, String)>,
+    /// The site's base path without its trailing slash ("" or "/insyn").
+    pub base: String,
+    /// Whether the address is below the English prefix (`/en/…`), so links
+    /// inside the site keep English without a query.
+    pub prefixed: bool,
 }
 
 impl Ctx {
@@ -50,13 +57,40 @@ impl Ctx {
     pub fn t(&self) -> &'static i18n::Strings {
         i18n::t(self.lang)
     }
+
+    /// The address of a file of the build (`reports/asn-2025.json`), below the site's base.
+    pub fn file_href(&self, file: &str) -> String {
+        format!("{}/{}", self.base, file.trim_start_matches('/'))
+    }
+
+    /// The address of a file that exists per language (a chart's PNG):
+    /// below `/en/` in English.
+    pub fn lang_file_href(&self, file: &str) -> String {
+        match self.lang {
+            Lang::Sv => self.file_href(file),
+            Lang::En => self.file_href(&format!("{EN_SEGMENT}/{}", file.trim_start_matches('/'))),
+        }
+    }
+
+    /// The file name of a report in the manifest (`asn-2025.json`).
+    pub fn report_file(&self, id: &str) -> Option<String> {
+        match &self.store.manifest {
+            Some(state::Load::Ready(m)) => m
+                .reports
+                .iter()
+                .find(|e| e.id == id)
+                .map(|e| e.file.clone()),
+            _ => None,
+        }
+    }
 }
 
-/// The viewer in the browser: a router on the page's address.
+/// The viewer in the browser: a router on the page's address. English pages
+/// live below `/en/`, which the router takes as part of its base.
 #[component]
 pub fn App() -> Html {
-    let base = crate::web::base_path();
-    let basename = (base != "/").then(|| AttrValue::from(base.trim_end_matches('/').to_string()));
+    let basename = router_basename(&crate::web::base_path(), &crate::web::pathname());
+    let basename = (!basename.is_empty()).then(|| AttrValue::from(basename));
     html! {
         <BrowserRouter {basename}>
             <Root initial={Rc::new(Store::default())} />
@@ -119,25 +153,13 @@ pub fn Root(props: &RootProps) -> Html {
         .as_ref()
         .map(|l| l.query_str().to_string())
         .unwrap_or_default();
-    let lang = lang_from_query(&query);
-    let has_lang_param = parse_query(&query).iter().any(|(k, _)| k == "lang");
-    {
-        // The choice is kept in the address (shared links keep it) and
-        // remembered for the next visit.
-        let navigator = navigator.clone();
-        let path = path.clone();
-        use_effect_with(lang, move |lang| {
-            crate::web::set_document_lang(lang.code());
-            if has_lang_param {
-                crate::web::local_set(LANG_KEY, lang.code());
-            } else if crate::web::local_get(LANG_KEY).as_deref() == Some("en") && *lang == Lang::Sv
-            {
-                if let Some(n) = navigator {
-                    let _ = n.replace_with_query(&route::recognize(&path), vec![("lang", "en")]);
-                }
-            }
-        });
-    }
+    let (base, prefixed) = split_lang_base(navigator.as_ref().and_then(|n| n.basename()));
+    let lang = if prefixed {
+        Lang::En
+    } else {
+        lang_from_query(&query)
+    };
+    use_effect_with(lang, move |lang| crate::web::set_document_lang(lang.code()));
     let route = route::recognize(&path);
     {
         // Embeds mark no terms: the glossary page is not theirs to link.
@@ -173,6 +195,8 @@ pub fn Root(props: &RootProps) -> Html {
         store,
         lang,
         route: route.clone(),
+        base,
+        prefixed,
     };
     html! {
         <ContextProvider<Ctx> context={ctx}>
@@ -234,7 +258,114 @@ fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-const LANG_KEY: &str = "insyn-sprak";
+/// Where the reader's choice of language is remembered.
+pub const LANG_KEY: &str = "insyn-sprak";
+
+/// The first path segment of every English page (`/en/{report}`).
+pub const EN_SEGMENT: &str = "en";
+
+/// The path below the site's base (`base` in "/…/" form), or `None` when
+/// `pathname` lies outside it.
+fn below_base<'a>(base: &str, pathname: &'a str) -> Option<&'a str> {
+    let base = base.trim_end_matches('/');
+    let rest = pathname.strip_prefix(base)?;
+    (rest.is_empty() || rest.starts_with('/')).then_some(rest)
+}
+
+/// Whether a path below the base is an English page's (`/en` or `/en/…`).
+pub fn is_english_path(path: &str) -> bool {
+    let rest = path.trim_start_matches('/');
+    rest == EN_SEGMENT || rest.starts_with(&format!("{EN_SEGMENT}/"))
+}
+
+/// The router's base for the page at `pathname`: the site's base (without
+/// its trailing slash), with `/en` added on an English page.
+pub fn router_basename(base: &str, pathname: &str) -> String {
+    let site = base.trim_end_matches('/').to_string();
+    match below_base(base, pathname) {
+        Some(rest) if is_english_path(rest) => format!("{site}/{EN_SEGMENT}"),
+        _ => site,
+    }
+}
+
+/// The router's base split into the site's base and whether it is the
+/// English one (`/insyn/en` → ("/insyn", true)).
+pub fn split_lang_base(basename: Option<&str>) -> (String, bool) {
+    let b = basename.unwrap_or("").trim_end_matches('/');
+    match b.strip_suffix(&format!("/{EN_SEGMENT}")) {
+        Some(site) => (site.to_string(), true),
+        None => (b.to_string(), false),
+    }
+}
+
+/// The address of the same page in the other language: `/en/…` for English,
+/// and for Swedish the page without the prefix and with `?lang=sv`, an
+/// explicit choice that replaces a remembered English one.
+pub fn other_lang_href(base: &str, lang: Lang, path: &str) -> String {
+    let path = if path == "/" { "" } else { path };
+    match lang {
+        Lang::Sv => format!("{base}/{EN_SEGMENT}{path}"),
+        Lang::En if path.is_empty() => format!("{base}/?lang=sv"),
+        Lang::En => format!("{base}{path}?lang=sv"),
+    }
+}
+
+/// Where the browser should go instead of the address it opened, if
+/// anywhere: a Swedish page asked for in English (`?lang=en`, kept working
+/// for old links) or opened by a reader who chose English last time goes to
+/// its English page. `query` is the address's query (with or without `?`).
+pub fn lang_redirect(
+    base: &str,
+    pathname: &str,
+    query: &str,
+    remembered: Option<&str>,
+) -> Option<String> {
+    let rest = below_base(base, pathname)?;
+    if is_english_path(rest) {
+        return None;
+    }
+    let pairs = parse_query(query);
+    let asked = pairs
+        .iter()
+        .find(|(k, _)| k == "lang")
+        .map(|(_, v)| v.as_str());
+    let english = match asked {
+        Some(code) => Lang::from_code(code) == Some(Lang::En),
+        None => remembered == Some("en") && !route::recognize(rest).is_embed(),
+    };
+    if !english {
+        return None;
+    }
+    let kept: Vec<String> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|kv| !kv.is_empty() && kv.split('=').next() != Some("lang"))
+        .map(str::to_string)
+        .collect();
+    let query = if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    };
+    let rest = if rest == "/" { "" } else { rest };
+    Some(format!(
+        "{}{rest}{query}",
+        other_lang_href(base.trim_end_matches('/'), Lang::Sv, "")
+    ))
+}
+
+/// The language to remember after opening `pathname` with `query`: English
+/// on an English page, Swedish when asked for explicitly, else nothing.
+pub fn lang_to_remember(base: &str, pathname: &str, query: &str) -> Option<Lang> {
+    let rest = below_base(base, pathname)?;
+    if is_english_path(rest) {
+        return Some(Lang::En);
+    }
+    parse_query(query)
+        .iter()
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Lang::from_code(v))
+}
 
 /// `?lang=en` picks English; anything else is Swedish.
 pub fn lang_from_query(query: &str) -> Lang {
@@ -273,6 +404,57 @@ mod tests {
         );
         assert_eq!(lang_from_query("?lang=en"), Lang::En);
         assert_eq!(lang_from_query("?lang=xx"), Lang::Sv);
+    }
+
+    #[test]
+    fn english_pages_are_below_en_and_the_router_takes_it_as_its_base() {
+        assert_eq!(router_basename("/", "/en/asn-2025"), "/en");
+        assert_eq!(router_basename("/", "/en"), "/en");
+        assert_eq!(router_basename("/", "/entre"), "");
+        assert_eq!(router_basename("/insyn/", "/insyn/en/"), "/insyn/en");
+        assert_eq!(router_basename("/insyn/", "/insyn/asn-2025"), "/insyn");
+        assert_eq!(router_basename("/insyn/", "/elsewhere/en"), "/insyn");
+        assert_eq!(split_lang_base(Some("/insyn/en")), ("/insyn".into(), true));
+        assert_eq!(split_lang_base(Some("/en")), ("".into(), true));
+        assert_eq!(split_lang_base(None), ("".into(), false));
+        assert_eq!(split_lang_base(Some("/insyn")), ("/insyn".into(), false));
+    }
+
+    #[test]
+    fn the_language_switch_links_to_the_same_page_in_the_other_language() {
+        assert_eq!(other_lang_href("", Lang::Sv, "/asn-2025"), "/en/asn-2025");
+        assert_eq!(other_lang_href("", Lang::Sv, "/"), "/en");
+        assert_eq!(
+            other_lang_href("/insyn", Lang::En, "/asn-2025/ekonomi"),
+            "/insyn/asn-2025/ekonomi?lang=sv"
+        );
+        assert_eq!(other_lang_href("", Lang::En, "/"), "/?lang=sv");
+    }
+
+    #[test]
+    fn lang_en_and_a_remembered_english_choice_redirect_to_the_english_page() {
+        let r = |path: &str, q: &str, mem: Option<&str>| lang_redirect("/insyn/", path, q, mem);
+        assert_eq!(
+            r("/insyn/asn-2025", "?lang=en&status=uppnatt", None).as_deref(),
+            Some("/insyn/en/asn-2025?status=uppnatt")
+        );
+        assert_eq!(r("/insyn/", "?lang=en", None).as_deref(), Some("/insyn/en"));
+        assert_eq!(
+            r("/insyn/asn-2025", "", Some("en")).as_deref(),
+            Some("/insyn/en/asn-2025")
+        );
+        // An explicit Swedish choice wins over the remembered one.
+        assert_eq!(r("/insyn/asn-2025", "?lang=sv", Some("en")), None);
+        assert_eq!(r("/insyn/en/asn-2025", "?lang=en", Some("en")), None);
+        // Embeds follow their address only.
+        assert_eq!(r("/insyn/inbaddning/asn-2025", "", Some("en")), None);
+        assert_eq!(
+            r("/insyn/inbaddning/asn-2025", "lang=en", None).as_deref(),
+            Some("/insyn/en/inbaddning/asn-2025")
+        );
+        assert_eq!(lang_to_remember("/", "/en/x", ""), Some(Lang::En));
+        assert_eq!(lang_to_remember("/", "/x", "?lang=sv"), Some(Lang::Sv));
+        assert_eq!(lang_to_remember("/", "/x", ""), None);
     }
 }
 

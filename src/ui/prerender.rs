@@ -28,9 +28,11 @@ pub struct PageAtProps {
 pub fn PageAt(props: &PageAtProps) -> Html {
     let base = props.base.trim_end_matches('/').to_string();
     let (path, query) = props.path.split_once('?').unwrap_or((&props.path, ""));
+    let full = format!("{base}{path}");
     let history = AnyHistory::from(MemoryHistory::new());
-    let _ = history.replace_with_query(format!("{base}{path}"), super::parse_query(query));
-    let basename = (!base.is_empty()).then(|| AttrValue::from(base));
+    let _ = history.replace_with_query(&full, super::parse_query(query));
+    let basename = super::router_basename(&props.base, &full);
+    let basename = (!basename.is_empty()).then(|| AttrValue::from(basename));
     html! { <Router {history} {basename}><Root initial={props.store.clone()} /></Router> }
 }
 
@@ -71,8 +73,18 @@ pub async fn render(path: &str, base: &str, store: Rc<Store>) -> Rendered {
     }
 }
 
-/// Every page the build pre-renders (one HTML file each), as paths below the
-/// base: the start page, the comparisons, and each report's pages and embeds.
+/// A route's path in a language: Swedish as it is, English below `/en`.
+pub fn in_lang(path: &str, lang: crate::model::format::Lang) -> String {
+    match lang {
+        crate::model::format::Lang::Sv => path.to_string(),
+        crate::model::format::Lang::En if path == "/" => format!("/{}", super::EN_SEGMENT),
+        crate::model::format::Lang::En => format!("/{}{path}", super::EN_SEGMENT),
+    }
+}
+
+/// Every page the build pre-renders (one HTML file each, and one more in
+/// English at [`in_lang`]), as paths below the base: the start page, the
+/// comparisons, and each report's pages and embeds.
 pub fn routes(manifest: &Manifest, reports: &[Report]) -> Vec<String> {
     let mut routes = vec![
         Route::Home,

@@ -445,6 +445,27 @@ mod imp {
             .get_attribute("content")
     }
 
+    /// The address's path (`/insyn/en/asn-2025`).
+    pub fn pathname() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_else(|| "/".into())
+    }
+
+    /// The address's query, with its `?` (or empty).
+    pub fn search() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default()
+    }
+
+    /// Opens another address in place of this one (no new history entry).
+    pub fn location_replace(url: &str) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().replace(url);
+        }
+    }
+
     pub fn set_title(title: &str) {
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
             d.set_title(title);
@@ -754,6 +775,13 @@ mod imp {
     pub async fn search_pages(_query: &str, _limit: u32) -> Result<super::FoundPages, String> {
         Err("inte i en webbläsare".into())
     }
+    pub fn pathname() -> String {
+        "/".into()
+    }
+    pub fn search() -> String {
+        String::new()
+    }
+    pub fn location_replace(_url: &str) {}
     pub fn set_title(_title: &str) {}
     pub fn set_document_lang(_lang: &str) {}
     pub fn reveal_app(_ready: impl Fn() -> bool + 'static) {}

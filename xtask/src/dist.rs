@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use insyn::model::glossary::Glossary;
 use insyn::model::{parse_glossary, parse_manifest, parse_report, Manifest, Report};
 
+use crate::findable::{Findable, Options};
 use crate::tools::{cmd, run, Result};
 
 /// Normalises a base path to "/…/" form.
@@ -19,13 +20,19 @@ pub fn normalize_base(base: &str) -> String {
 
 /// Builds the release site into `out` (relative to the root) for the given
 /// base path, from the bundled reports.
-pub fn build(root: &Path, base: &str, out: &str) -> Result<PathBuf> {
-    build_from(root, base, out, None)
+pub fn build(root: &Path, base: &str, out: &str, options: &Options) -> Result<PathBuf> {
+    build_from(root, base, out, None, options)
 }
 
 /// Builds the site from the report files in `reports` (a folder with an
 /// `index.json`; the bundled ones when `None`).
-pub fn build_from(root: &Path, base: &str, out: &str, reports: Option<&Path>) -> Result<PathBuf> {
+pub fn build_from(
+    root: &Path,
+    base: &str,
+    out: &str,
+    reports: Option<&Path>,
+    options: &Options,
+) -> Result<PathBuf> {
     let started = std::time::Instant::now();
     let base = normalize_base(base);
     let dist = root.join(out);
@@ -37,6 +44,7 @@ pub fn build_from(root: &Path, base: &str, out: &str, reports: Option<&Path>) ->
     }
     let catalogue = write_catalogue(&dist, &manifest, &reports)?;
     let glossary = write_glossary(root, &dist, &reports)?;
+    let findable = Findable::new(&base, manifest.clone(), reports.clone(), options.clone());
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
     let trunk = crate::html::read_trunk_output(&index)?;
@@ -55,16 +63,19 @@ pub fn build_from(root: &Path, base: &str, out: &str, reports: Option<&Path>) ->
         manifest: &manifest,
         reports: &reports,
         glossary: &glossary,
+        findable: &findable,
     };
+    // Every page in Swedish at its route and in English below `/en/`.
     crate::parallel::prerender(&dist, &base, &page, &routes, &data)?;
     let prerendered = t.elapsed().as_secs_f64();
+    findable.write_files(&dist, &routes)?;
     index_text(root, &dist)?;
     // Hosts that serve 404.html for unknown paths (GitHub Pages) show the app's own "not found".
     std::fs::write(dist.join("404.html"), &index).map_err(|e| format!("404.html: {e}"))?;
     let t = std::time::Instant::now();
     let (n, raw, br) = crate::parallel::compress_all(&dist)?;
     println!(
-        "  wrote an HTML file for each of {} routes in {prerendered:.1} s",
+        "  wrote an HTML file for each of {} routes, in Swedish and English, in {prerendered:.1} s",
         routes.len()
     );
     println!(
@@ -168,7 +179,7 @@ fn to_json(v: &impl serde::Serialize) -> Result<String> {
 /// The manifest and reports of `dir`, parsed and validated, each file and
 /// the set as a whole (links and restated figures): an invalid file fails
 /// the build, naming the file and the JSON path.
-fn bundled(dir: &Path) -> Result<(Manifest, Vec<Report>)> {
+pub(crate) fn bundled(dir: &Path) -> Result<(Manifest, Vec<Report>)> {
     let src = std::fs::read_to_string(dir.join("index.json"))
         .map_err(|e| format!("{}/index.json: {e}", dir.display()))?;
     let manifest = parse_manifest("reports/index.json", &src).map_err(|d| {

@@ -4,8 +4,9 @@
 //!   http://127.0.0.1:8080 with the hosting headers, rebuilding on change
 //! - `dev`: Trunk's development server (no pre-rendering, no headers)
 //! - `test`: install what is missing, then run every test tier
-//! - `dist [--base /path/] [--reports DIR]`: build the static site into `dist/` (from the
-//!   report files in DIR instead of the bundled ones)
+//! - `dist [--base /path/] [--reports DIR] [--out DIR] [--site-url https://host] [--licence URL]
+//!   [--contact E-MAIL]`: build the static site into `dist/` (from the report files in DIR
+//!   instead of the bundled ones)
 //! - `validate [FILE…]`: validate report files (all bundled ones when none are given)
 //! - `bench [--ci]`: size, Lighthouse and takeover budgets, chart render times
 //! - `corpus --reports N --out DIR`: a synthetic archive of N reports for tests and benchmarks
@@ -14,10 +15,14 @@
 mod bench;
 mod corpus;
 mod dist;
+mod findable;
 mod fuzz;
 mod html;
+mod opendata;
 mod parallel;
+mod seo;
 mod serve;
+mod share;
 mod size;
 mod test;
 mod tools;
@@ -26,13 +31,13 @@ mod validate;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-fn root() -> PathBuf {
+pub fn root() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     dir.parent().map(PathBuf::from).unwrap_or(dir)
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | dev | test | bench [--ci | --archive] | fuzz --seconds N (each of two targets) | dist [--base /path/] [--reports DIR] [--out DIR] | validate [FILE…] | schema | corpus --reports N --out DIR>";
+    "usage: cargo xtask <serve | dev | test | bench [--ci | --archive] | fuzz --seconds N (each of two targets) | dist [--base /path/] [--reports DIR] [--out DIR] [--site-url https://host] [--licence URL] [--contact E-MAIL] | validate [FILE…] | schema | corpus --reports N --out DIR>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -61,11 +66,18 @@ fn main() -> ExitCode {
                 },
                 None => "/".into(),
             };
+            let options = match publish_options(&args) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("xtask: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
             let reports = flag(&args, "--reports").map(|d| root.join(d));
             tools::ensure_build_tools(&root)
                 .and_then(|()| {
                     let out = flag(&args, "--out").unwrap_or("dist");
-                    dist::build_from(&root, &base, out, reports.as_deref())
+                    dist::build_from(&root, &base, out, reports.as_deref(), &options)
                 })
                 .map(|d| {
                     println!("the site is in {}", d.display());
@@ -115,6 +127,26 @@ fn main() -> ExitCode {
 fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
     let i = args.iter().position(|a| a == name)?;
     args.get(i + 1).map(String::as_str)
+}
+
+/// `--site-url`, `--licence` and `--contact` of `cargo xtask dist`.
+fn publish_options(args: &[String]) -> Result<findable::Options, String> {
+    let value = |flag: &str| -> Result<Option<String>, String> {
+        match args.iter().position(|a| a == flag) {
+            Some(i) => match args.get(i + 1) {
+                Some(v) if !v.starts_with("--") => Ok(Some(v.clone())),
+                _ => Err(format!("{flag} needs a value")),
+            },
+            None => Ok(None),
+        }
+    };
+    Ok(findable::Options {
+        site_url: value("--site-url")?
+            .map(|u| seo::parse_site_url(&u))
+            .transpose()?,
+        licence: value("--licence")?,
+        contact: value("--contact")?,
+    })
 }
 
 fn write_schema(root: &std::path::Path) -> Result<(), String> {

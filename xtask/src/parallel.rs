@@ -5,8 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+use insyn::model::format::Lang;
 use insyn::model::glossary::Glossary;
 use insyn::model::{Manifest, Report};
+use insyn::ui::prerender::in_lang;
 use insyn::ui::state::Store;
 
 use crate::tools::Result;
@@ -36,6 +38,8 @@ pub struct Data<'a> {
     pub manifest: &'a Manifest,
     pub reports: &'a [Report],
     pub glossary: &'a Glossary,
+    /// Each page's head: description, canonical link, share card, JSON-LD.
+    pub findable: &'a crate::findable::Findable,
 }
 
 /// Writes each route's HTML file, its page rendered into `shell`.
@@ -55,12 +59,19 @@ pub fn prerender(
             .build()
             .map_err(|e| format!("tokio: {e}"))?;
         for route in share {
-            let page = runtime.block_on(insyn::ui::prerender::render(route, base, store.clone()));
-            let html = shell.page(&page.html, page.title.as_deref())?;
-            let dir = dist.join(route.trim_start_matches('/'));
-            std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            std::fs::write(dir.join("index.html"), html)
-                .map_err(|e| format!("{}: {e}", dir.display()))?;
+            for lang in [Lang::Sv, Lang::En] {
+                let path = in_lang(route, lang);
+                let page =
+                    runtime.block_on(insyn::ui::prerender::render(&path, base, store.clone()));
+                let html = shell.page(&page.html, page.title.as_deref())?;
+                let html = data
+                    .findable
+                    .finish(route, lang, page.title.as_deref(), &html)?;
+                let dir = dist.join(path.trim_start_matches('/'));
+                std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                std::fs::write(dir.join("index.html"), html)
+                    .map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
         }
         Ok(())
     })

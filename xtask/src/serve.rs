@@ -41,7 +41,7 @@ pub fn fingerprint(root: &Path, paths: &[&str]) -> (Option<SystemTime>, usize) {
 }
 
 pub fn serve(root: &Path) -> Result {
-    crate::dist::build(root, "/", "dist")?;
+    crate::dist::build(root, "/", "dist", &Default::default())?;
     let mut server = cmd(root, "node")
         .args([
             "e2e/serve.mjs",
@@ -69,7 +69,7 @@ pub fn serve(root: &Path) -> Result {
         std::thread::sleep(Duration::from_millis(300));
         seen = fingerprint(root, &WATCHED);
         println!("→ a file changed: rebuilding");
-        match crate::dist::build(root, "/", "dist") {
+        match crate::dist::build(root, "/", "dist", &Default::default()) {
             Ok(_) => println!("→ rebuilt: reload the page"),
             Err(e) => println!("!!! the build failed, still serving the last one: {e}"),
         }

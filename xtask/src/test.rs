@@ -98,13 +98,20 @@ pub fn run_all(root: &Path) -> Result {
     tier(
         "release builds (trunk, wasm-opt -Oz): /, /insyn/, a 50-report archive",
         &mut || {
-            crate::dist::build(root, "/", "dist")?;
+            crate::dist::build(root, "/", "dist", &crate::findable::Options::for_tests())?;
             // The same site for a subpath, for the e2e test of hosting under /insyn/.
-            crate::dist::build(root, "/insyn/", "dist-subpath")?;
+            crate::dist::build(root, "/insyn/", "dist-subpath", &Default::default())?;
             // A synthetic archive of 50 reports, for the e2e test of what each page fetches.
             let archive = root.join("target/archive-50");
             crate::corpus::run(root, 50, &archive)?;
-            crate::dist::build_from(root, "/", "dist-archive", Some(&archive)).map(|_| ())
+            crate::dist::build_from(
+                root,
+                "/",
+                "dist-archive",
+                Some(&archive),
+                &Default::default(),
+            )
+            .map(|_| ())
         },
     );
     tier(

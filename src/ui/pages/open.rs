@@ -21,7 +21,7 @@ pub fn OpenOwn() -> Html {
     let handle = {
         let store = ctx.store.clone();
         let error = error.clone();
-        let lang = ctx.lang;
+        let english_query = ctx.lang == Lang::En && !ctx.prefixed;
         Callback::from(move |e: Event| {
             e.prevent_default();
             let store = store.clone();
@@ -49,11 +49,10 @@ pub fn OpenOwn() -> Html {
                         error.set(None);
                         if let Some(n) = navigator {
                             let route = Route::Report { report: id };
-                            match lang {
-                                Lang::En => {
-                                    let _ = n.push_with_query(&route, LangQuery { lang: "en" });
-                                }
-                                Lang::Sv => n.push(&route),
+                            if english_query {
+                                let _ = n.push_with_query(&route, LangQuery { lang: "en" });
+                            } else {
+                                n.push(&route);
                             }
                         }
                     }

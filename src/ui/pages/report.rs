@@ -91,6 +91,9 @@ pub fn AnnualView(props: &ReportProps) -> Html {
                 if !a.discrepancies.is_empty() {
                     { " · " }<a href="#avvikelser">{ format!("{} ({})", t.discrepancies, a.discrepancies.len()) }</a>
                 }
+                if let Some(file) = ctx.report_file(&a.id) {
+                    { " · " }<a href={ctx.file_href(&format!("reports/{file}"))} type="application/json">{ t.report_json }</a>
+                }
             </p>
             <h2>{ t.goals_heading }</h2>
             <Filters report={props.report.clone()} />

@@ -4,8 +4,9 @@
 //!
 //! - enforced: the **best** run of a page scores at least 95 performance and
 //!   at most 200 ms Total Blocking Time; **every** run scores 100
-//!   accessibility and at least 95 best practices (both are audits of the
-//!   page, not timings);
+//!   accessibility and at least 95 best practices and 95 SEO (audits of the
+//!   page, not timings; SEO: description, canonical, hreflang, crawlable
+//!   links, robots.txt, issue #20);
 //! - aims (issue #16), printed as met or not: the **median** run scores at
 //!   least 97 performance and at most 100 ms TBT.
 
@@ -16,6 +17,7 @@ use super::{median, Check};
 const BEST_PERFORMANCE: i64 = 95;
 const BEST_TBT_MS: i64 = 200;
 const BEST_PRACTICES: i64 = 95;
+const SEO: i64 = 95;
 const AIM_PERFORMANCE: i64 = 97;
 const AIM_TBT_MS: i64 = 100;
 
@@ -27,6 +29,7 @@ pub struct Run {
     pub performance: i64,
     pub accessibility: i64,
     pub best_practices: i64,
+    pub seo: i64,
     pub fcp_ms: i64,
     pub lcp_ms: i64,
     pub tbt_ms: i64,
@@ -36,12 +39,13 @@ pub struct Run {
     pub not_full_marks: Vec<String>,
 }
 
-const HEADER: &str = "page                 run  perf  a11y    bp  FCP ms  LCP ms TBT ms    CLS";
+const HEADER: &str =
+    "page                 run  perf  a11y    bp   seo  FCP ms  LCP ms TBT ms    CLS";
 
-fn row(page: &str, run: &str, r: [i64; 6], cls: f64) -> String {
+fn row(page: &str, run: &str, r: [i64; 7], cls: f64) -> String {
     format!(
-        "{page:<20} {run:>4} {:>5} {:>5} {:>5} {:>7} {:>7} {:>6} {cls:>6.3}",
-        r[0], r[1], r[2], r[3], r[4], r[5]
+        "{page:<20} {run:>4} {:>5} {:>5} {:>5} {:>5} {:>7} {:>7} {:>6} {cls:>6.3}",
+        r[0], r[1], r[2], r[3], r[4], r[5], r[6]
     )
 }
 
@@ -53,6 +57,7 @@ pub fn table(pages: &[&str], runs: &[Run]) -> Vec<String> {
             r.performance,
             r.accessibility,
             r.best_practices,
+            r.seo,
             r.fcp_ms,
             r.lcp_ms,
             r.tbt_ms,
@@ -67,6 +72,7 @@ pub fn table(pages: &[&str], runs: &[Run]) -> Vec<String> {
             m(|r| r.performance),
             m(|r| r.accessibility),
             m(|r| r.best_practices),
+            m(|r| r.seo),
             m(|r| r.fcp_ms),
             m(|r| r.lcp_ms),
             m(|r| r.tbt_ms),
@@ -101,6 +107,7 @@ pub fn checks(page: &str, runs: &[Run]) -> Vec<Check> {
         .collect();
     let a11y = mine.iter().all(|r| r.accessibility == 100);
     let bp = mine.iter().all(|r| r.best_practices >= BEST_PRACTICES);
+    let seo = mine.iter().all(|r| r.seo >= SEO);
     let med_perf = median(perf()).unwrap_or(0);
     let med_tbt = median(tbt()).unwrap_or(i64::MAX);
     vec![
@@ -128,6 +135,11 @@ pub fn checks(page: &str, runs: &[Run]) -> Vec<Check> {
             list(mine.iter().map(|r| r.best_practices)),
             bp,
         ),
+        Check::gate(
+            format!("Lighthouse SEO ≥ {SEO} on {page} (every run)"),
+            list(mine.iter().map(|r| r.seo)),
+            seo,
+        ),
         Check::aim(
             format!("Lighthouse performance ≥ {AIM_PERFORMANCE} on {page} (median, aim #16)"),
             med_perf.to_string(),
@@ -152,6 +164,7 @@ mod tests {
             performance,
             accessibility: 100,
             best_practices: 100,
+            seo: 100,
             fcp_ms: 1000,
             lcp_ms: 1100,
             tbt_ms,
@@ -204,6 +217,16 @@ mod tests {
         let a11y = c.iter().find(|c| c.name.contains("accessibility")).unwrap();
         assert!(!a11y.ok && a11y.enforced);
         assert!(a11y.figure.contains("color-contrast"));
+    }
+
+    #[test]
+    fn one_run_below_95_seo_fails() {
+        let mut runs: Vec<Run> = (0..5).map(|_| run("/", 99, 50)).collect();
+        assert!(gates_pass(&runs));
+        runs[2].seo = 92;
+        let c = checks("/", &runs);
+        let seo = c.iter().find(|c| c.name.contains("SEO")).unwrap();
+        assert!(!seo.ok && seo.enforced && seo.figure.contains("92"));
     }
 
     #[test]

@@ -1,0 +1,145 @@
+// Findable, shareable, reusable (issue #20): English pages at /en/… that
+// read without JavaScript, the language redirects, data files that work
+// without JavaScript, sitemap.xml, robots.txt and the share-card tags.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, DIST } from './helpers.mjs';
+
+/** The origin `cargo xtask test` builds dist/ with (`findable::Options::for_tests`). */
+const SITE = 'https://insyn.example.org';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+/** A page without JavaScript. */
+async function withoutJs(fn) {
+  const ctx = await env.browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
+  try {
+    return await fn(await ctx.newPage());
+  } finally {
+    await ctx.close();
+  }
+}
+
+test('without JavaScript an English goal page reads in English and its switch opens the Swedish page', async () => {
+  await withoutJs(async (page) => {
+    await page.gotoPrerendered(env.url + 'en/asn-2025/mal/sjalvforsorjning');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await page.getByText('Assessment for the year').first().waitFor();
+    assert.equal(await page.getByText('Bedömning för året').count(), 0);
+    // Links inside the site stay English.
+    assert.equal(await page.getByRole('link', { name: 'Compare goals' }).getAttribute('href'), '/en/jamfor/mal');
+    const alternates = await page.locator('link[rel=alternate]').evaluateAll((ls) => ls.map((l) => `${l.hreflang} ${l.href}`));
+    assert.deepEqual(alternates, [
+      `sv ${SITE}/asn-2025/mal/sjalvforsorjning/`,
+      `en ${SITE}/en/asn-2025/mal/sjalvforsorjning/`,
+      `x-default ${SITE}/asn-2025/mal/sjalvforsorjning/`,
+    ]);
+    await page.getByRole('link', { name: 'På svenska' }).click();
+    await page.waitForURL(/\/asn-2025\/mal\/sjalvforsorjning\/?\?lang=sv$/);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'sv');
+    await page.getByText('Bedömning för året').first().waitFor();
+  });
+});
+
+test('?lang=en opens the English page, and a reader who chose English comes back to English pages', async () => {
+  const ctx = await env.browser.newContext();
+  const page = await ctx.newPage();
+  await page.gotoPrerendered(env.url + 'asn-2025/ekonomi?lang=en');
+  await page.waitForURL(/\/en\/asn-2025\/ekonomi$/);
+  await page.getByRole('heading', { level: 1, name: /Finances/ }).waitFor();
+  await page.gotoPrerendered(env.url + 'asn-2024');
+  await page.waitForURL(/\/en\/asn-2024$/);
+  await page.getByText(/of 14 goals achieved/).first().waitFor();
+  // An explicit Swedish choice stays Swedish.
+  await page.goto(env.url + 'asn-2024?lang=sv');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'sv');
+  // The viewer takes over this time (page.goto waits for it), no redirect.
+  await page.goto(env.url + 'asn-2024');
+  await page.getByText(/av 14 mål uppnådda/).first().waitFor();
+  assert.match(page.url(), /\/asn-2024\/?$/);
+  await ctx.close();
+});
+
+test('without JavaScript a CSV link downloads the same bytes as the in-page download; PNG and JSON are files too', async () => {
+  const route = 'asn-2025/ekonomi/budgetavvikelse';
+  const fromLink = await withoutJs(async (page) => {
+    await page.gotoPrerendered(env.url + route);
+    const link = page.getByRole('link', { name: /^CSV/ });
+    assert.equal(await link.getAttribute('href'), `/${route}.csv`);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const png = await page.request.get(new URL(await page.getByRole('link', { name: /^PNG/ }).getAttribute('href'), env.url).href);
+    assert.equal(png.headers()['content-type'], 'image/png');
+    assert.ok((await png.body()).length > 5000);
+    return fs.readFileSync(await download.path());
+  });
+  const page = await env.context.newPage();
+  await page.goto(env.url + route);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner CSV' }).click()]);
+  const inPage = fs.readFileSync(await download.path());
+  assert.ok(inPage.length > 100);
+  assert.deepEqual(fromLink, inPage);
+  // The report's JSON is linked from its page.
+  await page.goto(env.url + 'asn-2025');
+  const json = await page.getByRole('link', { name: 'Rapportens data som JSON-fil' }).getAttribute('href');
+  const res = await page.request.get(new URL(json, env.url).href);
+  assert.equal((await res.json()).id, 'asn-2025');
+  await page.close();
+});
+
+/** Every HTML page of the build below DIST: its path below the site ('' for the start page). */
+function htmlPages(dir = DIST, prefix = '') {
+  const out = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (!e.isDirectory()) continue;
+    const rel = prefix + e.name + '/';
+    if (fs.existsSync(path.join(dir, e.name, 'index.html'))) out.push(rel);
+    out.push(...htmlPages(path.join(dir, e.name), rel));
+  }
+  return out;
+}
+
+test('sitemap.xml lists every page in both languages, each exists, and every indexable page is listed', async () => {
+  const xml = await (await fetch(env.url + 'sitemap.xml')).text();
+  const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  assert.equal(new Set(locs).size, locs.length, 'no page twice');
+  assert.ok(locs.length > 150, `${locs.length} pages`);
+  const missing = [];
+  for (const loc of locs) {
+    assert.ok(loc.startsWith(SITE + '/'), loc);
+    const rel = loc.slice(SITE.length + 1);
+    const res = await fetch(env.url + rel);
+    const html = await res.text();
+    if (res.status !== 200 || !html.includes(`<link rel="canonical" href="${loc}">`)) missing.push(`${loc}: ${res.status}`);
+  }
+  assert.deepEqual(missing, []);
+  const listed = new Set(locs.map((l) => l.slice(SITE.length + 1)));
+  const unlisted = ['', ...htmlPages()].filter((p) => {
+    const html = fs.readFileSync(path.join(DIST, p, 'index.html'), 'utf8');
+    return !html.includes('content="noindex"') && !listed.has(p);
+  });
+  assert.deepEqual(unlisted, []);
+  const robots = await (await fetch(env.url + 'robots.txt')).text();
+  assert.match(robots, new RegExp(`^Sitemap: ${SITE}/sitemap.xml$`, 'm'));
+});
+
+test('a chart page shares a card: Open Graph and Twitter tags with its own drawn image', async () => {
+  await withoutJs(async (page) => {
+    await page.gotoPrerendered(env.url + 'en/asn-2025/ekonomi/orsaker');
+    const meta = async (sel) => page.locator(sel).getAttribute('content');
+    assert.equal(await meta('meta[property="og:image"]'), `${SITE}/en/asn-2025/ekonomi/orsaker/delning.png`);
+    assert.equal(await meta('meta[name="twitter:card"]'), 'summary_large_image');
+    assert.match(await meta('meta[property="og:title"]'), /Orsaker till årets resultat/);
+    const description = await meta('meta[name="description"]');
+    assert.equal(await meta('meta[property="og:description"]'), description);
+    const res = await page.request.get(env.url + 'en/asn-2025/ekonomi/orsaker/delning.png');
+    assert.equal(res.status(), 200);
+    const png = await res.body();
+    // PNG header: 1200 × 630.
+    assert.equal(png.readUInt32BE(16), 1200);
+    assert.equal(png.readUInt32BE(20), 630);
+  });
+});

@@ -1,0 +1,362 @@
+//! What the build tells search engines and shared links: each page's
+//! description, canonical address, language alternates and share-card tags
+//! in its `<head>`, `sitemap.xml` and `robots.txt`. Absolute addresses need
+//! the public origin (`cargo xtask dist --site-url https://…`); without it
+//! the build leaves out what needs one and says so.
+
+use insyn::model::format::Lang;
+use insyn::ui::prerender::in_lang;
+use insyn::ui::route::recognize;
+
+use crate::tools::Result;
+
+/// Where the site lives.
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// The base path, in "/…/" form.
+    pub base: String,
+    /// The public origin without a trailing slash (`https://insyn.malmo.se`), if given.
+    pub url: Option<String>,
+}
+
+impl Site {
+    /// The address of a route (a Swedish path below the base) in a language,
+    /// below the origin: a folder's address, which any static host serves
+    /// at once (`/insyn/en/asn-2025/`).
+    pub fn path(&self, route: &str, lang: Lang) -> String {
+        let p = in_lang(route, lang);
+        let p = p.trim_matches('/');
+        if p.is_empty() {
+            self.base.clone()
+        } else {
+            format!("{}{p}/", self.base)
+        }
+    }
+
+    /// A file's address below the origin (`reports/asn-2025.json` → `/insyn/reports/asn-2025.json`).
+    pub fn file(&self, file: &str) -> String {
+        format!("{}{}", self.base, file.trim_start_matches('/'))
+    }
+
+    /// An address below the origin made absolute, when the origin is known.
+    pub fn absolute(&self, path: &str) -> Option<String> {
+        self.url.as_ref().map(|u| format!("{u}{path}"))
+    }
+}
+
+/// Checks `--site-url`: an http(s) origin, without a path (the path is `--base`).
+pub fn parse_site_url(s: &str) -> Result<String> {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .ok_or_else(|| format!("--site-url {s}: must start with https:// (or http://)"))?;
+    let host = rest.trim_end_matches('/');
+    if host.is_empty() || host.contains('/') || host.contains(['?', '#', ' ', '"', '<', '>']) {
+        return Err(format!(
+            "--site-url {s}: give the origin only (https://host), the path is --base"
+        ));
+    }
+    Ok(s.trim_end_matches('/').to_string())
+}
+
+/// What one page says about itself.
+pub struct PageMeta<'a> {
+    /// The route (Swedish path below the base).
+    pub route: &'a str,
+    pub lang: Lang,
+    pub title: &'a str,
+    pub description: &'a str,
+    /// The share image's file below the base, with its alternative text.
+    pub image: Option<(String, String)>,
+    /// Structured data (JSON-LD), already serialised.
+    pub json_ld: Option<String>,
+}
+
+/// Escapes text for an attribute value in double quotes or element text.
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The `<head>` elements of a page.
+pub fn head_tags(site: &Site, m: &PageMeta) -> String {
+    let embed = recognize(m.route).is_embed();
+    let mut out = vec![format!(
+        "<meta name=\"description\" content=\"{}\">",
+        escape(m.description)
+    )];
+    if embed {
+        // Embeds are parts of other pages: the full page is the one to find.
+        out.push("<meta name=\"robots\" content=\"noindex\">".into());
+    }
+    if let Some(url) = site.absolute(&site.path(m.route, m.lang)) {
+        if !embed {
+            out.push(format!("<link rel=\"canonical\" href=\"{url}\">"));
+            for (lang, code) in [(Lang::Sv, "sv"), (Lang::En, "en"), (Lang::Sv, "x-default")] {
+                if let Some(href) = site.absolute(&site.path(m.route, lang)) {
+                    out.push(format!(
+                        "<link rel=\"alternate\" hreflang=\"{code}\" href=\"{href}\">"
+                    ));
+                }
+            }
+        }
+        out.push(format!("<meta property=\"og:url\" content=\"{url}\">"));
+    }
+    let locale = match m.lang {
+        Lang::Sv => "sv_SE",
+        Lang::En => "en_GB",
+    };
+    out.push("<meta property=\"og:type\" content=\"website\">".into());
+    out.push("<meta property=\"og:site_name\" content=\"Insyn\">".into());
+    out.push(format!(
+        "<meta property=\"og:locale\" content=\"{locale}\">"
+    ));
+    out.push(format!(
+        "<meta property=\"og:title\" content=\"{}\">",
+        escape(m.title)
+    ));
+    out.push(format!(
+        "<meta property=\"og:description\" content=\"{}\">",
+        escape(m.description)
+    ));
+    let image = m
+        .image
+        .as_ref()
+        .and_then(|(file, alt)| Some((site.absolute(&site.file(file))?, alt)));
+    match image {
+        Some((src, alt)) => {
+            out.push(format!("<meta property=\"og:image\" content=\"{src}\">"));
+            out.push("<meta property=\"og:image:type\" content=\"image/png\">".into());
+            out.push(format!(
+                "<meta property=\"og:image:width\" content=\"{}\">",
+                crate::share::WIDTH
+            ));
+            out.push(format!(
+                "<meta property=\"og:image:height\" content=\"{}\">",
+                crate::share::HEIGHT
+            ));
+            out.push(format!(
+                "<meta property=\"og:image:alt\" content=\"{}\">",
+                escape(alt)
+            ));
+            out.push("<meta name=\"twitter:card\" content=\"summary_large_image\">".into());
+            out.push(format!("<meta name=\"twitter:image\" content=\"{src}\">"));
+            out.push(format!(
+                "<meta name=\"twitter:image:alt\" content=\"{}\">",
+                escape(alt)
+            ));
+        }
+        None => out.push("<meta name=\"twitter:card\" content=\"summary\">".into()),
+    }
+    out.push(format!(
+        "<meta name=\"twitter:title\" content=\"{}\">",
+        escape(m.title)
+    ));
+    out.push(format!(
+        "<meta name=\"twitter:description\" content=\"{}\">",
+        escape(m.description)
+    ));
+    if let Some(ld) = &m.json_ld {
+        // A data block: not executed, so `script-src 'self'` allows it.
+        out.push(format!(
+            "<script type=\"application/ld+json\">{}</script>",
+            ld.replace("</", "<\\/")
+        ));
+    }
+    out.concat()
+}
+
+/// The page's file with its language, its own description and the tags of
+/// [`head_tags`] (the generic description of `index.html` goes).
+pub fn finish_page(html: &str, site: &Site, m: &PageMeta) -> Result<String> {
+    let html = without_generic_description(html)?;
+    let html = match m.lang {
+        Lang::Sv => html,
+        Lang::En => {
+            let tag = "<html lang=sv>";
+            if !html.contains(tag) {
+                return Err(format!("index.html: no {tag}"));
+            }
+            html.replacen(tag, "<html lang=en>", 1)
+        }
+    };
+    if !html.contains("</head>") {
+        return Err("index.html: no </head>".into());
+    }
+    Ok(html.replacen("</head>", &format!("{}</head>", head_tags(site, m)), 1))
+}
+
+/// Drops `index.html`'s one description (written by hand for the start page).
+fn without_generic_description(html: &str) -> Result<String> {
+    let at = html
+        .find("name=description")
+        .ok_or("index.html: no <meta name=description>")?;
+    let start = html[..at].rfind("<meta").ok_or("index.html: description")?;
+    let end = at + html[at..].find('>').ok_or("index.html: description")? + 1;
+    Ok(format!("{}{}", &html[..start], &html[end..]))
+}
+
+/// Whether a route is a page of its own to list for search engines (not an embed).
+pub fn listed(route: &str) -> bool {
+    !recognize(route).is_embed()
+}
+
+/// `sitemap.xml`: every page in both languages, each with its alternate.
+/// `None` without the origin (a sitemap needs absolute addresses).
+pub fn sitemap(site: &Site, routes: &[String]) -> Option<String> {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for r in routes.iter().filter(|r| listed(r)) {
+        let sv = site.absolute(&site.path(r, Lang::Sv))?;
+        let en = site.absolute(&site.path(r, Lang::En))?;
+        for loc in [&sv, &en] {
+            out += &format!(
+                "<url><loc>{}</loc><xhtml:link rel=\"alternate\" hreflang=\"sv\" href=\"{}\"/><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"{}\"/></url>\n",
+                escape(loc),
+                escape(&sv),
+                escape(&en)
+            );
+        }
+    }
+    out += "</urlset>\n";
+    Some(out)
+}
+
+/// `robots.txt`: everything may be read; the sitemap when its address is known.
+pub fn robots(site: &Site) -> String {
+    let mut out = String::from("User-agent: *\nAllow: /\n");
+    if let Some(url) = site.absolute(&site.file("sitemap.xml")) {
+        out += &format!("Sitemap: {url}\n");
+    }
+    out
+}
+
+/// Writes `sitemap.xml` (with an origin) and `robots.txt` into the build,
+/// and says what it left out.
+pub fn write_site_files(dist: &std::path::Path, site: &Site, routes: &[String]) -> Result {
+    let write = |name: &str, text: &str| {
+        std::fs::write(dist.join(name), text).map_err(|e| format!("{name}: {e}"))
+    };
+    write("robots.txt", &robots(site))?;
+    match sitemap(site, routes) {
+        Some(xml) => {
+            write("sitemap.xml", &xml)?;
+            let n = routes.iter().filter(|r| listed(r)).count() * 2;
+            println!("  wrote sitemap.xml ({n} pages) and robots.txt");
+        }
+        None => println!(
+            "  no --site-url: left out sitemap.xml, canonical and hreflang links, og:url and share images in tags (they need absolute addresses); wrote robots.txt"
+        ),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(url: Option<&str>) -> Site {
+        Site {
+            base: "/insyn/".into(),
+            url: url.map(String::from),
+        }
+    }
+
+    fn meta<'a>(route: &'a str, lang: Lang) -> PageMeta<'a> {
+        PageMeta {
+            route,
+            lang,
+            title: "Mål & medel – Insyn",
+            description: "Så gick det \"bra\" <b>",
+            image: Some(("asn-2025/delning.png".into(), "Bild".into())),
+            json_ld: Some("{\"name\":\"</script><script>x\"}".into()),
+        }
+    }
+
+    #[test]
+    fn the_site_url_is_an_origin_and_paths_are_folders_below_the_base() {
+        assert_eq!(
+            parse_site_url("https://insyn.example/").unwrap(),
+            "https://insyn.example"
+        );
+        assert!(parse_site_url("insyn.example").is_err());
+        assert!(parse_site_url("https://insyn.example/insyn/").is_err());
+        let s = site(Some("https://x.se"));
+        assert_eq!(s.path("/", Lang::Sv), "/insyn/");
+        assert_eq!(s.path("/", Lang::En), "/insyn/en/");
+        assert_eq!(
+            s.path("/asn-2025/mal/a", Lang::En),
+            "/insyn/en/asn-2025/mal/a/"
+        );
+        assert_eq!(
+            s.absolute(&s.path("/asn-2025", Lang::Sv)).as_deref(),
+            Some("https://x.se/insyn/asn-2025/")
+        );
+    }
+
+    #[test]
+    fn a_page_gets_canonical_alternates_and_a_share_card_with_an_origin() {
+        let tags = head_tags(&site(Some("https://x.se")), &meta("/asn-2025", Lang::En));
+        for want in [
+            "<meta name=\"description\" content=\"Så gick det &quot;bra&quot; &lt;b&gt;\">",
+            "<link rel=\"canonical\" href=\"https://x.se/insyn/en/asn-2025/\">",
+            "<link rel=\"alternate\" hreflang=\"sv\" href=\"https://x.se/insyn/asn-2025/\">",
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://x.se/insyn/en/asn-2025/\">",
+            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://x.se/insyn/asn-2025/\">",
+            "<meta property=\"og:image\" content=\"https://x.se/insyn/asn-2025/delning.png\">",
+            "<meta property=\"og:title\" content=\"Mål &amp; medel – Insyn\">",
+            "<meta property=\"og:locale\" content=\"en_GB\">",
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+        ] {
+            assert!(tags.contains(want), "{want} in {tags}");
+        }
+        // The data block cannot close its script element.
+        assert!(tags.contains("{\"name\":\"<\\/script><script>x\"}</script>"));
+        assert!(!tags.contains("noindex"));
+    }
+
+    #[test]
+    fn without_an_origin_nothing_absolute_is_written_and_embeds_are_not_indexed() {
+        let tags = head_tags(&site(None), &meta("/asn-2025", Lang::Sv));
+        assert!(!tags.contains("canonical") && !tags.contains("hreflang"));
+        assert!(!tags.contains("og:image") && !tags.contains("og:url"));
+        assert!(tags.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+        let embed = head_tags(
+            &site(Some("https://x.se")),
+            &meta("/inbaddning/asn-2025", Lang::Sv),
+        );
+        assert!(embed.contains("noindex") && !embed.contains("canonical"));
+        assert!(sitemap(&site(None), &["/".into()]).is_none());
+        assert_eq!(robots(&site(None)), "User-agent: *\nAllow: /\n");
+    }
+
+    #[test]
+    fn the_page_file_gets_its_language_and_one_description() {
+        let index = "<!doctype html><html lang=sv><head><meta content=\"Generic\" name=description><title>T</title></head><body></body></html>";
+        let html = finish_page(index, &site(None), &meta("/asn-2025", Lang::En)).unwrap();
+        assert!(html.starts_with("<!doctype html><html lang=en><head><title>T</title>"));
+        assert_eq!(html.matches("name=\"description\"").count(), 1);
+        assert!(!html.contains("Generic"));
+    }
+
+    #[test]
+    fn the_sitemap_lists_both_languages_and_no_embeds_and_robots_points_to_it() {
+        let s = site(Some("https://x.se"));
+        let xml = sitemap(
+            &s,
+            &[
+                "/".into(),
+                "/asn-2025".into(),
+                "/inbaddning/asn-2025".into(),
+            ],
+        )
+        .unwrap();
+        assert_eq!(xml.matches("<url>").count(), 4);
+        assert!(xml.contains("<loc>https://x.se/insyn/en/</loc>"));
+        assert!(!xml.contains("inbaddning"));
+        assert!(robots(&s).ends_with("Sitemap: https://x.se/insyn/sitemap.xml\n"));
+    }
+}
