@@ -127,15 +127,12 @@ async fn typing_in_the_search_box_filters_goals_as_you_type() {
         .unwrap()
         .expect("results shown");
     let links = results.query_selector_all("a").unwrap();
-    // The goal is in ASN 2025, ASN 2024 and FSN 2024; other goals whose
-    // summaries mention the word may follow.
+    // The goal (in ASN 2025, ASN 2024 and FSN 2024) is named once, from the
+    // catalogue, in its newest report; the text search needs the built
+    // site's index, which this test page does not have, and says so.
     let html = results.inner_html();
-    for r in ["asn-2025", "asn-2024", "fsn-2024"] {
-        assert!(
-            html.contains(&format!("/{r}/mal/sjalvforsorjning")),
-            "{r}: {html}"
-        );
-    }
+    assert!(html.contains("/asn-2025/mal/sjalvforsorjning"), "{html}");
+    assert!(!html.contains("/asn-2024/mal/sjalvforsorjning"), "{html}");
     assert!(links.length() < 10, "the search filters: {html}");
     // Clearing the box hides the results.
     input.set_value("");

@@ -14,19 +14,23 @@ const PAGES = (process.argv[2] || '/,/asn-2025,/en/asn-2025,/asn-2025/ekonomi').
 const RUNS = Number(process.env.RUNS || 5);
 
 const srv = await startServer({ root: DIST, compressed: true });
-const chrome = await chromeLauncher.launch({
+// A fresh browser profile for every run: a visit to an English page is
+// remembered (local storage), and Lighthouse's storage reset keeps it, so
+// the next Swedish page would be measured through its redirect to English.
+const launch = () => chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   chromeFlags: CHROMIUM_ARGS,
 });
 try {
   for (let run = 0; run < RUNS; run++) for (const p of PAGES) {
     const url = new URL(p.replace(/^\//, ''), srv.url).href;
+    const chrome = await launch();
     const result = await lighthouse(url, {
       port: chrome.port,
       output: 'json',
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-    });
+    }).finally(() => chrome.kill());
     const { categories: c, audits: a } = result.lhr;
     const score = (k) => Math.round((c[k].score ?? 0) * 100);
     const failing = (k) => c[k].auditRefs
@@ -48,6 +52,5 @@ try {
     }));
   }
 } finally {
-  await chrome.kill();
   srv.server.close();
 }

@@ -38,11 +38,16 @@ mod takeover;
 const FIRST_LOAD_BUDGET: u64 = 160 * 1024;
 /// Today's first load plus a little room, enforced in CI until the 160 KB
 /// budget is met: with std built for size (`size.rs`), and with stable std
-/// where the pinned nightly is missing. Raised by 20 KB for the glossary
-/// (issue #21: `glossary.json`, about 5 KB, and the term controls, the
-/// matcher and the glossary page in the wasm): 290.7 KB measured then.
-const FIRST_LOAD_CEILING: u64 = 300 * 1024;
-const FIRST_LOAD_CEILING_STABLE: u64 = 330 * 1024;
+/// where the pinned nightly is missing. Raised with the features of issues
+/// #19–#21, which every page's one wasm now carries: the glossary (its file,
+/// 5.4 KB, and the matcher, term controls and glossary page, about 19 KB of
+/// wasm), the catalogue, goal files and search (about 20 KB), the English
+/// pages and data links (about 4 KB): 318.3 KB measured at the merge, from
+/// 269.7 KB. Issue #16 is to win this back (one wasm per family of pages,
+/// the validator out of the first load); this ceiling only stops it growing
+/// unnoticed.
+const FIRST_LOAD_CEILING: u64 = 325 * 1024;
+const FIRST_LOAD_CEILING_STABLE: u64 = 355 * 1024;
 const LIGHTHOUSE_PAGES: &str = "/,/asn-2025,/en/asn-2025,/asn-2025/ekonomi";
 
 struct Check {

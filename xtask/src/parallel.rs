@@ -19,7 +19,7 @@ fn workers() -> usize {
 
 /// Runs `f` on every item, the items dealt out round-robin to the workers;
 /// the first error wins.
-fn each<T: Sync>(items: &[T], f: impl Fn(&[&T]) -> Result + Sync) -> Result {
+pub(crate) fn each<T: Sync>(items: &[T], f: impl Fn(&[&T]) -> Result + Sync) -> Result {
     let n = workers().min(items.len()).max(1);
     let shares: Vec<Vec<&T>> = (0..n)
         .map(|w| items.iter().skip(w).step_by(n).collect())

@@ -304,23 +304,31 @@ fn nest(svg: &str, x: f64, y: f64, w: f64, h: f64, vw: f64, vh: f64) -> String {
 
 /// Writes every page's share image and each chart's PNG, in both languages.
 pub fn write_images(f: &Findable, dist: &Path, routes: &[String]) -> Result {
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
     let started = std::time::Instant::now();
-    let raster = Rasteriser::default();
-    let (mut cards, mut charts_n) = (0, 0);
-    for route in routes {
-        for lang in [Lang::Sv, Lang::En] {
-            if let (Some(c), Some((file, _))) = (card(f, route, lang), image_of(f, route, lang)) {
-                write(dist, &file, &raster.png(&card_svg(&c), 1.0)?)?;
-                cards += 1;
-            }
-            if let Some((file, svg)) = chart_png_source(f, route, lang) {
-                write(dist, &file, &raster.png(&svg, CHART_SCALE)?)?;
-                charts_n += 1;
+    let (cards, charts_n) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    // On every core: an archive has thousands of pages to draw.
+    crate::parallel::each(routes, |share| {
+        let raster = Rasteriser::default();
+        for route in share {
+            for lang in [Lang::Sv, Lang::En] {
+                if let (Some(c), Some((file, _))) = (card(f, route, lang), image_of(f, route, lang))
+                {
+                    write(dist, &file, &raster.png(&card_svg(&c), 1.0)?)?;
+                    cards.fetch_add(1, Relaxed);
+                }
+                if let Some((file, svg)) = chart_png_source(f, route, lang) {
+                    write(dist, &file, &raster.png(&svg, CHART_SCALE)?)?;
+                    charts_n.fetch_add(1, Relaxed);
+                }
             }
         }
-    }
+        Ok(())
+    })?;
     println!(
-        "  drew {cards} share images ({WIDTH}×{HEIGHT}) and {charts_n} chart PNGs in {:.0} s",
+        "  drew {} share images ({WIDTH}×{HEIGHT}) and {} chart PNGs in {:.0} s",
+        cards.into_inner(),
+        charts_n.into_inner(),
         started.elapsed().as_secs_f64()
     );
     Ok(())
