@@ -933,6 +933,20 @@ pub fn check_collection(reports: &[(String, Report)]) -> Vec<Diagnostic> {
     out
 }
 
+/// The syntax error of a file that is not JSON at all, where it is.
+fn not_json(file: &str, src: &str) -> Option<Diagnostic> {
+    let e = serde_json::from_str::<serde_json::Value>(src).err()?;
+    let (line, column) = error_position(src, &e);
+    Some(Diagnostic {
+        file: file.into(),
+        kind: DiagnosticKind::Syntax,
+        path: "$".into(),
+        line: Some(line),
+        column: Some(column),
+        message: format!("Filen är inte giltig JSON: {}", without_position(&e)),
+    })
+}
+
 /// Parses and validates the manifest `reports/index.json`.
 pub fn parse_manifest(file: &str, src: &str) -> Result<Manifest, Vec<Diagnostic>> {
     let mut sink = Sink {
@@ -940,16 +954,8 @@ pub fn parse_manifest(file: &str, src: &str) -> Result<Manifest, Vec<Diagnostic>
         src,
         out: Vec::new(),
     };
-    if let Err(e) = serde_json::from_str::<serde_json::Value>(src) {
-        let (line, column) = error_position(src, &e);
-        return Err(vec![Diagnostic {
-            file: file.into(),
-            kind: DiagnosticKind::Syntax,
-            path: "$".into(),
-            line: Some(line),
-            column: Some(column),
-            message: format!("Filen är inte giltig JSON: {}", without_position(&e)),
-        }]);
+    if let Some(d) = not_json(file, src) {
+        return Err(vec![d]);
     }
     let Some(m) = deserialize::<Manifest>(src, &mut sink) else {
         return Err(sink.out);
@@ -1021,16 +1027,8 @@ pub fn parse_glossary(file: &str, src: &str) -> Result<glossary::Glossary, Vec<D
         src,
         out: Vec::new(),
     };
-    if let Err(e) = serde_json::from_str::<serde_json::Value>(src) {
-        let (line, column) = error_position(src, &e);
-        return Err(vec![Diagnostic {
-            file: file.into(),
-            kind: DiagnosticKind::Syntax,
-            path: "$".into(),
-            line: Some(line),
-            column: Some(column),
-            message: format!("Filen är inte giltig JSON: {}", without_position(&e)),
-        }]);
+    if let Some(d) = not_json(file, src) {
+        return Err(vec![d]);
     }
     let Some(g) = deserialize::<glossary::Glossary>(src, &mut sink) else {
         return Err(sink.out);
