@@ -119,38 +119,6 @@ impl Table {
     }
 }
 
-/// The same council goal in other reports: (report, area, goal).
-pub fn same_goal_elsewhere<'a>(
-    reports: &'a [Report],
-    except_report: &str,
-    goal_id: &str,
-) -> Vec<(&'a AnnualAnalysis, &'a Goal)> {
-    reports
-        .iter()
-        .filter_map(Report::as_annual)
-        .filter(|a| a.id != except_report)
-        .filter_map(|a| a.goal(goal_id).map(|(_, g)| (a, g)))
-        .collect()
-}
-
-/// Statement items that link to a goal: (statement, item).
-pub fn items_linking_goal<'a>(
-    reports: &'a [Report],
-    report_id: &str,
-    goal_id: &str,
-) -> Vec<(&'a Statement, &'a StatementItem)> {
-    reports
-        .iter()
-        .filter_map(Report::as_statement)
-        .flat_map(|s| s.items.iter().map(move |i| (s, i)))
-        .filter(|(_, i)| {
-            i.related_goals
-                .iter()
-                .any(|l| l.report == report_id && l.goal == goal_id)
-        })
-        .collect()
-}
-
 /// A search hit: a report or a goal.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
