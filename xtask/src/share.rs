@@ -77,19 +77,24 @@ impl Rasteriser {
     }
 }
 
-/// The opaque image as an RGB PNG, compressed hard: a third of the bytes
-/// of tiny-skia's fast RGBA encoding.
+/// The opaque image as an RGB PNG with adaptive filters: a third of the
+/// bytes of tiny-skia's fast RGBA encoding. zlib's default level: on the
+/// 50-report archive its files were 0.3 % smaller than at the best level,
+/// for a fifth less CPU time in the whole build.
 fn encode_rgb(pixmap: &resvg::tiny_skia::Pixmap) -> Result<Vec<u8>> {
-    let rgb: Vec<u8> = pixmap
-        .pixels()
-        .iter()
-        .flat_map(|p| [p.red(), p.green(), p.blue()])
-        .collect();
+    // Drawn on white, every pixel is opaque, so its premultiplied bytes are
+    // its colour. A plain loop over slices: the xtask is built without
+    // optimisation, where an iterator chain per pixel took half the time.
+    let data = pixmap.data();
+    let mut rgb = Vec::with_capacity(data.len() / 4 * 3);
+    for px in data.chunks_exact(4) {
+        rgb.extend_from_slice(&px[..3]);
+    }
     let mut out = Vec::new();
     let mut enc = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
     enc.set_color(png::ColorType::Rgb);
     enc.set_depth(png::BitDepth::Eight);
-    enc.set_compression(png::Compression::Best);
+    enc.set_compression(png::Compression::Default);
     enc.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
     let mut w = enc.write_header().map_err(|e| format!("PNG: {e}"))?;
     w.write_image_data(&rgb).map_err(|e| format!("PNG: {e}"))?;
