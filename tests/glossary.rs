@@ -242,28 +242,80 @@ fn the_abbreviation_finder_tells_abbreviations_from_shouting() {
     assert!(found("Insatser, egen regi").is_empty());
 }
 
+/// The words a report writes in lower case anywhere in its tables'
+/// headers ("Summa"): written in capitals elsewhere ("SUMMA helår 2024")
+/// such a word shouts; it is not an abbreviation.
+fn lower_case_words(a: &insyn::model::AnnualAnalysis) -> std::collections::HashSet<String> {
+    a.tables
+        .iter()
+        .flat_map(|t| {
+            let cols = t.columns.iter().map(|c| c.label.as_str());
+            cols.chain(t.rows.iter().map(|r| r.label.as_str()))
+        })
+        .flat_map(|l| l.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_lowercase))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The abbreviations of a table's header: as `abbreviations`, less the
+/// words the report writes in lower case elsewhere.
+fn header_abbreviations(
+    label: &str,
+    words: &std::collections::HashSet<String>,
+) -> Vec<(usize, usize)> {
+    abbreviations(label)
+        .into_iter()
+        .filter(|&(s, e)| !words.contains(&label[s..e].to_lowercase()))
+        .collect()
+}
+
 #[test]
-fn every_abbreviation_in_a_bundled_table_row_is_explained() {
+fn a_capital_word_the_report_writes_in_lower_case_elsewhere_is_no_abbreviation() {
+    let words: std::collections::HashSet<String> = ["summa".to_string()].into();
+    let found = |l: &'static str| -> Vec<&'static str> {
+        header_abbreviations(l, &words)
+            .into_iter()
+            .map(|(s, e)| &l[s..e])
+            .collect()
+    };
+    assert!(found("SUMMA helår 2024").is_empty());
+    assert_eq!(found("Beslut ASN vid EP, maj 2024"), vec!["ASN", "EP"]);
+    assert_eq!(found("Prognos DR"), vec!["DR"]);
+}
+
+#[test]
+fn every_abbreviation_in_a_bundled_tables_row_and_column_headers_is_explained() {
     let g = glossary();
     let mut missing = Vec::new();
-    let mut seen = 0;
+    let (mut rows, mut columns) = (0, 0);
     for r in reports() {
         let Some(a) = r.as_annual() else { continue };
         // The glossary's terms and the abbreviations this report declares.
         let terms: Vec<&Term> = g.terms.iter().chain(glossary::declared(&r)).collect();
+        let words = lower_case_words(a);
         for t in &a.tables {
-            for row in &t.rows {
-                let spans = find(&row.label, &terms, Lang::Sv);
-                for (s, e) in abbreviations(&row.label) {
-                    seen += 1;
+            let headers = t.columns.iter().map(|c| (true, &c.label));
+            let headers = headers.chain(t.rows.iter().map(|r| (false, &r.label)));
+            for (column, label) in headers {
+                let spans = find(label, &terms, Lang::Sv);
+                for (s, e) in header_abbreviations(label, &words) {
+                    *(if column { &mut columns } else { &mut rows }) += 1;
                     if !spans.iter().any(|m| m.start <= s && e <= m.end) {
-                        missing.push(format!("{}: {}: {:?}", a.id, row.label, &row.label[s..e]));
+                        let at = if column { "column" } else { "row" };
+                        missing.push(format!(
+                            "{} {} {at} {label:?}: {:?}",
+                            a.id,
+                            t.id,
+                            &label[s..e]
+                        ));
                     }
                 }
             }
         }
     }
-    assert!(seen >= 20, "found the abbreviations ({seen})");
+    assert!(rows >= 20, "found the rows' abbreviations ({rows})");
+    assert!(columns >= 8, "found the columns' abbreviations ({columns})");
     assert!(
         missing.is_empty(),
         "abbreviations neither in the glossary nor declared by their report:\n{}",
