@@ -140,6 +140,20 @@ test('a term is marked where the reader sees it, and in a table once it is opene
   assert.match(await page.locator(`#${await ifo.getAttribute('aria-controls')}`).textContent(), /familjeomsorg/);
 });
 
+test('the start page marks a term in a report\'s line, in both languages', async () => {
+  const { page } = env;
+  for (const [url, words, def] of [[`${env.url}?lang=sv`, 'nämndens', /förtroendevalda/], [`${env.url}en/`, 'board', /elected politicians/]]) {
+    await page.goto(url);
+    const t = page.locator('.summary-line .term-button', { hasText: new RegExp(`^${words}$`) });
+    assert.equal(await t.count(), 1, `${url}: ${words} marked once`);
+    assert.ok(await t.isVisible());
+    await t.click();
+    assert.match(await page.locator(`#${await t.getAttribute('aria-controls')}`).textContent(), def);
+  }
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+});
+
 test('without JavaScript a term links to its entry on the glossary page', async () => {
   const ctx = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
@@ -170,4 +184,11 @@ test('the glossary page is in the footer and lists its terms alphabetically', as
   const sorted = [...terms].sort((a, b) => a.localeCompare(b, 'sv', { sensitivity: 'base' }));
   assert.deepEqual(terms, sorted);
   assert.ok(terms.includes('IFO'), "a board's own abbreviation is listed too");
+
+  // And in English.
+  await page.goto(`${env.url}en/`);
+  await page.locator('footer').getByRole('link', { name: 'Words and abbreviations' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Words and abbreviations' }).waitFor();
+  assert.match(new URL(page.url()).pathname, /^\/en\/begrepp\/?$/);
+  await page.goto(`${env.url}?lang=sv`);
 });

@@ -615,3 +615,31 @@ async fn on_the_finance_page_a_term_the_reader_sees_is_marked_where_it_is_seen()
         "Antal hushåll med <a href=\"/begrepp#ekonomiskt-bistand\" class=\"term term-link\">ekonomiskt bistånd</a>"
     ));
 }
+
+#[tokio::test]
+async fn the_start_page_marks_terms_in_the_reports_lines_in_both_languages() {
+    for (path, href, words) in [
+        ("/", "/begrepp#namnd", "nämndens"),
+        ("/en/", "/en/begrepp?lang=en#namnd", "board"),
+    ] {
+        let html = render_at(path, "/").await;
+        let link = format!("<a href=\"{href}\" class=\"term term-link\">{words}</a>");
+        assert_eq!(html.matches(&link).count(), 1, "{path}: {link} once");
+        // In a report's line, not inside the link that is the report's name.
+        let line = &html[..html.find(&link).unwrap()];
+        let opened = line.rfind("<span class=\"summary-line\">").unwrap();
+        assert!(!line[opened..].contains("</span>"), "{path}: in its line");
+    }
+    // The live page marks the same place: the first line that has the term.
+    let (places, claims) = claims_at(Route::Home, Lang::Sv);
+    let first = places
+        .iter()
+        .find(|p| p.text.contains("nämndens") || p.text.contains("Nämnden"))
+        .unwrap();
+    assert!(first.slot.starts_with("line:"), "{first:?}");
+    assert_eq!(claims.slot_of("namnd"), Some(first.slot.as_str()));
+    assert!(
+        places[0].slot.starts_with("board:"),
+        "a board's heading comes before its reports' lines"
+    );
+}

@@ -125,8 +125,12 @@ impl Claims {
 /// The places of a page where terms are marked, in reading order: the
 /// report's summary and goal areas; a goal's title and area; each table's
 /// title (on its own page), description and chart title, and its column and
-/// row headers (shown when the reader opens the table).
+/// row headers (shown when the reader opens the table); on the start page,
+/// each board's heading and each report's line.
 pub fn places(route: &Route, store: &Store, lang: Lang) -> Vec<Place> {
+    if *route == Route::Home {
+        return super::pages::home::places(store, lang);
+    }
     let Some(report) = route.report_id().and_then(|id| match store.report(id) {
         Some(Load::Ready(r)) => Some(r.clone()),
         _ => None,
