@@ -530,6 +530,12 @@ async fn the_glossary_page_lists_every_term_alphabetically_with_its_pages() {
         home.contains("href=\"/begrepp\""),
         "the footer links the glossary"
     );
+    let en = render_at("/en/", "/").await;
+    let footer = &en[en.find("<footer").expect("a footer")..];
+    assert!(
+        footer.contains("href=\"/en/begrepp\">Words and abbreviations</a>"),
+        "the English footer links the English glossary page: {footer}"
+    );
 }
 
 #[tokio::test]
