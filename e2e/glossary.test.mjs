@@ -94,13 +94,64 @@ test('an open definition keeps the page free of axe violations', async () => {
   assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
 });
 
-test('in English the definition is in English', async () => {
+test('in English the English words are marked and the definition is in English', async () => {
   const { page } = env;
   await page.goto(`${FINANCE()}?lang=en`);
-  // The chart's title stays as printed (Swedish); its term is explained in English.
-  const t = term(page, 'Budgetavvikelse');
+  // The first table's description, in English, marks its terms.
+  const t = term(page, 'Municipal allocation');
   await t.button.click();
-  assert.match(await (await t.region()).textContent(), /budget deviation.*surplus/is);
+  assert.match(await (await t.region()).textContent(), /tax income/);
+  assert.ok(await page.locator('.term-button', { hasText: /^budget deviation$/ }).isVisible());
+  // A chart's title stays as printed (Swedish); its term is explained in English.
+  const title = term(page, 'Resultaträkning');
+  await title.button.click();
+  assert.match(await (await title.region()).textContent(), /income statement/i);
+  // The report's English summary marks its terms too.
+  await page.goto(`${env.url}en/asn-2024`);
+  const lead = page.locator('p.lead .term-button', { hasText: /^municipal allocation$/ });
+  assert.equal(await lead.count(), 1);
+});
+
+test('a term is marked where the reader sees it, and in a table once it is opened', async () => {
+  const { page } = env;
+  await page.goto(`${FINANCE()}?lang=sv`);
+  // Every marked term is visible: none was left to a table still closed.
+  const buttons = page.locator('.term-button');
+  const n = await buttons.count();
+  assert.ok(n >= 10, `${n} terms marked`);
+  for (let i = 0; i < n; i++) {
+    assert.ok(await buttons.nth(i).isVisible(), `${await buttons.nth(i).textContent()} is visible`);
+  }
+  // "ekonomiskt bistånd" is first in the first table's row headers (closed):
+  // the description that shows it marks it.
+  const eb = page.locator('.term-button', { hasText: /^ekonomiskt bistånd$/ });
+  assert.equal(await eb.count(), 1);
+  assert.ok(await eb.isVisible());
+  assert.equal(await eb.evaluate((b) => b.closest('p') !== null && b.closest('table') === null), true);
+  // IFO is in no text shown with the page: opening the first table shows it
+  // marked there, in the row header "Individ- och familjeomsorg (IFO)".
+  assert.equal(await page.locator('#term-ifo').count(), 0);
+  await page.locator('[data-key="asn-2025-budgetavvikelse-table"]').click();
+  const ifo = page.locator('table th #term-ifo');
+  await ifo.waitFor();
+  assert.ok(await ifo.isVisible(), 'the marked IFO is visible');
+  assert.match(await ifo.evaluate((b) => b.closest('th').textContent), /\(IFO\)/);
+  await ifo.click();
+  assert.match(await page.locator(`#${await ifo.getAttribute('aria-controls')}`).textContent(), /familjeomsorg/);
+});
+
+test('the start page marks a term in a report\'s line, in both languages', async () => {
+  const { page } = env;
+  for (const [url, words, def] of [[`${env.url}?lang=sv`, 'nämndens', /förtroendevalda/], [`${env.url}en/`, 'board', /elected politicians/]]) {
+    await page.goto(url);
+    const t = page.locator('.summary-line .term-button', { hasText: new RegExp(`^${words}$`) });
+    assert.equal(await t.count(), 1, `${url}: ${words} marked once`);
+    assert.ok(await t.isVisible());
+    await t.click();
+    assert.match(await page.locator(`#${await t.getAttribute('aria-controls')}`).textContent(), def);
+  }
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
 });
 
 test('without JavaScript a term links to its entry on the glossary page', async () => {
@@ -133,4 +184,11 @@ test('the glossary page is in the footer and lists its terms alphabetically', as
   const sorted = [...terms].sort((a, b) => a.localeCompare(b, 'sv', { sensitivity: 'base' }));
   assert.deepEqual(terms, sorted);
   assert.ok(terms.includes('IFO'), "a board's own abbreviation is listed too");
+
+  // And in English.
+  await page.goto(`${env.url}en/`);
+  await page.locator('footer').getByRole('link', { name: 'Words and abbreviations' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Words and abbreviations' }).waitFor();
+  assert.match(new URL(page.url()).pathname, /^\/en\/begrepp\/?$/);
+  await page.goto(`${env.url}?lang=sv`);
 });

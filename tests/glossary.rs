@@ -10,6 +10,8 @@ use insyn::model::format::{key_figure_sentence, Lang};
 use insyn::model::glossary::{self, find, Glossary, Term};
 use insyn::model::{parse_glossary, Report};
 use insyn::ui::state::Store;
+use insyn::ui::terms::{places, Claims, Place};
+use insyn::ui::Route;
 
 fn glossary() -> Glossary {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/glossary.json");
@@ -57,14 +59,22 @@ fn the_glossary_schema_is_generated_from_the_types_and_up_to_date() {
 #[test]
 fn a_broken_glossary_is_named_with_path_and_line() {
     let src = r#"{"schema_version": 1, "terms": [
-  {"id": "a", "term": "a", "term_en": "a", "forms": ["tkr"], "definition": {"sv": "x", "en": "x"}},
-  {"id": "b", "term": "b", "term_en": "b", "forms": ["TKR"], "definition": {"sv": "", "en": "x"}}
+  {"id": "a", "term": "a", "term_en": "a", "forms": ["tkr"], "forms_en": ["a"], "definition": {"sv": "x", "en": "x"}},
+  {"id": "b", "term": "b", "term_en": "b", "forms": ["TKR"], "forms_en": ["b"], "definition": {"sv": "", "en": "x"}},
+  {"id": "c", "term": "c", "term_en": "c", "forms": ["c"], "forms_en": [], "definition": {"sv": "x", "en": "x"}}
 ]}"#;
-    let d = parse_glossary("glossary.json", src).expect_err("two problems");
-    assert_eq!(d.len(), 2, "{d:#?}");
+    // `cargo xtask validate` prints these (it calls `parse_glossary`).
+    let d = parse_glossary("glossary.json", src).expect_err("three problems");
+    assert_eq!(d.len(), 3, "{d:#?}");
     assert_eq!(d[0].path, "$.terms[1].forms");
     assert_eq!(d[1].path, "$.terms[1].definition.sv");
     assert_eq!(d[1].line, Some(3));
+    assert_eq!(d[2].path, "$.terms[2].forms_en");
+    assert!(d[2].message.contains("engelsk"), "{}", d[2].message);
+    // Without English forms at all, the file is refused too.
+    let none = src.replace(", \"forms_en\": [\"a\"]", "");
+    let d = parse_glossary("glossary.json", &none).expect_err("forms_en missing");
+    assert!(format!("{d:?}").contains("forms_en"), "{d:#?}");
     let wrong = parse_glossary("glossary.json", r#"{"schema_version": 2, "terms": []}"#);
     assert!(wrong.is_err());
 }
@@ -97,10 +107,76 @@ fn every_named_word_has_an_entry() {
     let terms = all_terms(&glossary(), &reports());
     let refs: Vec<&Term> = terms.iter().collect();
     for w in NAMED {
-        let spans = find(w, &refs);
+        let spans = find(w, &refs, Lang::Sv);
         assert!(
             spans.len() == 1 && spans[0].start == 0 && spans[0].end == w.len(),
             "{w:?} has no entry"
+        );
+    }
+}
+
+/// Each text a page marks, in Swedish and in English: a report's summary
+/// and its tables' descriptions.
+fn texts_in_both_languages(r: &Report) -> Vec<(String, insyn::model::Text)> {
+    let mut out = Vec::new();
+    if let Some(a) = r.as_annual() {
+        out.push(("summary".to_string(), a.summary.clone()));
+        for t in &a.tables {
+            out.push((format!("description:{}", t.id), t.description.clone()));
+        }
+    }
+    if let Some(s) = r.as_statement() {
+        out.push(("summary".to_string(), s.summary.clone()));
+    }
+    out
+}
+
+#[test]
+fn every_term_the_swedish_text_explains_its_english_twin_explains_too() {
+    let g = glossary();
+    let mut missing = Vec::new();
+    let mut found_en = 0;
+    for r in reports() {
+        let terms: Vec<&Term> = g.terms.iter().chain(glossary::declared(&r)).collect();
+        let ids = |text: &str, lang: Lang| -> std::collections::BTreeSet<String> {
+            find(text, &terms, lang)
+                .into_iter()
+                .map(|s| terms[s.term].id.clone())
+                .collect()
+        };
+        for (place, t) in texts_in_both_languages(&r) {
+            let (sv, en) = (ids(&t.sv, Lang::Sv), ids(&t.en, Lang::En));
+            found_en += en.len();
+            for id in sv.difference(&en) {
+                missing.push(format!("{} {place}: {id} in {:?}", r.id(), t.en));
+            }
+        }
+    }
+    assert!(
+        found_en >= 40,
+        "terms found in the English texts: {found_en}"
+    );
+    assert!(
+        missing.is_empty(),
+        "terms marked in Swedish but not in the English text (add the English forms to forms_en):\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn every_term_has_english_forms_that_find_its_english_name_or_abbreviation() {
+    // The glossary page names each term in English (an abbreviation stays
+    // as written): English text says it that way, so its forms find it.
+    let g = glossary();
+    for t in all_terms(&g, &reports()) {
+        let finds = |name: &str| find(name, &[&t], Lang::En).len() == 1;
+        assert!(
+            finds(&t.term_en) || finds(&t.term),
+            "{}: forms_en {:?} find neither {:?} nor {:?}",
+            t.id,
+            t.forms_en,
+            t.term_en,
+            t.term
         );
     }
 }
@@ -166,28 +242,80 @@ fn the_abbreviation_finder_tells_abbreviations_from_shouting() {
     assert!(found("Insatser, egen regi").is_empty());
 }
 
+/// The words a report writes in lower case anywhere in its tables'
+/// headers ("Summa"): written in capitals elsewhere ("SUMMA helår 2024")
+/// such a word shouts; it is not an abbreviation.
+fn lower_case_words(a: &insyn::model::AnnualAnalysis) -> std::collections::HashSet<String> {
+    a.tables
+        .iter()
+        .flat_map(|t| {
+            let cols = t.columns.iter().map(|c| c.label.as_str());
+            cols.chain(t.rows.iter().map(|r| r.label.as_str()))
+        })
+        .flat_map(|l| l.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_lowercase))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The abbreviations of a table's header: as `abbreviations`, less the
+/// words the report writes in lower case elsewhere.
+fn header_abbreviations(
+    label: &str,
+    words: &std::collections::HashSet<String>,
+) -> Vec<(usize, usize)> {
+    abbreviations(label)
+        .into_iter()
+        .filter(|&(s, e)| !words.contains(&label[s..e].to_lowercase()))
+        .collect()
+}
+
 #[test]
-fn every_abbreviation_in_a_bundled_table_row_is_explained() {
+fn a_capital_word_the_report_writes_in_lower_case_elsewhere_is_no_abbreviation() {
+    let words: std::collections::HashSet<String> = ["summa".to_string()].into();
+    let found = |l: &'static str| -> Vec<&'static str> {
+        header_abbreviations(l, &words)
+            .into_iter()
+            .map(|(s, e)| &l[s..e])
+            .collect()
+    };
+    assert!(found("SUMMA helår 2024").is_empty());
+    assert_eq!(found("Beslut ASN vid EP, maj 2024"), vec!["ASN", "EP"]);
+    assert_eq!(found("Prognos DR"), vec!["DR"]);
+}
+
+#[test]
+fn every_abbreviation_in_a_bundled_tables_row_and_column_headers_is_explained() {
     let g = glossary();
     let mut missing = Vec::new();
-    let mut seen = 0;
+    let (mut rows, mut columns) = (0, 0);
     for r in reports() {
         let Some(a) = r.as_annual() else { continue };
         // The glossary's terms and the abbreviations this report declares.
         let terms: Vec<&Term> = g.terms.iter().chain(glossary::declared(&r)).collect();
+        let words = lower_case_words(a);
         for t in &a.tables {
-            for row in &t.rows {
-                let spans = find(&row.label, &terms);
-                for (s, e) in abbreviations(&row.label) {
-                    seen += 1;
+            let headers = t.columns.iter().map(|c| (true, &c.label));
+            let headers = headers.chain(t.rows.iter().map(|r| (false, &r.label)));
+            for (column, label) in headers {
+                let spans = find(label, &terms, Lang::Sv);
+                for (s, e) in header_abbreviations(label, &words) {
+                    *(if column { &mut columns } else { &mut rows }) += 1;
                     if !spans.iter().any(|m| m.start <= s && e <= m.end) {
-                        missing.push(format!("{}: {}: {:?}", a.id, row.label, &row.label[s..e]));
+                        let at = if column { "column" } else { "row" };
+                        missing.push(format!(
+                            "{} {} {at} {label:?}: {:?}",
+                            a.id,
+                            t.id,
+                            &label[s..e]
+                        ));
                     }
                 }
             }
         }
     }
-    assert!(seen >= 20, "found the abbreviations ({seen})");
+    assert!(rows >= 20, "found the rows' abbreviations ({rows})");
+    assert!(columns >= 8, "found the columns' abbreviations ({columns})");
     assert!(
         missing.is_empty(),
         "abbreviations neither in the glossary nor declared by their report:\n{}",
@@ -401,5 +529,123 @@ async fn the_glossary_page_lists_every_term_alphabetically_with_its_pages() {
     assert!(
         home.contains("href=\"/begrepp\""),
         "the footer links the glossary"
+    );
+    let en = render_at("/en/", "/").await;
+    let footer = &en[en.find("<footer").expect("a footer")..];
+    assert!(
+        footer.contains("href=\"/en/begrepp\">Words and abbreviations</a>"),
+        "the English footer links the English glossary page: {footer}"
+    );
+}
+
+#[tokio::test]
+async fn an_english_page_marks_the_english_words() {
+    let report = render_at("/en/asn-2024", "/").await;
+    let lead = &report[report.find("<p class=\"lead\">").unwrap()..];
+    let lead = &lead[..lead.find("</p>").unwrap()];
+    for (id, words) in [
+        ("kommunbidrag", "municipal allocation"),
+        ("tkr", "tkr"),
+        ("kommunfullmaktigemal", "council goals"),
+        ("ifo", "individual and family care"),
+    ] {
+        let link =
+            format!("href=\"/en/begrepp?lang=en#{id}\" class=\"term term-link\">{words}</a>");
+        assert!(
+            lead.contains(&link),
+            "the English summary marks {words:?}: {lead}"
+        );
+    }
+    let finance = render_at("/en/asn-2025/ekonomi", "/").await;
+    assert!(
+        finance.contains("<p><a href=\"/en/begrepp?lang=en#kommunbidrag\" class=\"term term-link\">Municipal allocation</a> and <a href=\"/en/begrepp?lang=en#budgetavvikelse\" class=\"term term-link\">budget deviation</a>"),
+        "the first table's English description marks its terms"
+    );
+    // A title printed in Swedish keeps its Swedish words marked on the English page.
+    assert!(finance.contains("class=\"term term-link\">Resultaträkning</a>"));
+}
+
+/// The claims of a page as the viewer computes them.
+fn claims_at(route: Route, lang: Lang) -> (Vec<Place>, Claims) {
+    let store = store();
+    let report = route.report_id().map(str::to_string);
+    let places = places(&route, &store, lang);
+    let claims = Claims::of(&places, &store.terms_for(report.as_deref()));
+    (places, claims)
+}
+
+#[tokio::test]
+async fn on_the_finance_page_a_term_the_reader_sees_is_marked_where_it_is_seen() {
+    let route = Route::Finance {
+        report: "asn-2025".into(),
+    };
+    let (places, claims) = claims_at(route, Lang::Sv);
+    // "ekonomiskt bistånd" is first in the first table's row headers, which
+    // show only when the reader opens the table; the last table's
+    // description, always shown, marks it.
+    let first_row = places
+        .iter()
+        .position(|p| p.text.contains("ekonomiskt bistånd"))
+        .unwrap();
+    assert!(places[first_row].on_demand, "{:?}", places[first_row]);
+    assert_eq!(
+        claims.slot_of("ekonomiskt-bistand"),
+        Some("description:hushall-ekonomiskt-bistand")
+    );
+    assert_eq!(
+        claims.marked("description:hushall-ekonomiskt-bistand"),
+        vec![("ekonomiskt bistånd", "ekonomiskt-bistand")]
+    );
+    // IFO is in no text shown with the page: the first table's headers
+    // mark it, seen when the reader opens that table.
+    assert_eq!(claims.slot_of("ifo"), Some("row:budgetavvikelse:ifo"));
+    // No term is left to a hidden place while a shown one has it.
+    let store = store();
+    let terms = store.terms_for(Some("asn-2025"));
+    let refs: Vec<&Term> = terms.iter().collect();
+    for p in places.iter().filter(|p| !p.on_demand) {
+        for s in find(&p.text, &refs, p.lang) {
+            let id = &refs[s.term].id;
+            let slot = claims.slot_of(id).unwrap();
+            let at = places.iter().find(|q| q.slot == slot).unwrap();
+            assert!(
+                !at.on_demand,
+                "{id} is shown in {} but marked in {slot}",
+                p.slot
+            );
+        }
+    }
+    // The pre-rendered page marks it in the description, as a link.
+    let html = render_at("/asn-2025/ekonomi", "/").await;
+    assert!(html.contains(
+        "Antal hushåll med <a href=\"/begrepp#ekonomiskt-bistand\" class=\"term term-link\">ekonomiskt bistånd</a>"
+    ));
+}
+
+#[tokio::test]
+async fn the_start_page_marks_terms_in_the_reports_lines_in_both_languages() {
+    for (path, href, words) in [
+        ("/", "/begrepp#namnd", "nämndens"),
+        ("/en/", "/en/begrepp?lang=en#namnd", "board"),
+    ] {
+        let html = render_at(path, "/").await;
+        let link = format!("<a href=\"{href}\" class=\"term term-link\">{words}</a>");
+        assert_eq!(html.matches(&link).count(), 1, "{path}: {link} once");
+        // In a report's line, not inside the link that is the report's name.
+        let line = &html[..html.find(&link).unwrap()];
+        let opened = line.rfind("<span class=\"summary-line\">").unwrap();
+        assert!(!line[opened..].contains("</span>"), "{path}: in its line");
+    }
+    // The live page marks the same place: the first line that has the term.
+    let (places, claims) = claims_at(Route::Home, Lang::Sv);
+    let first = places
+        .iter()
+        .find(|p| p.text.contains("nämndens") || p.text.contains("Nämnden"))
+        .unwrap();
+    assert!(first.slot.starts_with("line:"), "{first:?}");
+    assert_eq!(claims.slot_of("namnd"), Some(first.slot.as_str()));
+    assert!(
+        places[0].slot.starts_with("board:"),
+        "a board's heading comes before its reports' lines"
     );
 }

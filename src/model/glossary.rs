@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
+use super::format::Lang;
 use super::report::{AnnualAnalysis, Text};
 use super::validate::Report;
 
@@ -45,6 +46,11 @@ pub struct Term {
     /// occur. A form with a capital letter matches only as written ("SoL");
     /// a form in lower case matches in any case ("Kommunbidrag").
     pub forms: Vec<String>,
+    /// Every form to find in English text: the English words and their
+    /// inflections ("municipal allocation", "municipal allocations"), and
+    /// the abbreviations English text keeps ("LSS"). Same rules of case as
+    /// `forms`. An English page marks these, a Swedish page `forms`.
+    pub forms_en: Vec<String>,
     /// What it means, in short plain words of our own.
     pub definition: Text,
     /// Where the source documents define or use the term.
@@ -88,6 +94,16 @@ pub struct Occurrence {
     pub goal: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<String>,
+}
+
+impl Term {
+    /// The forms to find in a text in `lang`.
+    pub fn forms_in(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::Sv => &self.forms,
+            Lang::En => &self.forms_en,
+        }
+    }
 }
 
 impl Glossary {
@@ -150,10 +166,11 @@ pub struct Span {
     pub term: usize,
 }
 
-/// Every term of `terms` in `text`: longest match first, whole words only,
-/// never overlapping, never inside a quotation ("…", ”…”, “…”, «…»).
-/// Sorted by position.
-pub fn find(text: &str, terms: &[&Term]) -> Vec<Span> {
+/// Every term of `terms` in `text`, a text in `lang` (each term's forms in
+/// that language): longest match first, whole words only, never
+/// overlapping, never inside a quotation ("…", ”…”, “…”, «…»). Sorted by
+/// position.
+pub fn find(text: &str, terms: &[&Term], lang: Lang) -> Vec<Span> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let quoted = quoted_ranges(&chars, text.len());
     let mut candidates = Vec::new();
@@ -162,7 +179,7 @@ pub fn find(text: &str, terms: &[&Term]) -> Vec<Span> {
             continue;
         }
         for (ti, term) in terms.iter().enumerate() {
-            for form in &term.forms {
+            for form in term.forms_in(lang) {
                 if let Some(j) = match_at(&chars, i, form) {
                     let end = chars.get(j).map_or(text.len(), |c| c.0);
                     let whole = chars.get(j).is_none_or(|c| !is_word_char(c.1));
@@ -314,7 +331,7 @@ pub fn with_occurrences(g: &Glossary, reports: &[Report]) -> Glossary {
         let own: Vec<&Term> = g.terms.iter().chain(declared(r)).collect();
         for (page, texts) in marked_texts(a) {
             for text in texts {
-                for s in find(text, &own) {
+                for s in find(text, &own, Lang::Sv) {
                     let id = &own[s.term].id;
                     if let Some(t) = out.terms.iter_mut().find(|t| &t.id == id) {
                         if !t.pages.contains(&page) {
@@ -334,6 +351,7 @@ pub fn problems(terms: &[Term]) -> Vec<(Vec<PathPart>, String)> {
     let mut out = Vec::new();
     let mut ids = std::collections::HashSet::new();
     let mut forms: std::collections::HashMap<String, &str> = Default::default();
+    let mut forms_en: std::collections::HashMap<String, &str> = Default::default();
     for (i, t) in terms.iter().enumerate() {
         let at = |k: &'static str| vec![PathPart::Index(i), PathPart::Key(k)];
         if !super::validate::is_id(&t.id) {
@@ -348,13 +366,25 @@ pub fn problems(terms: &[Term]) -> Vec<(Vec<PathPart>, String)> {
                 "Begreppet behöver minst en ordform, ingen tom".into(),
             ));
         }
-        for f in &t.forms {
-            if let Some(other) = forms.insert(f.to_lowercase(), &t.id) {
-                if other != t.id {
-                    out.push((
-                        at("forms"),
-                        format!("Ordformen {f:?} finns också i begreppet {other:?}"),
-                    ));
+        if t.forms_en.is_empty() || t.forms_en.iter().any(|f| f.trim().is_empty()) {
+            out.push((
+                at("forms_en"),
+                "Begreppet behöver minst en engelsk ordform, ingen tom".into(),
+            ));
+        }
+        // A form may belong to one term only, in each language.
+        for (key, list, seen) in [
+            ("forms", &t.forms, &mut forms),
+            ("forms_en", &t.forms_en, &mut forms_en),
+        ] {
+            for f in list {
+                if let Some(other) = seen.insert(f.to_lowercase(), &t.id) {
+                    if other != t.id {
+                        out.push((
+                            at(key),
+                            format!("Ordformen {f:?} finns också i begreppet {other:?}"),
+                        ));
+                    }
                 }
             }
         }
@@ -388,6 +418,7 @@ mod tests {
             term: forms[0].into(),
             term_en: id.into(),
             forms: forms.iter().map(|f| f.to_string()).collect(),
+            forms_en: vec![id.into()],
             definition: Text {
                 sv: "x".into(),
                 en: "x".into(),
@@ -398,9 +429,18 @@ mod tests {
         }
     }
 
+    fn with_en(mut t: Term, forms_en: &[&str]) -> Term {
+        t.forms_en = forms_en.iter().map(|f| f.to_string()).collect();
+        t
+    }
+
     fn found<'a>(text: &'a str, terms: &[Term]) -> Vec<(&'a str, String)> {
+        found_in(text, terms, Lang::Sv)
+    }
+
+    fn found_in<'a>(text: &'a str, terms: &[Term], lang: Lang) -> Vec<(&'a str, String)> {
         let refs: Vec<&Term> = terms.iter().collect();
-        find(text, &refs)
+        find(text, &refs, lang)
             .into_iter()
             .map(|s| (&text[s.start..s.end], terms[s.term].id.clone()))
             .collect()
@@ -428,6 +468,49 @@ mod tests {
         assert_eq!(
             found("FÖRÄNDRINGAR AV KOMMUNBIDRAG UNDER 2025", &terms),
             vec![("KOMMUNBIDRAG", "kommunbidrag".into())]
+        );
+    }
+
+    #[test]
+    fn english_text_is_matched_by_the_english_forms_and_only_by_them() {
+        let terms = [
+            with_en(
+                term("kommunbidrag", &["kommunbidrag", "kommunbidraget"]),
+                &["municipal allocation", "municipal allocations"],
+            ),
+            with_en(
+                term("budgetavvikelse", &["budgetavvikelse"]),
+                &["budget deviation", "budget deviations"],
+            ),
+            with_en(term("tkr", &["tkr"]), &["tkr", "thousand kronor"]),
+            with_en(term("lss", &["LSS"]), &["LSS"]),
+            with_en(
+                term("delarsrapport", &["delårsrapport", "DR"]),
+                &["interim report", "interim-report"],
+            ),
+        ];
+        let en = "The Municipal allocations and budget deviation (4,004 tkr) under LSS, \
+                  compared with the interim-report forecast; kommunbidraget, Lss, DR.";
+        assert_eq!(
+            found_in(en, &terms, Lang::En),
+            vec![
+                ("Municipal allocations", "kommunbidrag".into()),
+                ("budget deviation", "budgetavvikelse".into()),
+                ("tkr", "tkr".into()),
+                ("LSS", "lss".into()),
+                ("interim-report", "delarsrapport".into()),
+            ],
+            "English forms in any case, abbreviations as written, no Swedish form"
+        );
+        // In Swedish text the English forms are not looked for.
+        assert_eq!(
+            found_in("Kommunbidraget och budget deviation", &terms, Lang::Sv),
+            vec![("Kommunbidraget", "kommunbidrag".into())]
+        );
+        // Whole words in English too: "budget deviations" is one term, "reports" no match.
+        assert_eq!(
+            found_in("budget deviationsX, interim reports", &terms, Lang::En),
+            vec![]
         );
     }
 
@@ -488,7 +571,7 @@ mod tests {
         let terms = [term("tkr", &["tkr"])];
         let refs: Vec<&Term> = terms.iter().collect();
         let text = "Belopp i tkr, å tkr";
-        let segs = segments(text, &find(text, &refs));
+        let segs = segments(text, &find(text, &refs, Lang::Sv));
         assert_eq!(
             segs,
             vec![
@@ -522,5 +605,27 @@ mod tests {
         assert_eq!(msgs.len(), 3, "{msgs:?}");
         assert!(msgs[0].contains("\"tkr\"") && msgs[1].contains("Definitionen"));
         assert!(msgs[2].contains("två gånger"));
+    }
+
+    #[test]
+    fn problems_name_missing_and_shared_english_forms() {
+        let terms = vec![
+            with_en(term("a", &["tkr"]), &["tkr"]),
+            with_en(term("b", &["mnkr"]), &[]),
+            with_en(term("c", &["kr"]), &["TKR"]),
+        ];
+        let p = problems(&terms);
+        let at: Vec<(usize, String)> = p
+            .iter()
+            .map(|(path, m)| match path[..] {
+                [PathPart::Index(i), PathPart::Key(k)] => (i, format!("{k}: {m}")),
+                _ => unreachable!("{path:?}"),
+            })
+            .collect();
+        assert_eq!(at.len(), 2, "{at:?}");
+        assert_eq!(at[0].0, 1);
+        assert!(at[0].1.starts_with("forms_en: ") && at[0].1.contains("engelsk"));
+        assert_eq!(at[1].0, 2);
+        assert!(at[1].1.starts_with("forms_en: ") && at[1].1.contains("\"a\""));
     }
 }

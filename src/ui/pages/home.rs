@@ -2,11 +2,13 @@
 
 use yew::prelude::*;
 
-use crate::model::{ManifestEntry, Report};
+use crate::model::format::Lang;
+use crate::model::{Manifest, ManifestEntry, Report};
 use crate::ui::components::{report_heading, text, Link, LoadErrorView};
 use crate::ui::i18n::{page_title, status_sentence};
-use crate::ui::state::Load;
-use crate::ui::{use_all_reports_when, use_ctx, use_title, Ctx, Route};
+use crate::ui::state::{Load, LoadError, Store};
+use crate::ui::terms::{Place, Terms};
+use crate::ui::{use_all_reports_when, use_ctx, use_title, Route};
 
 #[component]
 pub fn Home() -> Html {
@@ -22,12 +24,6 @@ pub fn Home() -> Html {
         Some(Load::Failed(e)) => return html! { <LoadErrorView error={e.clone()} level={1} /> },
         _ => return html! { <p class="loading" role="status">{ t.loading }</p> },
     };
-    let mut boards: Vec<(String, String)> = Vec::new();
-    for e in &manifest.reports {
-        if !boards.iter().any(|(s, _)| s == &e.board.short) {
-            boards.push((e.board.short.clone(), e.board.name.clone()));
-        }
-    }
     html! {
         <>
             <h1>{ t.tagline }</h1>
@@ -37,67 +33,118 @@ pub fn Home() -> Html {
             if manifest.reports.is_empty() {
                 <p role="alert">{ t.empty_manifest }</p>
             }
-            { for boards.iter().map(|(short, name)| {
-                let mut entries: Vec<_> = manifest.reports.iter().filter(|e| &e.board.short == short).collect();
-                entries.sort_by(|a, b| b.year.cmp(&a.year).then(a.kind.cmp(&b.kind)));
-                html! {
-                    <section class="board">
-                        <h3>{ format!("{name} ({short})") }</h3>
-                        <ul class="report-list">
-                            { for entries.iter().map(|e| {
-                                let (label, status) = listed(&ctx, e);
-                                html! {
-                                    <li>
-                                        <span class="year">{ e.year }</span>
-                                        <Link to={Route::Report { report: e.id.clone() }}>{ label }</Link>
-                                        { status }
-                                    </li>
-                                }
-                            }) }
-                        </ul>
-                    </section>
-                }
+            { for boards(&manifest).into_iter().map(|(short, heading, entries)| html! {
+                <section class="board">
+                    <h3><Terms text={heading} slot={board_slot(&short)} /></h3>
+                    <ul class="report-list">
+                        { for entries.into_iter().map(|e| {
+                            let (label, line) = listed(&ctx.store, lang, e);
+                            let line = match line {
+                                Line::Text(s) => html! {
+                                    <span class="summary-line"><Terms text={s} slot={line_slot(&e.id)} /></span>
+                                },
+                                Line::Failed(err) => html! { <LoadErrorView error={err} level={4} /> },
+                                Line::Loading => html! { <span class="summary-line loading">{ t.loading }</span> },
+                            };
+                            html! {
+                                <li>
+                                    <span class="year">{ e.year }</span>
+                                    <Link to={Route::Report { report: e.id.clone() }}>{ label }</Link>
+                                    { line }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
             }) }
         </>
     }
 }
 
+/// The boards in the manifest's order, each with its heading ("name
+/// (short)") and its reports, newest first.
+fn boards(manifest: &Manifest) -> Vec<(String, String, Vec<&ManifestEntry>)> {
+    let mut out: Vec<(String, String, Vec<&ManifestEntry>)> = Vec::new();
+    for e in &manifest.reports {
+        match out.iter_mut().find(|(s, _, _)| s == &e.board.short) {
+            Some((_, _, entries)) => entries.push(e),
+            None => out.push((
+                e.board.short.clone(),
+                format!("{} ({})", e.board.name, e.board.short),
+                vec![e],
+            )),
+        }
+    }
+    for (_, _, entries) in &mut out {
+        entries.sort_by(|a, b| b.year.cmp(&a.year).then(a.kind.cmp(&b.kind)));
+    }
+    out
+}
+
+fn board_slot(short: &str) -> String {
+    format!("board:{short}")
+}
+
+fn line_slot(report: &str) -> String {
+    format!("line:{report}")
+}
+
+/// What a report's line says after its name.
+enum Line {
+    /// Its status sentence (an annual analysis) or summary (a statement).
+    Text(String),
+    Failed(LoadError),
+    Loading,
+}
+
 /// A report's line in the list: its name and its status sentence (an annual
 /// analysis) or summary (a statement), from the catalogue, or else from the
 /// report once it has loaded.
-fn listed(ctx: &Ctx, e: &ManifestEntry) -> (String, Html) {
-    let (lang, t) = (ctx.lang, ctx.t());
-    if let Some(c) = ctx.store.catalogue.as_ref().and_then(|c| c.report(&e.id)) {
+fn listed(store: &Store, lang: Lang, e: &ManifestEntry) -> (String, Line) {
+    if let Some(c) = store.catalogue.as_ref().and_then(|c| c.report(&e.id)) {
         return match (&c.name, &c.summary) {
             (Some(name), Some(summary)) => (
                 format!("{} – {}", c.board.short, text(name, lang)),
-                html! { <span class="summary-line">{ text(summary, lang) }</span> },
+                Line::Text(text(summary, lang)),
             ),
             _ => (
                 format!("{} – {}", c.board.name, c.title),
-                html! { <span class="summary-line">{ status_sentence(&c.status_counts(), lang) }</span> },
+                Line::Text(status_sentence(&c.status_counts(), lang)),
             ),
         };
     }
-    match ctx.store.report(&e.id) {
+    match store.report(&e.id) {
         Some(Load::Ready(r)) => {
-            let status = match &**r {
-                Report::Annual(a) => {
-                    html! { <span class="summary-line">{ status_sentence(&a.status_counts(), lang) }</span> }
-                }
-                Report::Statement(s) => {
-                    html! { <span class="summary-line">{ text(&s.summary, lang) }</span> }
-                }
+            let line = match &**r {
+                Report::Annual(a) => status_sentence(&a.status_counts(), lang),
+                Report::Statement(s) => text(&s.summary, lang),
             };
-            (report_heading(r, lang), status)
+            (report_heading(r, lang), Line::Text(line))
         }
         Some(Load::Failed(err)) => (
             format!("{} – {}", e.board.name, e.title),
-            html! { <LoadErrorView error={err.clone()} level={4} /> },
+            Line::Failed(err.clone()),
         ),
-        _ => (
-            format!("{} – {}", e.board.name, e.title),
-            html! { <span class="summary-line loading">{ t.loading }</span> },
-        ),
+        _ => (format!("{} – {}", e.board.name, e.title), Line::Loading),
     }
+}
+
+/// The start page's places where glossary terms are marked, in reading
+/// order: each board's heading (its name, in Swedish), then its reports'
+/// lines (in the page's language). A report's name is a link and marks
+/// nothing: a control inside a link cannot be reached.
+pub fn places(store: &Store, lang: Lang) -> Vec<Place> {
+    let Some(Load::Ready(manifest)) = &store.manifest else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (short, heading, entries) in boards(manifest) {
+        out.push(Place::shown(board_slot(&short), heading, Lang::Sv));
+        for e in entries {
+            if let (_, Line::Text(s)) = listed(store, lang, e) {
+                out.push(Place::shown(line_slot(&e.id), s, lang));
+            }
+        }
+    }
+    out
 }

@@ -23,22 +23,20 @@ use super::{use_ctx, Route};
 #[component]
 pub fn Page() -> Html {
     let ctx = use_ctx();
-    // Which place marks each glossary term, for the page as it stands.
+    // Which place marks each glossary term, for the page as it stands: its
+    // places (which change as the files it shows arrive) and the terms.
     let key = ctx.as_ref().map(|c| {
-        let report = c.route.report_id();
         (
-            c.route.clone(),
-            c.lang,
+            places(&c.route, &c.store, c.lang),
+            c.route.report_id().map(str::to_string),
             matches!(c.store.glossary, Some(Load::Ready(_))),
-            report.is_some_and(|id| matches!(c.store.report(id), Some(Load::Ready(_)))),
         )
     });
     let store = ctx.as_ref().map(|c| c.store.clone());
     let claims = use_memo(key, move |key| match (key, store) {
-        (Some((route, lang, _, _)), Some(store)) => Claims::of(
-            &places(route, &store, *lang),
-            &store.terms_for(route.report_id()),
-        ),
+        (Some((places, report, _)), Some(store)) => {
+            Claims::of(places, &store.terms_for(report.as_deref()))
+        }
         _ => Claims::default(),
     });
     let Some(ctx) = ctx else {
