@@ -5,7 +5,8 @@
 
 mod common;
 
-use insyn::model::catalogue::{catalogue, goal_histories, parse_built, Catalogue};
+use insyn::model::catalogue::{catalogue, goal_histories, parse_built, Catalogue, CatalogueReport};
+use insyn::model::compare::{board_changes, matrix_columns, matrix_options, matrix_rows};
 use insyn::model::Report;
 
 fn reports() -> Vec<Report> {
@@ -76,4 +77,89 @@ fn names_match_at_once_from_the_catalogue_in_either_language() {
         .any(|h| h.goal.is_none()));
     assert!(c.search_titles("   ", 8).is_empty());
     assert!(c.search_titles("ordsomintefinns", 8).is_empty());
+}
+
+/// The goal matrix reads the catalogue alone: each board's latest edition
+/// by default, else the boards and years the reader chose.
+#[test]
+fn the_goal_matrix_shows_each_boards_latest_edition_unless_the_reader_chooses() {
+    let reports = reports();
+    let mut c = catalogue(&common::manifest().reports, &reports);
+    // A second board (synthetic, in this test only): ASN's editions a year earlier.
+    let extra: Vec<CatalogueReport> = c
+        .reports
+        .iter()
+        .filter(|r| r.is_annual() && r.board.short == "ASN")
+        .map(|r| {
+            let mut x = r.clone();
+            x.year -= 1;
+            x.id = format!("x-{}", x.year);
+            x.board.short = "X".into();
+            x.board.name = "Nämnd X".into();
+            x
+        })
+        .collect();
+    c.reports.extend(extra);
+    let ids = |cols: Vec<&CatalogueReport>| cols.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        ids(matrix_columns(&c, &[], &[])),
+        ["asn-2025", "fsn-2024", "x-2024"]
+    );
+    assert_eq!(
+        ids(matrix_columns(&c, &["ASN".into()], &[])),
+        ["asn-2024", "asn-2025"],
+        "a board: all its editions, oldest first"
+    );
+    assert_eq!(
+        ids(matrix_columns(&c, &[], &[2024])),
+        ["asn-2024", "fsn-2024", "x-2024"]
+    );
+    assert_eq!(ids(matrix_columns(&c, &["X".into()], &[2023])), ["x-2023"]);
+    assert!(matrix_columns(&c, &["ingen".into()], &[]).is_empty());
+    let (boards, years) = matrix_options(&c);
+    let shorts: Vec<&str> = boards.iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(shorts, ["ASN", "FSN", "X"]);
+    assert_eq!(years, [2025, 2024, 2023]);
+    // Rows: every goal of the columns once, the first column's in its order.
+    let cols = matrix_columns(&c, &[], &[]);
+    let rows = matrix_rows(&cols);
+    let unique: std::collections::BTreeSet<&String> = rows.iter().collect();
+    assert_eq!(unique.len(), rows.len());
+    let first: Vec<String> = cols[0].goals.iter().map(|(g, _)| g.clone()).collect();
+    assert_eq!(rows[..first.len()], first[..]);
+    // What changed between each shown board's two latest editions, as the
+    // reports themselves say.
+    let changes = board_changes(&c, &cols);
+    assert_eq!(changes.len(), 2, "the two boards with two editions");
+    let (old, new, list) = &changes[0];
+    assert_eq!((old.id.as_str(), new.id.as_str()), ("asn-2024", "asn-2025"));
+    let a24 = reports
+        .iter()
+        .find_map(|r| r.as_annual().filter(|a| a.id == "asn-2024"))
+        .unwrap();
+    let a25 = reports
+        .iter()
+        .find_map(|r| r.as_annual().filter(|a| a.id == "asn-2025"))
+        .unwrap();
+    let moved: Vec<&str> = a25
+        .goals()
+        .filter(|(_, g)| {
+            a24.goal(&g.id)
+                .is_some_and(|(_, o)| o.assessment.status != g.assessment.status)
+        })
+        .map(|(_, g)| g.id.as_str())
+        .collect();
+    assert!(
+        !moved.is_empty(),
+        "some ASN goal moved between 2024 and 2025"
+    );
+    assert_eq!(
+        list.iter().map(|c| c.goal.as_str()).collect::<Vec<_>>(),
+        moved
+    );
+    assert!(list.iter().all(|ch| ch.title == c.goals[&ch.goal].title));
+    assert!(
+        board_changes(&c, &matrix_columns(&c, &["X".into()], &[])).len() == 1,
+        "only the boards shown"
+    );
 }

@@ -179,19 +179,43 @@ async fn statement_page_shows_recommendations_measures_and_statuses() {
 
 #[tokio::test]
 async fn comparison_matrix_has_a_row_per_council_goal_and_a_column_per_annual_report() {
+    // By default each board's latest annual analysis.
     let html = render("/jamfor/mal").await;
-    assert_eq!(
-        count(&html, "<th scope=\"row\""),
-        14,
-        "14 distinct council goals across the reports"
-    );
+    assert!(html.contains(">ASN 2025</th>") && html.contains(">FSN 2024</th>"));
     assert!(
-        html.contains(">ASN 2025</th>")
-            && html.contains(">ASN 2024</th>")
-            && html.contains(">FSN 2024</th>")
+        !html.contains(">ASN 2024</th>"),
+        "an older edition only when chosen"
     );
-    // FSN has 9 of the 14 goals; the other 5 cells say so in words.
-    assert_eq!(count(&html, "class=\"na\""), 5);
+    assert!(html.contains("Tabellen visar varje nämnds senaste årsanalys."));
+    // The reader's choice of boards (or years) is in the address.
+    for path in [
+        "/jamfor/mal?namnd=ASN&namnd=FSN",
+        "/jamfor/mal?ar=2024&ar=2025",
+    ] {
+        let html = render(path).await;
+        assert_eq!(
+            count(&html, "<th scope=\"row\""),
+            14,
+            "{path}: 14 distinct council goals across the reports"
+        );
+        assert!(
+            html.contains(">ASN 2025</th>")
+                && html.contains(">ASN 2024</th>")
+                && html.contains(">FSN 2024</th>"),
+            "{path}"
+        );
+        // FSN has 9 of the 14 goals; the other 5 cells say so in words.
+        assert_eq!(count(&html, "class=\"na\""), 5, "{path}");
+        assert!(
+            html.contains("Tabellen visar: ASN 2024, ASN 2025, FSN 2024."),
+            "{path}"
+        );
+    }
+    let one = render("/jamfor/mal?ar=2024&namnd=FSN").await;
+    assert!(one.contains(">FSN 2024</th>") && !one.contains(">ASN 2024</th>"));
+    let none = render("/jamfor/mal?ar=1999").await;
+    assert!(none.contains("Ingen årsanalys passar valet."));
+    assert!(!none.contains("<table class=\"matrix\""));
 }
 
 #[tokio::test]

@@ -41,7 +41,8 @@ try {
       const ctx = await browser.newContext();
       const page = await ctx.newPage();
       const paths = [];
-      page.on('request', (r) => { const u = new URL(r.url()); if (u.origin === srv.origin) paths.push(u.pathname); });
+      // The page's own document is not data; everything else it asks the site for is counted.
+      page.on('request', (r) => { const u = new URL(r.url()); if (u.origin === srv.origin && !r.isNavigationRequest()) paths.push(u.pathname); });
       await page.gotoPrerendered(srv.url + p, { waitUntil: 'commit' });
       await untilLive(page, 600000);
       best = Math.min(best, await page.evaluate(() => performance.now()));

@@ -223,22 +223,6 @@ impl StatusChange {
     }
 }
 
-/// Goals assessed in both editions whose status moved, in the later edition's order.
-pub fn status_changes(before: &AnnualAnalysis, after: &AnnualAnalysis) -> Vec<StatusChange> {
-    after
-        .goals()
-        .filter_map(|(_, g)| {
-            let (_, old) = before.goal(&g.id)?;
-            (old.assessment.status != g.assessment.status).then(|| StatusChange {
-                goal: g.id.clone(),
-                title: g.title.clone(),
-                before: old.assessment.status,
-                after: g.assessment.status,
-            })
-        })
-        .collect()
-}
-
 /// One row of a series table across editions: a table whose rows are years
 /// and whose columns are the editions, so each value says which edition
 /// printed it. `None` where an edition does not cover a year.

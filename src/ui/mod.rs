@@ -54,6 +54,14 @@ impl Ctx {
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     }
+    /// Every value of a query key that may repeat, in order.
+    pub fn params(&self, key: &str) -> Vec<&str> {
+        self.query
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
     pub fn t(&self) -> &'static i18n::Strings {
         i18n::t(self.lang)
     }
@@ -182,7 +190,7 @@ pub fn Root(props: &RootProps) -> Html {
     {
         // The pre-rendered page stays in view until this one can show the
         // same content (or an error), then the live page takes its place.
-        let settled = store.settled_for(&route);
+        let settled = store.settled_for(&route, &parse_query(&query));
         use_effect_with(settled, |settled| {
             if *settled {
                 crate::web::reveal_app(|| chart::drawing() == 0);

@@ -57,18 +57,13 @@ impl Route {
         }
     }
 
-    /// Whether the page shows figures from every report (the comparisons).
-    pub fn needs_all_reports(&self) -> bool {
-        matches!(self, Route::CompareGoals | Route::CompareFinance)
-    }
-
     /// Whether the page lists what every report says (the start page, a
-    /// goal across reports): from the catalogue and the goal's file, or,
-    /// without them, from every report.
+    /// goal across reports, the goal matrix): from the catalogue and the
+    /// goal's file, or, without them, from every report.
     pub fn lists_every_report(&self) -> bool {
         matches!(
             self,
-            Route::Home | Route::Goal { .. } | Route::EmbedGoal { .. }
+            Route::Home | Route::Goal { .. } | Route::EmbedGoal { .. } | Route::CompareGoals
         )
     }
 

@@ -137,9 +137,10 @@ impl Store {
             .collect()
     }
 
-    /// Whether everything the page at `route` shows has arrived (or failed):
-    /// until then the page keeps its pre-rendered HTML in view.
-    pub fn settled_for(&self, route: &super::Route) -> bool {
+    /// Whether everything the page at `route` (with `query`) shows has
+    /// arrived (or failed): until then the page keeps its pre-rendered HTML
+    /// in view.
+    pub fn settled_for(&self, route: &super::Route, query: &[(String, String)]) -> bool {
         let manifest = match &self.manifest {
             None | Some(Load::Loading) => return false,
             Some(Load::Failed(_)) => return true,
@@ -169,8 +170,17 @@ impl Store {
                 Some(Load::Ready(_)) => {}
             }
         }
-        let all =
-            route.needs_all_reports() || (self.catalogue.is_none() && route.lists_every_report());
+        if *route == super::Route::CompareFinance {
+            // The two editions it compares, whatever else the archive holds.
+            let pair = super::pages::compare::finance_editions(manifest, query);
+            return pair.into_iter().flatten().all(|id| {
+                matches!(
+                    self.reports.get(&id),
+                    Some(Load::Ready(_) | Load::Failed(_))
+                )
+            });
+        }
+        let all = self.catalogue.is_none() && route.lists_every_report();
         !all || manifest
             .reports
             .iter()
@@ -443,13 +453,13 @@ mod tests {
     #[test]
     fn a_page_takes_over_only_when_what_it_shows_has_arrived_or_failed() {
         let r = recognize("/asn-2025");
-        assert!(!Store::default().settled_for(&r), "no manifest yet");
+        assert!(!Store::default().settled_for(&r, &[]), "no manifest yet");
         let mut s = with_manifest();
-        assert!(!s.settled_for(&r), "report not requested yet");
+        assert!(!s.settled_for(&r, &[]), "report not requested yet");
         s.reports.insert("asn-2025".into(), Load::Loading);
-        assert!(!s.settled_for(&r), "report loading");
+        assert!(!s.settled_for(&r, &[]), "report loading");
         s.reports.insert("asn-2025".into(), Load::Failed(failed()));
-        assert!(s.settled_for(&r), "a failure shows at once");
+        assert!(s.settled_for(&r, &[]), "a failure shows at once");
         // Pages that need no report, and ids the manifest does not list.
         let fresh = with_manifest();
         for path in [
@@ -459,14 +469,14 @@ mod tests {
             "/finns-inte",
             "/finns-inte/mal/x",
         ] {
-            assert!(fresh.settled_for(&recognize(path)), "{path}");
+            assert!(fresh.settled_for(&recognize(path), &[]), "{path}");
         }
         let broken = Store {
             manifest: Some(Load::Failed(failed())),
             ..Store::default()
         };
         assert!(
-            broken.settled_for(&recognize("/asn-2025")),
+            broken.settled_for(&recognize("/asn-2025"), &[]),
             "a broken manifest shows at once"
         );
     }
@@ -479,11 +489,11 @@ mod tests {
             _ => unreachable!(),
         };
         for path in ["/", "/jamfor/mal", "/jamfor/ekonomi"] {
-            assert!(!s.settled_for(&recognize(path)), "{path}");
+            assert!(!s.settled_for(&recognize(path), &[]), "{path}");
         }
         // A goal page waits for its own report, then for the others.
         let goal = recognize("/asn-2025/mal/hallbar-elforsorjning");
-        assert!(!s.settled_for(&goal));
+        assert!(!s.settled_for(&goal, &[]));
         s.reports.insert(
             "asn-2025".into(),
             Load::Ready(Rc::new(
@@ -494,17 +504,23 @@ mod tests {
                 .expect("bundled report"),
             )),
         );
-        assert!(!s.settled_for(&goal), "the other reports are still missing");
+        assert!(
+            !s.settled_for(&goal, &[]),
+            "the other reports are still missing"
+        );
         assert_eq!(ids[0], "asn-2025");
         let (last, middle) = ids[1..].split_last().expect("several reports");
         for id in middle {
             s.reports.insert(id.clone(), Load::Failed(failed()));
         }
-        assert!(!s.settled_for(&recognize("/")), "one report still missing");
-        assert!(!s.settled_for(&goal), "one report still missing");
+        assert!(
+            !s.settled_for(&recognize("/"), &[]),
+            "one report still missing"
+        );
+        assert!(!s.settled_for(&goal, &[]), "one report still missing");
         s.reports.insert(last.clone(), Load::Failed(failed()));
         for path in ["/", "/jamfor/mal", "/asn-2025/mal/hallbar-elforsorjning"] {
-            assert!(s.settled_for(&recognize(path)), "{path}");
+            assert!(s.settled_for(&recognize(path), &[]), "{path}");
         }
     }
 
@@ -527,22 +543,37 @@ mod tests {
             ..Store::default()
         };
         assert!(
-            s.settled_for(&recognize("/")),
+            s.settled_for(&recognize("/"), &[]),
             "the start page: the catalogue alone"
         );
         let goal = recognize("/asn-2025/mal/hallbar-elforsorjning");
         s.reports
             .insert("asn-2025".into(), Load::Ready(Rc::new(asn)));
-        assert!(!s.settled_for(&goal), "the goal's file is missing");
+        assert!(!s.settled_for(&goal, &[]), "the goal's file is missing");
         s.goals
             .insert("hallbar-elforsorjning".into(), Load::Loading);
-        assert!(!s.settled_for(&goal), "the goal's file is loading");
+        assert!(!s.settled_for(&goal, &[]), "the goal's file is loading");
         s.goals
             .insert("hallbar-elforsorjning".into(), Load::Failed(failed()));
-        assert!(s.settled_for(&goal), "no other report is waited for");
+        assert!(s.settled_for(&goal, &[]), "no other report is waited for");
         assert!(
-            !s.settled_for(&recognize("/jamfor/mal")),
-            "the comparisons still read every report"
+            s.settled_for(&recognize("/jamfor/mal"), &[]),
+            "the goal matrix: the catalogue alone"
+        );
+        // The finance comparison: the two editions it compares, no other.
+        let finance = recognize("/jamfor/ekonomi");
+        assert!(!s.settled_for(&finance, &[]), "asn-2024 not loaded");
+        s.reports.insert("asn-2024".into(), Load::Loading);
+        assert!(!s.settled_for(&finance, &[]), "asn-2024 loading");
+        s.reports.insert("asn-2024".into(), Load::Failed(failed()));
+        assert!(
+            s.settled_for(&finance, &[]),
+            "both editions there (one failed)"
+        );
+        let other = [("namnd".to_string(), "FSN".to_string())];
+        assert!(
+            s.settled_for(&finance, &other),
+            "a board without two editions: the defaults"
         );
     }
 }

@@ -83,7 +83,7 @@ fn median<T: Copy + PartialOrd>(xs: impl Iterator<Item = T>) -> Option<T> {
     v.get(v.len() / 2).copied()
 }
 
-pub use archive::run_archive;
+pub use archive::{run_archive, ARCHIVE_SIZES};
 
 pub fn run(root: &Path, ci: bool) -> Result {
     crate::dist::build(root, "/", "dist", &crate::findable::Options::for_tests())?;

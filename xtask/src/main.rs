@@ -37,7 +37,7 @@ pub fn root() -> PathBuf {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | dev | test | bench [--ci | --archive] | fuzz --seconds N (each of two targets) | dist [--base /path/] [--reports DIR] [--out DIR] [--site-url https://host] [--licence URL] [--contact E-MAIL] | validate [FILE…] | schema | corpus --reports N --out DIR>";
+    "usage: cargo xtask <serve | dev | test | bench [--ci | --archive [--sizes 5,50,500]] | fuzz --seconds N (each of two targets) | dist [--base /path/] [--reports DIR] [--out DIR] [--site-url https://host] [--licence URL] [--contact E-MAIL] | validate [FILE…] | schema | corpus --reports N --out DIR>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -50,7 +50,15 @@ fn main() -> ExitCode {
             .and_then(|()| tools::ensure_test_tools(&root))
             .and_then(|()| {
                 if args.iter().any(|a| a == "--archive") {
-                    bench::run_archive(&root)
+                    let sizes = args
+                        .iter()
+                        .position(|a| a == "--sizes")
+                        .and_then(|i| args.get(i + 1))
+                        .map(|s| s.split(',').map(|n| n.trim().parse::<usize>()).collect())
+                        .unwrap_or_else(|| Ok(bench::ARCHIVE_SIZES.to_vec()));
+                    sizes
+                        .map_err(|e| format!("--sizes: {e}"))
+                        .and_then(|sizes| bench::run_archive(&root, &sizes))
                 } else {
                     bench::run(&root, args.iter().any(|a| a == "--ci"))
                 }

@@ -1,46 +1,49 @@
 //! Comparisons: `/jamfor`, `/jamfor/mal`, `/jamfor/ekonomi`. Computed from
-//! whatever reports are bundled: every board with two or more annual
-//! analyses can be compared, and the reader's choice lives in the address.
+//! whatever reports there are: the goal matrix from the catalogue (the
+//! reader chooses boards and years), the finance comparison from the two
+//! editions it compares. The reader's choice lives in the address.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 use yew_router::prelude::use_navigator;
 
+use crate::model::catalogue::{catalogue, Catalogue, CatalogueReport};
 use crate::model::compare::{
-    boards_with_editions, choose, joined_series, restated_years, shared_tables, unmatched_rows,
-    Choice,
+    annual_entries, board_changes, boards_with_editions, choose, joined_series, matrix_columns,
+    matrix_options, matrix_rows, restated_years, shared_tables, unmatched_rows, Choice,
 };
-use crate::model::derived::status_changes;
 use crate::model::format::{self, Lang};
-use crate::model::{AnnualAnalysis, Report, Table};
+use crate::model::{AnnualAnalysis, Manifest, ManifestEntry, Report, Table};
 use crate::ui::chart::Chart;
-use crate::ui::components::{Link, Source, StatusBadge};
+use crate::ui::components::{Link, LoadErrorView, Source, StatusBadge};
 use crate::ui::i18n::{self, page_title};
-use crate::ui::{use_all_reports, use_ctx, use_title, Ctx, Route};
+use crate::ui::state::{self, Load, Store};
+use crate::ui::{use_all_reports_when, use_ctx, use_title, Ctx, Route};
 
 /// Query keys of the finance comparison's choice.
 const BOARD: &str = "namnd";
 const FROM: &str = "fran";
 const TO: &str = "till";
+/// Query key of the goal matrix's years (its boards use `BOARD`, repeated).
+const YEAR: &str = "ar";
 
-fn annuals(reports: &[std::rc::Rc<Report>]) -> Vec<AnnualAnalysis> {
-    reports
-        .iter()
-        .filter_map(|r| r.as_annual().cloned())
-        .collect()
+fn edition_name(e: &ManifestEntry) -> String {
+    format!("{} {}", e.board.short, e.year)
 }
 
-fn edition_name(a: &AnnualAnalysis) -> String {
+fn annual_name(a: &AnnualAnalysis) -> String {
     format!("{} {}", a.board.short, a.year)
 }
 
 /// What a comparison page shows when no board has two annual analyses: the
-/// loading line while reports arrive, else a plain sentence naming what is there.
-fn nothing_to_compare(ctx: &Ctx, reports: &[AnnualAnalysis]) -> Html {
+/// loading line while the list arrives, else a plain sentence naming what is there.
+fn nothing_to_compare(ctx: &Ctx, annuals: &[&ManifestEntry]) -> Html {
     let t = ctx.t();
-    if !ctx.store.settled_for(&ctx.route) {
+    if !ctx.store.settled_for(&ctx.route, &ctx.query) {
         return html! { <p class="loading" role="status">{ t.loading }</p> };
     }
-    let have: Vec<String> = reports.iter().map(edition_name).collect();
+    let have: Vec<String> = annuals.iter().map(|e| edition_name(e)).collect();
     let have = if have.is_empty() {
         t.no_annuals.to_string()
     } else {
@@ -65,37 +68,59 @@ pub fn CompareIndex() -> Html {
     }
 }
 
+/// The matrix's catalogue: the one the build wrote, or else (a development
+/// server) one made from the reports that have loaded.
+fn matrix_catalogue(store: &Store) -> Option<Result<Rc<Catalogue>, Html>> {
+    if let Some(c) = &store.catalogue {
+        return Some(Ok(c.clone()));
+    }
+    match &store.manifest {
+        Some(Load::Ready(m)) => {
+            let (entries, reports): (Vec<ManifestEntry>, Vec<Report>) = m
+                .reports
+                .iter()
+                .filter_map(|e| match store.report(&e.id) {
+                    Some(Load::Ready(r)) => Some((e.clone(), (**r).clone())),
+                    _ => None,
+                })
+                .unzip();
+            Some(Ok(Rc::new(catalogue(&entries, &reports))))
+        }
+        Some(Load::Failed(e)) => Some(Err(html! { <LoadErrorView error={e.clone()} level={1} /> })),
+        _ => None,
+    }
+}
+
 #[component]
 pub fn CompareGoals() -> Html {
-    use_all_reports();
     let ctx = use_ctx();
+    // The matrix comes from the catalogue, or else from every report.
+    use_all_reports_when(ctx.as_ref().is_some_and(|c| c.store.catalogue.is_none()));
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     let t = i18n::t(lang);
     use_title(page_title(&[t.compare_goals_heading], lang));
     let Some(ctx) = ctx else { return html! {} };
-    let reports = annuals(&ctx.store.loaded());
-    // Rows: council goals in first-seen order.
-    let mut goals: Vec<(String, String, String)> = Vec::new();
-    for a in &reports {
-        for (_, g) in a.goals() {
-            if !goals.iter().any(|(id, _, _)| id == &g.id) {
-                goals.push((g.id.clone(), g.title.clone(), g.title_en.clone()));
-            }
+    let c = match matrix_catalogue(&ctx.store) {
+        Some(Ok(c)) => c,
+        Some(Err(error)) => return error,
+        None => {
+            return html! { <><h1>{ t.compare_goals_heading }</h1><p class="loading" role="status">{ t.loading }</p></> }
         }
-    }
-    // What changed for each board between its two latest editions.
-    let refs: Vec<&AnnualAnalysis> = reports.iter().collect();
-    let changes: Vec<_> = boards_with_editions(&refs)
-        .into_iter()
-        .map(|b| {
-            let (old, new) = (b[b.len() - 2], b[b.len() - 1]);
-            (old.clone(), new.clone(), status_changes(old, new))
-        })
+    };
+    let boards: Vec<String> = ctx.params(BOARD).into_iter().map(String::from).collect();
+    let years: Vec<u16> = ctx
+        .params(YEAR)
+        .iter()
+        .filter_map(|y| y.parse().ok())
         .collect();
+    let columns = matrix_columns(&c, &boards, &years);
+    let changes = board_changes(&c, &columns);
+    let settled = ctx.store.settled_for(&ctx.route, &ctx.query);
+    let (all_boards, all_years) = matrix_options(&c);
     html! {
         <>
             <h1>{ t.compare_goals_heading }</h1>
-            if changes.is_empty() && ctx.store.settled_for(&ctx.route) {
+            if changes.is_empty() && settled {
                 <p class="nothing-to-compare">{ t.no_changes_yet }</p>
             }
             { for changes.iter().map(|(old, new, list)| html! {
@@ -115,72 +140,259 @@ pub fn CompareGoals() -> Html {
                     </ul>
                 </section>
             }) }
+            <h2>{ t.council_goal }</h2>
             <p>{ t.compare_goals_intro }</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-label={t.compare_goals_heading}>
-                <table class="matrix">
-                    <caption>{ t.compare_goals_heading }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ t.council_goal }</th>
-                            { for reports.iter().map(|a| html! { <th scope="col">{ format!("{} {}", a.board.short, a.year) }</th> }) }
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for goals.iter().map(|(id, title, title_en)| html! {
+            <MatrixChoice boards={all_boards} years={all_years} chosen_boards={boards.clone()} chosen_years={years.clone()} />
+            <p class="matrix-shown" role="status">{ shown_sentence(&columns, boards.is_empty() && years.is_empty(), lang) }</p>
+            if !columns.is_empty() {
+                { matrix_table(&c, &columns, lang) }
+            }
+        </>
+    }
+}
+
+/// Which annual analyses the matrix shows, as a sentence.
+fn shown_sentence(columns: &[&CatalogueReport], defaults: bool, lang: Lang) -> String {
+    let t = i18n::t(lang);
+    if columns.is_empty() {
+        t.matrix_nothing.to_string()
+    } else if defaults {
+        t.matrix_latest.to_string()
+    } else {
+        let names: Vec<String> = columns
+            .iter()
+            .map(|r| format!("{} {}", r.board.short, r.year))
+            .collect();
+        format!("{}: {}.", t.matrix_chosen, names.join(", "))
+    }
+}
+
+/// Council goals as rows, the chosen annual analyses as columns.
+fn matrix_table(c: &Catalogue, columns: &[&CatalogueReport], lang: Lang) -> Html {
+    let t = i18n::t(lang);
+    html! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label={t.compare_goals_heading}>
+            <table class="matrix">
+                <caption>{ t.compare_goals_heading }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ t.council_goal }</th>
+                        { for columns.iter().map(|r| html! { <th scope="col">{ format!("{} {}", r.board.short, r.year) }</th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for matrix_rows(columns).into_iter().map(|id| {
+                        let (title, title_en) = c.goals.get(&id).map_or((id.clone(), String::new()), |g| (g.title.clone(), g.title_en.clone()));
+                        html! {
                             <tr>
                                 <th scope="row">
                                     <span lang="sv">{ title }</span>
-                                    if lang == Lang::En { <span class="gloss">{ format!(" ({title_en})") }</span> }
+                                    if lang == Lang::En && !title_en.is_empty() { <span class="gloss">{ format!(" ({title_en})") }</span> }
                                 </th>
-                                { for reports.iter().map(|a| match a.goal(id) {
-                                    Some((_, g)) => html! {
-                                        <td><Link to={Route::Goal { report: a.id.clone(), goal: id.clone() }}><StatusBadge status={g.assessment.status} /></Link></td>
+                                { for columns.iter().map(|r| match r.goals.iter().find(|(g, _)| g == &id) {
+                                    Some((_, status)) => html! {
+                                        <td><Link to={Route::Goal { report: r.id.clone(), goal: id.clone() }}><StatusBadge status={*status} /></Link></td>
                                     },
                                     None => html! { <td class="na">{ t.not_assessed }</td> },
                                 }) }
                             </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
-        </>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct MatrixChoiceProps {
+    /// Every board with an annual analysis: (short name, name).
+    boards: Vec<(String, String)>,
+    /// Every year with an annual analysis, newest first.
+    years: Vec<u16>,
+    chosen_boards: Vec<String>,
+    chosen_years: Vec<u16>,
+}
+
+/// The query after the reader ticks or unticks `value` under `key`.
+fn toggled(query: &[(String, String)], key: &str, value: &str) -> Vec<(String, String)> {
+    let had = query.iter().any(|(k, v)| k == key && v == value);
+    let mut q: Vec<(String, String)> = query
+        .iter()
+        .filter(|(k, v)| !(k == key && v == value))
+        .cloned()
+        .collect();
+    if !had {
+        q.push((key.to_string(), value.to_string()));
+    }
+    q
+}
+
+/// Boards and years to show, as checkboxes kept in the address (a shared
+/// link keeps them); none ticked is each board's latest edition.
+#[component]
+fn MatrixChoice(props: &MatrixChoiceProps) -> Html {
+    let navigator = use_navigator();
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
+    let t = ctx.t();
+    let on = |key: &'static str, value: String| {
+        let (navigator, route, query) = (navigator.clone(), ctx.route.clone(), ctx.query.clone());
+        Callback::from(move |_: Event| {
+            if let Some(n) = &navigator {
+                let _ = n.replace_with_query(&route, toggled(&query, key, &value));
+            }
+        })
+    };
+    let boxes = |key: &'static str, items: Vec<(String, String, bool)>| {
+        html! {
+            { for items.into_iter().map(|(value, label, checked)| {
+                let id = format!("matrix-{key}-{value}");
+                html! {
+                    <div class="check">
+                        <input type="checkbox" id={id.clone()} {checked} onchange={on(key, value)} />
+                        <label for={id}>{ label }</label>
+                    </div>
+                }
+            }) }
+        }
+    };
+    let boards = props
+        .boards
+        .iter()
+        .map(|(short, name)| {
+            (
+                short.clone(),
+                format!("{name} ({short})"),
+                props.chosen_boards.contains(short),
+            )
+        })
+        .collect();
+    let years = props
+        .years
+        .iter()
+        .map(|y| (y.to_string(), y.to_string(), props.chosen_years.contains(y)))
+        .collect();
+    html! {
+        <form class="filters matrix-choice needs-js" aria-label={t.matrix_choice_label}>
+            <fieldset>
+                <legend>{ t.matrix_boards }</legend>
+                { boxes(BOARD, boards) }
+            </fieldset>
+            <fieldset>
+                <legend>{ t.matrix_years }</legend>
+                { boxes(YEAR, years) }
+            </fieldset>
+            if !props.chosen_boards.is_empty() || !props.chosen_years.is_empty() {
+                <p><Link to={Route::CompareGoals}>{ t.matrix_reset }</Link></p>
+            }
+        </form>
+    }
+}
+
+/// The two editions (ids) the finance comparison shows for `query`: the
+/// chosen board's, or its defaults; none when no board has two.
+pub fn finance_editions(m: &Manifest, query: &[(String, String)]) -> Option<[String; 2]> {
+    let param = |key: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
+    let annuals = annual_entries(&m.reports);
+    let boards = boards_with_editions(&annuals);
+    let c = choose(&boards, param(BOARD), param(FROM), param(TO))?;
+    Some([c.old.id.clone(), c.new.id.clone()])
 }
 
 #[component]
 pub fn CompareFinance() -> Html {
-    use_all_reports();
     let ctx = use_ctx();
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     let t = i18n::t(lang);
     use_title(page_title(&[t.compare_finance_heading], lang));
+    let pair = ctx.as_ref().and_then(|c| match &c.store.manifest {
+        Some(Load::Ready(m)) => finance_editions(m, &c.query),
+        _ => None,
+    });
+    {
+        // Only the two editions it compares.
+        let ctx = ctx.clone();
+        use_effect_with(pair.clone(), move |pair| {
+            if let (Some(c), Some(pair)) = (ctx, pair) {
+                for id in pair {
+                    state::request_report(&c.store, id);
+                }
+            }
+        });
+    }
     let Some(ctx) = ctx else { return html! {} };
-    let reports = annuals(&ctx.store.loaded());
-    let refs: Vec<&AnnualAnalysis> = reports.iter().collect();
-    let boards = boards_with_editions(&refs);
-    let Some(choice) = choose(&boards, ctx.param(BOARD), ctx.param(FROM), ctx.param(TO)) else {
-        return html! { <><h1>{ t.compare_finance_heading }</h1>{ nothing_to_compare(&ctx, &reports) }</> };
+    let m = match &ctx.store.manifest {
+        Some(Load::Ready(m)) => m.clone(),
+        Some(Load::Failed(e)) => return html! { <LoadErrorView error={e.clone()} level={1} /> },
+        _ => {
+            return html! { <><h1>{ t.compare_finance_heading }</h1><p class="loading" role="status">{ t.loading }</p></> }
+        }
     };
-    let (old, new) = (choice.old, choice.new);
+    let annuals = annual_entries(&m.reports);
+    let boards = boards_with_editions(&annuals);
+    let Some(choice) = choose(&boards, ctx.param(BOARD), ctx.param(FROM), ctx.param(TO)) else {
+        return html! { <><h1>{ t.compare_finance_heading }</h1>{ nothing_to_compare(&ctx, &annuals) }</> };
+    };
+    let form = html! {
+        <ChoiceForm boards={boards.iter().map(|b| BoardChoice::of(b)).collect::<Vec<_>>()}
+            board={choice.new.board.short.clone()} from={choice.old.id.clone()} to={choice.new.id.clone()} />
+    };
+    let intro = format!(
+        "{} {} → {}.",
+        t.compare_finance_intro,
+        edition_name(choice.old),
+        edition_name(choice.new)
+    );
+    let body = match (
+        loaded(&ctx.store, &choice.old.id),
+        loaded(&ctx.store, &choice.new.id),
+    ) {
+        (Some(Ok(old)), Some(Ok(new))) => html! {
+            <>
+                { series_sections(&choice, &[&old, &new], lang) }
+                { for shared_tables(&old, &new).into_iter().map(|(ot, nt)| pair_section(&old, ot, &new, nt, lang)) }
+            </>
+        },
+        (Some(Err(e)), _) | (_, Some(Err(e))) => html! { <LoadErrorView error={e} level={2} /> },
+        _ => html! { <p class="loading" role="status">{ t.loading }</p> },
+    };
     html! {
         <>
             <h1>{ t.compare_finance_heading }</h1>
-            <ChoiceForm boards={boards.iter().map(|b| BoardChoice::of(b)).collect::<Vec<_>>()}
-                board={new.board.short.clone()} from={old.id.clone()} to={new.id.clone()} />
-            <p>{ format!("{} {} → {}.", t.compare_finance_intro, edition_name(old), edition_name(new)) }</p>
-            { series_sections(&choice, lang) }
-            { for shared_tables(old, new).into_iter().map(|(ot, nt)| pair_section(old, ot, new, nt, lang)) }
+            { form }
+            <p>{ intro }</p>
+            { body }
         </>
     }
 }
 
-/// The board's series joined across all its editions, one chart each.
-fn series_sections(choice: &Choice, lang: Lang) -> Html {
+/// An annual analysis that has loaded (or why not); `None` while it loads.
+fn loaded(store: &Store, id: &str) -> Option<Result<AnnualAnalysis, state::LoadError>> {
+    match store.report(id)? {
+        Load::Ready(r) => r.as_annual().cloned().map(Ok),
+        Load::Failed(e) => Some(Err(e.clone())),
+        Load::Loading => None,
+    }
+}
+
+/// The board's series joined across the two editions compared, one chart
+/// each (each edition prints several years, so years one restates show).
+fn series_sections(
+    choice: &Choice<ManifestEntry>,
+    editions: &[&AnnualAnalysis],
+    lang: Lang,
+) -> Html {
     let t = i18n::t(lang);
-    let first = choice.editions[0];
-    let last = choice.editions[choice.editions.len() - 1];
+    let (first, last) = (choice.old, choice.new);
     html! {
-        { for joined_series(&choice.editions).into_iter().map(|joined| {
+        { for joined_series(editions).into_iter().map(|joined| {
             let table = joined.table;
             let restated = restated_years(&table)
                 .into_iter()
@@ -213,7 +425,7 @@ fn pair_section(
     let only = |a: &AnnualAnalysis, rows: Vec<&crate::model::Row>| {
         (!rows.is_empty()).then(|| html! {
             <p class="only-in">
-                { format!("{} {}: ", t.rows_only_in, edition_name(a)) }
+                { format!("{} {}: ", t.rows_only_in, annual_name(a)) }
                 <span lang="sv">{ rows.iter().map(|r| r.label.as_str()).collect::<Vec<_>>().join("; ") }</span>
             </p>
         })
@@ -223,11 +435,11 @@ fn pair_section(
             <h2 lang="sv">{ &nt.title }</h2>
             <div class="pair">
                 <div>
-                    <h3>{ edition_name(old) }</h3>
+                    <h3>{ annual_name(old) }</h3>
                     <Chart table={ot.clone()} report={old.id.clone()} doc={old.title.clone()} columns={2} />
                 </div>
                 <div>
-                    <h3>{ edition_name(new) }</h3>
+                    <h3>{ annual_name(new) }</h3>
                     <Chart table={nt.clone()} report={new.id.clone()} doc={new.title.clone()} columns={2} />
                 </div>
             </div>
@@ -247,7 +459,7 @@ struct BoardChoice {
 }
 
 impl BoardChoice {
-    fn of(editions: &[&AnnualAnalysis]) -> Self {
+    fn of(editions: &[&ManifestEntry]) -> Self {
         Self {
             short: editions[0].board.short.clone(),
             name: editions[0].board.name.clone(),
