@@ -569,7 +569,7 @@ async fn an_english_page_marks_the_english_words() {
 fn claims_at(route: Route, lang: Lang) -> (Vec<Place>, Claims) {
     let store = store();
     let report = route.report_id().map(str::to_string);
-    let places = places(&route, &store, lang);
+    let places = places(&route, &store, lang, &[]);
     let claims = Claims::of(&places, &store.terms_for(report.as_deref()));
     (places, claims)
 }
@@ -648,4 +648,38 @@ async fn the_start_page_marks_terms_in_the_reports_lines_in_both_languages() {
         places[0].slot.starts_with("board:"),
         "a board's heading comes before its reports' lines"
     );
+}
+
+/// The comparisons mark terms too: the matrix in its goals' titles, the
+/// finance comparison in the titles of the tables both editions have; each
+/// term once.
+#[tokio::test]
+async fn the_comparisons_mark_terms_in_their_goals_and_table_titles() {
+    for (path, inside) in [
+        ("/jamfor/ekonomi", "<h2 lang=\"sv\">"),
+        ("/jamfor/mal?namnd=ASN&namnd=FSN", "<th scope=\"row\">"),
+    ] {
+        let html = render_at(path, "/").await;
+        let links: Vec<usize> = html
+            .match_indices("href=\"/begrepp#")
+            .map(|(i, _)| i)
+            .collect();
+        assert!(!links.is_empty(), "{path}: some term is marked");
+        let mut ids = std::collections::BTreeSet::new();
+        for i in links {
+            let id = &html[i + 15..][..html[i + 15..].find('"').unwrap()];
+            assert!(ids.insert(id.to_string()), "{path}: {id} marked twice");
+            let before = &html[..i];
+            let opened = before.rfind(inside).unwrap_or(0);
+            let closed = before.rfind(if inside.starts_with("<h2") {
+                "</h2>"
+            } else {
+                "</th>"
+            });
+            assert!(
+                opened > 0 && closed.is_none_or(|c| c < opened),
+                "{path}: {id} is marked in {inside}"
+            );
+        }
+    }
 }

@@ -126,10 +126,14 @@ impl Claims {
 /// report's summary and goal areas; a goal's title and area; each table's
 /// title (on its own page), description and chart title, and its column and
 /// row headers (shown when the reader opens the table); on the start page,
-/// each board's heading and each report's line.
-pub fn places(route: &Route, store: &Store, lang: Lang) -> Vec<Place> {
-    if *route == Route::Home {
-        return super::pages::home::places(store, lang);
+/// each board's heading and each report's line; on the comparisons, the
+/// matrix's goals and the compared tables' titles.
+pub fn places(route: &Route, store: &Store, lang: Lang, query: &[(String, String)]) -> Vec<Place> {
+    match route {
+        Route::Home => return super::pages::home::places(store, lang),
+        Route::CompareGoals => return super::pages::compare::goal_places(store, query),
+        Route::CompareFinance => return super::pages::compare::finance_places(store, query),
+        _ => {}
     }
     let Some(report) = route.report_id().and_then(|id| match store.report(id) {
         Some(Load::Ready(r)) => Some(r.clone()),

@@ -19,6 +19,7 @@ use crate::ui::chart::Chart;
 use crate::ui::components::{Link, LoadErrorView, Source, StatusBadge};
 use crate::ui::i18n::{self, page_title};
 use crate::ui::state::{self, Load, Store};
+use crate::ui::terms::{Place, Terms};
 use crate::ui::{use_all_reports_when, use_ctx, use_title, Ctx, Route};
 
 /// Query keys of the finance comparison's choice.
@@ -107,12 +108,7 @@ pub fn CompareGoals() -> Html {
             return html! { <><h1>{ t.compare_goals_heading }</h1><p class="loading" role="status">{ t.loading }</p></> }
         }
     };
-    let boards: Vec<String> = ctx.params(BOARD).into_iter().map(String::from).collect();
-    let years: Vec<u16> = ctx
-        .params(YEAR)
-        .iter()
-        .filter_map(|y| y.parse().ok())
-        .collect();
+    let (boards, years) = matrix_choice(&ctx.query);
     let columns = matrix_columns(&c, &boards, &years);
     let changes = board_changes(&c, &columns);
     let settled = ctx.store.settled_for(&ctx.route, &ctx.query);
@@ -186,7 +182,7 @@ fn matrix_table(c: &Catalogue, columns: &[&CatalogueReport], lang: Lang) -> Html
                         html! {
                             <tr>
                                 <th scope="row">
-                                    <span lang="sv">{ title }</span>
+                                    <span lang="sv"><Terms text={title} slot={goal_slot(&id)} /></span>
                                     if lang == Lang::En && !title_en.is_empty() { <span class="gloss">{ format!(" ({title_en})") }</span> }
                                 </th>
                                 { for columns.iter().map(|r| match r.goals.iter().find(|(g, _)| g == &id) {
@@ -291,6 +287,58 @@ fn MatrixChoice(props: &MatrixChoiceProps) -> Html {
     }
 }
 
+fn goal_slot(id: &str) -> String {
+    format!("goal:{id}")
+}
+
+fn pair_slot(table: &str) -> String {
+    format!("pair:{table}")
+}
+
+/// Where the goal matrix marks terms: its goals' titles, in its order.
+pub fn goal_places(store: &Store, query: &[(String, String)]) -> Vec<Place> {
+    let Some(Ok(c)) = matrix_catalogue(store) else {
+        return Vec::new();
+    };
+    let (boards, years) = matrix_choice(query);
+    matrix_rows(&matrix_columns(&c, &boards, &years))
+        .into_iter()
+        .filter_map(|id| {
+            let title = c.goals.get(&id)?.title.clone();
+            Some(Place::shown(goal_slot(&id), title, Lang::Sv))
+        })
+        .collect()
+}
+
+/// Where the finance comparison marks terms: the titles of the tables both editions have.
+pub fn finance_places(store: &Store, query: &[(String, String)]) -> Vec<Place> {
+    let Some(Load::Ready(m)) = &store.manifest else {
+        return Vec::new();
+    };
+    let Some([old, new]) = finance_editions(m, query) else {
+        return Vec::new();
+    };
+    let (Some(Ok(old)), Some(Ok(new))) = (loaded(store, &old), loaded(store, &new)) else {
+        return Vec::new();
+    };
+    let (Some(old), Some(new)) = (old.as_annual(), new.as_annual()) else {
+        return Vec::new();
+    };
+    shared_tables(old, new)
+        .into_iter()
+        .map(|(_, nt)| Place::shown(pair_slot(&nt.id), &nt.title, Lang::Sv))
+        .collect()
+}
+
+/// The boards and years the reader chose for the matrix.
+fn matrix_choice(query: &[(String, String)]) -> (Vec<String>, Vec<u16>) {
+    let all = |key: &'static str| query.iter().filter(move |(k, _)| k == key).map(|(_, v)| v);
+    (
+        all(BOARD).cloned().collect(),
+        all(YEAR).filter_map(|y| y.parse().ok()).collect(),
+    )
+}
+
 /// The two editions (ids) the finance comparison shows for `query`: the
 /// chosen board's, or its defaults; none when no board has two.
 pub fn finance_editions(m: &Manifest, query: &[(String, String)]) -> Option<[String; 2]> {
@@ -354,11 +402,15 @@ pub fn CompareFinance() -> Html {
         loaded(&ctx.store, &choice.old.id),
         loaded(&ctx.store, &choice.new.id),
     ) {
-        (Some(Ok(old)), Some(Ok(new))) => html! {
-            <>
-                { series_sections(&choice, &[&old, &new], lang) }
-                { for shared_tables(&old, &new).into_iter().map(|(ot, nt)| pair_section(&old, ot, &new, nt, lang)) }
-            </>
+        (Some(Ok(old)), Some(Ok(new))) => match (old.as_annual(), new.as_annual()) {
+            (Some(old), Some(new)) => html! {
+                <>
+                    { series_sections(&choice, &[old, new], lang) }
+                    { for shared_tables(old, new).into_iter().map(|(ot, nt)| pair_section(old, ot, new, nt, lang)) }
+                </>
+            },
+            // The manifest said annual analysis; the file says otherwise.
+            _ => html! {},
         },
         (Some(Err(e)), _) | (_, Some(Err(e))) => html! { <LoadErrorView error={e} level={2} /> },
         _ => html! { <p class="loading" role="status">{ t.loading }</p> },
@@ -373,10 +425,10 @@ pub fn CompareFinance() -> Html {
     }
 }
 
-/// An annual analysis that has loaded (or why not); `None` while it loads.
-fn loaded(store: &Store, id: &str) -> Option<Result<AnnualAnalysis, state::LoadError>> {
+/// A report that has loaded (or why not); `None` while it loads.
+fn loaded(store: &Store, id: &str) -> Option<Result<Rc<Report>, state::LoadError>> {
     match store.report(id)? {
-        Load::Ready(r) => r.as_annual().cloned().map(Ok),
+        Load::Ready(r) => Some(Ok(r.clone())),
         Load::Failed(e) => Some(Err(e.clone())),
         Load::Loading => None,
     }
@@ -432,7 +484,7 @@ fn pair_section(
     };
     html! {
         <section class="compare-pair">
-            <h2 lang="sv">{ &nt.title }</h2>
+            <h2 lang="sv"><Terms text={nt.title.clone()} slot={pair_slot(&nt.id)} /></h2>
             <div class="pair">
                 <div>
                     <h3>{ annual_name(old) }</h3>

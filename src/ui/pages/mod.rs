@@ -27,7 +27,7 @@ pub fn Page() -> Html {
     // places (which change as the files it shows arrive) and the terms.
     let key = ctx.as_ref().map(|c| {
         (
-            places(&c.route, &c.store, c.lang),
+            places(&c.route, &c.store, c.lang, &c.query),
             c.route.report_id().map(str::to_string),
             matches!(c.store.glossary, Some(Load::Ready(_))),
         )
