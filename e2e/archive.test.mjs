@@ -119,3 +119,52 @@ test('search finds a word in another inflected form, names board and year, and a
   await page.waitForURL(env.url);
   await page.close();
 });
+
+test('the goal matrix reads the catalogue alone; the reader picks boards and years, kept in the address', async () => {
+  assert.deepEqual(await fetched('jamfor/mal'), [CATALOGUE]);
+  const annual = catalogue.reports.filter((r) => r.kind === 'annual_analysis');
+  const boards = [...new Set(annual.map((r) => r.board.short))];
+  const page = await env.context.newPage();
+  await page.goto(env.url + 'jamfor/mal');
+  const heads = () => page.locator('table.matrix thead th').allInnerTexts();
+  // By default each board's latest annual analysis: one column per board.
+  await page.locator('table.matrix').waitFor();
+  const latest = boards.map((b) => { const rs = annual.filter((r) => r.board.short === b); const r = rs.reduce((a, x) => (x.year > a.year ? x : a)); return `${b} ${r.year}`; });
+  assert.deepEqual((await heads()).slice(1).sort(), latest.sort());
+  // Ticking a board shows all its editions; the address keeps the choice.
+  const b = boards[1];
+  await page.getByRole('checkbox', { name: new RegExp(`\\(${b}\\)`) }).check();
+  await page.waitForURL(new RegExp(`namnd=${b}`));
+  const editions = annual.filter((r) => r.board.short === b).map((r) => `${b} ${r.year}`).sort();
+  await page.waitForFunction((n) => document.querySelectorAll('table.matrix thead th').length === n + 1, editions.length);
+  assert.deepEqual((await heads()).slice(1).sort(), editions);
+  assert.match(await page.locator('.matrix-shown').innerText(), new RegExp(editions[0]));
+  // And a year narrows it to that year.
+  const year = Number(editions[0].split(' ')[1]);
+  await page.getByRole('checkbox', { name: String(year), exact: true }).check();
+  await page.waitForURL(new RegExp(`ar=${year}`));
+  await page.waitForFunction(() => document.querySelectorAll('table.matrix thead th').length === 2);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('table.matrix thead th').length === 2);
+  assert.deepEqual((await heads()).slice(1), [`${b} ${year}`]);
+  assert.equal(await page.getByRole('checkbox', { name: String(year), exact: true }).isChecked(), true);
+  await page.close();
+});
+
+test('the finance comparison fetches the two editions it compares, and another choice fetches its two', async () => {
+  const annual = catalogue.reports.filter((r) => r.kind === 'annual_analysis');
+  const first = annual[0].board.short;
+  const eds = annual.filter((r) => r.board.short === first).sort((a, b) => a.year - b.year);
+  const [old, neu] = eds.slice(-2);
+  assert.deepEqual(await fetched('jamfor/ekonomi'), [CATALOGUE, `reports/${old.file}`, `reports/${neu.file}`].sort());
+  const other = annual.find((r) => r.board.short !== first && annual.filter((x) => x.board.short === r.board.short).length >= 3);
+  const theirs = annual.filter((r) => r.board.short === other.board.short).sort((a, b) => a.year - b.year);
+  const [from, to] = [theirs[0], theirs[2]];
+  const p = `jamfor/ekonomi?namnd=${other.board.short}&fran=${from.id}&till=${to.id}`;
+  assert.deepEqual(await fetched(p), [CATALOGUE, `reports/${from.file}`, `reports/${to.file}`].sort());
+  const page = await env.context.newPage();
+  await page.goto(env.url + p);
+  await page.getByText(`${other.board.short} ${from.year} → ${other.board.short} ${to.year}.`).waitFor();
+  assert.ok(await page.locator('.compare-pair').count() > 0, 'tables side by side');
+  await page.close();
+});

@@ -683,3 +683,49 @@ async fn the_comparisons_mark_terms_in_their_goals_and_table_titles() {
         }
     }
 }
+
+/// Every page but embeds fetches the glossary: its size must not grow with
+/// the archive. Each term lists the newest pages it is on, at most
+/// `LISTED_PAGES`, and counts the rest.
+#[test]
+fn the_served_glossary_lists_a_bounded_number_of_pages_newest_first() {
+    let g = glossary();
+    let one = glossary::with_occurrences(&g, &reports());
+    // Forty editions of one report (in this test only), one a year.
+    let src = common::read("asn-2025.json");
+    let many: Vec<Report> = (0..40u16)
+        .map(|i| {
+            let mut v: serde_json::Value = serde_json::from_str(&src).unwrap();
+            v["id"] = format!("x-{i}").into();
+            v["year"] = (1990 + i).into();
+            insyn::model::parse_report("x.json", &v.to_string()).unwrap()
+        })
+        .collect();
+    let built = glossary::with_occurrences(&g, &many);
+    let size = |g: &Glossary| serde_json::to_string(g).unwrap().len();
+    assert!(
+        size(&built) < 2 * size(&one),
+        "{} bytes for 40 reports, {} for the bundled five",
+        size(&built),
+        size(&one)
+    );
+    let t = built
+        .terms
+        .iter()
+        .find(|t| t.more_pages > 0)
+        .expect("a term on many pages");
+    assert_eq!(t.pages.len(), glossary::LISTED_PAGES);
+    let alone = glossary::with_occurrences(&g, &many[..1]);
+    let per_report = alone.term(&t.id).unwrap().pages.len();
+    assert_eq!(
+        t.pages.len() + t.more_pages,
+        40 * per_report,
+        "{}: the rest counted",
+        t.id
+    );
+    assert!(
+        t.pages[0].report == "x-39",
+        "the newest first: {:?}",
+        t.pages[0]
+    );
+}

@@ -5,6 +5,8 @@
 //! The matcher returns spans over the text (data); the UI renders text
 //! segments and term controls from them, never HTML.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "schema")]
@@ -60,10 +62,23 @@ pub struct Term {
     /// report's own abbreviations; leave it out in `glossary.json`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub board: Option<String>,
-    /// The pages where the term occurs (filled by the build; leave it out).
+    /// The pages where the term occurs, newest reports first, at most
+    /// `LISTED_PAGES` (filled by the build; leave it out).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<Occurrence>,
+    /// How many more pages have the term than `pages` lists (filled by the
+    /// build; leave it out).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub more_pages: usize,
 }
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// How many pages the glossary lists for a term. Every page but embeds
+/// fetches the glossary, so its size must not grow with the archive.
+pub const LISTED_PAGES: usize = 12;
 
 /// Where a source document defines or uses a term.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -322,25 +337,36 @@ pub fn marked_texts(a: &AnnualAnalysis) -> Vec<(Occurrence, Vec<&str>)> {
     out
 }
 
-/// The glossary with each term's `pages` filled from the bundled reports
-/// (the build writes this into the site's `glossary.json`).
+/// The glossary with each term's `pages` filled from the reports, the
+/// newest `LISTED_PAGES` of them, and `more_pages` counting the rest (the
+/// build writes this into the site's `glossary.json`).
 pub fn with_occurrences(g: &Glossary, reports: &[Report]) -> Glossary {
     let mut out = g.with_reports(reports);
-    for r in reports {
-        let Some(a) = r.as_annual() else { continue };
+    // Newest first, so the pages listed are the ones a reader most likely wants.
+    let mut annuals: Vec<(&Report, &AnnualAnalysis)> = reports
+        .iter()
+        .filter_map(|r| Some((r, r.as_annual()?)))
+        .collect();
+    annuals.sort_by_key(|(_, a)| std::cmp::Reverse(a.year));
+    let mut found: HashMap<String, Vec<Occurrence>> = HashMap::new();
+    for (r, a) in annuals {
         let own: Vec<&Term> = g.terms.iter().chain(declared(r)).collect();
         for (page, texts) in marked_texts(a) {
             for text in texts {
                 for s in find(text, &own, Lang::Sv) {
-                    let id = &own[s.term].id;
-                    if let Some(t) = out.terms.iter_mut().find(|t| &t.id == id) {
-                        if !t.pages.contains(&page) {
-                            t.pages.push(page.clone());
-                        }
+                    let pages = found.entry(own[s.term].id.clone()).or_default();
+                    if !pages.contains(&page) {
+                        pages.push(page.clone());
                     }
                 }
             }
         }
+    }
+    for t in &mut out.terms {
+        let mut pages = found.remove(&t.id).unwrap_or_default();
+        t.more_pages = pages.len().saturating_sub(LISTED_PAGES);
+        pages.truncate(LISTED_PAGES);
+        t.pages = pages;
     }
     out
 }

@@ -75,6 +75,7 @@ fn Entry(props: &EntryProps) -> Html {
                                 <Link to={route_of(o)}><span lang="sv">{ &o.label }</span></Link>
                             </>
                         }) }
+                        if term.more_pages > 0 { { format!(" {} {} {}.", t.glossary_and, term.more_pages, t.glossary_more_pages) } }
                     </p>
                 }
             </dd>
