@@ -452,6 +452,7 @@ mod tests {
             sources: vec![],
             board: None,
             pages: vec![],
+            more_pages: 0,
         }
     }
 
