@@ -235,12 +235,17 @@ pub struct GoalLinkItem {
     pub responses: usize,
 }
 
-/// The catalogue of `reports` (in manifest order, with their manifest entries).
-pub fn catalogue(entries: &[ManifestEntry], reports: &[Report]) -> Catalogue {
+/// The catalogue of `reports` (in manifest order, with their manifest
+/// entries): owned or shared, so a page without a built catalogue makes
+/// one from the reports it has without copying them.
+pub fn catalogue<R: std::borrow::Borrow<Report>>(
+    entries: &[ManifestEntry],
+    reports: &[R],
+) -> Catalogue {
     let mut goals = BTreeMap::new();
     let reports = entries
         .iter()
-        .zip(reports)
+        .zip(reports.iter().map(R::borrow))
         .map(|(e, r)| {
             let mut c = CatalogueReport {
                 id: e.id.clone(),

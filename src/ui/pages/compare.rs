@@ -77,11 +77,11 @@ fn matrix_catalogue(store: &Store) -> Option<Result<Rc<Catalogue>, Html>> {
     }
     match &store.manifest {
         Some(Load::Ready(m)) => {
-            let (entries, reports): (Vec<ManifestEntry>, Vec<Report>) = m
+            let (entries, reports): (Vec<ManifestEntry>, Vec<Rc<Report>>) = m
                 .reports
                 .iter()
                 .filter_map(|e| match store.report(&e.id) {
-                    Some(Load::Ready(r)) => Some((e.clone(), (**r).clone())),
+                    Some(Load::Ready(r)) => Some((e.clone(), r.clone())),
                     _ => None,
                 })
                 .unzip();
