@@ -140,6 +140,18 @@ test('what a reader typed, chose or pressed before the takeover is not lost', as
     assert.ok(cards > 0 && cards < 14);
     await ctx.close();
   }
+  // Ticked a board in the goal matrix's choice.
+  {
+    const { ctx, page, live } = await heldPage(`${env.url}jamfor/mal`);
+    assert.equal(await page.locator('#insyn-pre table.matrix thead th').count(), 3, 'each board\'s latest: ASN 2025, FSN 2024');
+    await page.locator('#insyn-pre').getByRole('checkbox', { name: /\(ASN\)/ }).check();
+    await live();
+    await page.waitForFunction(() => /namnd=ASN/.test(location.search));
+    await page.waitForFunction(() => document.querySelectorAll('table.matrix thead th').length === 3);
+    assert.deepEqual(await page.locator('table.matrix thead th').allInnerTexts(), ['Mål', 'ASN 2024', 'ASN 2025']);
+    assert.equal(await page.getByRole('checkbox', { name: /\(ASN\)/ }).isChecked(), true);
+    await ctx.close();
+  }
   // Pressed "Visa som tabell" under a chart.
   {
     const { ctx, page, live } = await heldPage(`${env.url}asn-2025/ekonomi`);

@@ -213,6 +213,10 @@ async fn comparison_matrix_has_a_row_per_council_goal_and_a_column_per_annual_re
     }
     let one = render("/jamfor/mal?ar=2024&namnd=FSN").await;
     assert!(one.contains(">FSN 2024</th>") && !one.contains(">ASN 2024</th>"));
+    assert!(
+        one.contains("Det här ändrades: ASN 2024 → 2025") && !one.contains("Ingen nämnd har två"),
+        "what changed is the archive's, whatever the columns"
+    );
     let none = render("/jamfor/mal?ar=1999").await;
     assert!(none.contains("Ingen årsanalys passar valet."));
     assert!(!none.contains("<table class=\"matrix\""));

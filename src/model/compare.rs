@@ -177,14 +177,13 @@ pub fn matrix_rows(columns: &[&CatalogueReport]) -> Vec<String> {
 /// A board's two latest editions and the goals whose status moved between them.
 pub type BoardChanges<'a> = (&'a CatalogueReport, &'a CatalogueReport, Vec<StatusChange>);
 
-/// For each board among `columns` that has two or more editions in the
-/// catalogue: the goals assessed in both of its two latest editions whose
-/// status moved, in the later edition's order.
-pub fn board_changes<'a>(c: &'a Catalogue, columns: &[&CatalogueReport]) -> Vec<BoardChanges<'a>> {
+/// For each board with two or more editions in the catalogue: the goals
+/// assessed in both of its two latest editions whose status moved, in the
+/// later edition's order.
+pub fn board_changes(c: &Catalogue) -> Vec<BoardChanges<'_>> {
     let annuals: Vec<&CatalogueReport> = c.reports.iter().filter(|r| r.is_annual()).collect();
     boards_with_editions(&annuals)
         .into_iter()
-        .filter(|b| columns.iter().any(|r| r.board.short == b[0].board.short))
         .map(|b| {
             let (old, new) = (b[b.len() - 2], b[b.len() - 1]);
             let changes = new
@@ -260,7 +259,7 @@ pub struct JoinedSeries {
     pub sources: Vec<(String, SourceRef)>,
 }
 
-/// A board's series tables joined across all its editions: one per row of
+/// A board's series tables joined across the given editions: one per row of
 /// a series (rows in another unit than the table's, such as yearly changes
 /// in percent, are left out).
 pub fn joined_series(editions: &[&AnnualAnalysis]) -> Vec<JoinedSeries> {

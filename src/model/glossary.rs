@@ -63,7 +63,7 @@ pub struct Term {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub board: Option<String>,
     /// The pages where the term occurs, newest reports first, at most
-    /// `LISTED_PAGES` (filled by the build; leave it out).
+    /// twelve (filled by the build; leave it out).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<Occurrence>,
     /// How many more pages have the term than `pages` lists (filled by the

@@ -54,14 +54,6 @@ impl Ctx {
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     }
-    /// Every value of a query key that may repeat, in order.
-    pub fn params(&self, key: &str) -> Vec<&str> {
-        self.query
-            .iter()
-            .filter(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-            .collect()
-    }
     pub fn t(&self) -> &'static i18n::Strings {
         i18n::t(self.lang)
     }
@@ -469,12 +461,6 @@ mod tests {
 #[hook]
 pub fn use_ctx() -> Option<Ctx> {
     use_context::<Ctx>()
-}
-
-/// Loads every report in the manifest.
-#[hook]
-pub fn use_all_reports() {
-    use_all_reports_when(true);
 }
 
 /// Loads every report in the manifest once `active` (the start page's

@@ -576,4 +576,48 @@ mod tests {
             "a board without two editions: the defaults"
         );
     }
+
+    /// The finance comparison waits for the two editions the address
+    /// chooses, not the board's latest two.
+    #[test]
+    fn the_finance_comparison_waits_for_the_editions_the_address_chooses() {
+        let mut s = with_manifest();
+        if let Some(Load::Ready(m)) = &mut s.manifest {
+            // A third edition of the board that has two (in this test only).
+            let m = Rc::make_mut(m);
+            let mut older = m.reports[1].clone();
+            older.id = "old-edition".into();
+            older.year -= 1;
+            m.reports.push(older);
+        }
+        let finance = recognize("/jamfor/ekonomi");
+        let [_, second, ..] = &(match &s.manifest {
+            Some(Load::Ready(m)) => m.reports.clone(),
+            _ => unreachable!(),
+        })[..] else {
+            unreachable!()
+        };
+        let query = |from: &str, to: &str| {
+            vec![
+                ("namnd".to_string(), second.board.short.clone()),
+                ("fran".to_string(), from.to_string()),
+                ("till".to_string(), to.to_string()),
+            ]
+        };
+        let chosen = query("old-edition", &second.id);
+        s.reports.insert(second.id.clone(), Load::Failed(failed()));
+        assert!(
+            !s.settled_for(&finance, &chosen),
+            "the older edition is missing"
+        );
+        s.reports
+            .insert("old-edition".into(), Load::Failed(failed()));
+        assert!(s.settled_for(&finance, &chosen));
+        let mut latest = s.clone();
+        latest.reports.remove("old-edition");
+        assert!(
+            !latest.settled_for(&finance, &[]),
+            "by default the latest two, and the latest is not there"
+        );
+    }
 }

@@ -277,9 +277,13 @@ mod imp {
         }
     }
 
-    /// Form fields on the pre-rendered page: typed-in text and chosen
-    /// options carry over to the live page.
-    const FIELDS: &str = "input:not([type=file]):not([type=checkbox]):not([type=radio]), select";
+    /// Form fields on the pre-rendered page: typed-in text, ticked boxes
+    /// and chosen options carry over to the live page.
+    const FIELDS: &str = "input:not([type=file]):not([type=radio]), select";
+
+    fn is_checkbox(input: &web_sys::HtmlInputElement) -> bool {
+        input.type_() == "checkbox"
+    }
 
     /// What the reader typed or chose on the pre-rendered page: (the
     /// field's key, value) of each field changed from its default.
@@ -288,6 +292,10 @@ mod imp {
             .into_iter()
             .filter_map(|(i, node)| {
                 if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                    if is_checkbox(input) {
+                        let v = input.checked();
+                        return (v != input.default_checked()).then_some((i, v.to_string()));
+                    }
                     let v = input.value();
                     return (v != input.default_value()).then_some((i, v));
                 }
@@ -317,7 +325,16 @@ mod imp {
                 continue;
             };
             if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
-                input.set_value(v);
+                if is_checkbox(input) {
+                    // The live page may already show the choice (its address).
+                    let want = v == "true";
+                    if input.checked() == want {
+                        continue;
+                    }
+                    input.set_checked(want);
+                } else {
+                    input.set_value(v);
+                }
             } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
                 select.set_value(v);
             } else {

@@ -110,12 +110,20 @@ pub fn CompareGoals() -> Html {
     };
     let (boards, years) = matrix_choice(&ctx.query);
     let columns = matrix_columns(&c, &boards, &years);
-    let changes = board_changes(&c, &columns);
+    let changes = board_changes(&c);
     let settled = ctx.store.settled_for(&ctx.route, &ctx.query);
     let (all_boards, all_years) = matrix_options(&c);
     html! {
         <>
             <h1>{ t.compare_goals_heading }</h1>
+            <p>{ t.compare_goals_intro }</p>
+            <MatrixChoice boards={all_boards} years={all_years} chosen_boards={boards.clone()} chosen_years={years.clone()} />
+            if settled {
+                <p class="matrix-shown" role="status">{ shown_sentence(&columns, boards.is_empty() && years.is_empty(), lang) }</p>
+            }
+            if !columns.is_empty() {
+                { matrix_table(&c, &columns, lang) }
+            }
             if changes.is_empty() && settled {
                 <p class="nothing-to-compare">{ t.no_changes_yet }</p>
             }
@@ -136,13 +144,6 @@ pub fn CompareGoals() -> Html {
                     </ul>
                 </section>
             }) }
-            <h2>{ t.council_goal }</h2>
-            <p>{ t.compare_goals_intro }</p>
-            <MatrixChoice boards={all_boards} years={all_years} chosen_boards={boards.clone()} chosen_years={years.clone()} />
-            <p class="matrix-shown" role="status">{ shown_sentence(&columns, boards.is_empty() && years.is_empty(), lang) }</p>
-            if !columns.is_empty() {
-                { matrix_table(&c, &columns, lang) }
-            }
         </>
     }
 }
@@ -212,16 +213,32 @@ struct MatrixChoiceProps {
 
 /// The query after the reader ticks or unticks `value` under `key`.
 fn toggled(query: &[(String, String)], key: &str, value: &str) -> Vec<(String, String)> {
-    let had = query.iter().any(|(k, v)| k == key && v == value);
-    let mut q: Vec<(String, String)> = query
-        .iter()
-        .filter(|(k, v)| !(k == key && v == value))
-        .cloned()
-        .collect();
+    // A year as the reader may have typed it ("02024") is the same year.
+    let same = |k: &str, v: &str| {
+        k == key && (v == value || (key == YEAR && v.parse::<u16>().ok() == value.parse().ok()))
+    };
+    let had = query.iter().any(|(k, v)| same(k, v));
+    let mut q: Vec<(String, String)> = query.iter().filter(|(k, v)| !same(k, v)).cloned().collect();
     if !had {
         q.push((key.to_string(), value.to_string()));
     }
     q
+}
+
+/// The query without the matrix's choice: each board's latest edition.
+fn reset(query: &[(String, String)]) -> Vec<(String, String)> {
+    query
+        .iter()
+        .filter(|(k, _)| k != BOARD && k != YEAR)
+        .cloned()
+        .collect()
+}
+
+/// One checkbox of the choice: its query value, its label, whether ticked.
+struct Check {
+    value: String,
+    label: Html,
+    checked: bool,
 }
 
 /// Boards and years to show, as checkboxes kept in the address (a shared
@@ -233,22 +250,24 @@ fn MatrixChoice(props: &MatrixChoiceProps) -> Html {
         return html! {};
     };
     let t = ctx.t();
-    let on = |key: &'static str, value: String| {
-        let (navigator, route, query) = (navigator.clone(), ctx.route.clone(), ctx.query.clone());
-        Callback::from(move |_: Event| {
+    let go = |query: Vec<(String, String)>| {
+        let (navigator, route) = (navigator.clone(), ctx.route.clone());
+        move || {
             if let Some(n) = &navigator {
-                let _ = n.replace_with_query(&route, toggled(&query, key, &value));
+                let _ = n.replace_with_query(&route, query.clone());
             }
-        })
+        }
     };
-    let boxes = |key: &'static str, items: Vec<(String, String, bool)>| {
+    let boxes = |key: &'static str, items: Vec<Check>| {
         html! {
-            { for items.into_iter().map(|(value, label, checked)| {
-                let id = format!("matrix-{key}-{value}");
+            { for items.into_iter().enumerate().map(|(i, c)| {
+                // By position: a board's short name may not make a valid id.
+                let id = format!("matrix-{key}-{i}");
+                let on = go(toggled(&ctx.query, key, &c.value));
                 html! {
                     <div class="check">
-                        <input type="checkbox" id={id.clone()} {checked} onchange={on(key, value)} />
-                        <label for={id}>{ label }</label>
+                        <input type="checkbox" id={id.clone()} checked={c.checked} onchange={Callback::from(move |_: Event| on())} />
+                        <label for={id}>{ c.label }</label>
                     </div>
                 }
             }) }
@@ -257,19 +276,29 @@ fn MatrixChoice(props: &MatrixChoiceProps) -> Html {
     let boards = props
         .boards
         .iter()
-        .map(|(short, name)| {
-            (
-                short.clone(),
-                format!("{name} ({short})"),
-                props.chosen_boards.contains(short),
-            )
+        .map(|(short, name)| Check {
+            value: short.clone(),
+            label: html! { <><span lang="sv">{ name }</span>{ format!(" ({short})") }</> },
+            checked: props.chosen_boards.contains(short),
         })
         .collect();
     let years = props
         .years
         .iter()
-        .map(|y| (y.to_string(), y.to_string(), props.chosen_years.contains(y)))
+        .map(|y| Check {
+            value: y.to_string(),
+            label: html! { { y } },
+            checked: props.chosen_years.contains(y),
+        })
         .collect();
+    let chosen = !props.chosen_boards.is_empty() || !props.chosen_years.is_empty();
+    let clear = go(reset(&ctx.query));
+    // Always there, so pressing it keeps the focus where it was.
+    let onclick = Callback::from(move |_: MouseEvent| {
+        if chosen {
+            clear();
+        }
+    });
     html! {
         <form class="filters matrix-choice needs-js" aria-label={t.matrix_choice_label}>
             <fieldset>
@@ -280,9 +309,7 @@ fn MatrixChoice(props: &MatrixChoiceProps) -> Html {
                 <legend>{ t.matrix_years }</legend>
                 { boxes(YEAR, years) }
             </fieldset>
-            if !props.chosen_boards.is_empty() || !props.chosen_years.is_empty() {
-                <p><Link to={Route::CompareGoals}>{ t.matrix_reset }</Link></p>
-            }
+            <p><button type="button" data-key="matrix-reset" aria-disabled={(!chosen).to_string()} {onclick}>{ t.matrix_reset }</button></p>
         </form>
     }
 }

@@ -75,7 +75,10 @@ fn Entry(props: &EntryProps) -> Html {
                                 <Link to={route_of(o)}><span lang="sv">{ &o.label }</span></Link>
                             </>
                         }) }
-                        if term.more_pages > 0 { { format!(" {} {} {}.", t.glossary_and, term.more_pages, t.glossary_more_pages) } }
+                        if term.more_pages > 0 {
+                            { format!(" {} {} {}.", t.glossary_and, term.more_pages,
+                                if term.more_pages == 1 { t.glossary_more_page } else { t.glossary_more_pages }) }
+                        }
                     </p>
                 }
             </dd>
