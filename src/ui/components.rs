@@ -6,7 +6,7 @@ use serde::Serialize;
 use yew::prelude::*;
 
 use super::terms::Terms;
-use yew_router::prelude::Link as RouterLink;
+use yew_router::prelude::{Link as RouterLink, Navigator, Routable};
 
 use super::i18n::{self, source_line};
 use super::state::{request_report, Load, LoadError};
@@ -51,13 +51,45 @@ pub struct StatusBadgeProps {
 #[component]
 pub fn StatusBadge(props: &StatusBadgeProps) -> Html {
     let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
-    let (class, icon) = status_look(props.status);
+    status_badge(props.status, lang)
+}
+
+/// The status badge as plain markup, for long lists (no component each).
+pub fn status_badge(status: GoalStatus, lang: Lang) -> Html {
+    let (class, icon) = status_look(status);
     html! {
         <span class={classes!("badge", class)}>
             <span class="badge-icon" aria-hidden="true">{ icon }</span>
-            { i18n::goal_status(props.status, lang) }
+            { i18n::goal_status(status, lang) }
         </span>
     }
+}
+
+/// Links for long lists (an archive's hundreds of reports): a plain anchor
+/// with its own click handler, where `Link` is a component that subscribes
+/// to the router and the page's context (at 500 reports the start page
+/// spent most of its boot on them). Same address and behaviour as `Link`;
+/// where `Link` adds `?lang=en` (an English page without the `/en/`
+/// prefix) it is `Link`.
+pub fn list_link(nav: Option<&Navigator>, english_query: bool, to: Route, label: Html) -> Html {
+    let Some(nav) = nav.filter(|_| !english_query) else {
+        return html! { <Link {to}>{ label }</Link> };
+    };
+    let href = format!("{}{}", nav.basename().unwrap_or(""), to.to_path());
+    let href = if href.is_empty() {
+        "/".to_string()
+    } else {
+        href
+    };
+    let nav = nav.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
+            return;
+        }
+        e.prevent_default();
+        nav.push(&to);
+    });
+    html! { <a {href} {onclick}>{ label }</a> }
 }
 
 /// CSS class and icon of a status.

@@ -116,6 +116,12 @@ impl Claims {
         })
     }
 
+    /// Whether `slot` marks a term in `text` (a place that marks none can
+    /// be plain text rather than a `Terms` component).
+    pub fn marks_in(&self, slot: &str, text: &str) -> bool {
+        self.marks(slot, text).is_some()
+    }
+
     /// The marks of `slot`, if its text is `text`.
     fn marks(&self, slot: &str, text: &str) -> Option<&Marks> {
         self.0.get(slot).filter(|m| m.text == text)

@@ -8,7 +8,8 @@ use crate::model::catalogue::{goal_histories, GoalHistory, GoalInReport, GoalLin
 use crate::model::format;
 use crate::model::Report;
 use crate::ui::components::{
-    text, EmbedButton, Link, LoadErrorView, Source, StatusBadge, WithReport,
+    list_link, status_badge, text, EmbedButton, Link, LoadErrorView, Source, StatusBadge,
+    WithReport,
 };
 use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::not_found::NotFoundBody;
@@ -43,6 +44,7 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
     // "The same goal elsewhere": the goal's file, not every report.
     use_goal_elsewhere(props.goal.clone());
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
+    let navigator = yew_router::prelude::use_navigator();
     let found = props
         .report
         .as_annual()
@@ -58,6 +60,7 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
     ));
     let Some(ctx) = ctx else { return html! {} };
     let t = ctx.t();
+    let english_query = lang == format::Lang::En && !ctx.prefixed;
     let a = match expect_annual(&props.report, lang) {
         Ok(a) => a,
         Err(h) => return h,
@@ -136,8 +139,8 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
                     <ul class="elsewhere">
                         { for elsewhere.iter().map(|o| html! {
                             <li>
-                                <Link to={Route::Goal { report: o.report.clone(), goal: g.id.clone() }}>{ format!("{} {}", o.board, o.year) }</Link>
-                                { ": " }<StatusBadge status={o.status} />
+                                { list_link(navigator.as_ref(), english_query, Route::Goal { report: o.report.clone(), goal: g.id.clone() }, html! { { format!("{} {}", o.board, o.year) } }) }
+                                { ": " }{ status_badge(o.status, lang) }
                                 if o.board == a.board.short && o.status != g.assessment.status {
                                     <span class="change">{ format!(" → {} {}: {}", a.board.short, a.year, i18n::goal_status(g.assessment.status, lang)) }</span>
                                 }

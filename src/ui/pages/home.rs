@@ -4,10 +4,10 @@ use yew::prelude::*;
 
 use crate::model::format::Lang;
 use crate::model::{Manifest, ManifestEntry, Report};
-use crate::ui::components::{report_heading, text, Link, LoadErrorView};
+use crate::ui::components::{list_link, report_heading, text, LoadErrorView};
 use crate::ui::i18n::{page_title, status_sentence};
 use crate::ui::state::{Load, LoadError, Store};
-use crate::ui::terms::{Place, Terms};
+use crate::ui::terms::{Claims, Place, Terms};
 use crate::ui::{use_all_reports_when, use_ctx, use_title, Route};
 
 #[component]
@@ -17,8 +17,11 @@ pub fn Home() -> Html {
     use_all_reports_when(ctx.as_ref().is_some_and(|c| c.store.catalogue.is_none()));
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     use_title(page_title(&[crate::ui::i18n::t(lang).nav_reports], lang));
+    let navigator = yew_router::prelude::use_navigator();
+    let claims = use_context::<Claims>().unwrap_or_default();
     let Some(ctx) = ctx else { return html! {} };
     let t = ctx.t();
+    let english_query = lang == Lang::En && !ctx.prefixed;
     let manifest = match &ctx.store.manifest {
         Some(Load::Ready(m)) => m.clone(),
         Some(Load::Failed(e)) => return html! { <LoadErrorView error={e.clone()} level={1} /> },
@@ -40,16 +43,18 @@ pub fn Home() -> Html {
                         { for entries.into_iter().map(|e| {
                             let (label, line) = listed(&ctx.store, lang, e);
                             let line = match line {
-                                Line::Text(s) => html! {
+                                // A component only where a term is marked: hundreds of lines.
+                                Line::Text(s) if claims.marks_in(&line_slot(&e.id), &s) => html! {
                                     <span class="summary-line"><Terms text={s} slot={line_slot(&e.id)} /></span>
                                 },
+                                Line::Text(s) => html! { <span class="summary-line">{ s }</span> },
                                 Line::Failed(err) => html! { <LoadErrorView error={err} level={4} /> },
                                 Line::Loading => html! { <span class="summary-line loading">{ t.loading }</span> },
                             };
                             html! {
                                 <li>
                                     <span class="year">{ e.year }</span>
-                                    <Link to={Route::Report { report: e.id.clone() }}>{ label }</Link>
+                                    { list_link(navigator.as_ref(), english_query, Route::Report { report: e.id.clone() }, html! { { label } }) }
                                     { line }
                                 </li>
                             }
