@@ -186,67 +186,117 @@ pub struct Span {
 /// overlapping, never inside a quotation ("…", ”…”, “…”, «…»). Sorted by
 /// position.
 pub fn find(text: &str, terms: &[&Term], lang: Lang) -> Vec<Span> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let quoted = quoted_ranges(&chars, text.len());
-    let mut candidates = Vec::new();
-    for (i, &(start, _)) in chars.iter().enumerate() {
-        if i > 0 && is_word_char(chars[i - 1].1) {
-            continue;
+    Matcher::new(terms, lang).find(text)
+}
+
+/// A character and its lower case, where that is one character (any other
+/// is compared the slow way).
+#[derive(Clone, Copy)]
+struct Letter {
+    c: char,
+    lower: Option<char>,
+}
+
+impl Letter {
+    fn of(c: char) -> Self {
+        let mut l = c.to_lowercase();
+        let lower = match (l.next(), l.next()) {
+            (Some(x), None) => Some(x),
+            _ => None,
+        };
+        Self { c, lower }
+    }
+
+    /// Whether the text's letter `self` matches the form's letter `f`.
+    fn matches(self, f: Letter, exact: bool) -> bool {
+        if self.c == f.c {
+            return true;
         }
-        for (ti, term) in terms.iter().enumerate() {
-            for form in term.forms_in(lang) {
-                if let Some(j) = match_at(&chars, i, form) {
-                    let end = chars.get(j).map_or(text.len(), |c| c.0);
-                    let whole = chars.get(j).is_none_or(|c| !is_word_char(c.1));
-                    if whole && !form.is_empty() {
-                        candidates.push((
-                            j - i,
-                            Span {
-                                start,
-                                end,
-                                term: ti,
-                            },
-                        ));
-                    }
+        if exact {
+            return false;
+        }
+        match (self.lower, f.lower) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.c.to_lowercase().eq(f.c.to_lowercase()),
+        }
+    }
+}
+
+/// The forms of some terms in one language, prepared once for many texts
+/// (a start page with hundreds of report lines).
+pub struct Matcher {
+    /// (term index, the form's letters, whether it matches only as written).
+    forms: Vec<(usize, Vec<Letter>, bool)>,
+}
+
+impl Matcher {
+    pub fn new(terms: &[&Term], lang: Lang) -> Self {
+        let forms = terms
+            .iter()
+            .enumerate()
+            .flat_map(|(ti, t)| t.forms_in(lang).iter().map(move |f| (ti, f)))
+            .filter(|(_, f)| !f.is_empty())
+            .map(|(ti, f)| {
+                let exact = f.chars().any(char::is_uppercase);
+                (ti, f.chars().map(Letter::of).collect(), exact)
+            })
+            .collect();
+        Self { forms }
+    }
+
+    /// Every term in `text`: see `find`.
+    pub fn find(&self, text: &str) -> Vec<Span> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let letters: Vec<Letter> = chars.iter().map(|&(_, c)| Letter::of(c)).collect();
+        let quoted = quoted_ranges(&chars, text.len());
+        let mut candidates = Vec::new();
+        for (i, &(start, _)) in chars.iter().enumerate() {
+            if i > 0 && is_word_char(chars[i - 1].1) {
+                continue;
+            }
+            for (ti, form, exact) in &self.forms {
+                let Some(j) = match_at(&letters, i, form, *exact) else {
+                    continue;
+                };
+                let end = chars.get(j).map_or(text.len(), |c| c.0);
+                if chars.get(j).is_none_or(|c| !is_word_char(c.1)) {
+                    candidates.push((
+                        j - i,
+                        Span {
+                            start,
+                            end,
+                            term: *ti,
+                        },
+                    ));
                 }
             }
         }
-    }
-    // Longest first; at equal length the earlier one.
-    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
-    let mut out: Vec<Span> = Vec::new();
-    for (_, s) in candidates {
-        let overlaps = out.iter().any(|o| s.start < o.end && o.start < s.end);
-        let in_quote = quoted.iter().any(|q| s.start < q.1 && q.0 < s.end);
-        if !overlaps && !in_quote {
-            out.push(s);
+        // Longest first; at equal length the earlier one.
+        candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
+        let mut out: Vec<Span> = Vec::new();
+        for (_, s) in candidates {
+            let overlaps = out.iter().any(|o| s.start < o.end && o.start < s.end);
+            let in_quote = quoted.iter().any(|q| s.start < q.1 && q.0 < s.end);
+            if !overlaps && !in_quote {
+                out.push(s);
+            }
         }
+        out.sort_by_key(|s| s.start);
+        out
     }
-    out.sort_by_key(|s| s.start);
-    out
 }
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Where `form` matches `chars` from index `i`: the index after the match.
-fn match_at(chars: &[(usize, char)], i: usize, form: &str) -> Option<usize> {
-    let exact = form.chars().any(char::is_uppercase);
-    let mut j = i;
-    for f in form.chars() {
-        let (_, c) = *chars.get(j)?;
-        let same = if exact {
-            c == f
-        } else {
-            c == f || c.to_lowercase().eq(f.to_lowercase())
-        };
-        if !same {
-            return None;
-        }
-        j += 1;
-    }
-    Some(j)
+/// Where `form` matches `text` from index `i`: the index after the match.
+fn match_at(text: &[Letter], i: usize, form: &[Letter], exact: bool) -> Option<usize> {
+    let rest = text.get(i..i + form.len())?;
+    rest.iter()
+        .zip(form)
+        .all(|(t, f)| t.matches(*f, exact))
+        .then_some(i + form.len())
 }
 
 /// Byte ranges inside quotation marks (the marks included). An unclosed

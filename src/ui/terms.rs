@@ -16,7 +16,7 @@ use super::components::text;
 use super::state::{Load, Store};
 use super::{use_ctx, Route};
 use crate::model::format::Lang;
-use crate::model::glossary::{find, segments, Segment, Span, Term};
+use crate::model::glossary::{segments, Matcher, Segment, Span, Term};
 use crate::model::Table;
 
 /// A place of a page where terms are marked: the slot name its component
@@ -77,8 +77,12 @@ impl Claims {
         let mut m: HashMap<String, Marks> = HashMap::new();
         let shown = places.iter().filter(|p| !p.on_demand);
         let on_demand = places.iter().filter(|p| p.on_demand);
+        // The forms prepared once per language, not once per place.
+        let sv = Matcher::new(&refs, Lang::Sv);
+        let en = Matcher::new(&refs, Lang::En);
         for p in shown.chain(on_demand) {
-            for s in find(&p.text, &refs, p.lang) {
+            let matcher = if p.lang == Lang::En { &en } else { &sv };
+            for s in matcher.find(&p.text) {
                 let id = refs[s.term].id.as_str();
                 if claimed.contains_key(id) {
                     continue;

@@ -50,15 +50,19 @@ fn main() -> ExitCode {
             .and_then(|()| tools::ensure_test_tools(&root))
             .and_then(|()| {
                 if args.iter().any(|a| a == "--archive") {
-                    let sizes = args
-                        .iter()
-                        .position(|a| a == "--sizes")
-                        .and_then(|i| args.get(i + 1))
-                        .map(|s| s.split(',').map(|n| n.trim().parse::<usize>()).collect())
-                        .unwrap_or_else(|| Ok(bench::ARCHIVE_SIZES.to_vec()));
-                    sizes
-                        .map_err(|e| format!("--sizes: {e}"))
-                        .and_then(|sizes| bench::run_archive(&root, &sizes))
+                    let sizes = match args.iter().position(|a| a == "--sizes") {
+                        None => Ok(bench::ARCHIVE_SIZES.to_vec()),
+                        Some(i) => args
+                            .get(i + 1)
+                            .ok_or_else(|| "--sizes needs a list, e.g. 5,50".to_string())
+                            .and_then(|s| {
+                                s.split(',')
+                                    .map(|n| n.trim().parse::<usize>())
+                                    .collect::<std::result::Result<Vec<_>, _>>()
+                                    .map_err(|e| format!("--sizes: {e}"))
+                            }),
+                    };
+                    sizes.and_then(|sizes| bench::run_archive(&root, &sizes))
                 } else {
                     bench::run(&root, args.iter().any(|a| a == "--ci"))
                 }

@@ -26,8 +26,12 @@ struct Site {
 }
 
 pub fn run_archive(root: &Path, sizes: &[usize]) -> Result {
+    // Smallest first: the ratios compare the first, the second and the last.
+    let mut sizes = sizes.to_vec();
+    sizes.sort_unstable();
+    sizes.dedup();
     let mut sites = Vec::new();
-    for &n in sizes {
+    for &n in &sizes {
         // Search is measured on the largest archive.
         sites.push(site(root, n, Some(&n) == sizes.iter().max())?);
     }
