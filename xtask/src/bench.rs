@@ -43,11 +43,14 @@ const FIRST_LOAD_BUDGET: u64 = 160 * 1024;
 /// 5.4 KB, and the matcher, term controls and glossary page, about 19 KB of
 /// wasm), the catalogue, goal files and search (about 20 KB), the English
 /// pages and data links (about 4 KB): 318.3 KB measured at the merge, from
-/// 269.7 KB. Issue #16 is to win this back (one wasm per family of pages,
-/// the validator out of the first load); this ceiling only stops it growing
-/// unnoticed.
-const FIRST_LOAD_CEILING: u64 = 325 * 1024;
-const FIRST_LOAD_CEILING_STABLE: u64 = 355 * 1024;
+/// 269.7 KB. Then 326.7 KB with the rest of #19 and #21 (the goal matrix's
+/// choice, the finance comparison's own loading, checkboxes carried over at
+/// the takeover, English glossary forms and the prepared matcher: the wasm
+/// +7.5 KB, the glossary file +0.9 KB). Issue #16 is to win this back (one
+/// wasm per family of pages, the validator out of the first load); this
+/// ceiling only stops it growing unnoticed.
+const FIRST_LOAD_CEILING: u64 = 335 * 1024;
+const FIRST_LOAD_CEILING_STABLE: u64 = 365 * 1024;
 const LIGHTHOUSE_PAGES: &str = "/,/asn-2025,/en/asn-2025,/asn-2025/ekonomi";
 
 struct Check {
