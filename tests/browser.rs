@@ -68,6 +68,10 @@ async fn tick() {
 }
 
 async fn mount(path: &str) -> web_sys::Element {
+    mount_with(path, store()).await
+}
+
+async fn mount_with(path: &str, store: Store) -> web_sys::Element {
     // Each test starts as a first visit: no remembered language.
     if let Some(s) = gloo_utils::window().local_storage().ok().flatten() {
         let _ = s.clear();
@@ -79,7 +83,7 @@ async fn mount(path: &str) -> web_sys::Element {
         root.clone(),
         TestAppProps {
             path: path.into(),
-            store: Rc::new(store()),
+            store: Rc::new(store),
         },
     )
     .render();
@@ -170,4 +174,47 @@ async fn the_language_switch_is_a_link_to_the_english_page() {
         Some("/en/asn-2025/ekonomi")
     );
     assert_eq!(switch.get_attribute("hreflang").as_deref(), Some("en"));
+}
+
+/// A board with many reports: the live start page builds the older ones'
+/// lines only when the reader opens "Äldre rapporter".
+#[wasm_bindgen_test]
+async fn older_reports_are_built_when_the_reader_opens_them() {
+    let mut m = parse_manifest("index.json", MANIFEST).expect("manifest");
+    let template = REPORTS[0].1;
+    let mut reports = Vec::new();
+    m.reports.clear();
+    for year in 2016..2026u16 {
+        let src = template
+            .replacen(
+                "\"id\": \"asn-2025\"",
+                &format!("\"id\": \"asn-{year}\""),
+                1,
+            )
+            .replacen("\"year\": 2025", &format!("\"year\": {year}"), 1);
+        let r = parse_report("x.json", &src).expect("report");
+        m.reports.push(insyn::model::ManifestEntry {
+            id: r.id().to_string(),
+            kind: "annual_analysis".into(),
+            board: r.board().clone(),
+            year: r.year(),
+            title: r.title().to_string(),
+            file: format!("{}.json", r.id()),
+        });
+        reports.push(r);
+    }
+    let root = mount_with("/", Store::ready(m, reports)).await;
+    let details: web_sys::HtmlDetailsElement = root
+        .query_selector("details.older")
+        .unwrap()
+        .expect("a disclosure")
+        .dyn_into()
+        .unwrap();
+    let lines = |el: &web_sys::Element| el.query_selector_all(".report-list li").unwrap().length();
+    assert_eq!(lines(&root), 6, "the six newest");
+    assert_eq!(lines(&details), 0, "the older ones not built yet");
+    details.set_open(true);
+    tick().await;
+    assert_eq!(lines(&details), 4, "built when opened");
+    assert!(details.inner_html().contains("href=\"/asn-2016\""));
 }

@@ -224,3 +224,25 @@ async fn every_board_with_two_editions_is_compared_and_the_choice_is_in_the_addr
     assert!(swapped.contains("ASN 2025 → ASN 2024."));
     assert!(swapped.contains("<option value=\"asn-2025\" selected"));
 }
+
+/// A board with many reports: the start page lists its six newest, and the
+/// rest behind "Äldre rapporter", all of them in the pre-rendered page.
+#[tokio::test]
+async fn a_board_with_many_reports_lists_its_newest_and_the_rest_behind_a_disclosure() {
+    let reports: Vec<Report> = (0..9u16)
+        .map(|i| next_edition_of("asn-2025.json", &format!("asn-{}", 2017 + i), 2017 + i))
+        .collect();
+    let html = render("/", &store_of(reports)).await;
+    no_gaps(&html, "/");
+    let older = html.find("<details class=\"older\"").expect("a disclosure");
+    assert!(html.contains("<summary>Äldre rapporter (3)</summary>"));
+    for year in 2017..2026u16 {
+        let link = format!("href=\"/asn-{year}\"");
+        let at = html.find(&link).unwrap_or_else(|| panic!("{link}"));
+        assert_eq!(
+            at > older,
+            year < 2020,
+            "{year}: the three oldest behind the disclosure"
+        );
+    }
+}

@@ -8,7 +8,8 @@ use crate::ui::components::{list_link, report_heading, text, LoadErrorView};
 use crate::ui::i18n::{page_title, status_sentence};
 use crate::ui::state::{Load, LoadError, Store};
 use crate::ui::terms::{Claims, Place, Terms};
-use crate::ui::{use_all_reports_when, use_ctx, use_title, Route};
+use crate::ui::{use_all_reports_when, use_ctx, use_title, Ctx, Route};
+use yew_router::prelude::Navigator;
 
 #[component]
 pub fn Home() -> Html {
@@ -21,7 +22,6 @@ pub fn Home() -> Html {
     let claims = use_context::<Claims>().unwrap_or_default();
     let Some(ctx) = ctx else { return html! {} };
     let t = ctx.t();
-    let english_query = lang == Lang::En && !ctx.prefixed;
     let manifest = match &ctx.store.manifest {
         Some(Load::Ready(m)) => m.clone(),
         Some(Load::Failed(e)) => return html! { <LoadErrorView error={e.clone()} level={1} /> },
@@ -36,33 +36,81 @@ pub fn Home() -> Html {
             if manifest.reports.is_empty() {
                 <p role="alert">{ t.empty_manifest }</p>
             }
-            { for boards(&manifest).into_iter().map(|(short, heading, entries)| html! {
-                <section class="board">
-                    <h3><Terms text={heading} slot={board_slot(&short)} /></h3>
-                    <ul class="report-list">
-                        { for entries.into_iter().map(|e| {
-                            let (label, line) = listed(&ctx.store, lang, e);
-                            let line = match line {
-                                // A component only where a term is marked: hundreds of lines.
-                                Line::Text(s) if claims.marks_in(&line_slot(&e.id), &s) => html! {
-                                    <span class="summary-line"><Terms text={s} slot={line_slot(&e.id)} /></span>
-                                },
-                                Line::Text(s) => html! { <span class="summary-line">{ s }</span> },
-                                Line::Failed(err) => html! { <LoadErrorView error={err} level={4} /> },
-                                Line::Loading => html! { <span class="summary-line loading">{ t.loading }</span> },
-                            };
-                            html! {
-                                <li>
-                                    <span class="year">{ e.year }</span>
-                                    { list_link(navigator.as_ref(), english_query, Route::Report { report: e.id.clone() }, html! { { label } }) }
-                                    { line }
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                </section>
+            { for boards(&manifest).into_iter().map(|(short, heading, entries)| {
+                let (latest, older) = entries.split_at(entries.len().min(SHOWN));
+                html! {
+                    <section class="board">
+                        <h3><Terms text={heading} slot={board_slot(&short)} /></h3>
+                        <ul class="report-list">
+                            { for latest.iter().map(|e| report_item(&ctx, &claims, navigator.as_ref(), e)) }
+                        </ul>
+                        if !older.is_empty() {
+                            <OlderReports entries={older.iter().map(|e| (*e).clone()).collect::<Vec<_>>()} />
+                        }
+                    </section>
+                }
             }) }
         </>
+    }
+}
+
+/// How many of a board's reports the start page lists before "older reports".
+const SHOWN: usize = 6;
+
+/// A report's line: its year, its name as a link, and what it says.
+fn report_item(ctx: &Ctx, claims: &Claims, nav: Option<&Navigator>, e: &ManifestEntry) -> Html {
+    let (lang, t) = (ctx.lang, ctx.t());
+    let english_query = lang == Lang::En && !ctx.prefixed;
+    let (label, line) = listed(&ctx.store, lang, e);
+    let line = match line {
+        // A component only where a term is marked: hundreds of lines.
+        Line::Text(s) if claims.marks_in(&line_slot(&e.id), &s) => html! {
+            <span class="summary-line"><Terms text={s} slot={line_slot(&e.id)} /></span>
+        },
+        Line::Text(s) => html! { <span class="summary-line">{ s }</span> },
+        Line::Failed(err) => html! { <LoadErrorView error={err} level={4} /> },
+        Line::Loading => html! { <span class="summary-line loading">{ t.loading }</span> },
+    };
+    html! {
+        <li>
+            <span class="year">{ e.year }</span>
+            { list_link(nav, english_query, Route::Report { report: e.id.clone() }, html! { { label } }) }
+            { line }
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OlderProps {
+    entries: Vec<ManifestEntry>,
+}
+
+/// A board's older reports behind a disclosure. The pre-rendered page
+/// lists them all (without JavaScript, and for search engines); the live
+/// page builds their lines only when the reader opens it, so an archive's
+/// start page does not build hundreds of lines nobody has asked for.
+#[component]
+fn OlderReports(props: &OlderProps) -> Html {
+    let open = use_state(|| false);
+    let navigator = yew_router::prelude::use_navigator();
+    let claims = use_context::<Claims>().unwrap_or_default();
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |_: Event| open.set(!*open))
+    };
+    let build = *open || !cfg!(target_arch = "wasm32");
+    html! {
+        <details class="older" {ontoggle}>
+            <summary>{ format!("{} ({})", ctx.t().older_reports, props.entries.len()) }</summary>
+            if build {
+                <ul class="report-list">
+                    { for props.entries.iter().map(|e| report_item(&ctx, &claims, navigator.as_ref(), e)) }
+                </ul>
+            }
+        </details>
     }
 }
 
@@ -145,9 +193,14 @@ pub fn places(store: &Store, lang: Lang) -> Vec<Place> {
     let mut out = Vec::new();
     for (short, heading, entries) in boards(manifest) {
         out.push(Place::shown(board_slot(&short), heading, Lang::Sv));
-        for e in entries {
+        for (i, e) in entries.into_iter().enumerate() {
             if let (_, Line::Text(s)) = listed(store, lang, e) {
-                out.push(Place::shown(line_slot(&e.id), s, lang));
+                // Older reports show when the reader opens them.
+                out.push(if i < SHOWN {
+                    Place::shown(line_slot(&e.id), s, lang)
+                } else {
+                    Place::on_demand(line_slot(&e.id), s, lang)
+                });
             }
         }
     }
