@@ -16,41 +16,24 @@ pub trait Edition {
     fn edition_year(&self) -> u16;
 }
 
-impl Edition for AnnualAnalysis {
-    fn edition_id(&self) -> &str {
-        &self.id
-    }
-    fn board_short(&self) -> &str {
-        &self.board.short
-    }
-    fn edition_year(&self) -> u16 {
-        self.year
-    }
+/// The three carry the same fields under the same names.
+macro_rules! edition {
+    ($($t:ty),*) => {$(
+        impl Edition for $t {
+            fn edition_id(&self) -> &str {
+                &self.id
+            }
+            fn board_short(&self) -> &str {
+                &self.board.short
+            }
+            fn edition_year(&self) -> u16 {
+                self.year
+            }
+        }
+    )*};
 }
 
-impl Edition for ManifestEntry {
-    fn edition_id(&self) -> &str {
-        &self.id
-    }
-    fn board_short(&self) -> &str {
-        &self.board.short
-    }
-    fn edition_year(&self) -> u16 {
-        self.year
-    }
-}
-
-impl Edition for CatalogueReport {
-    fn edition_id(&self) -> &str {
-        &self.id
-    }
-    fn board_short(&self) -> &str {
-        &self.board.short
-    }
-    fn edition_year(&self) -> u16 {
-        self.year
-    }
-}
+edition!(AnnualAnalysis, ManifestEntry, CatalogueReport);
 
 /// Every board with two or more annual analyses: its editions, oldest
 /// first. Boards in the order they are first seen.
