@@ -60,7 +60,7 @@ fn TestApp(props: &TestAppProps) -> Html {
     let history = use_memo((), |_| {
         AnyHistory::from(MemoryHistory::with_entries(vec![props.path.clone()]))
     });
-    html! { <Router history={(*history).clone()}><Root initial={props.store.clone()} /></Router> }
+    html! { <Router history={(*history).clone()}><Root initial={props.store.clone()} pages={insyn::ui::pages::Pages::ALL} /></Router> }
 }
 
 async fn tick() {

@@ -10,7 +10,7 @@ use yew_router::prelude::{Link as RouterLink, Navigator, Routable};
 
 use super::i18n::{self, source_line};
 use super::state::{request_report, Load, LoadError};
-use super::{use_ctx, Route};
+use super::{use_ctx, Ctx, Route};
 use crate::model::format::{self, Lang};
 use crate::model::{Discrepancy, GoalStatus, Report, RowRole, SourceRef, Table};
 
@@ -33,7 +33,13 @@ pub struct LinkProps {
 /// the query does.
 #[component]
 pub fn Link(props: &LinkProps) -> Html {
-    let english_query = use_ctx().is_some_and(|c| c.lang == Lang::En && !c.prefixed);
+    let ctx = use_ctx();
+    // A page of another module's family: a plain link, which loads it.
+    if let Some(c) = ctx.as_ref().filter(|c| !c.pages.has(&props.to)) {
+        let href = c.route_href(&props.to);
+        return html! { <a {href} class={props.classes.clone()}>{ props.children.clone() }</a> };
+    }
+    let english_query = ctx.is_some_and(|c| c.lang == Lang::En && !c.prefixed);
     let query = english_query.then_some(LangQuery { lang: "en" });
     html! {
         <RouterLink<Route, LangQuery> to={props.to.clone()} {query} classes={props.classes.clone()}>
@@ -70,9 +76,10 @@ pub fn status_badge(status: GoalStatus, lang: Lang) -> Html {
 /// to the router and the page's context (at 500 reports the start page
 /// spent most of its boot on them). Same address and behaviour as `Link`;
 /// where `Link` adds `?lang=en` (an English page without the `/en/`
-/// prefix) it is `Link`.
-pub fn list_link(nav: Option<&Navigator>, english_query: bool, to: Route, label: Html) -> Html {
-    let Some(nav) = nav.filter(|_| !english_query) else {
+/// prefix) or to another module's page it is `Link`.
+pub fn list_link(ctx: &Ctx, nav: Option<&Navigator>, to: Route, label: Html) -> Html {
+    let english_query = ctx.lang == Lang::En && !ctx.prefixed;
+    let Some(nav) = nav.filter(|_| !english_query && ctx.pages.has(&to)) else {
         return html! { <Link {to}>{ label }</Link> };
     };
     let href = format!("{}{}", nav.basename().unwrap_or(""), to.to_path());

@@ -36,6 +36,8 @@ pub struct Ctx {
     /// Whether the address is below the English prefix (`/en/…`), so links
     /// inside the site keep English without a query.
     pub prefixed: bool,
+    /// The pages this module renders.
+    pub pages: pages::Pages,
 }
 
 impl Ctx {
@@ -56,6 +58,22 @@ impl Ctx {
     }
     pub fn t(&self) -> &'static i18n::Strings {
         i18n::t(self.lang)
+    }
+
+    /// The address of a page of the site, in this page's language: below
+    /// `/en/`, or with `?lang=en` where an English page has no prefix.
+    pub fn route_href(&self, to: &Route) -> String {
+        let en = if self.prefixed {
+            format!("/{EN_SEGMENT}")
+        } else {
+            String::new()
+        };
+        let query = if self.lang == Lang::En && !self.prefixed {
+            "?lang=en"
+        } else {
+            ""
+        };
+        format!("{}{en}{}{query}", self.base, to.to_path())
     }
 
     /// The address of a file of the build (`reports/asn-2025.json`), below the site's base.
@@ -85,15 +103,21 @@ impl Ctx {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The pages of this module.
+    pub pages: pages::Pages,
+}
+
 /// The viewer in the browser: a router on the page's address. English pages
 /// live below `/en/`, which the router takes as part of its base.
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let basename = router_basename(&crate::web::base_path(), &crate::web::pathname());
     let basename = (!basename.is_empty()).then(|| AttrValue::from(basename));
     html! {
         <BrowserRouter {basename}>
-            <Root initial={Rc::new(Store::default())} />
+            <Root initial={Rc::new(Store::default())} pages={props.pages} />
         </BrowserRouter>
     }
 }
@@ -102,6 +126,8 @@ pub fn App() -> Html {
 pub struct EmbedAppProps {
     /// The embed route, e.g. `/inbaddning/{report}/ekonomi/{table}`.
     pub path: String,
+    /// The pages of this module.
+    pub pages: pages::Pages,
 }
 
 /// The viewer mounted into another page (script embed): its own in-memory
@@ -116,7 +142,7 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
     });
     html! {
         <Router history={(*history).clone()}>
-            <Root initial={Rc::new(Store::default())} />
+            <Root initial={Rc::new(Store::default())} pages={props.pages} />
         </Router>
     }
 }
@@ -126,6 +152,8 @@ pub struct RootProps {
     /// The state to start from: empty in the browser (it loads the manifest),
     /// filled when rendering natively.
     pub initial: Rc<Store>,
+    /// The pages of this module (natively: all of them).
+    pub pages: pages::Pages,
 }
 
 /// Holds the store and picks the page for the current address.
@@ -197,6 +225,7 @@ pub fn Root(props: &RootProps) -> Html {
         route: route.clone(),
         base,
         prefixed,
+        pages: props.pages,
     };
     html! {
         <ContextProvider<Ctx> context={ctx}>

@@ -33,7 +33,7 @@ pub fn PageAt(props: &PageAtProps) -> Html {
     let _ = history.replace_with_query(&full, super::parse_query(query));
     let basename = super::router_basename(&props.base, &full);
     let basename = (!basename.is_empty()).then(|| AttrValue::from(basename));
-    html! { <Router {history} {basename}><Root initial={props.store.clone()} /></Router> }
+    html! { <Router {history} {basename}><Root initial={props.store.clone()} pages={super::pages::Pages::ALL} /></Router> }
 }
 
 thread_local! {

@@ -35,6 +35,42 @@ pub enum Route {
     NotFound,
 }
 
+/// The pages that share one wasm module. `cargo xtask dist` builds a
+/// module per family, and each page's HTML file loads its family's: a
+/// reader of a report does not download the comparisons' code. Inside a
+/// family the viewer navigates in place; a link to another family's page
+/// loads that page (and its module) anew.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Family {
+    /// The start page, the glossary, the accessibility statement and "not found".
+    Start,
+    /// A report's pages: the report, its goals, its finances and charts.
+    Reports,
+    /// The comparisons across reports.
+    Compare,
+    /// The embeds, in an iframe or mounted by `insyn-embed.js`.
+    Embeds,
+}
+
+impl Family {
+    pub const ALL: [Family; 4] = [
+        Family::Start,
+        Family::Reports,
+        Family::Compare,
+        Family::Embeds,
+    ];
+
+    /// The module's name in the build (`insyn-{name}`, its binary).
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::Start => "start",
+            Family::Reports => "reports",
+            Family::Compare => "compare",
+            Family::Embeds => "embeds",
+        }
+    }
+}
+
 /// The route of a path below the site's base, with or without a trailing slash.
 pub fn recognize(path: &str) -> Route {
     let trimmed = path.trim_end_matches('/');
@@ -65,6 +101,22 @@ impl Route {
             self,
             Route::Home | Route::Goal { .. } | Route::EmbedGoal { .. } | Route::CompareGoals
         )
+    }
+
+    /// The family whose module renders this route. Every module also
+    /// renders "not found" (any unknown address is one).
+    pub fn family(&self) -> Family {
+        match self {
+            Route::Home | Route::Accessibility | Route::Glossary | Route::NotFound => Family::Start,
+            Route::Report { .. }
+            | Route::Goal { .. }
+            | Route::Finance { .. }
+            | Route::Chart { .. } => Family::Reports,
+            Route::Compare | Route::CompareGoals | Route::CompareFinance => Family::Compare,
+            Route::EmbedReport { .. } | Route::EmbedGoal { .. } | Route::EmbedChart { .. } => {
+                Family::Embeds
+            }
+        }
     }
 
     /// Whether the route renders without the site's header and footer.

@@ -603,9 +603,15 @@ mod imp {
     }
 
     /// Mounts an embed view (`asn-2025/ekonomi/budgetavvikelse`) into `root`,
-    /// fetching reports from `base`. Called by `insyn-embed.js`.
-    #[wasm_bindgen::prelude::wasm_bindgen]
-    pub fn mount_embed(root: web_sys::Element, path: String, base: String) {
+    /// fetching reports from `base`. Called by `insyn-embed.js`, through the
+    /// `mount_embed` export of the module that has the embeds
+    /// (`src/bin/insyn-embeds.rs`).
+    pub fn mount_embed(
+        root: web_sys::Element,
+        path: String,
+        base: String,
+        pages: crate::ui::pages::Pages,
+    ) {
         let base = if base.ends_with('/') {
             base
         } else {
@@ -615,9 +621,58 @@ mod imp {
         let path = format!("/inbaddning/{}", path.trim_matches('/'));
         yew::Renderer::<crate::ui::EmbedApp>::with_root_and_props(
             root,
-            crate::ui::EmbedAppProps { path },
+            crate::ui::EmbedAppProps { path, pages },
         )
         .render();
+    }
+
+    /// Starts the viewer with `pages` on this page, unless `insyn-embed.js`
+    /// loaded the module (it mounts embeds itself) or the page is to open
+    /// in the reader's language instead.
+    pub fn start(pages: crate::ui::pages::Pages) {
+        if is_script_embed() || follow_language_choice() {
+            return;
+        }
+        // Starting the module and rendering the first time are two tasks.
+        wasm_bindgen_futures::spawn_local(async move {
+            next_task().await;
+            let props = crate::ui::AppProps { pages };
+            match app_root() {
+                Some(root) => {
+                    yew::Renderer::<crate::ui::App>::with_root_and_props(root, props).render()
+                }
+                None => yew::Renderer::<crate::ui::App>::with_props(props).render(),
+            };
+        });
+    }
+
+    /// Remembers the reader's choice of language and, when this Swedish page
+    /// was asked for in English (`?lang=en`, or English chosen last time),
+    /// opens its English page instead. Returns whether it did.
+    fn follow_language_choice() -> bool {
+        use crate::ui;
+        let (base, path, query) = (base_path(), pathname(), search());
+        if let Some(lang) = ui::lang_to_remember(&base, &path, &query) {
+            local_set(ui::LANG_KEY, lang.code());
+        }
+        let remembered = local_get(ui::LANG_KEY);
+        match ui::lang_redirect(&base, &path, &query, remembered.as_deref()) {
+            Some(url) => {
+                location_replace(&url);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Loads the current address anew, in place of its history entry: the
+    /// router pushed a page another module renders.
+    pub fn reload_in_place() {
+        if let Some(w) = web_sys::window() {
+            if let Ok(href) = w.location().href() {
+                let _ = w.location().replace(&href);
+            }
+        }
     }
 
     /// While the guard lives, tells the parent window (an iframe's host) the
@@ -799,6 +854,7 @@ mod imp {
         String::new()
     }
     pub fn location_replace(_url: &str) {}
+    pub fn reload_in_place() {}
     pub fn set_title(_title: &str) {}
     pub fn set_document_lang(_lang: &str) {}
     pub fn reveal_app(_ready: impl Fn() -> bool + 'static) {}

@@ -1,11 +1,14 @@
 //! `cargo xtask dist [--base /path/]`: the static site, ready for any host.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use insyn::model::glossary::Glossary;
 use insyn::model::{parse_glossary, parse_manifest, parse_report, Manifest, Report};
+use insyn::ui::route::Family;
 
 use crate::findable::{Findable, Options};
+use crate::modules::Module;
 use crate::tools::{cmd, run, Result};
 
 /// Normalises a base path to "/…/" form.
@@ -37,6 +40,7 @@ pub fn build_from(
     let base = normalize_base(base);
     let dist = root.join(out);
     trunk_build(root, &base, &dist)?;
+    let modules = crate::modules::build(root, &dist)?;
     let dir = reports.map_or_else(|| root.join("assets/reports"), Path::to_path_buf);
     let (manifest, reports) = bundled(&dir)?;
     if dir != root.join("assets/reports") {
@@ -48,14 +52,17 @@ pub fn build_from(
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
     let trunk = crate::html::read_trunk_output(&index)?;
-    write_embed_loader(&dist, &trunk)?;
-    let boot = write_boot_script(&dist, &trunk, &base)?;
-    let index = crate::html::adapt_index(&index, &base, &boot, &catalogue)?;
+    // Trunk's all-pages module is the development build's: no page loads it.
+    for f in [&trunk.js, &trunk.wasm] {
+        std::fs::remove_file(dist.join(f)).map_err(|e| format!("{f}: {e}"))?;
+    }
+    write_embed_loader(&dist, &modules[&Family::Embeds], &trunk.css)?;
+    let indexes = family_indexes(&dist, &index, &base, &catalogue, &modules)?;
     copy_docs(root, &dist)?;
     let nojs = write_nojs_css(&dist, &base)?;
     let routes = insyn::ui::prerender::routes(&manifest, &reports);
     let page = crate::html::Shell {
-        index: &index,
+        indexes: &indexes,
         nojs: &nojs,
     };
     let t = std::time::Instant::now();
@@ -71,7 +78,8 @@ pub fn build_from(
     findable.write_files(&dist, &routes)?;
     index_text(root, &dist)?;
     // Hosts that serve 404.html for unknown paths (GitHub Pages) show the app's own "not found".
-    std::fs::write(dist.join("404.html"), &index).map_err(|e| format!("404.html: {e}"))?;
+    std::fs::write(dist.join("404.html"), &indexes[&Family::Start])
+        .map_err(|e| format!("404.html: {e}"))?;
     let t = std::time::Instant::now();
     let (n, raw, br) = crate::parallel::compress_all(&dist)?;
     println!(
@@ -240,10 +248,10 @@ pub fn integrity(bytes: &[u8]) -> String {
 /// SRI, so the site runs under `script-src 'self'` (no inline scripts). It
 /// starts the viewer after the `load` event, unlike Trunk's, so the
 /// pre-rendered page paints before the wasm is fetched and compiled.
-fn write_boot_script(dist: &Path, trunk: &crate::html::TrunkOutput, base: &str) -> Result<String> {
+fn write_boot_script(dist: &Path, module: &Module, base: &str) -> Result<String> {
     let script = fill(
         include_str!("../../assets/js/boot.js"),
-        &[("BASE", base), ("JS", &trunk.js), ("WASM", &trunk.wasm)],
+        &[("BASE", base), ("JS", &module.js), ("WASM", &module.wasm)],
     )?;
     let sri = integrity(script.as_bytes());
     let name = content_name("boot", &sri, "js");
@@ -251,6 +259,32 @@ fn write_boot_script(dist: &Path, trunk: &crate::html::TrunkOutput, base: &str) 
     Ok(format!(
         "<script type=module src={base}{name} integrity={sri} crossorigin></script>"
     ))
+}
+
+/// Trunk's `index.html` adapted for each family of pages: its boot script
+/// and its module's JS preloaded.
+fn family_indexes(
+    dist: &Path,
+    index: &str,
+    base: &str,
+    catalogue: &str,
+    modules: &BTreeMap<Family, Module>,
+) -> Result<BTreeMap<Family, String>> {
+    let mut out = BTreeMap::new();
+    for (family, module) in modules {
+        let boot = write_boot_script(dist, module, base)?;
+        let js = std::fs::read(dist.join(&module.js)).map_err(|e| format!("{}: {e}", module.js))?;
+        let href = format!("{base}{}", module.js);
+        let js = crate::html::ModuleJs {
+            href: &href,
+            integrity: &integrity(&js),
+        };
+        out.insert(
+            *family,
+            crate::html::adapt_index(index, base, &boot, catalogue, &js)?,
+        );
+    }
+    Ok(out)
 }
 
 /// Writes the stylesheet that hides the controls that need the viewer
@@ -301,14 +335,10 @@ fn fill(template: &str, values: &[(&str, &str)]) -> Result<String> {
 
 /// `insyn-embed.js` (`assets/js/`): mounts the viewer into `<div data-insyn="…">` elements of
 /// any host page, each inside a shadow root with the site's stylesheet.
-fn write_embed_loader(dist: &Path, trunk: &crate::html::TrunkOutput) -> Result {
+fn write_embed_loader(dist: &Path, embeds: &Module, css: &str) -> Result {
     let loader = fill(
         include_str!("../../assets/js/insyn-embed.js"),
-        &[
-            ("JS", &trunk.js),
-            ("WASM", &trunk.wasm),
-            ("CSS", &trunk.css),
-        ],
+        &[("JS", &embeds.js), ("WASM", &embeds.wasm), ("CSS", css)],
     )?;
     std::fs::write(dist.join("insyn-embed.js"), loader).map_err(|e| format!("insyn-embed.js: {e}"))
 }

@@ -78,13 +78,27 @@ pub fn read_trunk_output(html: &str) -> Result<TrunkOutput> {
     Ok(out)
 }
 
-/// Trunk's `index.html` made ours: the base path in
+/// The module a page loads: its JS glue (below the base) and that file's
+/// integrity.
+pub struct ModuleJs<'a> {
+    pub href: &'a str,
+    pub integrity: &'a str,
+}
+
+/// Trunk's `index.html` made ours for one family of pages: the base path in
 /// `<meta name="insyn-base">` and the catalogue's hashed name beside it, the inline boot script replaced by `boot_tag`
-/// (a file with SRI, for `script-src 'self'`), and no wasm preload (the wasm
-/// is fetched after the page has loaded).
-pub fn adapt_index(html: &str, base: &str, boot_tag: &str, catalogue: &str) -> Result<String> {
+/// (a file with SRI, for `script-src 'self'`), the family's JS glue
+/// preloaded in place of Trunk's, and no wasm preload (the wasm is fetched
+/// after the page has loaded).
+pub fn adapt_index(
+    html: &str,
+    base: &str,
+    boot_tag: &str,
+    catalogue: &str,
+    module: &ModuleJs,
+) -> Result<String> {
     let catalogue = format!("<meta content={catalogue} name=insyn-catalogue>");
-    let (mut metas, mut scripts, mut preloads) = (0, 0, 0);
+    let (mut metas, mut scripts, mut preloads, mut glue) = (0, 0, 0, 0);
     let out = rewrite_str(
         html,
         RewriteStrSettings {
@@ -105,28 +119,45 @@ pub fn adapt_index(html: &str, base: &str, boot_tag: &str, catalogue: &str) -> R
                     el.remove();
                     Ok(())
                 }),
+                element!(
+                    "link[rel=modulepreload][href$='.js']:not([href*='/snippets/'])",
+                    |el| {
+                        glue += 1;
+                        el.set_attribute("href", module.href)?;
+                        el.set_attribute("integrity", module.integrity)?;
+                        Ok(())
+                    }
+                ),
             ],
             ..RewriteStrSettings::default()
         },
     )
     .map_err(|e| format!("index.html: {e}"))?;
-    match (metas, scripts, preloads) {
-        (1, 1, 1) => Ok(out),
+    match (metas, scripts, preloads, glue) {
+        (1, 1, 1, 1) => Ok(out),
         _ => Err(format!(
-            "index.html: expected one insyn-base meta, inline boot script and wasm preload, found {metas}, {scripts}, {preloads}"
+            "index.html: expected one insyn-base meta, inline boot script, wasm preload and JS preload, found {metas}, {scripts}, {preloads}, {glue}"
         )),
     }
 }
 
-/// The HTML file every page is written into, and its `<noscript>` sheet.
+/// The HTML file each family's pages are written into, and its
+/// `<noscript>` sheet.
 pub struct Shell<'a> {
-    pub index: &'a str,
+    pub indexes: &'a std::collections::BTreeMap<insyn::ui::route::Family, String>,
     pub nojs: &'a str,
 }
 
 impl Shell<'_> {
-    pub fn page(&self, content: &str, title: Option<&str>) -> Result<String> {
-        page(self.index, content, title, self.nojs)
+    /// The HTML file of the page at `route` (a path below the base, in
+    /// Swedish), which loads its family's module.
+    pub fn page(&self, route: &str, content: &str, title: Option<&str>) -> Result<String> {
+        let family = insyn::ui::route::recognize(route).family();
+        let index = self
+            .indexes
+            .get(&family)
+            .ok_or_else(|| format!("{route}: no HTML file for the {family:?} pages"))?;
+        page(index, content, title, self.nojs)
     }
 }
 
@@ -207,7 +238,11 @@ mod tests {
     fn the_index_gets_the_base_the_boot_file_and_no_wasm_preload() {
         let tag =
             "<script type=module src=/insyn/boot-x.js integrity=sha384-d crossorigin></script>";
-        let html = adapt_index(TRUNK, "/insyn/", tag, "catalogue-1.json").unwrap();
+        let module = ModuleJs {
+            href: "/insyn/insyn-reports-9.js",
+            integrity: "sha384-r",
+        };
+        let html = adapt_index(TRUNK, "/insyn/", tag, "catalogue-1.json", &module).unwrap();
         assert!(
             html.contains("<meta content=\"/insyn/\" name=insyn-base><meta content=catalogue-1.json name=insyn-catalogue>"),
             "{html}"
@@ -215,11 +250,12 @@ mod tests {
         assert!(html.contains(tag));
         assert!(!html.contains("import init") && !html.contains("_bg.wasm"));
         assert!(
-            html.contains("rel=modulepreload"),
-            "the JS is still preloaded"
+            html.contains("<link crossorigin href=\"/insyn/insyn-reports-9.js\" integrity=\"sha384-r\" rel=modulepreload>"),
+            "the family's JS is preloaded in place of Trunk's: {html}"
         );
+        assert!(!html.contains("insyn-2.js"), "{html}");
         // Twice, or on a file without the script: an error, not a quiet no-op.
-        assert!(adapt_index(&html, "/insyn/", tag, "c.json").is_err());
+        assert!(adapt_index(&html, "/insyn/", tag, "c.json", &module).is_err());
     }
 
     #[test]

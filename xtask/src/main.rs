@@ -18,6 +18,7 @@ mod dist;
 mod findable;
 mod fuzz;
 mod html;
+mod modules;
 mod opendata;
 mod parallel;
 mod seo;

@@ -63,7 +63,7 @@ pub fn prerender(
                 let path = in_lang(route, lang);
                 let page =
                     runtime.block_on(insyn::ui::prerender::render(&path, base, store.clone()));
-                let html = shell.page(&page.html, page.title.as_deref())?;
+                let html = shell.page(route, &page.html, page.title.as_deref())?;
                 let html = data
                     .findable
                     .finish(route, lang, page.title.as_deref(), &html)?;

@@ -96,13 +96,23 @@ pub fn ensure(root: &Path) {
     }
 }
 
-/// Sets up a Trunk release build to use the size-optimised std, when ready;
+/// Where `configure`d builds write: their own folder with the nightly's
+/// std, so the stable builds of the tests keep theirs.
+pub fn target_dir(root: &Path) -> PathBuf {
+    if ready(root) {
+        root.join("target/size")
+    } else {
+        root.join("target")
+    }
+}
+
+/// Sets up a Trunk (or cargo) release build to use the size-optimised std, when ready;
 /// returns which std it will use, for the build's progress line.
-pub fn configure(root: &Path, trunk: &mut Command) -> &'static str {
+pub fn configure(root: &Path, build: &mut Command) -> &'static str {
     if !ready(root) {
         return "stable std";
     }
-    trunk
+    build
         .env("RUSTUP_TOOLCHAIN", "nightly")
         .env("CARGO_TARGET_DIR", root.join("target/size"))
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")

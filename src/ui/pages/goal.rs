@@ -60,7 +60,6 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
     ));
     let Some(ctx) = ctx else { return html! {} };
     let t = ctx.t();
-    let english_query = lang == format::Lang::En && !ctx.prefixed;
     let a = match expect_annual(&props.report, lang) {
         Ok(a) => a,
         Err(h) => return h,
@@ -139,7 +138,7 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
                     <ul class="elsewhere">
                         { for elsewhere.iter().map(|o| html! {
                             <li>
-                                { list_link(navigator.as_ref(), english_query, Route::Goal { report: o.report.clone(), goal: g.id.clone() }, html! { { format!("{} {}", o.board, o.year) } }) }
+                                { list_link(&ctx, navigator.as_ref(), Route::Goal { report: o.report.clone(), goal: g.id.clone() }, html! { { format!("{} {}", o.board, o.year) } }) }
                                 { ": " }{ status_badge(o.status, lang) }
                                 if o.board == a.board.short && o.status != g.assessment.status {
                                     <span class="change">{ format!(" → {} {}: {}", a.board.short, a.year, i18n::goal_status(g.assessment.status, lang)) }</span>

@@ -60,7 +60,6 @@ const SHOWN: usize = 6;
 /// A report's line: its year, its name as a link, and what it says.
 fn report_item(ctx: &Ctx, claims: &Claims, nav: Option<&Navigator>, e: &ManifestEntry) -> Html {
     let (lang, t) = (ctx.lang, ctx.t());
-    let english_query = lang == Lang::En && !ctx.prefixed;
     let (label, line) = listed(&ctx.store, lang, e);
     let line = match line {
         // A component only where a term is marked: hundreds of lines.
@@ -74,7 +73,7 @@ fn report_item(ctx: &Ctx, claims: &Claims, nav: Option<&Navigator>, e: &Manifest
     html! {
         <li>
             <span class="year">{ e.year }</span>
-            { list_link(nav, english_query, Route::Report { report: e.id.clone() }, html! { { label } }) }
+            { list_link(ctx, nav, Route::Report { report: e.id.clone() }, html! { { label } }) }
             { line }
         </li>
     }

@@ -16,9 +16,123 @@ pub mod statement;
 use yew::prelude::*;
 
 use super::layout::{EmbedLayout, Layout};
+use super::route::Family;
 use super::state::Load;
 use super::terms::{places, Claims};
 use super::{use_ctx, Route};
+
+/// The pages a viewer module renders: every page (natively, and in the
+/// development build) or one family's (`Route::family`). Each module is
+/// built with one of the constants below, whose function names only its
+/// family's pages, so the others' are not in it.
+#[derive(Clone, Copy)]
+pub struct Pages {
+    /// The family, or `None` for every page.
+    pub family: Option<Family>,
+    render: fn(&Route) -> Option<Html>,
+}
+
+/// A module has one set of pages for its lifetime.
+impl PartialEq for Pages {
+    fn eq(&self, other: &Self) -> bool {
+        self.family == other.family
+    }
+}
+
+impl Pages {
+    pub const ALL: Pages = Pages {
+        family: None,
+        render: all,
+    };
+
+    pub const START: Pages = Pages::family(Family::Start, start);
+    pub const REPORTS: Pages = Pages::family(Family::Reports, reports);
+    pub const COMPARE: Pages = Pages::family(Family::Compare, compare);
+    pub const EMBEDS: Pages = Pages::family(Family::Embeds, embeds);
+
+    const fn family(family: Family, render: fn(&Route) -> Option<Html>) -> Pages {
+        Pages {
+            family: Some(family),
+            render,
+        }
+    }
+
+    /// Whether this module renders `route` ("not found" is in every one).
+    pub fn has(&self, route: &Route) -> bool {
+        self.family
+            .is_none_or(|f| f == route.family() || *route == Route::NotFound)
+    }
+
+    /// The page at `route`, or `None` when another module renders it.
+    pub fn render(&self, route: &Route) -> Option<Html> {
+        (self.render)(route)
+    }
+}
+
+fn all(route: &Route) -> Option<Html> {
+    start(route)
+        .or_else(|| reports(route))
+        .or_else(|| compare(route))
+        .or_else(|| embeds(route))
+}
+
+fn start(route: &Route) -> Option<Html> {
+    Some(match route {
+        Route::Home => html! { <home::Home /> },
+        Route::Accessibility => html! { <accessibility::Statement /> },
+        Route::Glossary => html! { <glossary::GlossaryPage /> },
+        Route::NotFound => html! { <not_found::NotFound /> },
+        _ => return None,
+    })
+}
+
+fn reports(route: &Route) -> Option<Html> {
+    Some(match route {
+        Route::Report { report } => html! { <report::ReportPage id={report.clone()} /> },
+        Route::Goal { report, goal } => {
+            html! { <goal::GoalPage report={report.clone()} goal={goal.clone()} /> }
+        }
+        Route::Finance { report } => html! { <finance::FinancePage report={report.clone()} /> },
+        Route::Chart { report, chart } => {
+            html! { <finance::ChartPage report={report.clone()} chart={chart.clone()} /> }
+        }
+        Route::NotFound => html! { <not_found::NotFound /> },
+        _ => return None,
+    })
+}
+
+fn compare(route: &Route) -> Option<Html> {
+    Some(match route {
+        Route::Compare => html! { <compare::CompareIndex /> },
+        Route::CompareGoals => html! { <compare::CompareGoals /> },
+        Route::CompareFinance => html! { <compare::CompareFinance /> },
+        Route::NotFound => html! { <not_found::NotFound /> },
+        _ => return None,
+    })
+}
+
+fn embeds(route: &Route) -> Option<Html> {
+    Some(match route {
+        Route::EmbedReport { report } => html! { <embed::EmbedReport report={report.clone()} /> },
+        Route::EmbedGoal { report, goal } => {
+            html! { <embed::EmbedGoal report={report.clone()} goal={goal.clone()} /> }
+        }
+        Route::EmbedChart { report, chart } => {
+            html! { <embed::EmbedChart report={report.clone()} chart={chart.clone()} /> }
+        }
+        Route::NotFound => html! { <not_found::NotFound /> },
+        _ => return None,
+    })
+}
+
+/// A page of another module's family, reached by navigating in place (a
+/// link of this module's router, a form): the browser loads it anew, in
+/// place of the address just pushed, so Back returns to this page.
+#[component]
+fn Elsewhere() -> Html {
+    use_effect_with((), |_| crate::web::reload_in_place());
+    html! {}
+}
 
 #[component]
 pub fn Page() -> Html {
@@ -42,29 +156,8 @@ pub fn Page() -> Html {
     let Some(ctx) = ctx else {
         return html! {};
     };
-    let page = match &ctx.route {
-        Route::Home => html! { <home::Home /> },
-        Route::Report { report } => html! { <report::ReportPage id={report.clone()} /> },
-        Route::Goal { report, goal } => {
-            html! { <goal::GoalPage report={report.clone()} goal={goal.clone()} /> }
-        }
-        Route::Finance { report } => html! { <finance::FinancePage report={report.clone()} /> },
-        Route::Chart { report, chart } => {
-            html! { <finance::ChartPage report={report.clone()} chart={chart.clone()} /> }
-        }
-        Route::Compare => html! { <compare::CompareIndex /> },
-        Route::Accessibility => html! { <accessibility::Statement /> },
-        Route::Glossary => html! { <glossary::GlossaryPage /> },
-        Route::CompareGoals => html! { <compare::CompareGoals /> },
-        Route::CompareFinance => html! { <compare::CompareFinance /> },
-        Route::EmbedReport { report } => html! { <embed::EmbedReport report={report.clone()} /> },
-        Route::EmbedGoal { report, goal } => {
-            html! { <embed::EmbedGoal report={report.clone()} goal={goal.clone()} /> }
-        }
-        Route::EmbedChart { report, chart } => {
-            html! { <embed::EmbedChart report={report.clone()} chart={chart.clone()} /> }
-        }
-        Route::NotFound => html! { <not_found::NotFound /> },
+    let Some(page) = ctx.pages.render(&ctx.route) else {
+        return html! { <Elsewhere /> };
     };
     // Each page (and language) marks each glossary term once.
     let page = html! {
@@ -74,5 +167,42 @@ pub fn Page() -> Html {
         html! { <EmbedLayout>{ page }</EmbedLayout> }
     } else {
         html! { <Layout>{ page }</Layout> }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_page_is_in_its_familys_module_alone_and_not_found_in_every_one() {
+        let r = || "asn-2025".to_string();
+        let routes = [
+            Route::Home,
+            Route::Accessibility,
+            Route::Glossary,
+            Route::NotFound,
+            Route::Report { report: r() },
+            Route::Goal { report: r(), goal: r() },
+            Route::Finance { report: r() },
+            Route::Chart { report: r(), chart: r() },
+            Route::Compare,
+            Route::CompareGoals,
+            Route::CompareFinance,
+            Route::EmbedReport { report: r() },
+            Route::EmbedGoal { report: r(), goal: r() },
+            Route::EmbedChart { report: r(), chart: r() },
+        ];
+        let modules = [Pages::START, Pages::REPORTS, Pages::COMPARE, Pages::EMBEDS];
+        for route in &routes {
+            assert!(Pages::ALL.has(route) && Pages::ALL.render(route).is_some());
+            for m in &modules {
+                let own = m.family == Some(route.family()) || *route == Route::NotFound;
+                assert_eq!(m.render(route).is_some(), own, "{route:?} in {:?}", m.family);
+                assert_eq!(m.has(route), own, "{route:?} in {:?}", m.family);
+            }
+        }
+        let families: Vec<_> = modules.iter().filter_map(|m| m.family).collect();
+        assert_eq!(families, Family::ALL);
     }
 }

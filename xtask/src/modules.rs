@@ -1,0 +1,149 @@
+//! One wasm module per family of pages (issue #16): the release site's page
+//! of a report loads a module without the comparisons, the start page one
+//! without the report pages' charts (`insyn::ui::route::Family`).
+//!
+//! Trunk builds one binary per `index.html`, the all-pages `insyn` of the
+//! development loop, so the families are built here as Trunk builds it:
+//! `cargo build` with the same release profile (and the size-optimised std
+//! of `size.rs`), `wasm-bindgen --target web`, `wasm-opt -Oz`, and names
+//! that change with the content.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use insyn::ui::route::Family;
+
+use crate::tools::{cmd, run, Result};
+
+/// A family's module in the build: its JS glue and wasm, by file name.
+#[derive(Clone, Debug)]
+pub struct Module {
+    pub js: String,
+    pub wasm: String,
+}
+
+fn bin(family: Family) -> String {
+    format!("insyn-{}", family.name())
+}
+
+/// Builds every family's module into `dist` (with the JS snippets the glue
+/// imports, in `dist/snippets/`).
+pub fn build(root: &Path, dist: &Path) -> Result<BTreeMap<Family, Module>> {
+    let t = std::time::Instant::now();
+    let mut cargo = cmd(root, "cargo");
+    cargo.args(["build", "--release", "--target", "wasm32-unknown-unknown"]);
+    for f in Family::ALL {
+        cargo.args(["--bin", &bin(f)]);
+    }
+    let std = crate::size::configure(root, &mut cargo);
+    println!("→ cargo build of the {} modules of the page families ({std}) (about 3 min, seconds when warm)", Family::ALL.len());
+    run("cargo build (page families)", &mut cargo)?;
+    let target = crate::size::target_dir(root);
+    let work = root.join("target/modules");
+    let mut out = BTreeMap::new();
+    for f in Family::ALL {
+        out.insert(f, finish(root, &target, &work, dist, f)?);
+    }
+    println!(
+        "  built the modules in {:.0} s: {}",
+        t.elapsed().as_secs_f64(),
+        out.values()
+            .map(|m| m.wasm.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Ok(out)
+}
+
+/// wasm-bindgen and wasm-opt for one family, and its files in `dist`.
+fn finish(root: &Path, target: &Path, work: &Path, dist: &Path, f: Family) -> Result<Module> {
+    let name = bin(f);
+    let wasm = target.join(format!("wasm32-unknown-unknown/release/{name}.wasm"));
+    let dir = work.join(&name);
+    let _ = std::fs::remove_dir_all(&dir);
+    run(
+        &format!("wasm-bindgen ({name})"),
+        cmd(root, "wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(&dir)
+            .arg(&wasm),
+    )?;
+    let bg = dir.join(format!("{name}_bg.wasm"));
+    run(
+        &format!("wasm-opt ({name})"),
+        cmd(root, "wasm-opt")
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+            ])
+            .args(["--enable-sign-ext", "--enable-mutable-globals"])
+            .args(["--enable-multivalue", "--enable-reference-types"])
+            .arg(&bg)
+            .arg("-o")
+            .arg(&bg),
+    )?;
+    copy_snippets(&dir.join("snippets"), &dist.join("snippets"))?;
+    let wasm_bytes = read(&bg)?;
+    let wasm_name = hashed(&name, &wasm_bytes, "_bg.wasm");
+    write(&dist.join(&wasm_name), &wasm_bytes)?;
+    let js = read(&dir.join(format!("{name}.js")))?;
+    let js_name = hashed(&name, &js, ".js");
+    write(&dist.join(&js_name), &js)?;
+    Ok(Module {
+        js: js_name,
+        wasm: wasm_name,
+    })
+}
+
+/// `insyn-reports-<16 hex digits><suffix>`: a new name whenever the content
+/// changes, in the form the hosting rules cache for good (`docs/hosting.md`).
+fn hashed(stem: &str, bytes: &[u8], suffix: &str) -> String {
+    use sha2::Digest;
+    let hash: String = sha2::Sha384::digest(bytes)
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("{stem}-{hash}{suffix}")
+}
+
+fn read(p: &Path) -> Result<Vec<u8>> {
+    std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))
+}
+
+fn write(p: &Path, bytes: &[u8]) -> Result {
+    std::fs::write(p, bytes).map_err(|e| format!("{}: {e}", p.display()))
+}
+
+/// Copies the JS snippets wasm-bindgen wrote (the same files for every
+/// family: they come from the one library).
+fn copy_snippets(from: &Path, to: &Path) -> Result {
+    let Ok(entries) = std::fs::read_dir(from) else {
+        return Ok(());
+    };
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for e in entries.flatten() {
+        let dest: PathBuf = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_snippets(&e.path(), &dest)?;
+        } else {
+            std::fs::copy(e.path(), &dest).map_err(|err| format!("{}: {err}", dest.display()))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_names_change_with_the_content_and_keep_the_family() {
+        let a = hashed("insyn-reports", b"one", "_bg.wasm");
+        let b = hashed("insyn-reports", b"two", "_bg.wasm");
+        assert!(a.starts_with("insyn-reports-") && a.ends_with("_bg.wasm"));
+        assert_ne!(a, b);
+        assert_eq!(a, hashed("insyn-reports", b"one", "_bg.wasm"));
+    }
+}
