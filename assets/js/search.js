@@ -12,7 +12,7 @@ export async function fullTextSearch(base, query, limit) {
   }
   const found = await pagefind.search(query);
   const pages = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
-  return JSON.stringify({
+  return {
     total: found.results.length,
     pages: pages.map((d) => ({
       url: d.url,
@@ -20,5 +20,5 @@ export async function fullTextSearch(base, query, limit) {
       context: d.meta.context ?? '',
       excerpt: d.excerpt ?? '',
     })),
-  });
+  };
 }

@@ -3,12 +3,16 @@
 //! (`insyn-start`, `insyn-reports`, `insyn-compare`, `insyn-embeds`).
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    insyn::web::start(insyn::ui::pages::Pages::ALL);
+    {
+        // No validator module here: this build validates in process.
+        insyn::ui::state::check_in_process(insyn::model::validate::check);
+        insyn::web::start(insyn::ui::pages::Pages::ALL);
+    }
 }
 
 /// Mounts an embed into a host page (`insyn-embed.js`).
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn mount_embed(root: web_sys::Element, path: String, base: String) {
-    insyn::web::mount_embed(root, path, base, insyn::ui::pages::Pages::ALL);
+pub fn mount_embed(root: web_sys::Element, path: String, base: String, check: String) {
+    insyn::web::mount_embed(root, path, base, check, insyn::ui::pages::Pages::ALL);
 }

@@ -55,6 +55,23 @@ pub struct CatalogueReport {
     /// The year's result as the file names it: value and unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<(f64, Unit)>,
+    /// The [`digest`] of the report's file as the build checked it: the
+    /// viewer decodes a file with this digest without validating it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
+}
+
+/// A file's fingerprint (FNV-1a, 64 bits, in hex): whether a report file is
+/// the one the build checked. Not a defence against a forger, who could as
+/// well rewrite the catalogue; a file changed or broken after the build is
+/// validated in the browser again.
+pub fn digest(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 impl CatalogueReport {
@@ -258,6 +275,7 @@ pub fn catalogue<R: std::borrow::Borrow<Report>>(
                 summary: r.as_statement().map(|s| s.summary.clone()),
                 goals: Vec::new(),
                 result: None,
+                digest: None,
             };
             if let Some(a) = r.as_annual() {
                 for (_, g) in a.goals() {

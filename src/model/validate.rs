@@ -15,7 +15,7 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 pub const MAX_ABS_VALUE: f64 = 1e12;
 
 /// What went wrong. Non-exhaustive: new checks add kinds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub enum DiagnosticKind {
     /// Not JSON at all, or cut off.
@@ -35,7 +35,7 @@ pub enum DiagnosticKind {
 }
 
 /// One problem in one file, with where it stands.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub file: String,
     pub kind: DiagnosticKind,
@@ -127,6 +127,58 @@ impl Sink<'_> {
             message: message.into(),
         });
     }
+}
+
+/// The files the viewer reads, each checked its own way by [`check`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Report,
+    Manifest,
+    Glossary,
+    /// The catalogue the build writes.
+    Catalogue,
+    /// A goal's file the build writes.
+    Goal,
+}
+
+impl FileKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            FileKind::Report => "report",
+            FileKind::Manifest => "manifest",
+            FileKind::Glossary => "glossary",
+            FileKind::Catalogue => "catalogue",
+            FileKind::Goal => "goal",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<FileKind> {
+        [
+            FileKind::Report,
+            FileKind::Manifest,
+            FileKind::Glossary,
+            FileKind::Catalogue,
+            FileKind::Goal,
+        ]
+        .into_iter()
+        .find(|k| k.name() == name)
+    }
+}
+
+/// Every problem of a file of `kind`: none when the viewer can use it. The
+/// viewer's pages decode the files the build checked without this (it is
+/// the validator module, `insyn-check`, loaded when a file fails to decode,
+/// differs from what the build checked, or is the reader's own).
+pub fn check(kind: FileKind, file: &str, src: &str) -> Vec<Diagnostic> {
+    use super::catalogue::{parse_built, Catalogue, GoalHistory};
+    match kind {
+        FileKind::Report => parse_report(file, src).err(),
+        FileKind::Manifest => parse_manifest(file, src).err(),
+        FileKind::Glossary => parse_glossary(file, src).err(),
+        FileKind::Catalogue => parse_built::<Catalogue>(file, src).err().map(|d| vec![d]),
+        FileKind::Goal => parse_built::<GoalHistory>(file, src).err().map(|d| vec![d]),
+    }
+    .unwrap_or_default()
 }
 
 /// Parses and validates one report file.

@@ -8,9 +8,9 @@ use yew::prelude::*;
 
 use crate::model::catalogue::{self, Catalogue, GoalHistory};
 use crate::model::glossary::{Glossary, Term};
-use crate::model::{
-    parse_glossary, parse_manifest, parse_report, Diagnostic, DiagnosticKind, Manifest, Report,
-};
+use crate::model::report::{AnnualAnalysis, Statement};
+use crate::model::validate::FileKind;
+use crate::model::{Diagnostic, DiagnosticKind, Manifest, Report};
 use crate::web;
 
 /// Why a file could not be used, ready to show: the file and each problem.
@@ -187,6 +187,12 @@ impl Store {
             .all(|e| self.reports.contains_key(&e.id))
     }
 
+    /// The fingerprint the build recorded for a report's file.
+    pub fn digest_of(&self, id: &str) -> Option<String> {
+        let c = self.catalogue.as_ref()?;
+        c.reports.iter().find(|r| r.id == id)?.digest.clone()
+    }
+
     /// The manifest's file name for a report id.
     pub fn file_of(&self, id: &str) -> Option<String> {
         match &self.manifest {
@@ -278,29 +284,34 @@ pub const LOCAL_PREFIX: &str = "egen-";
 
 /// Validates a report file the user opened, with the same code as the bundled
 /// ones. A valid file gets the id `egen-{id}` and is kept in session storage.
-pub fn open_local(store: &StoreHandle, name: &str, text: &str) -> Result<String, LoadError> {
-    let mut report = parse_report(name, text).map_err(|problems| LoadError {
-        file: name.into(),
-        problems,
-    })?;
+pub async fn open_local(store: &StoreHandle, name: &str, text: &str) -> Result<String, LoadError> {
+    problems(name, check(FileKind::Report, name, text).await)?;
+    let report = keep_local(store, name, text)?;
+    web::session_set(LOCAL_NAME_KEY, name);
+    web::session_set(LOCAL_TEXT_KEY, text);
+    Ok(report)
+}
+
+/// The opened file, decoded, in the store under its `egen-` id.
+fn keep_local(store: &StoreHandle, name: &str, text: &str) -> Result<String, LoadError> {
+    let mut report = decode_report(name, text)?;
     let id = format!("{LOCAL_PREFIX}{}", report.id());
     match &mut report {
         Report::Annual(a) => a.id = id.clone(),
         Report::Statement(s) => s.id = id.clone(),
     }
-    web::session_set(LOCAL_NAME_KEY, name);
-    web::session_set(LOCAL_TEXT_KEY, text);
     store.dispatch(Action::LocalOpened(Rc::new(report)));
     Ok(id)
 }
 
-/// Reopens the file kept in session storage (after a reload of the tab).
+/// Reopens the file kept in session storage (after a reload of the tab, or
+/// on another page): validated when it was opened.
 pub fn restore_local(store: &StoreHandle) {
     if let (Some(name), Some(text)) = (
         web::session_get(LOCAL_NAME_KEY),
         web::session_get(LOCAL_TEXT_KEY),
     ) {
-        let _ = open_local(store, &name, &text);
+        let _ = keep_local(store, &name, &text);
     }
 }
 
@@ -318,33 +329,154 @@ pub fn load_manifest(store: StoreHandle) {
     if let Some(name) = web::meta_content("insyn-catalogue") {
         yew::platform::spawn_local(async move {
             let file = format!("reports/{name}");
-            let result = fetch_built(&file).await;
+            let result = fetch_built(FileKind::Catalogue, &file).await;
             store.dispatch(Action::Catalogue(result));
         });
         return;
     }
     yew::platform::spawn_local(async move {
+        // Without a catalogue (the development server, a script embed) the
+        // manifest is validated here: no build checked it for this page.
         let result = match web::fetch_text(MANIFEST_FILE).await {
-            Ok(src) => parse_manifest(MANIFEST_FILE, &src).map_err(|problems| LoadError {
-                file: MANIFEST_FILE.into(),
-                problems,
-            }),
+            Ok(src) => match problems(
+                MANIFEST_FILE,
+                check(FileKind::Manifest, MANIFEST_FILE, &src).await,
+            ) {
+                Ok(()) => decode(MANIFEST_FILE, &src),
+                Err(e) => Err(e),
+            },
             Err(e) => Err(LoadError::fetch(MANIFEST_FILE, e)),
         };
         store.dispatch(Action::Manifest(result.map(Rc::new)));
     });
 }
 
-/// Fetches and parses a file the build wrote.
-async fn fetch_built<T: serde::de::DeserializeOwned>(file: &str) -> Result<Rc<T>, LoadError> {
+/// Fetches and decodes a file the build wrote.
+async fn fetch_built<T: serde::de::DeserializeOwned>(
+    kind: FileKind,
+    file: &str,
+) -> Result<Rc<T>, LoadError> {
     let src = web::fetch_text(file)
         .await
         .map_err(|e| LoadError::fetch(file, e))?;
-    catalogue::parse_built(file, &src)
-        .map(Rc::new)
-        .map_err(|d| LoadError {
+    built(kind, file, &src).await.map(Rc::new)
+}
+
+/// A file the build wrote or checked, decoded without the validator; when
+/// it does not decode, the validator says where and why.
+async fn built<T: serde::de::DeserializeOwned>(
+    kind: FileKind,
+    file: &str,
+    src: &str,
+) -> Result<T, LoadError> {
+    match decode(file, src) {
+        Ok(t) => Ok(t),
+        Err(e) => {
+            problems(file, check(kind, file, src).await)?;
+            Err(e)
+        }
+    }
+}
+
+/// The problems the validator found in `file`, as an error (none: `Ok`).
+fn problems(file: &str, problems: Vec<Diagnostic>) -> Result<(), LoadError> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(LoadError {
             file: file.into(),
-            problems: vec![d],
+            problems,
+        })
+    }
+}
+
+/// A file decoded into `T`, with no checks beyond its types.
+fn decode<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Result<T, LoadError> {
+    web::parse_json(src)
+        .and_then(|v| web::decode(&v))
+        .map_err(|message| decode_error(file, message))
+}
+
+fn decode_error(file: &str, message: String) -> LoadError {
+    LoadError {
+        file: file.into(),
+        problems: vec![Diagnostic {
+            file: file.into(),
+            kind: DiagnosticKind::Structure,
+            path: "$".into(),
+            line: None,
+            column: None,
+            message,
+        }],
+    }
+}
+
+/// A report file decoded as its `kind` says (the validator's types, none
+/// of its checks).
+fn decode_report(file: &str, src: &str) -> Result<Report, LoadError> {
+    #[derive(serde::Deserialize)]
+    struct Kind {
+        kind: String,
+    }
+    let err = |m| decode_error(file, m);
+    let v = web::parse_json(src).map_err(err)?;
+    let kind: Kind = web::decode(&v).map_err(err)?;
+    if kind.kind == "statement" {
+        web::decode::<Statement>(&v).map(Report::Statement)
+    } else {
+        web::decode::<AnnualAnalysis>(&v).map(Report::Annual)
+    }
+    .map_err(err)
+}
+
+/// A report file: decoded as it is when it is the file the build checked
+/// (its `digest`), validated first when it is not.
+async fn report_file(path: &str, src: &str, digest: Option<&str>) -> Result<Report, LoadError> {
+    let as_built = digest.is_some_and(|d| d == catalogue::digest(src.as_bytes()));
+    if !as_built {
+        problems(path, check(FileKind::Report, path, src).await)?;
+    }
+    match decode_report(path, src) {
+        Ok(r) => Ok(r),
+        Err(e) if as_built => {
+            // Decodes differently than the build checked: the validator says why.
+            problems(path, check(FileKind::Report, path, src).await)?;
+            Err(e)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+thread_local! {
+    static IN_PROCESS: std::cell::Cell<Option<Checker>> = const { std::cell::Cell::new(None) };
+}
+
+/// The validator, when it is in this module: every problem of a file.
+pub type Checker = fn(FileKind, &str, &str) -> Vec<Diagnostic>;
+
+/// Makes this module validate files itself (the development build with every
+/// page, and the browser tests), not with the `insyn-check` module.
+pub fn check_in_process(checker: Checker) {
+    IN_PROCESS.with(|c| c.set(Some(checker)));
+}
+
+/// Every problem of a file: by the validator in this module if it has one,
+/// else by the validator module, loaded the first time it is needed.
+async fn check(kind: FileKind, file: &str, src: &str) -> Vec<Diagnostic> {
+    if let Some(checker) = IN_PROCESS.with(std::cell::Cell::get) {
+        return checker(kind, file, src);
+    }
+    web::check_file(kind.name(), file, src)
+        .await
+        .unwrap_or_else(|message| {
+            vec![Diagnostic {
+                file: file.into(),
+                kind: DiagnosticKind::Reference,
+                path: String::new(),
+                line: None,
+                column: None,
+                message,
+            }]
         })
 }
 
@@ -358,7 +490,7 @@ pub fn request_goal(store: &StoreHandle, id: &str) {
     store.dispatch(Action::GoalLoading(id.clone()));
     let store = store.clone();
     yew::platform::spawn_local(async move {
-        let result = fetch_built(&catalogue::goal_file(&id)).await;
+        let result = fetch_built(FileKind::Goal, &catalogue::goal_file(&id)).await;
         store.dispatch(Action::Goal(id, result));
     });
 }
@@ -369,10 +501,7 @@ pub fn load_glossary(store: StoreHandle) {
     store.dispatch(Action::GlossaryLoading);
     yew::platform::spawn_local(async move {
         let result = match web::fetch_text(GLOSSARY_FILE).await {
-            Ok(src) => parse_glossary(GLOSSARY_FILE, &src).map_err(|problems| LoadError {
-                file: GLOSSARY_FILE.into(),
-                problems,
-            }),
+            Ok(src) => built(FileKind::Glossary, GLOSSARY_FILE, &src).await,
             Err(e) => Err(LoadError::fetch(GLOSSARY_FILE, e)),
         };
         store.dispatch(Action::Glossary(result.map(Rc::new)));
@@ -388,15 +517,13 @@ pub fn request_report(store: &StoreHandle, id: &str) {
         return;
     };
     let id = id.to_string();
+    let digest = store.digest_of(&id);
     store.dispatch(Action::ReportLoading(id.clone()));
     let store = store.clone();
     yew::platform::spawn_local(async move {
         let path = format!("reports/{file}");
         let result = match web::fetch_text(&path).await {
-            Ok(src) => parse_report(&path, &src).map_err(|problems| LoadError {
-                file: path.clone(),
-                problems,
-            }),
+            Ok(src) => report_file(&path, &src, digest.as_deref()).await,
             Err(e) => Err(LoadError::fetch(&path, e)),
         };
         // Reading the file and drawing the page are two tasks, not one long one.
@@ -430,6 +557,51 @@ mod tests {
     use super::*;
     use crate::model::parse_manifest;
     use crate::ui::route::recognize;
+
+    fn flagged(_: FileKind, file: &str, _: &str) -> Vec<Diagnostic> {
+        vec![Diagnostic {
+            file: file.into(),
+            kind: DiagnosticKind::Value,
+            path: "$".into(),
+            line: None,
+            column: None,
+            message: "validated".into(),
+        }]
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_report_file_as_the_build_checked_it_is_decoded_and_any_other_validated() {
+        let file = "reports/asn-2024.json";
+        let src = include_str!("../../assets/reports/asn-2024.json");
+        let digest = catalogue::digest(src.as_bytes());
+        // A validator that finds a problem in every file it is given.
+        check_in_process(flagged);
+        let r = report_file(file, src, Some(&digest)).await.expect("not validated");
+        assert_eq!(r.id(), "asn-2024");
+        let changed = src.replacen("Arbetsmarknads", "Arbetsmarknad", 1);
+        for (text, digest) in [(changed.as_str(), Some(digest.as_str())), (src, None)] {
+            let e = report_file(file, text, digest).await.unwrap_err();
+            assert_eq!(e.problems[0].message, "validated", "a changed file, or no digest");
+        }
+        // With the validator itself: the JSON path of what is wrong.
+        check_in_process(crate::model::validate::check);
+        let broken = src.replacen("\"year\"", "\"yeer\"", 1);
+        let e = report_file(file, &broken, Some(&digest)).await.unwrap_err();
+        assert!(e.problems.iter().any(|p| p.path.starts_with("$.")), "{e:?}");
+        // A statement decodes as one.
+        let st = include_str!("../../assets/reports/asn-omradeslyft.json");
+        let d = catalogue::digest(st.as_bytes());
+        assert!(report_file(file, st, Some(&d)).await.unwrap().as_statement().is_some());
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_built_file_that_does_not_decode_gets_the_validators_path() {
+        check_in_process(crate::model::validate::check);
+        let e = built::<Catalogue>(FileKind::Catalogue, "reports/catalogue-1.json", "{\"schema_version\": 1, \"reports\": 3}")
+            .await
+            .unwrap_err();
+        assert_eq!(e.problems[0].path, "$.reports", "{e:?}");
+    }
 
     fn with_manifest() -> Store {
         let m = parse_manifest(

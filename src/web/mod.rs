@@ -96,15 +96,58 @@ mod imp {
         ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
     }
 
+    #[wasm_bindgen(module = "/assets/js/check.js")]
+    extern "C" {
+        #[wasm_bindgen(catch, js_name = checkFile)]
+        async fn check_file_js(
+            base: &str,
+            names: &str,
+            kind: &str,
+            file: &str,
+            src: &str,
+        ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    }
+
     /// The pages of the site whose text matches `query` (Pagefind's index,
     /// `assets/js/search.js`), at most `limit` of them.
     pub async fn search_pages(query: &str, limit: u32) -> Result<super::FoundPages, String> {
-        let json = full_text_search(&base_path(), query, limit)
+        let found = full_text_search(&base_path(), query, limit)
             .await
-            .map_err(|e| format!("{e:?}"))?
-            .as_string()
-            .unwrap_or_default();
-        serde_json::from_str(&json).map_err(|e| e.to_string())
+            .map_err(|e| format!("{e:?}"))?;
+        serde_wasm_bindgen::from_value(found).map_err(|e| e.to_string())
+    }
+
+    /// A JSON text parsed by the browser.
+    pub struct Json(wasm_bindgen::JsValue);
+
+    /// Parses JSON with the browser's parser: the viewer carries no JSON
+    /// parser of its own (the validator module does).
+    pub fn parse_json(src: &str) -> Result<Json, String> {
+        js_sys::JSON::parse(src)
+            .map(Json)
+            .map_err(|e| format!("{e:?}"))
+    }
+
+    /// Parsed JSON as `T`.
+    pub fn decode<T: serde::de::DeserializeOwned>(v: &Json) -> Result<T, String> {
+        serde_wasm_bindgen::from_value(v.0.clone()).map_err(|e| e.to_string())
+    }
+
+    /// Every problem of a file, by the validator module (`insyn-check`,
+    /// `assets/js/check.js`), loaded the first time it is needed.
+    pub async fn check_file(
+        kind: &str,
+        file: &str,
+        src: &str,
+    ) -> Result<Vec<crate::model::Diagnostic>, String> {
+        let names = CHECK_OVERRIDE
+            .with(|c| c.borrow().clone())
+            .or_else(|| meta_content("insyn-check"))
+            .ok_or("Filen kunde inte kontrolleras: sidan anger ingen validator (insyn-check)")?;
+        let found = check_file_js(&base_href(), &names, kind, file, src)
+            .await
+            .map_err(|e| format!("Filen kunde inte kontrolleras: {e:?}"))?;
+        serde_wasm_bindgen::from_value(found).map_err(|e| e.to_string())
     }
 
     /// Fetches a text file relative to the site's base URL.
@@ -422,6 +465,9 @@ mod imp {
     thread_local! {
         /// The site's base URL when the viewer is mounted into another page.
         static BASE_OVERRIDE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+        /// The validator module's files ("JS WASM") when the viewer is
+        /// mounted into another page (which has no `<meta name=insyn-check>`).
+        static CHECK_OVERRIDE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
     }
 
     /// The site's base URL, ending in "/" (from `<base href>`, or the script
@@ -610,8 +656,10 @@ mod imp {
         root: web_sys::Element,
         path: String,
         base: String,
+        check: String,
         pages: crate::ui::pages::Pages,
     ) {
+        CHECK_OVERRIDE.with(|c| *c.borrow_mut() = Some(check));
         let base = if base.ends_with('/') {
             base
         } else {
@@ -855,6 +903,28 @@ mod imp {
     }
     pub fn location_replace(_url: &str) {}
     pub fn reload_in_place() {}
+
+    /// Parsed JSON (natively: serde_json's value).
+    pub struct Json(serde_json::Value);
+
+    pub fn parse_json(src: &str) -> Result<Json, String> {
+        serde_json::from_str(src)
+            .map(Json)
+            .map_err(|e| e.to_string())
+    }
+
+    pub fn decode<T: serde::de::DeserializeOwned>(v: &Json) -> Result<T, String> {
+        T::deserialize(&v.0).map_err(|e| e.to_string())
+    }
+
+    /// Natively the validator is always in process (`state::check_in_process`).
+    pub async fn check_file(
+        _kind: &str,
+        _file: &str,
+        _src: &str,
+    ) -> Result<Vec<crate::model::Diagnostic>, String> {
+        Err("no validator module natively".into())
+    }
     pub fn set_title(_title: &str) {}
     pub fn set_document_lang(_lang: &str) {}
     pub fn reveal_app(_ready: impl Fn() -> bool + 'static) {}

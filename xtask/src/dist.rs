@@ -8,7 +8,7 @@ use insyn::model::{parse_glossary, parse_manifest, parse_report, Manifest, Repor
 use insyn::ui::route::Family;
 
 use crate::findable::{Findable, Options};
-use crate::modules::Module;
+use crate::modules::{Module, Modules};
 use crate::tools::{cmd, run, Result};
 
 /// Normalises a base path to "/…/" form.
@@ -56,7 +56,7 @@ pub fn build_from(
     for f in [&trunk.js, &trunk.wasm] {
         std::fs::remove_file(dist.join(f)).map_err(|e| format!("{f}: {e}"))?;
     }
-    write_embed_loader(&dist, &modules[&Family::Embeds], &trunk.css)?;
+    write_embed_loader(&dist, &modules, &trunk.css)?;
     let indexes = family_indexes(&dist, &index, &base, &catalogue, &modules)?;
     copy_docs(root, &dist)?;
     let nojs = write_nojs_css(&dist, &base)?;
@@ -165,7 +165,15 @@ fn replace_reports(dir: &Path, dist: &Path) -> Result {
 /// returns the catalogue's name (below `reports/`).
 fn write_catalogue(dist: &Path, manifest: &Manifest, reports: &[Report]) -> Result<String> {
     use insyn::model::catalogue;
-    let text = to_json(&catalogue::catalogue(&manifest.reports, reports))?;
+    let mut cat = catalogue::catalogue(&manifest.reports, reports);
+    // Each report file's fingerprint as checked here: the viewer decodes a
+    // file that still has it without validating it again.
+    for r in &mut cat.reports {
+        let path = dist.join("reports").join(&r.file);
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        r.digest = Some(catalogue::digest(&bytes));
+    }
+    let text = to_json(&cat)?;
     let sri = integrity(text.as_bytes());
     let name = content_name(catalogue::CATALOGUE_STEM, &sri, "json");
     let dir = dist.join("reports");
@@ -268,10 +276,11 @@ fn family_indexes(
     index: &str,
     base: &str,
     catalogue: &str,
-    modules: &BTreeMap<Family, Module>,
+    modules: &Modules,
 ) -> Result<BTreeMap<Family, String>> {
     let mut out = BTreeMap::new();
-    for (family, module) in modules {
+    let check = check_names(&modules.check);
+    for (family, module) in &modules.pages {
         let boot = write_boot_script(dist, module, base)?;
         let js = std::fs::read(dist.join(&module.js)).map_err(|e| format!("{}: {e}", module.js))?;
         let href = format!("{base}{}", module.js);
@@ -279,9 +288,13 @@ fn family_indexes(
             href: &href,
             integrity: &integrity(&js),
         };
+        let metas = crate::html::Metas {
+            catalogue,
+            check: &check,
+        };
         out.insert(
             *family,
-            crate::html::adapt_index(index, base, &boot, catalogue, &js)?,
+            crate::html::adapt_index(index, base, &boot, &metas, &js)?,
         );
     }
     Ok(out)
@@ -335,12 +348,23 @@ fn fill(template: &str, values: &[(&str, &str)]) -> Result<String> {
 
 /// `insyn-embed.js` (`assets/js/`): mounts the viewer into `<div data-insyn="…">` elements of
 /// any host page, each inside a shadow root with the site's stylesheet.
-fn write_embed_loader(dist: &Path, embeds: &Module, css: &str) -> Result {
+fn write_embed_loader(dist: &Path, modules: &Modules, css: &str) -> Result {
+    let embeds = &modules.pages[&Family::Embeds];
     let loader = fill(
         include_str!("../../assets/js/insyn-embed.js"),
-        &[("JS", &embeds.js), ("WASM", &embeds.wasm), ("CSS", css)],
+        &[
+            ("JS", &embeds.js),
+            ("WASM", &embeds.wasm),
+            ("CSS", css),
+            ("CHECK", &check_names(&modules.check)),
+        ],
     )?;
     std::fs::write(dist.join("insyn-embed.js"), loader).map_err(|e| format!("insyn-embed.js: {e}"))
+}
+
+/// The validator module's files as the pages name them ("JS WASM").
+fn check_names(check: &Module) -> String {
+    format!("{} {}", check.js, check.wasm)
 }
 
 /// Copies the embed demo (a hostile host page) into the build.

@@ -85,8 +85,15 @@ pub struct ModuleJs<'a> {
     pub integrity: &'a str,
 }
 
+/// What every page names in `<meta>`: the catalogue's file and the
+/// validator module's ("JS WASM").
+pub struct Metas<'a> {
+    pub catalogue: &'a str,
+    pub check: &'a str,
+}
+
 /// Trunk's `index.html` made ours for one family of pages: the base path in
-/// `<meta name="insyn-base">` and the catalogue's hashed name beside it, the inline boot script replaced by `boot_tag`
+/// `<meta name="insyn-base">` and the catalogue's and the validator's hashed names beside it, the inline boot script replaced by `boot_tag`
 /// (a file with SRI, for `script-src 'self'`), the family's JS glue
 /// preloaded in place of Trunk's, and no wasm preload (the wasm is fetched
 /// after the page has loaded).
@@ -94,10 +101,13 @@ pub fn adapt_index(
     html: &str,
     base: &str,
     boot_tag: &str,
-    catalogue: &str,
+    metas: &Metas,
     module: &ModuleJs,
 ) -> Result<String> {
-    let catalogue = format!("<meta content={catalogue} name=insyn-catalogue>");
+    let catalogue = format!(
+        "<meta content={} name=insyn-catalogue><meta content=\"{}\" name=insyn-check>",
+        metas.catalogue, metas.check
+    );
     let (mut metas, mut scripts, mut preloads, mut glue) = (0, 0, 0, 0);
     let out = rewrite_str(
         html,
@@ -242,20 +252,24 @@ mod tests {
             href: "/insyn/insyn-reports-9.js",
             integrity: "sha384-r",
         };
-        let html = adapt_index(TRUNK, "/insyn/", tag, "catalogue-1.json", &module).unwrap();
+        let metas = Metas {
+            catalogue: "catalogue-1.json",
+            check: "insyn-check-1.js insyn-check-1_bg.wasm",
+        };
+        let html = adapt_index(TRUNK, "/insyn/", tag, &metas, &module).unwrap();
         assert!(
-            html.contains("<meta content=\"/insyn/\" name=insyn-base><meta content=catalogue-1.json name=insyn-catalogue>"),
+            html.contains("<meta content=\"/insyn/\" name=insyn-base><meta content=catalogue-1.json name=insyn-catalogue><meta content=\"insyn-check-1.js insyn-check-1_bg.wasm\" name=insyn-check>"),
             "{html}"
         );
         assert!(html.contains(tag));
-        assert!(!html.contains("import init") && !html.contains("_bg.wasm"));
+        assert!(!html.contains("import init") && !html.contains("insyn-2_bg.wasm"));
         assert!(
             html.contains("<link crossorigin href=\"/insyn/insyn-reports-9.js\" integrity=\"sha384-r\" rel=modulepreload>"),
             "the family's JS is preloaded in place of Trunk's: {html}"
         );
         assert!(!html.contains("insyn-2.js"), "{html}");
         // Twice, or on a file without the script: an error, not a quiet no-op.
-        assert!(adapt_index(&html, "/insyn/", tag, "c.json", &module).is_err());
+        assert!(adapt_index(&html, "/insyn/", tag, &metas, &module).is_err());
     }
 
     #[test]

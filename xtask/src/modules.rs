@@ -22,42 +22,55 @@ pub struct Module {
     pub wasm: String,
 }
 
+/// The site's modules: one per family of pages, and the validator.
+pub struct Modules {
+    pub pages: BTreeMap<Family, Module>,
+    /// `insyn-check`, which pages load when a file needs checking.
+    pub check: Module,
+}
+
+const CHECK: &str = "insyn-check";
+
 fn bin(family: Family) -> String {
     format!("insyn-{}", family.name())
 }
 
-/// Builds every family's module into `dist` (with the JS snippets the glue
-/// imports, in `dist/snippets/`).
-pub fn build(root: &Path, dist: &Path) -> Result<BTreeMap<Family, Module>> {
+/// Builds every family's module and the validator into `dist` (with the JS
+/// snippets the glue imports, in `dist/snippets/`).
+pub fn build(root: &Path, dist: &Path) -> Result<Modules> {
     let t = std::time::Instant::now();
     let mut cargo = cmd(root, "cargo");
     cargo.args(["build", "--release", "--target", "wasm32-unknown-unknown"]);
     for f in Family::ALL {
         cargo.args(["--bin", &bin(f)]);
     }
+    cargo.args(["--bin", CHECK]);
     let std = crate::size::configure(root, &mut cargo);
-    println!("→ cargo build of the {} modules of the page families ({std}) (about 3 min, seconds when warm)", Family::ALL.len());
-    run("cargo build (page families)", &mut cargo)?;
+    println!("→ cargo build of the modules of the page families and the validator ({std}) (about 3 min, seconds when warm)");
+    run("cargo build (modules)", &mut cargo)?;
     let target = crate::size::target_dir(root);
     let work = root.join("target/modules");
-    let mut out = BTreeMap::new();
+    let mut pages = BTreeMap::new();
     for f in Family::ALL {
-        out.insert(f, finish(root, &target, &work, dist, f)?);
+        pages.insert(f, finish(root, &target, &work, dist, &bin(f))?);
     }
+    let check = finish(root, &target, &work, dist, CHECK)?;
     println!(
-        "  built the modules in {:.0} s: {}",
+        "  built the modules in {:.0} s: {}, {}",
         t.elapsed().as_secs_f64(),
-        out.values()
+        pages
+            .values()
             .map(|m| m.wasm.as_str())
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", "),
+        check.wasm
     );
-    Ok(out)
+    Ok(Modules { pages, check })
 }
 
-/// wasm-bindgen and wasm-opt for one family, and its files in `dist`.
-fn finish(root: &Path, target: &Path, work: &Path, dist: &Path, f: Family) -> Result<Module> {
-    let name = bin(f);
+/// wasm-bindgen and wasm-opt for one binary, and its files in `dist`.
+fn finish(root: &Path, target: &Path, work: &Path, dist: &Path, name: &str) -> Result<Module> {
+    let name = name.to_string();
     let wasm = target.join(format!("wasm32-unknown-unknown/release/{name}.wasm"));
     let dir = work.join(&name);
     let _ = std::fs::remove_dir_all(&dir);

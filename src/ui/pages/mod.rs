@@ -183,22 +183,39 @@ mod tests {
             Route::Glossary,
             Route::NotFound,
             Route::Report { report: r() },
-            Route::Goal { report: r(), goal: r() },
+            Route::Goal {
+                report: r(),
+                goal: r(),
+            },
             Route::Finance { report: r() },
-            Route::Chart { report: r(), chart: r() },
+            Route::Chart {
+                report: r(),
+                chart: r(),
+            },
             Route::Compare,
             Route::CompareGoals,
             Route::CompareFinance,
             Route::EmbedReport { report: r() },
-            Route::EmbedGoal { report: r(), goal: r() },
-            Route::EmbedChart { report: r(), chart: r() },
+            Route::EmbedGoal {
+                report: r(),
+                goal: r(),
+            },
+            Route::EmbedChart {
+                report: r(),
+                chart: r(),
+            },
         ];
         let modules = [Pages::START, Pages::REPORTS, Pages::COMPARE, Pages::EMBEDS];
         for route in &routes {
             assert!(Pages::ALL.has(route) && Pages::ALL.render(route).is_some());
             for m in &modules {
                 let own = m.family == Some(route.family()) || *route == Route::NotFound;
-                assert_eq!(m.render(route).is_some(), own, "{route:?} in {:?}", m.family);
+                assert_eq!(
+                    m.render(route).is_some(),
+                    own,
+                    "{route:?} in {:?}",
+                    m.family
+                );
                 assert_eq!(m.has(route), own, "{route:?} in {:?}", m.family);
             }
         }

@@ -31,8 +31,9 @@ pub fn OpenOwn() -> Html {
                 let Some((name, text)) = web::event_file_text(e).await else {
                     return;
                 };
-                let result = text
-                    .map_err(|message| LoadError {
+                let result = match text {
+                    Ok(text) => open_local(&store, &name, &text).await,
+                    Err(message) => Err(LoadError {
                         file: name.clone(),
                         problems: vec![Diagnostic {
                             file: name.clone(),
@@ -42,8 +43,8 @@ pub fn OpenOwn() -> Html {
                             column: None,
                             message,
                         }],
-                    })
-                    .and_then(|text| open_local(&store, &name, &text));
+                    }),
+                };
                 match result {
                     Ok(id) => {
                         error.set(None);

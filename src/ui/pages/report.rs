@@ -213,7 +213,13 @@ pub fn expect_annual(r: &Report, lang: Lang) -> Result<&AnnualAnalysis, Html> {
 }
 
 fn parse_status(s: &str) -> Option<GoalStatus> {
-    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+    [
+        GoalStatus::Uppnatt,
+        GoalStatus::DelvisUppnatt,
+        GoalStatus::EjUppnatt,
+    ]
+    .into_iter()
+    .find(|g| status_key(*g) == s)
 }
 
 fn status_key(s: GoalStatus) -> &'static str {
