@@ -569,6 +569,7 @@ mod tests {
         }]
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[tokio::test(flavor = "current_thread")]
     async fn a_report_file_as_the_build_checked_it_is_decoded_and_any_other_validated() {
         let file = "reports/asn-2024.json";
@@ -594,6 +595,7 @@ mod tests {
         assert!(report_file(file, st, Some(&d)).await.unwrap().as_statement().is_some());
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[tokio::test(flavor = "current_thread")]
     async fn a_built_file_that_does_not_decode_gets_the_validators_path() {
         check_in_process(crate::model::validate::check);
