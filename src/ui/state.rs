@@ -558,6 +558,7 @@ mod tests {
     use crate::model::parse_manifest;
     use crate::ui::route::recognize;
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn flagged(_: FileKind, file: &str, _: &str) -> Vec<Diagnostic> {
         vec![Diagnostic {
             file: file.into(),
