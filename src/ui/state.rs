@@ -578,12 +578,17 @@ mod tests {
         let digest = catalogue::digest(src.as_bytes());
         // A validator that finds a problem in every file it is given.
         check_in_process(flagged);
-        let r = report_file(file, src, Some(&digest)).await.expect("not validated");
+        let r = report_file(file, src, Some(&digest))
+            .await
+            .expect("not validated");
         assert_eq!(r.id(), "asn-2024");
         let changed = src.replacen("Arbetsmarknads", "Arbetsmarknad", 1);
         for (text, digest) in [(changed.as_str(), Some(digest.as_str())), (src, None)] {
             let e = report_file(file, text, digest).await.unwrap_err();
-            assert_eq!(e.problems[0].message, "validated", "a changed file, or no digest");
+            assert_eq!(
+                e.problems[0].message, "validated",
+                "a changed file, or no digest"
+            );
         }
         // With the validator itself: the JSON path of what is wrong.
         check_in_process(crate::model::validate::check);
@@ -593,16 +598,24 @@ mod tests {
         // A statement decodes as one.
         let st = include_str!("../../assets/reports/asn-omradeslyft.json");
         let d = catalogue::digest(st.as_bytes());
-        assert!(report_file(file, st, Some(&d)).await.unwrap().as_statement().is_some());
+        assert!(report_file(file, st, Some(&d))
+            .await
+            .unwrap()
+            .as_statement()
+            .is_some());
     }
 
     #[cfg(not(target_arch = "wasm32"))]
     #[tokio::test(flavor = "current_thread")]
     async fn a_built_file_that_does_not_decode_gets_the_validators_path() {
         check_in_process(crate::model::validate::check);
-        let e = built::<Catalogue>(FileKind::Catalogue, "reports/catalogue-1.json", "{\"schema_version\": 1, \"reports\": 3}")
-            .await
-            .unwrap_err();
+        let e = built::<Catalogue>(
+            FileKind::Catalogue,
+            "reports/catalogue-1.json",
+            "{\"schema_version\": 1, \"reports\": 3}",
+        )
+        .await
+        .unwrap_err();
         assert_eq!(e.problems[0].path, "$.reports", "{e:?}");
     }
 

@@ -1,7 +1,7 @@
 //! `cargo xtask bench`: figures for speed and size, and the budgets they
 //! must meet (issues #8, #15, #16). It builds the release site into `dist/`, then:
 //!
-//! - first-load transfer of `/asn-2025`, brotli, per file (`e2e/bench/first-load.mjs`);
+//! - first-load transfer of `/asn-2025` and `/`, brotli, per file (`e2e/bench/first-load.mjs`);
 //! - Lighthouse, mobile defaults, five runs each on `/`, `/asn-2025`,
 //!   `/en/asn-2025` and `/asn-2025/ekonomi`: every run and the medians
 //!   printed, the best run gated, accessibility, best practices and SEO
@@ -13,15 +13,16 @@
 //! - each chart's render time in headless Chromium (`tests/bench.rs`); printed,
 //!   not asserted;
 //! - the floor: the size of `xtask/floor`, a minimal Yew viewer built the same
-//!   way, and what the 160 KB budget leaves for Insyn's own code after it;
+//!   way, and what the 200 KB budget leaves for Insyn's own code after it;
 //!   printed, not asserted.
 //!
 //! A gate is a size, a count, a score of the best of several runs, never a
 //! single wall-clock time, so that a busy machine cannot fail it while a real
 //! regression still does. Aims are printed as met or not and never fail a run.
-//! With `--ci` the chart timings are skipped, and the 160 KB first-load budget,
-//! which the site does not meet yet, is an aim; a ceiling on today's size is
-//! enforced instead so that it cannot grow unnoticed.
+//! With `--ci` the chart timings are skipped. The 200 KB first-load budget
+//! is enforced on the start page, which meets it; the report page, which
+//! does not yet, has a ceiling on today's size so that it cannot grow
+//! unnoticed, and the budget and the 160 KB aim are printed as met or not.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -34,23 +35,23 @@ mod archive;
 mod lighthouse;
 mod takeover;
 
-/// Issue #8: first-load transfer of `/asn-2025`, brotli-compressed.
-const FIRST_LOAD_BUDGET: u64 = 160 * 1024;
-/// Today's first load plus a little room, enforced in CI until the 160 KB
-/// budget is met: with std built for size (`size.rs`), and with stable std
-/// where the pinned nightly is missing. Raised with the features of issues
-/// #19–#21, which every page's one wasm now carries: the glossary (its file,
-/// 5.4 KB, and the matcher, term controls and glossary page, about 19 KB of
-/// wasm), the catalogue, goal files and search (about 20 KB), the English
-/// pages and data links (about 4 KB): 318.3 KB measured at the merge, from
-/// 269.7 KB. Then 326.7 KB with the rest of #19 and #21 (the goal matrix's
-/// choice, the finance comparison's own loading, checkboxes carried over at
-/// the takeover, English glossary forms and the prepared matcher: the wasm
-/// +7.5 KB, the glossary file +0.9 KB). Issue #16 is to win this back (one
-/// wasm per family of pages, the validator out of the first load); this
-/// ceiling only stops it growing unnoticed.
-const FIRST_LOAD_CEILING: u64 = 335 * 1024;
-const FIRST_LOAD_CEILING_STABLE: u64 = 365 * 1024;
+/// Issue #16: first-load transfer of a page, brotli-compressed, until the
+/// viewer is live.
+const FIRST_LOAD_BUDGET: u64 = 200 * 1024;
+/// Issue #16's aim (120 KB is the aim beyond it).
+const FIRST_LOAD_AIM: u64 = 160 * 1024;
+/// The pages whose first load is measured, each with the ceiling CI
+/// enforces (with std built for size, `size.rs`, and with stable std where
+/// the pinned nightly is missing). The start page meets issue #16's budget
+/// and is held to it. The report page was 327.9 KB with one wasm for every
+/// page; with a module per family of pages and the validator in a module of
+/// its own (loaded only when a file needs checking) it is 258.5 KB (its
+/// module 212.6 KB of it); its ceiling stops it growing unnoticed until the
+/// budget is met.
+const FIRST_LOAD_PAGES: [(&str, u64, u64); 2] = [
+    ("/asn-2025", 265 * 1024, 290 * 1024),
+    ("/", FIRST_LOAD_BUDGET, 220 * 1024),
+];
 const LIGHTHOUSE_PAGES: &str = "/,/asn-2025,/en/asn-2025,/asn-2025/ekonomi";
 
 struct Check {
@@ -90,7 +91,7 @@ pub use archive::{run_archive, ARCHIVE_SIZES};
 
 pub fn run(root: &Path, ci: bool) -> Result {
     crate::dist::build(root, "/", "dist", &crate::findable::Options::for_tests())?;
-    let (load, budgets) = budgets(root, ci);
+    let (load, budgets) = budgets(root);
     if !ci {
         charts(root)?;
         floor(root, load)?;
@@ -100,8 +101,8 @@ pub fn run(root: &Path, ci: bool) -> Result {
 
 /// The budget checks on the site already built in `dist/` (the CI tier after
 /// the release build).
-pub fn check_budgets(root: &Path, ci: bool) -> Result {
-    budgets(root, ci).1
+pub fn check_budgets(root: &Path) -> Result {
+    budgets(root).1
 }
 
 /// What the first load is made of, in bytes as sent.
@@ -112,9 +113,9 @@ struct FirstLoad {
     code: u64,
 }
 
-fn budgets(root: &Path, ci: bool) -> (Option<FirstLoad>, Result) {
+fn budgets(root: &Path) -> (Option<FirstLoad>, Result) {
     let mut checks = Vec::new();
-    let load = match first_load(root, ci, &mut checks) {
+    let load = match first_load(root, &mut checks) {
         Ok(l) => l,
         Err(e) => return (None, Err(e)),
     };
@@ -184,9 +185,30 @@ fn kb(bytes: u64) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
-fn first_load(root: &Path, ci: bool, checks: &mut Vec<Check>) -> Result<FirstLoad> {
-    println!("→ first-load transfer of /asn-2025 (brotli, as served per docs/hosting.md)");
-    let rows = node_lines(root, "first-load.mjs", &["/asn-2025"], "FIRSTLOAD ")?;
+/// The first load of each page in [`FIRST_LOAD_PAGES`], per file; returns
+/// the report page's.
+fn first_load(root: &Path, checks: &mut Vec<Check>) -> Result<FirstLoad> {
+    let mut report = None;
+    for (page, ceiling, stable) in FIRST_LOAD_PAGES {
+        let ceiling = if crate::size::ready(root) {
+            (ceiling, "std built for size")
+        } else {
+            (stable, "stable std")
+        };
+        let load = first_load_of(root, page, ceiling, checks)?;
+        report.get_or_insert(load);
+    }
+    report.ok_or_else(|| "no first load measured".into())
+}
+
+fn first_load_of(
+    root: &Path,
+    page: &str,
+    (ceiling, std): (u64, &str),
+    checks: &mut Vec<Check>,
+) -> Result<FirstLoad> {
+    println!("→ first-load transfer of {page} (brotli, as served per docs/hosting.md)");
+    let rows = node_lines(root, "first-load.mjs", &[page], "FIRSTLOAD ")?;
     println!("{:<52} {:>9} {:>11}", "file", "encoding", "body bytes");
     let mut total = 0u64;
     let mut code = 0u64;
@@ -206,7 +228,7 @@ fn first_load(root: &Path, ci: bool, checks: &mut Vec<Check>) -> Result<FirstLoa
     }
     println!("{:<52} {:>9} {:>11}  ({})", "total", "", total, kb(total));
     checks.push(Check::gate(
-        "every first-load file is sent brotli-compressed",
+        format!("every first-load file of {page} is sent brotli-compressed"),
         if uncompressed.is_empty() {
             "all".into()
         } else {
@@ -214,28 +236,21 @@ fn first_load(root: &Path, ci: bool, checks: &mut Vec<Check>) -> Result<FirstLoa
         },
         uncompressed.is_empty(),
     ));
-    let budget = "first load of /asn-2025 ≤ 160 KB brotli (issue #8)";
-    let ok = total <= FIRST_LOAD_BUDGET;
-    checks.push(if ci {
-        Check::aim(budget, kb(total), ok)
-    } else {
-        Check::gate(budget, kb(total), ok)
-    });
-    if ci {
-        let (ceiling, std) = if crate::size::ready(root) {
-            (FIRST_LOAD_CEILING, "std built for size")
-        } else {
-            (FIRST_LOAD_CEILING_STABLE, "stable std")
-        };
-        checks.push(Check::gate(
-            format!(
-                "first load of /asn-2025 ≤ {} (ceiling: no growth; {std})",
-                kb(ceiling)
-            ),
+    for (budget, what) in [
+        (FIRST_LOAD_BUDGET, "issue #16"),
+        (FIRST_LOAD_AIM, "its aim"),
+    ] {
+        checks.push(Check::aim(
+            format!("first load of {page} ≤ {} brotli ({what})", kb(budget)),
             kb(total),
-            total <= ceiling,
+            total <= budget,
         ));
     }
+    checks.push(Check::gate(
+        format!("first load of {page} ≤ {} (enforced; {std})", kb(ceiling)),
+        kb(total),
+        total <= ceiling,
+    ));
     Ok(FirstLoad { total, code })
 }
 

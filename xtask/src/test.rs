@@ -127,7 +127,7 @@ pub fn run_all(root: &Path) -> Result {
     );
     tier(
         "budgets: first-load size, Lighthouse, throttled takeover (bench --ci)",
-        &mut || crate::bench::check_budgets(root, true),
+        &mut || crate::bench::check_budgets(root),
     );
     println!("\n=== summary ===");
     let mut failed = 0;
