@@ -681,6 +681,7 @@ mod imp {
         if is_script_embed() || follow_language_choice() {
             return;
         }
+        FIRST_HREF.with(|f| *f.borrow_mut() = href());
         // Starting the module and rendering the first time are two tasks.
         wasm_bindgen_futures::spawn_local(async move {
             next_task().await;
@@ -713,14 +714,25 @@ mod imp {
         }
     }
 
+    thread_local! {
+        /// The address this document was loaded at.
+        static FIRST_HREF: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    }
+
+    fn href() -> Option<String> {
+        web_sys::window()?.location().href().ok()
+    }
+
     /// Loads the current address anew, in place of its history entry: the
-    /// router pushed a page another module renders.
-    pub fn reload_in_place() {
-        if let Some(w) = web_sys::window() {
-            if let Ok(href) = w.location().href() {
-                let _ = w.location().replace(&href);
-            }
+    /// router pushed a page another module renders. Returns false, and does
+    /// nothing, at the address the document was loaded at: its module was
+    /// chosen for it, and loading it again would load the same.
+    pub fn reload_in_place() -> bool {
+        let Some(now) = href() else { return false };
+        if FIRST_HREF.with(|f| f.borrow().as_deref() == Some(now.as_str())) {
+            return false;
         }
+        web_sys::window().is_some_and(|w| w.location().replace(&now).is_ok())
     }
 
     /// While the guard lives, tells the parent window (an iframe's host) the
@@ -902,7 +914,9 @@ mod imp {
         String::new()
     }
     pub fn location_replace(_url: &str) {}
-    pub fn reload_in_place() {}
+    pub fn reload_in_place() -> bool {
+        false
+    }
 
     /// Parsed JSON (natively: serde_json's value).
     pub struct Json(serde_json::Value);

@@ -52,12 +52,17 @@ pub fn build_from(
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
     let trunk = crate::html::read_trunk_output(&index)?;
-    // Trunk's all-pages module is the development build's: no page loads it.
-    for f in [&trunk.js, &trunk.wasm] {
-        std::fs::remove_file(dist.join(f)).map_err(|e| format!("{f}: {e}"))?;
-    }
     write_embed_loader(&dist, &modules, &trunk.css)?;
     let indexes = family_indexes(&dist, &index, &base, &catalogue, &modules)?;
+    // An address with no page of its own (a report added since the build,
+    // the reader's own report, a mistyped link) gets 404.html from hosts that
+    // serve it: it may be any family's page, so Trunk's module with every
+    // page (and the validator) renders it.
+    let all = Module {
+        js: trunk.js.clone(),
+        wasm: trunk.wasm.clone(),
+    };
+    let not_found = family_index(&dist, &index, &base, &catalogue, &modules, &all)?;
     copy_docs(root, &dist)?;
     let nojs = write_nojs_css(&dist, &base)?;
     let routes = insyn::ui::prerender::routes(&manifest, &reports);
@@ -78,8 +83,7 @@ pub fn build_from(
     findable.write_files(&dist, &routes)?;
     index_text(root, &dist)?;
     // Hosts that serve 404.html for unknown paths (GitHub Pages) show the app's own "not found".
-    std::fs::write(dist.join("404.html"), &indexes[&Family::Start])
-        .map_err(|e| format!("404.html: {e}"))?;
+    std::fs::write(dist.join("404.html"), &not_found).map_err(|e| format!("404.html: {e}"))?;
     let t = std::time::Instant::now();
     let (n, raw, br) = crate::parallel::compress_all(&dist)?;
     println!(
@@ -279,25 +283,34 @@ fn family_indexes(
     modules: &Modules,
 ) -> Result<BTreeMap<Family, String>> {
     let mut out = BTreeMap::new();
-    let check = check_names(&modules.check);
     for (family, module) in &modules.pages {
-        let boot = write_boot_script(dist, module, base)?;
-        let js = std::fs::read(dist.join(&module.js)).map_err(|e| format!("{}: {e}", module.js))?;
-        let href = format!("{base}{}", module.js);
-        let js = crate::html::ModuleJs {
-            href: &href,
-            integrity: &integrity(&js),
-        };
-        let metas = crate::html::Metas {
-            catalogue,
-            check: &check,
-        };
-        out.insert(
-            *family,
-            crate::html::adapt_index(index, base, &boot, &metas, &js)?,
-        );
+        let html = family_index(dist, index, base, catalogue, modules, module)?;
+        out.insert(*family, html);
     }
     Ok(out)
+}
+
+/// Trunk's `index.html` adapted to start `module`.
+fn family_index(
+    dist: &Path,
+    index: &str,
+    base: &str,
+    catalogue: &str,
+    modules: &Modules,
+    module: &Module,
+) -> Result<String> {
+    let boot = write_boot_script(dist, module, base)?;
+    let js = std::fs::read(dist.join(&module.js)).map_err(|e| format!("{}: {e}", module.js))?;
+    let href = format!("{base}{}", module.js);
+    let js = crate::html::ModuleJs {
+        href: &href,
+        integrity: &integrity(&js),
+    };
+    let metas = crate::html::Metas {
+        catalogue,
+        check: &check_names(&modules.check),
+    };
+    crate::html::adapt_index(index, base, &boot, &metas, &js)
 }
 
 /// Writes the stylesheet that hides the controls that need the viewer

@@ -127,11 +127,26 @@ fn embeds(route: &Route) -> Option<Html> {
 
 /// A page of another module's family, reached by navigating in place (a
 /// link of this module's router, a form): the browser loads it anew, in
-/// place of the address just pushed, so Back returns to this page.
+/// place of the address just pushed, so Back returns to this page. At the
+/// address the document was loaded at (which the build gives the right
+/// module, so only a misconfigured host) it says the page is not here
+/// rather than load it again and again.
 #[component]
 fn Elsewhere() -> Html {
-    use_effect_with((), |_| crate::web::reload_in_place());
-    html! {}
+    let stuck = use_state(|| false);
+    {
+        let stuck = stuck.clone();
+        use_effect_with((), move |_| {
+            if !crate::web::reload_in_place() {
+                stuck.set(true);
+            }
+        });
+    }
+    if *stuck {
+        html! { <not_found::NotFound /> }
+    } else {
+        html! {}
+    }
 }
 
 #[component]
