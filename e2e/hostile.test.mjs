@@ -52,10 +52,15 @@ const cases = [
 for (const [name, overrides, problem] of cases) {
   test(`${name}: a visible error names the file and where in it; other reports still work`, async () => {
     const env = await setup({ overrides });
+    // The validator is a module of its own, loaded for a file that is not
+    // what the build checked (and for nothing else).
+    const checker = [];
+    env.page.on('request', (r) => { if (/\/insyn-check-[0-9a-f]+_bg\.wasm$/.test(r.url())) checker.push(r.url()); });
     try {
       await env.page.goto(env.url + 'asn-2024');
       const alert = env.page.getByRole('alert');
       await alert.waitFor({ timeout: 15000 });
+      assert.equal(checker.length, overrides[FILE].status ? 0 : 1, 'the validator module is loaded once for a changed file, never for a missing one');
       const text = await alert.innerText();
       assert.match(text, /^Fil: reports\/asn-2024\.json$/m);
       const items = await alert.locator('li').allInnerTexts();

@@ -44,6 +44,22 @@ test('start → report → goal → comparison, then back and forward with the b
   assert.match(await page.title(), /elförsörjning/);
 });
 
+test("a report page loads its family's module alone, and no validator", async () => {
+  const { page, url } = env;
+  const code = [];
+  const note = (r) => { if (/\.wasm$/.test(r.url())) code.push(new URL(r.url()).pathname); };
+  page.on('request', note);
+  try {
+    await page.goto(url + 'asn-2025');
+    await page.locator('.goal-card').first().waitFor();
+    await page.waitForLoadState('networkidle');
+  } finally {
+    page.off('request', note);
+  }
+  assert.equal(code.length, 1, code.join(', '));
+  assert.match(code[0], /\/insyn-reports-[0-9a-f]{16}_bg\.wasm$/);
+});
+
 test('deep links open directly, with and without a trailing slash', async () => {
   const { page, url, errors } = env;
   for (const p of ['asn-2025/ekonomi', 'asn-2025/ekonomi/', 'asn-2025/mal/sjalvforsorjning', 'jamfor/mal/', 'inbaddning/asn-2025']) {
