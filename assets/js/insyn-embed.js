@@ -8,6 +8,8 @@ const WASM = '__INSYN_WASM__';
 const CSS = '__INSYN_CSS__';
 // The validator module ("JS WASM"), loaded when a file needs checking.
 const CHECK = '__INSYN_CHECK__';
+// The catalogue the build wrote (below reports/).
+const CATALOGUE = '__INSYN_CATALOGUE__';
 
 const base = new URL('./', import.meta.url).href;
 window.__insynEmbed = true;
@@ -23,5 +25,5 @@ for (const el of document.querySelectorAll('[data-insyn]')) {
   const root = document.createElement('div');
   root.className = 'insyn-root';
   shadow.appendChild(root);
-  mount_embed(root, el.getAttribute('data-insyn') || '', base, CHECK);
+  mount_embed(root, el.getAttribute('data-insyn') || '', base, CHECK, CATALOGUE);
 }

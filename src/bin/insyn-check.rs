@@ -11,14 +11,12 @@ pub fn check(kind: &str, file: &str, src: &str) -> wasm_bindgen::JsValue {
     use insyn::model::validate::{check, Diagnostic, DiagnosticKind, FileKind};
     let problems = match FileKind::from_name(kind) {
         Some(k) => check(k, file, src),
-        None => vec![Diagnostic {
-            file: file.into(),
-            kind: DiagnosticKind::Structure,
-            path: String::new(),
-            line: None,
-            column: None,
-            message: format!("okänd filtyp {kind:?}"),
-        }],
+        None => vec![Diagnostic::without_position(
+            file,
+            DiagnosticKind::Structure,
+            "",
+            format!("okänd filtyp {kind:?}"),
+        )],
     };
     serde_wasm_bindgen::to_value(&problems).unwrap_or(wasm_bindgen::JsValue::NULL)
 }

@@ -49,6 +49,27 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+impl Diagnostic {
+    /// A problem with no line and column: of the file as a whole (`path`
+    /// empty, e.g. it could not be fetched or checked) or at a JSON path
+    /// the text was not searched for.
+    pub fn without_position(
+        file: &str,
+        kind: DiagnosticKind,
+        path: &str,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            file: file.into(),
+            kind,
+            path: path.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;

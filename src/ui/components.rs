@@ -34,10 +34,17 @@ pub struct LinkProps {
 #[component]
 pub fn Link(props: &LinkProps) -> Html {
     let ctx = use_ctx();
-    // A page of another module's family: a plain link, which loads it.
+    // A page of another module's family: a plain link, which loads it; from
+    // an embed mounted into another site's page, Insyn's own page in a new tab.
     if let Some(c) = ctx.as_ref().filter(|c| !c.pages.has(&props.to)) {
         let href = c.route_href(&props.to);
-        return html! { <a {href} class={props.classes.clone()}>{ props.children.clone() }</a> };
+        let classes = props.classes.clone();
+        return if crate::web::is_script_embed() {
+            let href = format!("{}{href}", crate::web::base_href().trim_end_matches('/'));
+            html! { <a {href} {classes} target="_blank" rel="noopener">{ props.children.clone() }</a> }
+        } else {
+            html! { <a {href} {classes}>{ props.children.clone() }</a> }
+        };
     }
     let english_query = ctx.is_some_and(|c| c.lang == Lang::En && !c.prefixed);
     let query = english_query.then_some(LangQuery { lang: "en" });

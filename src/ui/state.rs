@@ -25,14 +25,12 @@ impl LoadError {
     pub fn fetch(file: &str, e: web::FetchError) -> Self {
         Self {
             file: file.into(),
-            problems: vec![Diagnostic {
-                file: file.into(),
-                kind: DiagnosticKind::Reference,
-                path: String::new(),
-                line: None,
-                column: None,
-                message: e.to_string(),
-            }],
+            problems: vec![Diagnostic::without_position(
+                file,
+                DiagnosticKind::Reference,
+                "",
+                e.to_string(),
+            )],
         }
     }
 }
@@ -326,7 +324,7 @@ pub fn close_local(store: &StoreHandle) {
 /// `<meta name="insyn-catalogue">`, or else the manifest.
 pub fn load_manifest(store: StoreHandle) {
     store.dispatch(Action::ManifestLoading);
-    if let Some(name) = web::meta_content("insyn-catalogue") {
+    if let Some(name) = web::catalogue_name() {
         yew::platform::spawn_local(async move {
             let file = format!("reports/{name}");
             let result = fetch_built(FileKind::Catalogue, &file).await;
@@ -338,13 +336,7 @@ pub fn load_manifest(store: StoreHandle) {
         // Without a catalogue (the development server, a script embed) the
         // manifest is validated here: no build checked it for this page.
         let result = match web::fetch_text(MANIFEST_FILE).await {
-            Ok(src) => match problems(
-                MANIFEST_FILE,
-                check(FileKind::Manifest, MANIFEST_FILE, &src).await,
-            ) {
-                Ok(()) => decode(MANIFEST_FILE, &src),
-                Err(e) => Err(e),
-            },
+            Ok(src) => checked(FileKind::Manifest, MANIFEST_FILE, &src).await,
             Err(e) => Err(LoadError::fetch(MANIFEST_FILE, e)),
         };
         store.dispatch(Action::Manifest(result.map(Rc::new)));
@@ -362,13 +354,28 @@ async fn fetch_built<T: serde::de::DeserializeOwned>(
     built(kind, file, &src).await.map(Rc::new)
 }
 
+/// A file no build checked for this page, validated and then decoded.
+async fn checked<T: serde::de::DeserializeOwned>(
+    kind: FileKind,
+    file: &str,
+    src: &str,
+) -> Result<T, LoadError> {
+    problems(file, check(kind, file, src).await)?;
+    decode(file, src)
+}
+
 /// A file the build wrote or checked, decoded without the validator; when
-/// it does not decode, the validator says where and why.
+/// it does not decode, the validator says where and why. A module that
+/// has the validator in it (the development build, which may have no
+/// catalogue and a glossary being edited) validates it first.
 async fn built<T: serde::de::DeserializeOwned>(
     kind: FileKind,
     file: &str,
     src: &str,
 ) -> Result<T, LoadError> {
+    if IN_PROCESS.with(std::cell::Cell::get).is_some() {
+        return checked(kind, file, src).await;
+    }
     match decode(file, src) {
         Ok(t) => Ok(t),
         Err(e) => {
@@ -400,14 +407,12 @@ fn decode<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Result<T, Lo
 fn decode_error(file: &str, message: String) -> LoadError {
     LoadError {
         file: file.into(),
-        problems: vec![Diagnostic {
-            file: file.into(),
-            kind: DiagnosticKind::Structure,
-            path: "$".into(),
-            line: None,
-            column: None,
+        problems: vec![Diagnostic::without_position(
+            file,
+            DiagnosticKind::Structure,
+            "$",
             message,
-        }],
+        )],
     }
 }
 
@@ -469,14 +474,12 @@ async fn check(kind: FileKind, file: &str, src: &str) -> Vec<Diagnostic> {
     web::check_file(kind.name(), file, src)
         .await
         .unwrap_or_else(|message| {
-            vec![Diagnostic {
-                file: file.into(),
-                kind: DiagnosticKind::Reference,
-                path: String::new(),
-                line: None,
-                column: None,
+            vec![Diagnostic::without_position(
+                file,
+                DiagnosticKind::Reference,
+                "",
                 message,
-            }]
+            )]
         })
 }
 
@@ -534,17 +537,15 @@ pub fn request_report(store: &StoreHandle, id: &str) {
             } else {
                 Err(LoadError {
                     file: path.clone(),
-                    problems: vec![Diagnostic {
-                        file: path.clone(),
-                        kind: DiagnosticKind::Reference,
-                        path: "$.id".into(),
-                        line: None,
-                        column: None,
-                        message: format!(
+                    problems: vec![Diagnostic::without_position(
+                        &path,
+                        DiagnosticKind::Reference,
+                        "$.id",
+                        format!(
                             "Filen har id {:?}, men manifestet väntar sig {id:?}",
                             r.id()
                         ),
-                    }],
+                    )],
                 })
             }
         });

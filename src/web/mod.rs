@@ -465,9 +465,11 @@ mod imp {
     thread_local! {
         /// The site's base URL when the viewer is mounted into another page.
         static BASE_OVERRIDE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-        /// The validator module's files ("JS WASM") when the viewer is
-        /// mounted into another page (which has no `<meta name=insyn-check>`).
+        /// The validator module's files ("JS WASM") and the catalogue's file
+        /// name when the viewer is mounted into another page (which has no
+        /// `<meta name=insyn-check>` or `<meta name=insyn-catalogue>`).
         static CHECK_OVERRIDE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+        static CATALOGUE_OVERRIDE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
     }
 
     /// The site's base URL, ending in "/" (from `<base href>`, or the script
@@ -656,10 +658,11 @@ mod imp {
         root: web_sys::Element,
         path: String,
         base: String,
-        check: String,
+        names: EmbedNames,
         pages: crate::ui::pages::Pages,
     ) {
-        CHECK_OVERRIDE.with(|c| *c.borrow_mut() = Some(check));
+        CHECK_OVERRIDE.with(|c| *c.borrow_mut() = Some(names.check));
+        CATALOGUE_OVERRIDE.with(|c| *c.borrow_mut() = Some(names.catalogue));
         let base = if base.ends_with('/') {
             base
         } else {
@@ -672,6 +675,21 @@ mod imp {
             crate::ui::EmbedAppProps { path, pages },
         )
         .render();
+    }
+
+    /// The files `insyn-embed.js` names for a script embed: the validator
+    /// module's ("JS WASM") and the catalogue's.
+    pub struct EmbedNames {
+        pub check: String,
+        pub catalogue: String,
+    }
+
+    /// The catalogue the build wrote, by file name: from the page's
+    /// `<meta name=insyn-catalogue>`, or what `insyn-embed.js` named.
+    pub fn catalogue_name() -> Option<String> {
+        CATALOGUE_OVERRIDE
+            .with(|c| c.borrow().clone())
+            .or_else(|| meta_content("insyn-catalogue"))
     }
 
     /// Starts the viewer with `pages` on this page, unless `insyn-embed.js`
@@ -729,7 +747,11 @@ mod imp {
     /// chosen for it, and loading it again would load the same.
     pub fn reload_in_place() -> bool {
         let Some(now) = href() else { return false };
-        if FIRST_HREF.with(|f| f.borrow().as_deref() == Some(now.as_str())) {
+        // Not started by `start` (a script embed): never the host's page.
+        let Some(first) = FIRST_HREF.with(|f| f.borrow().clone()) else {
+            return false;
+        };
+        if first == now {
             return false;
         }
         web_sys::window().is_some_and(|w| w.location().replace(&now).is_ok())
@@ -902,6 +924,9 @@ mod imp {
         BASE.with(|b| b.borrow().clone())
     }
     pub fn meta_content(_name: &str) -> Option<String> {
+        None
+    }
+    pub fn catalogue_name() -> Option<String> {
         None
     }
     pub async fn search_pages(_query: &str, _limit: u32) -> Result<super::FoundPages, String> {

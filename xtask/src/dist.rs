@@ -52,7 +52,7 @@ pub fn build_from(
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
     let trunk = crate::html::read_trunk_output(&index)?;
-    write_embed_loader(&dist, &modules, &trunk.css)?;
+    write_embed_loader(&dist, &modules, &trunk.css, &catalogue)?;
     let indexes = family_indexes(&dist, &index, &base, &catalogue, &modules)?;
     // An address with no page of its own (a report added since the build,
     // the reader's own report, a mistyped link) gets 404.html from hosts that
@@ -361,7 +361,7 @@ fn fill(template: &str, values: &[(&str, &str)]) -> Result<String> {
 
 /// `insyn-embed.js` (`assets/js/`): mounts the viewer into `<div data-insyn="…">` elements of
 /// any host page, each inside a shadow root with the site's stylesheet.
-fn write_embed_loader(dist: &Path, modules: &Modules, css: &str) -> Result {
+fn write_embed_loader(dist: &Path, modules: &Modules, css: &str, catalogue: &str) -> Result {
     let embeds = &modules.pages[&Family::Embeds];
     let loader = fill(
         include_str!("../../assets/js/insyn-embed.js"),
@@ -370,6 +370,7 @@ fn write_embed_loader(dist: &Path, modules: &Modules, css: &str) -> Result {
             ("WASM", &embeds.wasm),
             ("CSS", css),
             ("CHECK", &check_names(&modules.check)),
+            ("CATALOGUE", catalogue),
         ],
     )?;
     std::fs::write(dist.join("insyn-embed.js"), loader).map_err(|e| format!("insyn-embed.js: {e}"))

@@ -46,9 +46,11 @@ pub fn build(root: &Path, dist: &Path) -> Result<Modules> {
     }
     cargo.args(["--bin", CHECK]);
     let std = crate::size::configure(root, &mut cargo);
+    // Read back from where it was written, whatever the environment says.
+    let target = crate::size::target_dir(root);
+    cargo.env("CARGO_TARGET_DIR", &target);
     println!("→ cargo build of the modules of the page families and the validator ({std}) (about 3 min, seconds when warm)");
     run("cargo build (modules)", &mut cargo)?;
-    let target = crate::size::target_dir(root);
     let work = root.join("target/modules");
     let mut pages = BTreeMap::new();
     for f in Family::ALL {

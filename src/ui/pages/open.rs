@@ -35,14 +35,12 @@ pub fn OpenOwn() -> Html {
                     Ok(text) => open_local(&store, &name, &text).await,
                     Err(message) => Err(LoadError {
                         file: name.clone(),
-                        problems: vec![Diagnostic {
-                            file: name.clone(),
-                            kind: DiagnosticKind::Syntax,
-                            path: "$".into(),
-                            line: None,
-                            column: None,
+                        problems: vec![Diagnostic::without_position(
+                            &name,
+                            DiagnosticKind::Syntax,
+                            "$",
                             message,
-                        }],
+                        )],
                     }),
                 };
                 match result {
