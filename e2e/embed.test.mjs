@@ -75,9 +75,17 @@ test('the iframe on the demo page grows to its content height; other messages ar
 test('the script embed renders inside the hostile host page and keeps its own layout', async () => {
   const { context, url } = env;
   const page = await context.newPage();
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
   await page.goto(url + 'embed-demo.html');
   const host = page.locator('#demo-script');
   await host.locator('figure.chart').waitFor();
+  // Its links to Insyn's other pages lead to Insyn's own site, in a new tab,
+  // not to the host's; and it reads the catalogue, so no validator is loaded.
+  const report = host.locator('a[href$="/asn-2025"]').first();
+  assert.equal(await report.getAttribute('href'), new URL('asn-2025', url).href);
+  assert.equal(await report.getAttribute('target'), '_blank');
+  assert.ok(wasm.every((p) => !p.includes('insyn-check')), wasm.join(', '));
   const style = await host.locator('.insyn-root').evaluate((el) => {
     const cs = getComputedStyle(el);
     return { font: cs.fontFamily, transform: cs.textTransform, sizing: getComputedStyle(el.querySelector('figure')).boxSizing, italic: cs.fontStyle };
