@@ -10,16 +10,4 @@ fn main() {
     }
 }
 
-/// Mounts an embed into a host page (`insyn-embed.js`).
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn mount_embed(
-    root: web_sys::Element,
-    path: String,
-    base: String,
-    check: String,
-    catalogue: String,
-) {
-    let names = insyn::web::EmbedNames { check, catalogue };
-    insyn::web::mount_embed(root, path, base, names, insyn::ui::pages::Pages::ALL);
-}
+insyn::mount_embed_export!(insyn::ui::pages::Pages::ALL);

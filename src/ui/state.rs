@@ -360,12 +360,10 @@ async fn checked<T: serde::de::DeserializeOwned>(
     file: &str,
     src: &str,
 ) -> Result<T, LoadError> {
-    problems(file, check(kind, file, src).await)?;
-    decode(file, src)
+    load(kind, file, src, false, decode).await
 }
 
-/// A file the build wrote or checked, decoded without the validator; when
-/// it does not decode, the validator says where and why. A module that
+/// A file the build wrote, decoded without the validator. A module that
 /// has the validator in it (the development build, which may have no
 /// catalogue and a glossary being edited) validates it first.
 async fn built<T: serde::de::DeserializeOwned>(
@@ -373,15 +371,29 @@ async fn built<T: serde::de::DeserializeOwned>(
     file: &str,
     src: &str,
 ) -> Result<T, LoadError> {
-    if IN_PROCESS.with(std::cell::Cell::get).is_some() {
-        return checked(kind, file, src).await;
+    let in_process = IN_PROCESS.with(std::cell::Cell::get).is_some();
+    load(kind, file, src, !in_process, decode).await
+}
+
+/// A file decoded by `decode`: as it is when it is what the build checked
+/// (`as_built`), validated first when it is not. When a file the build
+/// checked does not decode, the validator says where and why.
+async fn load<T>(
+    kind: FileKind,
+    file: &str,
+    src: &str,
+    as_built: bool,
+    decode: fn(&str, &str) -> Result<T, LoadError>,
+) -> Result<T, LoadError> {
+    if !as_built {
+        problems(file, check(kind, file, src).await)?;
     }
     match decode(file, src) {
-        Ok(t) => Ok(t),
-        Err(e) => {
+        Err(e) if as_built => {
             problems(file, check(kind, file, src).await)?;
             Err(e)
         }
+        decoded => decoded,
     }
 }
 
@@ -438,18 +450,7 @@ fn decode_report(file: &str, src: &str) -> Result<Report, LoadError> {
 /// (its `digest`), validated first when it is not.
 async fn report_file(path: &str, src: &str, digest: Option<&str>) -> Result<Report, LoadError> {
     let as_built = digest.is_some_and(|d| d == catalogue::digest(src.as_bytes()));
-    if !as_built {
-        problems(path, check(FileKind::Report, path, src).await)?;
-    }
-    match decode_report(path, src) {
-        Ok(r) => Ok(r),
-        Err(e) if as_built => {
-            // Decodes differently than the build checked: the validator says why.
-            problems(path, check(FileKind::Report, path, src).await)?;
-            Err(e)
-        }
-        Err(e) => Err(e),
-    }
+    load(FileKind::Report, path, src, as_built, decode_report).await
 }
 
 thread_local! {

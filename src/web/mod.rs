@@ -79,6 +79,29 @@ pub struct FoundPage {
     pub excerpt: String,
 }
 
+/// Defines the `mount_embed` export that `insyn-embed.js` calls, for a
+/// module whose pages include the embeds (`mount_embed_export!(Pages::EMBEDS)`
+/// in its binary). An export in the library would be in every module, and
+/// with it the embeds' pages.
+#[macro_export]
+macro_rules! mount_embed_export {
+    ($pages:expr) => {
+        /// Mounts an embed into a host page (`insyn-embed.js`).
+        #[cfg(target_arch = "wasm32")]
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn mount_embed(
+            root: web_sys::Element,
+            path: String,
+            base: String,
+            check: String,
+            catalogue: String,
+        ) {
+            let names = $crate::web::EmbedNames { check, catalogue };
+            $crate::web::mount_embed(root, path, base, names, $pages);
+        }
+    };
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::FetchError;

@@ -65,7 +65,10 @@ impl Pages {
 
     /// The page at `route`, or `None` when another module renders it.
     pub fn render(&self, route: &Route) -> Option<Html> {
-        (self.render)(route)
+        match route {
+            Route::NotFound => Some(html! { <not_found::NotFound /> }),
+            _ => (self.render)(route),
+        }
     }
 }
 
@@ -81,7 +84,6 @@ fn start(route: &Route) -> Option<Html> {
         Route::Home => html! { <home::Home /> },
         Route::Accessibility => html! { <accessibility::Statement /> },
         Route::Glossary => html! { <glossary::GlossaryPage /> },
-        Route::NotFound => html! { <not_found::NotFound /> },
         _ => return None,
     })
 }
@@ -96,7 +98,6 @@ fn reports(route: &Route) -> Option<Html> {
         Route::Chart { report, chart } => {
             html! { <finance::ChartPage report={report.clone()} chart={chart.clone()} /> }
         }
-        Route::NotFound => html! { <not_found::NotFound /> },
         _ => return None,
     })
 }
@@ -106,7 +107,6 @@ fn compare(route: &Route) -> Option<Html> {
         Route::Compare => html! { <compare::CompareIndex /> },
         Route::CompareGoals => html! { <compare::CompareGoals /> },
         Route::CompareFinance => html! { <compare::CompareFinance /> },
-        Route::NotFound => html! { <not_found::NotFound /> },
         _ => return None,
     })
 }
@@ -120,7 +120,6 @@ fn embeds(route: &Route) -> Option<Html> {
         Route::EmbedChart { report, chart } => {
             html! { <embed::EmbedChart report={report.clone()} chart={chart.clone()} /> }
         }
-        Route::NotFound => html! { <not_found::NotFound /> },
         _ => return None,
     })
 }
