@@ -74,6 +74,52 @@ pub fn digest(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
+/// The one report a page shows, as the build names it in the page's
+/// `<meta name="insyn-report">`: a page of one report loads its file at
+/// once, without waiting for the catalogue (which it may never need).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageReport {
+    pub id: String,
+    pub file: String,
+    pub digest: Option<String>,
+}
+
+impl PageReport {
+    /// The meta's content: "id digest file" (a file name may hold spaces).
+    pub fn to_meta(&self) -> String {
+        format!(
+            "{} {} {}",
+            self.id,
+            self.digest.as_deref().unwrap_or("-"),
+            self.file
+        )
+    }
+
+    /// Reads what [`PageReport::to_meta`] wrote; `None` if it is not that.
+    pub fn from_meta(content: &str) -> Option<Self> {
+        let mut parts = content.splitn(3, ' ');
+        let (id, digest, file) = (parts.next()?, parts.next()?, parts.next()?);
+        if id.is_empty() || file.is_empty() || digest.is_empty() {
+            return None;
+        }
+        Some(Self {
+            id: id.into(),
+            file: file.into(),
+            digest: (digest != "-").then(|| digest.into()),
+        })
+    }
+}
+
+impl From<&CatalogueReport> for PageReport {
+    fn from(r: &CatalogueReport) -> Self {
+        Self {
+            id: r.id.clone(),
+            file: r.file.clone(),
+            digest: r.digest.clone(),
+        }
+    }
+}
+
 impl CatalogueReport {
     /// How many of its goals have each status.
     pub fn status_counts(&self) -> super::derived::StatusCounts {
@@ -368,6 +414,22 @@ pub fn parse_built<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pages_report_survives_its_meta_and_a_mangled_meta_is_none() {
+        let r = PageReport {
+            id: "asn-2025".into(),
+            file: "asn 2025.json".into(),
+            digest: Some("00ff".into()),
+        };
+        assert_eq!(PageReport::from_meta(&r.to_meta()), Some(r.clone()));
+        let unchecked = PageReport { digest: None, ..r };
+        assert_eq!(unchecked.to_meta(), "asn-2025 - asn 2025.json");
+        assert_eq!(PageReport::from_meta(&unchecked.to_meta()), Some(unchecked));
+        for bad in ["", "asn-2025", "asn-2025 00ff", " 00ff x.json", "a  x"] {
+            assert_eq!(PageReport::from_meta(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn an_excerpt_is_text_with_its_matched_words_marked() {

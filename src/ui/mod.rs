@@ -92,14 +92,7 @@ impl Ctx {
 
     /// The file name of a report in the manifest (`asn-2025.json`).
     pub fn report_file(&self, id: &str) -> Option<String> {
-        match &self.store.manifest {
-            Some(state::Load::Ready(m)) => m
-                .reports
-                .iter()
-                .find(|e| e.id == id)
-                .map(|e| e.file.clone()),
-            _ => None,
-        }
+        self.store.file_of(id)
     }
 }
 
@@ -117,7 +110,7 @@ pub fn App(props: &AppProps) -> Html {
     let basename = (!basename.is_empty()).then(|| AttrValue::from(basename));
     html! {
         <BrowserRouter {basename}>
-            <Root initial={Rc::new(Store::default())} pages={props.pages} />
+            <Root initial={Rc::new(Store::in_browser())} pages={props.pages} />
         </BrowserRouter>
     }
 }
@@ -142,7 +135,7 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
     });
     html! {
         <Router history={(*history).clone()}>
-            <Root initial={Rc::new(Store::default())} pages={props.pages} />
+            <Root initial={Rc::new(Store { page_report: None, ..Store::in_browser() })} pages={props.pages} />
         </Router>
     }
 }
@@ -167,7 +160,6 @@ pub fn Root(props: &RootProps) -> Html {
             crate::web::normalize_trailing_slash();
             if store.manifest.is_none() {
                 state::restore_local(&store);
-                state::load_manifest(store);
             }
         });
     }
@@ -189,6 +181,16 @@ pub fn Root(props: &RootProps) -> Html {
     };
     use_effect_with(lang, move |lang| crate::web::set_document_lang(lang.code()));
     let route = route::recognize(&path);
+    {
+        // The catalogue, unless this is the page of the one report the
+        // build made it for (then when the reader goes elsewhere).
+        let store = store.clone();
+        use_effect_with(route.clone(), move |route| {
+            if store.needs_manifest(route) {
+                state::load_manifest(store);
+            }
+        });
+    }
     {
         // Embeds mark no terms: the glossary page is not theirs to link.
         let store = store.clone();
@@ -522,12 +524,12 @@ pub fn use_goal_elsewhere(goal: AttrValue) {
     let ready = ctx.as_ref().map(|c| {
         (
             matches!(c.store.manifest, Some(state::Load::Ready(_))),
-            c.store.catalogue.is_some(),
+            c.store.built(),
         )
     });
     use_effect_with((goal, ready), move |(goal, _)| {
         let Some(c) = ctx else { return };
-        if c.store.catalogue.is_some() {
+        if c.store.built() {
             state::request_goal(&c.store, goal);
         } else if let Some(state::Load::Ready(m)) = &c.store.manifest {
             for e in &m.reports {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::catalogue::{self, Catalogue, GoalHistory};
+use crate::model::catalogue::{self, Catalogue, GoalHistory, PageReport};
 use crate::model::glossary::{Glossary, Term};
 use crate::model::report::{AnnualAnalysis, Statement};
 use crate::model::validate::FileKind;
@@ -49,6 +49,13 @@ pub struct Store {
     /// the page has no catalogue (Trunk's development server, a script
     /// embed): then the manifest alone, and lists wait for the reports.
     pub catalogue: Option<Rc<Catalogue>>,
+    /// The catalogue's file (below `reports/`) where the build wrote one,
+    /// loaded or not.
+    pub catalogue_file: Option<String>,
+    /// The report the build made this page for (`<meta name="insyn-report">`):
+    /// its page loads it at once and the catalogue only when the reader goes
+    /// elsewhere.
+    pub page_report: Option<PageReport>,
     pub reports: BTreeMap<String, Load<Rc<Report>>>,
     /// Goals' files (`reports/goals/{id}.json`), by goal id.
     pub goals: BTreeMap<String, Load<Rc<GoalHistory>>>,
@@ -59,6 +66,35 @@ pub struct Store {
 }
 
 impl Store {
+    /// What the page says of the files the build wrote for it.
+    pub fn in_browser() -> Self {
+        Self {
+            catalogue_file: web::catalogue_name(),
+            page_report: web::meta_content("insyn-report").and_then(|m| PageReport::from_meta(&m)),
+            ..Self::default()
+        }
+    }
+
+    /// Whether the build wrote a catalogue and goals' files for this page
+    /// (then lists read them, not every report).
+    pub fn built(&self) -> bool {
+        self.catalogue.is_some() || self.catalogue_file.is_some()
+    }
+
+    /// The page's own report when `route` shows it.
+    fn page_report_at(&self, route: &super::Route) -> Option<&PageReport> {
+        self.page_report
+            .as_ref()
+            .filter(|p| route.report_id() == Some(p.id.as_str()))
+    }
+
+    /// Whether the page at `route` needs the catalogue (or the manifest)
+    /// and it has not been asked for: every page but one of the report the
+    /// build made it for.
+    pub fn needs_manifest(&self, route: &super::Route) -> bool {
+        self.manifest.is_none() && self.page_report_at(route).is_none()
+    }
+
     /// A store with everything already loaded (for rendering natively and
     /// tests), the catalogue and goals' files made as the build makes them.
     pub fn ready(manifest: Manifest, reports: Vec<Report>) -> Self {
@@ -74,6 +110,8 @@ impl Store {
                 .into_iter()
                 .map(|r| (r.id().to_string(), Load::Ready(Rc::new(r))))
                 .collect(),
+            catalogue_file: None,
+            page_report: None,
             local: None,
             glossary: None,
         }
@@ -139,11 +177,6 @@ impl Store {
     /// arrived (or failed): until then the page keeps its pre-rendered HTML
     /// in view.
     pub fn settled_for(&self, route: &super::Route, query: &[(String, String)]) -> bool {
-        let manifest = match &self.manifest {
-            None | Some(Load::Loading) => return false,
-            Some(Load::Failed(_)) => return true,
-            Some(Load::Ready(m)) => m,
-        };
         if self.reports.values().any(|l| matches!(l, Load::Loading))
             || self.goals.values().any(|l| matches!(l, Load::Loading))
             || matches!(self.glossary, Some(Load::Loading))
@@ -152,10 +185,19 @@ impl Store {
         }
         if let super::Route::Goal { goal, .. } | super::Route::EmbedGoal { goal, .. } = route {
             // Its file holds the goal in the other reports.
-            if self.catalogue.is_some() && !self.goals.contains_key(goal) {
+            if self.built() && !self.goals.contains_key(goal) {
                 return false;
             }
         }
+        if let Some(p) = self.page_report_at(route) {
+            // Arrived or failed (nothing is loading any more).
+            return self.reports.contains_key(&p.id);
+        }
+        let manifest = match &self.manifest {
+            None | Some(Load::Loading) => return false,
+            Some(Load::Failed(_)) => return true,
+            Some(Load::Ready(m)) => m,
+        };
         if let Some(id) = route.report_id() {
             if !manifest.reports.iter().any(|e| e.id == id) {
                 // Not found (or the user's own report): nothing to wait for.
@@ -178,7 +220,7 @@ impl Store {
                 )
             });
         }
-        let all = self.catalogue.is_none() && route.lists_every_report();
+        let all = !self.built() && route.lists_every_report();
         !all || manifest
             .reports
             .iter()
@@ -187,12 +229,18 @@ impl Store {
 
     /// The fingerprint the build recorded for a report's file.
     pub fn digest_of(&self, id: &str) -> Option<String> {
+        if let Some(p) = self.page_report.as_ref().filter(|p| p.id == id) {
+            return p.digest.clone();
+        }
         let c = self.catalogue.as_ref()?;
         c.reports.iter().find(|r| r.id == id)?.digest.clone()
     }
 
     /// The manifest's file name for a report id.
     pub fn file_of(&self, id: &str) -> Option<String> {
+        if let Some(p) = self.page_report.as_ref().filter(|p| p.id == id) {
+            return Some(p.file.clone());
+        }
         match &self.manifest {
             Some(Load::Ready(m)) => m
                 .reports
@@ -324,7 +372,7 @@ pub fn close_local(store: &StoreHandle) {
 /// `<meta name="insyn-catalogue">`, or else the manifest.
 pub fn load_manifest(store: StoreHandle) {
     store.dispatch(Action::ManifestLoading);
-    if let Some(name) = web::catalogue_name() {
+    if let Some(name) = store.catalogue_file.clone() {
         yew::platform::spawn_local(async move {
             let file = format!("reports/{name}");
             let result = fetch_built(FileKind::Catalogue, &file).await;
@@ -487,7 +535,7 @@ async fn check(kind: FileKind, file: &str, src: &str) -> Vec<Diagnostic> {
 /// Starts loading a goal's file (its status in every report), unless the
 /// page has no catalogue (then the goal page reads the loaded reports).
 pub fn request_goal(store: &StoreHandle, id: &str) {
-    if store.goals.contains_key(id) || store.catalogue.is_none() {
+    if store.goals.contains_key(id) || !store.built() {
         return;
     }
     let id = id.to_string();
@@ -764,6 +812,45 @@ mod tests {
         assert!(
             s.settled_for(&finance, &other),
             "a board without two editions: the defaults"
+        );
+    }
+
+    #[test]
+    fn a_page_of_one_report_waits_for_it_alone_and_not_for_the_catalogue() {
+        let asn = crate::model::parse_report(
+            "asn-2025.json",
+            include_str!("../../assets/reports/asn-2025.json"),
+        )
+        .expect("bundled report");
+        let mut s = Store {
+            catalogue_file: Some("catalogue-1.json".into()),
+            page_report: PageReport::from_meta("asn-2025 00ff asn-2025.json"),
+            ..Store::default()
+        };
+        let (report, goal) = (
+            recognize("/asn-2025"),
+            recognize("/asn-2025/mal/hallbar-elforsorjning"),
+        );
+        assert!(!s.needs_manifest(&report) && !s.needs_manifest(&goal));
+        for elsewhere in ["/", "/asn-2024", "/asn-2024/mal/x", "/jamfor/mal"] {
+            assert!(s.needs_manifest(&recognize(elsewhere)), "{elsewhere}");
+        }
+        assert_eq!(s.file_of("asn-2025").as_deref(), Some("asn-2025.json"));
+        assert_eq!(s.digest_of("asn-2025").as_deref(), Some("00ff"));
+        assert_eq!(s.file_of("asn-2024"), None, "the catalogue says");
+        assert!(!s.settled_for(&report, &[]), "not requested yet");
+        s.reports.insert("asn-2025".into(), Load::Loading);
+        assert!(!s.settled_for(&report, &[]), "loading");
+        s.reports
+            .insert("asn-2025".into(), Load::Ready(Rc::new(asn)));
+        assert!(s.settled_for(&report, &[]), "no manifest needed");
+        assert!(!s.settled_for(&goal, &[]), "the goal's file is missing");
+        s.goals
+            .insert("hallbar-elforsorjning".into(), Load::Failed(failed()));
+        assert!(s.settled_for(&goal, &[]));
+        assert!(
+            !s.settled_for(&recognize("/asn-2024"), &[]),
+            "another report's page waits for the catalogue"
         );
     }
 

@@ -46,7 +46,7 @@ pub fn build_from(
     if dir != root.join("assets/reports") {
         replace_reports(&dir, &dist)?;
     }
-    let catalogue = write_catalogue(&dist, &manifest, &reports)?;
+    let (catalogue, page_reports) = write_catalogue(&dist, &manifest, &reports)?;
     let glossary = write_glossary(root, &dist, &reports)?;
     let findable = Findable::new(&base, manifest.clone(), reports.clone(), options.clone());
     let index = std::fs::read_to_string(dist.join("index.html"))
@@ -69,6 +69,7 @@ pub fn build_from(
     let page = crate::html::Shell {
         indexes: &indexes,
         nojs: &nojs,
+        reports: &page_reports,
     };
     let t = std::time::Instant::now();
     let data = crate::parallel::Data {
@@ -166,8 +167,13 @@ fn replace_reports(dir: &Path, dist: &Path) -> Result {
 }
 
 /// Writes `reports/catalogue-<hash>.json` and `reports/goals/{id}.json`;
-/// returns the catalogue's name (below `reports/`).
-fn write_catalogue(dist: &Path, manifest: &Manifest, reports: &[Report]) -> Result<String> {
+/// returns the catalogue's name (below `reports/`) and, by report id, what
+/// the pages of that report name in `<meta name="insyn-report">`.
+fn write_catalogue(
+    dist: &Path,
+    manifest: &Manifest,
+    reports: &[Report],
+) -> Result<(String, BTreeMap<String, String>)> {
     use insyn::model::catalogue;
     let mut cat = catalogue::catalogue(&manifest.reports, reports);
     // Each report file's fingerprint as checked here: the viewer decodes a
@@ -189,7 +195,12 @@ fn write_catalogue(dist: &Path, manifest: &Manifest, reports: &[Report]) -> Resu
         std::fs::write(&file, to_json(&h)?).map_err(|e| format!("{}: {e}", file.display()))?;
     }
     println!("  wrote reports/{name} ({} KB)", text.len() / 1024);
-    Ok(name)
+    let pages = cat
+        .reports
+        .iter()
+        .map(|r| (r.id.clone(), catalogue::PageReport::from(r).to_meta()))
+        .collect();
+    Ok((name, pages))
 }
 
 fn to_json(v: &impl serde::Serialize) -> Result<String> {

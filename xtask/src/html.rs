@@ -151,31 +151,41 @@ pub fn adapt_index(
     }
 }
 
-/// The HTML file each family's pages are written into, and its
-/// `<noscript>` sheet.
+/// The HTML file each family's pages are written into, its `<noscript>`
+/// sheet, and each report's `<meta name="insyn-report">` content by id.
 pub struct Shell<'a> {
     pub indexes: &'a std::collections::BTreeMap<insyn::ui::route::Family, String>,
     pub nojs: &'a str,
+    pub reports: &'a std::collections::BTreeMap<String, String>,
 }
 
 impl Shell<'_> {
     /// The HTML file of the page at `route` (a path below the base, in
-    /// Swedish), which loads its family's module.
+    /// Swedish), which loads its family's module; a page of one report
+    /// names its file, so the viewer loads it without the catalogue.
     pub fn page(&self, route: &str, content: &str, title: Option<&str>) -> Result<String> {
-        let family = insyn::ui::route::recognize(route).family();
+        let route = insyn::ui::route::recognize(route);
+        let family = route.family();
         let index = self
             .indexes
             .get(&family)
-            .ok_or_else(|| format!("{route}: no HTML file for the {family:?} pages"))?;
-        page(index, content, title, self.nojs)
+            .ok_or_else(|| format!("{route:?}: no HTML file for the {family:?} pages"))?;
+        let mut head = self.nojs.to_string();
+        if let Some(meta) = route.report_id().and_then(|id| self.reports.get(id)) {
+            head += &format!(
+                "<meta content=\"{}\" name=insyn-report>",
+                crate::seo::escape(meta)
+            );
+        }
+        page(index, content, title, &head)
     }
 }
 
 /// One route's HTML file: `content` (its pre-rendered page) inside
 /// `<div id=insyn-pre>` in place of the `<noscript>` note (the page reads
-/// without JavaScript), `nojs` after the stylesheet, and the page's own
+/// without JavaScript), `head` after the stylesheet, and the page's own
 /// `<title>` when it sets one (as text).
-pub fn page(index: &str, content: &str, title: Option<&str>, nojs: &str) -> Result<String> {
+pub fn page(index: &str, content: &str, title: Option<&str>, head: &str) -> Result<String> {
     let (mut notes, mut sheets, mut titles) = (0, 0, 0);
     let pre = format!("<div id=insyn-pre>{content}</div>");
     let out = rewrite_str(
@@ -189,7 +199,7 @@ pub fn page(index: &str, content: &str, title: Option<&str>, nojs: &str) -> Resu
                 }),
                 element!("link[rel=stylesheet]", |el| {
                     sheets += 1;
-                    el.after(nojs, ContentType::Html);
+                    el.after(head, ContentType::Html);
                     Ok(())
                 }),
                 element!("title", |el| {
@@ -292,5 +302,39 @@ mod tests {
         let untitled = page(TRUNK, "", None, nojs).unwrap();
         assert!(untitled.contains("<title>Insyn – generic</title>"));
         assert!(page("<html><body></body></html>", "", None, nojs).is_err());
+    }
+
+    #[test]
+    fn a_page_of_one_report_names_its_file_and_no_other_page_does() {
+        use insyn::ui::route::Family;
+        let indexes = [Family::Start, Family::Reports, Family::Embeds]
+            .into_iter()
+            .map(|f| (f, TRUNK.to_string()))
+            .collect();
+        let reports = [(
+            "asn-2025".to_string(),
+            "asn-2025 00ff a\"b.json".to_string(),
+        )]
+        .into();
+        let shell = Shell {
+            indexes: &indexes,
+            nojs: "",
+            reports: &reports,
+        };
+        let meta = "<meta content=\"asn-2025 00ff a&quot;b.json\" name=insyn-report>";
+        for route in [
+            "/asn-2025",
+            "/asn-2025/mal/x",
+            "/inbaddning/asn-2025/ekonomi/t",
+        ] {
+            assert!(
+                shell.page(route, "", None).unwrap().contains(meta),
+                "{route}"
+            );
+        }
+        for route in ["/", "/asn-2024", "/begrepp"] {
+            let html = shell.page(route, "", None).unwrap();
+            assert!(!html.contains("insyn-report"), "{route}");
+        }
     }
 }

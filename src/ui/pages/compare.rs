@@ -96,7 +96,7 @@ fn matrix_catalogue(store: &Store) -> Option<Result<Rc<Catalogue>, Html>> {
 pub fn CompareGoals() -> Html {
     let ctx = use_ctx();
     // The matrix comes from the catalogue, or else from every report.
-    use_all_reports_when(ctx.as_ref().is_some_and(|c| c.store.catalogue.is_none()));
+    use_all_reports_when(ctx.as_ref().is_some_and(|c| !c.store.built()));
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     let t = i18n::t(lang);
     use_title(page_title(&[t.compare_goals_heading], lang));

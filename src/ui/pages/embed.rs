@@ -86,6 +86,7 @@ pub fn EmbedSummary(props: &EmbedSummaryProps) -> Html {
 
 #[component]
 pub fn EmbedGoal(props: &EmbedProps) -> Html {
+    crate::ui::use_goal_elsewhere(props.goal.clone());
     let goal = props.goal.clone();
     let render =
         Callback::from(move |r: Rc<Report>| html! { <GoalView report={r} goal={goal.clone()} /> });

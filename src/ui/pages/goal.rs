@@ -26,6 +26,9 @@ pub struct GoalPageProps {
 
 #[component]
 pub fn GoalPage(props: &GoalPageProps) -> Html {
+    // "The same goal elsewhere": the goal's file, not every report, loaded
+    // beside the report.
+    use_goal_elsewhere(props.goal.clone());
     let goal = props.goal.clone();
     let render =
         Callback::from(move |r: Rc<Report>| html! { <GoalView report={r} goal={goal.clone()} /> });
@@ -41,8 +44,6 @@ pub struct GoalViewProps {
 #[component]
 pub fn GoalView(props: &GoalViewProps) -> Html {
     let ctx = use_ctx();
-    // "The same goal elsewhere": the goal's file, not every report.
-    use_goal_elsewhere(props.goal.clone());
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     let navigator = yew_router::prelude::use_navigator();
     let found = props
@@ -165,7 +166,7 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
 /// The goal in every report: its file where the page has a catalogue, or
 /// else made from the reports that have loaded.
 fn goal_history(store: &Store, goal: &str) -> Option<Rc<GoalHistory>> {
-    if store.catalogue.is_some() {
+    if store.built() {
         return match store.goal(goal) {
             Some(Load::Ready(h)) => Some(h.clone()),
             _ => None,

@@ -15,7 +15,7 @@ use yew_router::prelude::Navigator;
 pub fn Home() -> Html {
     let ctx = use_ctx();
     // The list comes from the catalogue, or else from every report.
-    use_all_reports_when(ctx.as_ref().is_some_and(|c| c.store.catalogue.is_none()));
+    use_all_reports_when(ctx.as_ref().is_some_and(|c| !c.store.built()));
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     use_title(page_title(&[crate::ui::i18n::t(lang).nav_reports], lang));
     let navigator = yew_router::prelude::use_navigator();

@@ -21,7 +21,7 @@ pub fn Search() -> Html {
     let query = use_state(String::new);
     // (query, what the index found for it): an answer to an older query is not shown.
     let found = use_state(|| None::<(String, Result<FoundPages, String>)>);
-    let indexed = ctx.as_ref().is_some_and(|c| c.store.catalogue.is_some());
+    let indexed = ctx.as_ref().is_some_and(|c| c.store.built());
     use_all_reports_when(!indexed && !query.trim().is_empty());
     {
         let found = found.clone();
