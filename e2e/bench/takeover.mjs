@@ -5,7 +5,8 @@
 // - `/asn-2025`: time until the pre-rendered content is painted, time until
 //   the viewer is live (has taken over), and their ratio: how long a reader
 //   looks at a page whose controls do not answer yet, relative to how soon
-//   they see it.
+//   they see it; and the main-thread tasks over 50 ms until it is live
+//   (how many, and the longest).
 // - `/asn-2025/ekonomi`: a tap on the first "Visa som tabell" made at
 //   `DOMContentLoaded`, on the pre-rendered page, and the time until that
 //   chart's table is shown on the live page (the boot script notes the press,
@@ -27,7 +28,11 @@ const probe = ({ tap }) => {
   const at = () => performance.now();
   const painted = (set) => requestAnimationFrame(() => setTimeout(set, 0));
   const visible = (el) => el && el.checkVisibility() && el.getBoundingClientRect().height > 0;
-  const marks = (window.__marks = {});
+  const marks = (window.__marks = { tasks: [] });
+  // Every main-thread task over 50 ms (the browser reports no shorter one).
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) marks.tasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
   const watch = () => {
     if (marks.pre === undefined && visible(document.querySelector('#insyn-pre h1'))) {
       marks.pre = -1;
@@ -100,11 +105,14 @@ try {
     const chart = await measure(browser, `${srv.url}asn-2025/ekonomi`, () => window.__marks.table > 0, true);
     const pre = ms(report.pre);
     const live = ms(report.live);
+    const booting = report.tasks.filter((t) => live !== null && t.start < live);
     console.log('TAKEOVER ' + JSON.stringify({
       run,
       pre_ms: pre,
       live_ms: live,
       live_over_pre: pre && live ? Number((live / pre).toFixed(2)) : null,
+      long_tasks: booting.length,
+      longest_task_ms: Math.round(Math.max(0, ...booting.map((t) => t.ms))),
       tapped: chart.tap !== undefined,
       tap_to_table_ms: chart.tap !== undefined && ms(chart.table) !== null ? ms(chart.table - chart.tap) : null,
       chart_live_ms: ms(chart.live),

@@ -49,8 +49,11 @@ pub struct CatalogueReport {
     pub name: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Text>,
-    /// An annual analysis's goals in document order, with their year assessment.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// An annual analysis's goals in document order, with their year
+    /// assessment, written as one string, "goal=status goal=status …": a
+    /// page decodes a file one value at a time across the wasm boundary,
+    /// and an archive's catalogue has thousands of these pairs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "goal_statuses")]
     pub goals: Vec<(String, GoalStatus)>,
     /// The year's result as the file names it: value and unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,6 +62,51 @@ pub struct CatalogueReport {
     /// viewer decodes a file with this digest without validating it again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub digest: Option<String>,
+}
+
+/// The catalogue's form of a report's goals: "goal=status goal=status …".
+mod goal_statuses {
+    use super::GoalStatus;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    /// Each status as the report files spell it.
+    pub const NAMES: [(GoalStatus, &str); 3] = [
+        (GoalStatus::Uppnatt, "uppnatt"),
+        (GoalStatus::DelvisUppnatt, "delvis_uppnatt"),
+        (GoalStatus::EjUppnatt, "ej_uppnatt"),
+    ];
+
+    pub fn serialize<S: Serializer>(
+        goals: &[(String, GoalStatus)],
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let pairs: Vec<String> = goals
+            .iter()
+            .map(|(g, st)| {
+                let name = NAMES.iter().find(|(x, _)| x == st).map_or("", |(_, n)| n);
+                format!("{g}={name}")
+            })
+            .collect();
+        s.serialize_str(&pairs.join(" "))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<(String, GoalStatus)>, D::Error> {
+        let text = String::deserialize(d)?;
+        text.split_whitespace()
+            .map(|pair| {
+                let (goal, name) = pair.split_once('=').unwrap_or((pair, ""));
+                let status = NAMES.iter().find(|(_, n)| *n == name).map(|(s, _)| *s);
+                match status {
+                    Some(s) if !goal.is_empty() => Ok((goal.to_string(), s)),
+                    _ => Err(D::Error::custom(format!(
+                        "{pair:?} is not \"goal=status\" (status: uppnatt, delvis_uppnatt or ej_uppnatt)"
+                    ))),
+                }
+            })
+            .collect()
+    }
 }
 
 /// A file's fingerprint (FNV-1a, 64 bits, in hex): whether a report file is
@@ -414,6 +462,49 @@ pub fn parse_built<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reports_goals_are_one_string_in_the_catalogue_and_read_back() {
+        let r = CatalogueReport {
+            id: "asn-2025".into(),
+            kind: "annual_analysis".into(),
+            board: Board {
+                name: "Nämnd".into(),
+                short: "ASN".into(),
+            },
+            year: 2025,
+            title: "Årsanalys".into(),
+            file: "asn-2025.json".into(),
+            name: None,
+            summary: None,
+            goals: goal_statuses::NAMES
+                .iter()
+                .enumerate()
+                .map(|(i, (s, _))| (format!("mal-{i}"), *s))
+                .collect(),
+            result: None,
+            digest: None,
+        };
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(
+            json["goals"],
+            "mal-0=uppnatt mal-1=delvis_uppnatt mal-2=ej_uppnatt"
+        );
+        assert_eq!(
+            serde_json::from_value::<CatalogueReport>(json.clone()).unwrap(),
+            r
+        );
+        // The names are the report files' own.
+        for (s, name) in goal_statuses::NAMES {
+            assert_eq!(serde_json::to_value(s).unwrap(), name);
+        }
+        for bad in ["mal-0", "mal-0=klar", "=uppnatt"] {
+            let mut j = json.clone();
+            j["goals"] = bad.into();
+            let e = serde_json::from_value::<CatalogueReport>(j).unwrap_err();
+            assert!(e.to_string().contains("goal=status"), "{bad}: {e}");
+        }
+    }
 
     #[test]
     fn a_pages_report_survives_its_meta_and_a_mangled_meta_is_none() {

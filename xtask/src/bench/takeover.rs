@@ -20,6 +20,12 @@ pub struct Run {
     pub pre_ms: Option<f64>,
     pub live_ms: Option<f64>,
     pub live_over_pre: Option<f64>,
+    /// Main-thread tasks over 50 ms until the viewer was live, and the
+    /// longest of them (0: none).
+    #[serde(default)]
+    pub long_tasks: u32,
+    #[serde(default)]
+    pub longest_task_ms: f64,
     pub tapped: bool,
     pub tap_to_table_ms: Option<f64>,
 }
@@ -35,16 +41,28 @@ fn show(x: Option<f64>, unit: &str) -> String {
 /// Every run, then the medians of what was measured.
 pub fn table(runs: &[Run]) -> Vec<String> {
     let mut out = vec![format!(
-        "{:>4} {:>16} {:>12} {:>12} {:>22}",
-        "run", "pre-render shown", "viewer live", "live ÷ shown", "tap → table shown"
+        "{:>4} {:>16} {:>12} {:>12} {:>22} {:>24}",
+        "run",
+        "pre-render shown",
+        "viewer live",
+        "live ÷ shown",
+        "tap → table shown",
+        "tasks > 50 ms, longest"
     )];
-    let line = |run: &str, pre, live, ratio, tap| {
+    let line = |run: &str, pre, live, ratio, tap, tasks: String| {
         format!(
-            "{run:>4} {:>16} {:>12} {:>12} {:>22}",
+            "{run:>4} {:>16} {:>12} {:>12} {:>22} {tasks:>24}",
             show(pre, "ms"),
             show(live, "ms"),
             show(ratio, "×"),
             show(tap, "ms")
+        )
+    };
+    let tasks = |n: Option<f64>, longest: Option<f64>| {
+        format!(
+            "{}, {}",
+            n.map_or("–".into(), |n| format!("{n:.0}")),
+            show(longest, "ms")
         )
     };
     for r in runs {
@@ -54,6 +72,7 @@ pub fn table(runs: &[Run]) -> Vec<String> {
             r.live_ms,
             r.live_over_pre,
             r.tap_to_table_ms,
+            tasks(Some(f64::from(r.long_tasks)), Some(r.longest_task_ms)),
         ));
     }
     out.push(line(
@@ -62,6 +81,10 @@ pub fn table(runs: &[Run]) -> Vec<String> {
         median(runs.iter().filter_map(|r| r.live_ms)),
         median(runs.iter().filter_map(|r| r.live_over_pre)),
         median(runs.iter().filter_map(|r| r.tap_to_table_ms)),
+        tasks(
+            median(runs.iter().map(|r| f64::from(r.long_tasks))),
+            median(runs.iter().map(|r| r.longest_task_ms)),
+        ),
     ));
     out
 }
@@ -103,6 +126,8 @@ mod tests {
             pre_ms: Some(1000.0),
             live_ms: live,
             live_over_pre: live.map(|l| l / 1000.0),
+            long_tasks: 2,
+            longest_task_ms: 80.0,
             tapped: true,
             tap_to_table_ms: tap,
         }
@@ -139,5 +164,6 @@ mod tests {
         let t = table(&runs);
         assert!(t[1].contains("never"));
         assert!(t[4].contains("4000 ms") && t[4].contains("4.00×") && t[4].contains("300 ms"));
+        assert!(t[4].ends_with("2, 80 ms"), "{}", t[4]);
     }
 }
