@@ -64,7 +64,14 @@ test('a goal page and a goal embed fetch their report and the goal\'s file, no o
   // The goal's file lists the same goal in the board's other years and other boards.
   const page = await env.context.newPage();
   await page.goto(`${env.url}${r.id}/mal/${goal}`);
+  // The board's other years and the other boards' same year are listed; the
+  // other boards' other years are drawn when the reader opens them.
+  const near = await page.locator('.elsewhere li').count();
+  const more = page.locator('details.older summary', { hasText: /^Andra nämnder, andra år \(\d+\)$/ });
+  await more.click();
+  await page.locator('details.older[open] .elsewhere li').first().waitFor();
   const others = await page.locator('.elsewhere li').count();
+  assert.ok(near > 0 && near < others, `${near} listed at once, ${others} in all`);
   const expected = catalogue.reports.filter((x) => x.id !== r.id && goalsOf(x).some(([g]) => g === goal)).length;
   assert.equal(others, expected);
   assert.ok(others > 10, `${others} other reports assess ${goal}`);

@@ -277,6 +277,23 @@ impl Catalogue {
     }
 }
 
+impl GoalHistory {
+    /// The goal in the reports other than `report` (of `board`, `year`):
+    /// first the board's other years and the other boards' same year, then
+    /// the rest (other boards, other years), each in the file's order.
+    pub fn elsewhere(
+        &self,
+        report: &str,
+        board: &str,
+        year: u16,
+    ) -> (Vec<&GoalInReport>, Vec<&GoalInReport>) {
+        self.reports
+            .iter()
+            .filter(|o| o.report != report)
+            .partition(|o| o.board == board || o.year == year)
+    }
+}
+
 /// An excerpt from the full-text index as text: (words, whether they are
 /// the matched ones). Only `<mark>` is read as markup; any other tag is
 /// dropped and entities are decoded, so the excerpt is always shown as text.
@@ -462,6 +479,33 @@ pub fn parse_built<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_goals_other_reports_come_near_first_then_other_boards_other_years() {
+        let at = |report: &str, board: &str, year| GoalInReport {
+            report: report.into(),
+            board: board.into(),
+            year,
+            status: GoalStatus::Uppnatt,
+        };
+        let h = GoalHistory {
+            id: "g".into(),
+            title: String::new(),
+            title_en: String::new(),
+            reports: vec![
+                at("a-2025", "A", 2025),
+                at("b-2025", "B", 2025),
+                at("a-2024", "A", 2024),
+                at("b-2024", "B", 2024),
+                at("c-2023", "C", 2023),
+            ],
+            links: Vec::new(),
+        };
+        let (near, rest) = h.elsewhere("a-2025", "A", 2025);
+        let ids = |v: Vec<&GoalInReport>| v.iter().map(|o| o.report.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(near), ["b-2025", "a-2024"]);
+        assert_eq!(ids(rest), ["b-2024", "c-2023"]);
+    }
 
     #[test]
     fn a_reports_goals_are_one_string_in_the_catalogue_and_read_back() {

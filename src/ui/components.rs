@@ -84,6 +84,33 @@ pub fn status_badge(status: GoalStatus, lang: Lang) -> Html {
 /// spent most of its boot on them). Same address and behaviour as `Link`;
 /// where `Link` adds `?lang=en` (an English page without the `/en/`
 /// prefix) or to another module's page it is `Link`.
+#[derive(Properties, PartialEq)]
+pub struct DisclosureProps {
+    pub summary: AttrValue,
+    /// Its content, built when the reader opens it.
+    pub content: Callback<(), Html>,
+}
+
+/// A `<details>` whose content the live page builds only when the reader
+/// opens it: the pre-rendered page has it all (it reads without
+/// JavaScript, and search engines see it), while the viewer does not build
+/// hundreds of lines of an archive that nobody has asked for.
+#[component]
+pub fn Disclosure(props: &DisclosureProps) -> Html {
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |_: Event| open.set(!*open))
+    };
+    let build = *open || !cfg!(target_arch = "wasm32");
+    html! {
+        <details class="older" {ontoggle}>
+            <summary>{ props.summary.clone() }</summary>
+            if build { { props.content.emit(()) } }
+        </details>
+    }
+}
+
 pub fn list_link(ctx: &Ctx, nav: Option<&Navigator>, to: Route, label: Html) -> Html {
     let english_query = ctx.lang == Lang::En && !ctx.prefixed;
     let Some(nav) = nav.filter(|_| !english_query && ctx.pages.has(&to)) else {

@@ -80,7 +80,13 @@ impl Claims {
         // The forms prepared once per language, not once per place.
         let sv = Matcher::new(&refs, Lang::Sv);
         let en = Matcher::new(&refs, Lang::En);
+        // A text met before claims nothing new: its terms are claimed (an
+        // archive's start page has hundreds of lines and few distinct ones).
+        let mut seen: std::collections::HashSet<(&str, bool)> = Default::default();
         for p in shown.chain(on_demand) {
+            if !seen.insert((p.text.as_str(), p.lang == Lang::En)) {
+                continue;
+            }
             let matcher = if p.lang == Lang::En { &en } else { &sv };
             for s in matcher.find(&p.text) {
                 let id = refs[s.term].id.as_str();

@@ -6,10 +6,11 @@ use yew::prelude::*;
 
 use crate::model::catalogue::{goal_histories, GoalHistory, GoalInReport, GoalLinkItem};
 use crate::model::format;
+use crate::model::GoalStatus;
 use crate::model::Report;
 use crate::ui::components::{
-    list_link, status_badge, text, EmbedButton, Link, LoadErrorView, Source, StatusBadge,
-    WithReport,
+    list_link, status_badge, text, Disclosure, EmbedButton, Link, LoadErrorView, Source,
+    StatusBadge, WithReport,
 };
 use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::not_found::NotFoundBody;
@@ -45,7 +46,6 @@ pub struct GoalViewProps {
 pub fn GoalView(props: &GoalViewProps) -> Html {
     let ctx = use_ctx();
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
-    let navigator = yew_router::prelude::use_navigator();
     let found = props
         .report
         .as_annual()
@@ -69,11 +69,6 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
         return html! { <NotFoundBody message={t.goal_not_found} /> };
     };
     let history = goal_history(&ctx.store, &g.id);
-    let elsewhere: Vec<&GoalInReport> = history
-        .iter()
-        .flat_map(|h| &h.reports)
-        .filter(|o| o.report != a.id)
-        .collect();
     let linked: Vec<&GoalLinkItem> = history
         .iter()
         .flat_map(|h| &h.links)
@@ -129,26 +124,7 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
                     <p>{ text(&g.follow_up, lang) }</p>
                 </EmbedButton>
             }
-            <section>
-                <h2>{ t.other_edition }</h2>
-                if let Some(Load::Failed(e)) = ctx.store.goal(&g.id) {
-                    <LoadErrorView error={e.clone()} level={3} />
-                } else if elsewhere.is_empty() {
-                    <p>{ t.no_other }</p>
-                } else {
-                    <ul class="elsewhere">
-                        { for elsewhere.iter().map(|o| html! {
-                            <li>
-                                { list_link(&ctx, navigator.as_ref(), Route::Goal { report: o.report.clone(), goal: g.id.clone() }, html! { { format!("{} {}", o.board, o.year) } }) }
-                                { ": " }{ status_badge(o.status, lang) }
-                                if o.board == a.board.short && o.status != g.assessment.status {
-                                    <span class="change">{ format!(" → {} {}: {}", a.board.short, a.year, i18n::goal_status(g.assessment.status, lang)) }</span>
-                                }
-                            </li>
-                        }) }
-                    </ul>
-                }
-            </section>
+            <OtherReports report={a.id.clone()} board={a.board.short.clone()} year={a.year} goal={g.id.clone()} status={g.assessment.status} />
             if !linked.is_empty() {
                 <section>
                     <h2>{ t.linked_items }</h2>
@@ -160,6 +136,77 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
                 </section>
             }
         </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OtherReportsProps {
+    report: AttrValue,
+    board: AttrValue,
+    year: u16,
+    goal: AttrValue,
+    status: GoalStatus,
+}
+
+/// "The same goal in other reports": the board's other years and the other
+/// boards' same year, then (behind a [`Disclosure`]: an archive has hundreds)
+/// the other boards' other years.
+#[component]
+fn OtherReports(props: &OtherReportsProps) -> Html {
+    let navigator = yew_router::prelude::use_navigator();
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
+    let t = ctx.t();
+    if let Some(Load::Failed(e)) = ctx.store.goal(&props.goal) {
+        return html! { <section><h2>{ t.other_edition }</h2><LoadErrorView error={e.clone()} level={3} /></section> };
+    }
+    let history = goal_history(&ctx.store, &props.goal);
+    let (near, rest) = history.as_ref().map_or_else(Default::default, |h| {
+        h.elsewhere(&props.report, &props.board, props.year)
+    });
+    let here = (
+        props.goal.clone(),
+        props.board.clone(),
+        props.year,
+        props.status,
+    );
+    let item = {
+        let ctx = ctx.clone();
+        move |o: &GoalInReport| {
+            let (goal, board, year, status) = &here;
+            let to = Route::Goal {
+                report: o.report.clone(),
+                goal: goal.to_string(),
+            };
+            html! {
+                <li>
+                    { list_link(&ctx, navigator.as_ref(), to, html! { { format!("{} {}", o.board, o.year) } }) }
+                    { ": " }{ status_badge(o.status, ctx.lang) }
+                    if o.board == board.as_str() && o.status != *status {
+                        <span class="change">{ format!(" → {board} {year}: {}", i18n::goal_status(*status, ctx.lang)) }</span>
+                    }
+                </li>
+            }
+        }
+    };
+    let summary = format!("{} ({})", t.other_boards_years, rest.len());
+    let rest: Vec<GoalInReport> = rest.into_iter().cloned().collect();
+    let empty = near.is_empty() && rest.is_empty();
+    let near = html! { <ul class="elsewhere">{ for near.into_iter().map(&item) }</ul> };
+    let content = Callback::from(
+        move |()| html! { <ul class="elsewhere">{ for rest.iter().map(&item) }</ul> },
+    );
+    html! {
+        <section>
+            <h2>{ t.other_edition }</h2>
+            if empty {
+                <p>{ t.no_other }</p>
+            } else {
+                { near }
+                <Disclosure summary={summary} {content} />
+            }
+        </section>
     }
 }
 

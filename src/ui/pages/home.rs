@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::model::format::Lang;
 use crate::model::{Manifest, ManifestEntry, Report};
-use crate::ui::components::{list_link, report_heading, text, LoadErrorView};
+use crate::ui::components::{list_link, report_heading, text, Disclosure, LoadErrorView};
 use crate::ui::i18n::{page_title, status_sentence};
 use crate::ui::state::{Load, LoadError, Store};
 use crate::ui::terms::{Claims, Place, Terms};
@@ -84,33 +84,24 @@ struct OlderProps {
     entries: Vec<ManifestEntry>,
 }
 
-/// A board's older reports behind a disclosure. The pre-rendered page
-/// lists them all (without JavaScript, and for search engines); the live
-/// page builds their lines only when the reader opens it, so an archive's
-/// start page does not build hundreds of lines nobody has asked for.
+/// A board's older reports, behind a [`Disclosure`].
 #[component]
 fn OlderReports(props: &OlderProps) -> Html {
-    let open = use_state(|| false);
     let navigator = yew_router::prelude::use_navigator();
     let claims = use_context::<Claims>().unwrap_or_default();
     let Some(ctx) = use_ctx() else {
         return html! {};
     };
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |_: Event| open.set(!*open))
-    };
-    let build = *open || !cfg!(target_arch = "wasm32");
-    html! {
-        <details class="older" {ontoggle}>
-            <summary>{ format!("{} ({})", ctx.t().older_reports, props.entries.len()) }</summary>
-            if build {
-                <ul class="report-list">
-                    { for props.entries.iter().map(|e| report_item(&ctx, &claims, navigator.as_ref(), e)) }
-                </ul>
-            }
-        </details>
-    }
+    let summary = format!("{} ({})", ctx.t().older_reports, props.entries.len());
+    let entries = props.entries.clone();
+    let content = Callback::from(move |()| {
+        html! {
+            <ul class="report-list">
+                { for entries.iter().map(|e| report_item(&ctx, &claims, navigator.as_ref(), e)) }
+            </ul>
+        }
+    });
+    html! { <Disclosure {summary} {content} /> }
 }
 
 /// The boards in the manifest's order, each with its heading ("name
