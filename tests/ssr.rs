@@ -126,10 +126,22 @@ async fn goal_page_shows_assessment_as_printed_and_the_other_edition() {
     // ASN 2024 assessed this goal as partly achieved: shown with its link.
     assert!(html.contains("href=\"/asn-2024/mal/sjalvforsorjning\""));
     assert!(html.contains("Delvis uppnått"));
-    // FSN has the goal too.
+    // FSN has the goal too: another board, another year, behind a
+    // disclosure that the pre-rendered page has in full.
     assert!(html.contains("href=\"/fsn-2024/mal/sjalvforsorjning\""));
+    assert!(html.contains("<summary>Andra nämnder, andra år (1)</summary>"));
     // The audit statement's recommendations link to this goal.
     assert!(html.contains("href=\"/asn-granskning-arbetsmarknadsinsatser\""));
+    // ASN 2024: ASN 2025 is the board's other year, FSN 2024 the same year;
+    // nothing is left for a disclosure, and no list is empty.
+    let html = render("/asn-2024/mal/sjalvforsorjning").await;
+    assert!(html.contains("href=\"/asn-2025/mal/sjalvforsorjning\""));
+    assert!(html.contains("href=\"/fsn-2024/mal/sjalvforsorjning\""));
+    assert!(
+        !html.contains("Andra nämnder, andra år"),
+        "an empty disclosure"
+    );
+    assert!(!html.contains("<ul class=\"elsewhere\"></ul>"));
 }
 
 #[tokio::test]

@@ -78,12 +78,6 @@ pub fn status_badge(status: GoalStatus, lang: Lang) -> Html {
     }
 }
 
-/// Links for long lists (an archive's hundreds of reports): a plain anchor
-/// with its own click handler, where `Link` is a component that subscribes
-/// to the router and the page's context (at 500 reports the start page
-/// spent most of its boot on them). Same address and behaviour as `Link`;
-/// where `Link` adds `?lang=en` (an English page without the `/en/`
-/// prefix) or to another module's page it is `Link`.
 #[derive(Properties, PartialEq)]
 pub struct DisclosureProps {
     pub summary: AttrValue,
@@ -100,7 +94,7 @@ pub fn Disclosure(props: &DisclosureProps) -> Html {
     let open = use_state(|| false);
     let ontoggle = {
         let open = open.clone();
-        Callback::from(move |_: Event| open.set(!*open))
+        Callback::from(move |e: Event| open.set(crate::web::event_open(&e)))
     };
     let build = *open || !cfg!(target_arch = "wasm32");
     html! {
@@ -111,6 +105,12 @@ pub fn Disclosure(props: &DisclosureProps) -> Html {
     }
 }
 
+/// Links for long lists (an archive's hundreds of reports): a plain anchor
+/// with its own click handler, where `Link` is a component that subscribes
+/// to the router and the page's context (at 500 reports the start page
+/// spent most of its boot on them). Same address and behaviour as `Link`;
+/// where `Link` adds `?lang=en` (an English page without the `/en/`
+/// prefix) or to another module's page it is `Link`.
 pub fn list_link(ctx: &Ctx, nav: Option<&Navigator>, to: Route, label: Html) -> Html {
     let english_query = ctx.lang == Lang::En && !ctx.prefixed;
     let Some(nav) = nav.filter(|_| !english_query && ctx.pages.has(&to)) else {

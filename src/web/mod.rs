@@ -32,6 +32,14 @@ pub fn event_value(e: &yew::events::Event) -> String {
         .unwrap_or_default()
 }
 
+/// Whether the `<details>` a `toggle` event came from is open now (read,
+/// not flipped: a browser may fold quick toggles into one event).
+pub fn event_open(e: &yew::events::Event) -> bool {
+    use yew::events::TargetCast;
+    e.target_dyn_into::<web_sys::Element>()
+        .is_some_and(|d| d.has_attribute("open"))
+}
+
 /// What names a control on both the pre-rendered and the live page,
 /// whatever the language or the controls around it (a report restored from
 /// the session adds some; a remembered English choice renames them): its

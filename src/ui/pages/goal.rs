@@ -192,8 +192,11 @@ fn OtherReports(props: &OtherReportsProps) -> Html {
     };
     let summary = format!("{} ({})", t.other_boards_years, rest.len());
     let rest: Vec<GoalInReport> = rest.into_iter().cloned().collect();
-    let empty = near.is_empty() && rest.is_empty();
-    let near = html! { <ul class="elsewhere">{ for near.into_iter().map(&item) }</ul> };
+    let (empty, more) = (near.is_empty() && rest.is_empty(), !rest.is_empty());
+    let near = match near.is_empty() {
+        true => html! {},
+        false => html! { <ul class="elsewhere">{ for near.into_iter().map(&item) }</ul> },
+    };
     let content = Callback::from(
         move |()| html! { <ul class="elsewhere">{ for rest.iter().map(&item) }</ul> },
     );
@@ -202,8 +205,9 @@ fn OtherReports(props: &OtherReportsProps) -> Html {
             <h2>{ t.other_edition }</h2>
             if empty {
                 <p>{ t.no_other }</p>
-            } else {
-                { near }
+            }
+            { near }
+            if more {
                 <Disclosure summary={summary} {content} />
             }
         </section>

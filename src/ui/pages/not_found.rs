@@ -21,7 +21,17 @@ pub struct NotFoundBodyProps {
 /// "Not found" with links to every report and the comparisons.
 #[component]
 pub fn NotFoundBody(props: &NotFoundBodyProps) -> Html {
-    let Some(ctx) = use_ctx() else {
+    let ctx = use_ctx();
+    {
+        // A page of one report has not loaded the list of the others.
+        let ctx = ctx.clone();
+        use_effect_with((), move |_| {
+            if let Some(c) = ctx.filter(|c| c.store.manifest.is_none()) {
+                crate::ui::state::load_manifest(c.store);
+            }
+        });
+    }
+    let Some(ctx) = ctx else {
         return html! {};
     };
     let t = ctx.t();

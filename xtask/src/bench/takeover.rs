@@ -21,11 +21,11 @@ pub struct Run {
     pub live_ms: Option<f64>,
     pub live_over_pre: Option<f64>,
     /// Main-thread tasks over 50 ms until the viewer was live, and the
-    /// longest of them (0: none).
+    /// longest of them (0: none); `None` when it never was.
     #[serde(default)]
-    pub long_tasks: u32,
+    pub long_tasks: Option<u32>,
     #[serde(default)]
-    pub longest_task_ms: f64,
+    pub longest_task_ms: Option<f64>,
     pub tapped: bool,
     pub tap_to_table_ms: Option<f64>,
 }
@@ -72,7 +72,7 @@ pub fn table(runs: &[Run]) -> Vec<String> {
             r.live_ms,
             r.live_over_pre,
             r.tap_to_table_ms,
-            tasks(Some(f64::from(r.long_tasks)), Some(r.longest_task_ms)),
+            tasks(r.long_tasks.map(f64::from), r.longest_task_ms),
         ));
     }
     out.push(line(
@@ -82,8 +82,8 @@ pub fn table(runs: &[Run]) -> Vec<String> {
         median(runs.iter().filter_map(|r| r.live_over_pre)),
         median(runs.iter().filter_map(|r| r.tap_to_table_ms)),
         tasks(
-            median(runs.iter().map(|r| f64::from(r.long_tasks))),
-            median(runs.iter().map(|r| r.longest_task_ms)),
+            median(runs.iter().filter_map(|r| r.long_tasks.map(f64::from))),
+            median(runs.iter().filter_map(|r| r.longest_task_ms)),
         ),
     ));
     out
@@ -126,8 +126,8 @@ mod tests {
             pre_ms: Some(1000.0),
             live_ms: live,
             live_over_pre: live.map(|l| l / 1000.0),
-            long_tasks: 2,
-            longest_task_ms: 80.0,
+            long_tasks: live.map(|_| 2),
+            longest_task_ms: live.map(|_| 80.0),
             tapped: true,
             tap_to_table_ms: tap,
         }
@@ -163,6 +163,8 @@ mod tests {
         ];
         let t = table(&runs);
         assert!(t[1].contains("never"));
+        let stuck = table(&[run(None, None)]);
+        assert!(stuck[1].ends_with("–, never"), "{}", stuck[1]);
         assert!(t[4].contains("4000 ms") && t[4].contains("4.00×") && t[4].contains("300 ms"));
         assert!(t[4].ends_with("2, 80 ms"), "{}", t[4]);
     }
