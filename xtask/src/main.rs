@@ -38,7 +38,7 @@ pub fn root() -> PathBuf {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | dev | test | bench [--ci | --archive [--sizes 5,50,500]] | fuzz --seconds N (each of two targets) | dist [--base /path/] [--reports DIR] [--out DIR] [--site-url https://host] [--licence URL] [--contact E-MAIL] | validate [FILE…] | schema | corpus --reports N --out DIR>";
+    "usage: cargo xtask <serve | dev | test | bench [--ci | --archive [--sizes 5,50,500] [--built]] | fuzz --seconds N (each of two targets) | dist [--base /path/] [--reports DIR] [--out DIR] [--site-url https://host] [--licence URL] [--contact E-MAIL] | validate [FILE…] | schema | corpus --reports N --out DIR>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -63,7 +63,8 @@ fn main() -> ExitCode {
                                     .map_err(|e| format!("--sizes: {e}"))
                             }),
                     };
-                    sizes.and_then(|sizes| bench::run_archive(&root, &sizes))
+                    let built = args.iter().any(|a| a == "--built");
+                    sizes.and_then(|sizes| bench::run_archive(&root, &sizes, built))
                 } else {
                     bench::run(&root, args.iter().any(|a| a == "--ci"))
                 }
