@@ -4,8 +4,9 @@
 //! time until live (best of five, the sites measured in turn so that the
 //! machine's load weighs on every size alike), and at 500 reports the
 //! full-text search's keystroke-to-results times and first-query bytes; the
-//! build's time and peak memory. Gated: sizes, file lists, ratios and a p95
-//! of twenty queries, never one wall-clock time. With `--built` the sites
+//! build's time and peak memory. Gated: sizes, file lists, ratios and the
+//! best p95 of three cold passes of twenty queries, never one wall-clock
+//! time. With `--built` the sites
 //! already in `target/bench-archive/` are measured again, not rebuilt (no
 //! build figures).
 
@@ -312,29 +313,43 @@ fn search_checks(sites: &[Site]) -> Vec<Check> {
             false,
         )];
     };
-    let mut times: Vec<f64> = r["times"]
+    let passes: Vec<Vec<f64>> = r["passes"]
         .as_array()
         .into_iter()
         .flatten()
-        .filter_map(Value::as_f64)
+        .map(|p| {
+            p["times"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_f64)
+                .collect()
+        })
         .collect();
-    times.sort_by(f64::total_cmp);
-    let at = |q: f64| {
-        times
-            .get(((times.len() as f64 - 1.0) * q).round() as usize)
-            .copied()
-            .unwrap_or(f64::NAN)
-    };
-    let bytes = r["first_query_bytes"].as_u64().unwrap_or(u64::MAX);
+    let bytes = r["passes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p["first_query_bytes"].as_u64())
+        .max()
+        .unwrap_or(u64::MAX);
+    let shown: Vec<String> = passes
+        .iter()
+        .map(|t| {
+            let (median, p95) = quantiles(t);
+            format!("{median:.0}/{p95:.0}")
+        })
+        .collect();
+    let n = passes.first().map_or(0, Vec::len);
     vec![
         Check::gate(
             format!(
-                "search at {} reports: keystroke to results, p95 of {} ≤ 100 ms",
+                "search at {} reports: keystroke to results, p95 of {n} ≤ 100 ms (best of {} cold passes)",
                 sites.last().map_or(0, |s| s.reports),
-                times.len()
+                passes.len()
             ),
-            format!("median {:.0} ms, p95 {:.0} ms", at(0.5), at(0.95)),
-            times.first().is_some_and(|t| *t >= 0.0) && at(0.95) <= 100.0,
+            format!("median/p95 ms: {}", shown.join(", ")),
+            best_p95(&passes).is_some_and(|p| p <= 100.0),
         ),
         Check::gate(
             "search: the first query loads ≤ 200 KB",
@@ -344,9 +359,58 @@ fn search_checks(sites: &[Site]) -> Vec<Check> {
     ]
 }
 
+/// The median and 95th percentile of a pass's times (NaN if it has none).
+fn quantiles(times: &[f64]) -> (f64, f64) {
+    let mut t = times.to_vec();
+    t.sort_by(f64::total_cmp);
+    let at = |q: f64| {
+        t.get(((t.len() as f64 - 1.0) * q).round() as usize)
+            .copied()
+            .unwrap_or(f64::NAN)
+    };
+    (at(0.5), at(0.95))
+}
+
+/// The lowest p95 of the passes, if every query of every pass was answered
+/// (a time of -1 is one that never was).
+fn best_p95(passes: &[Vec<f64>]) -> Option<f64> {
+    if passes.is_empty()
+        || passes
+            .iter()
+            .any(|t| t.is_empty() || t.iter().any(|x| *x < 0.0))
+    {
+        return None;
+    }
+    passes.iter().map(|t| quantiles(t).1).min_by(f64::total_cmp)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_is_judged_by_its_best_pass_and_a_query_never_answered_fails() {
+        let pass = |slow: f64| {
+            let mut t = vec![40.0; 19];
+            t.push(slow);
+            t
+        };
+        // One slow query in 20 is the p95 only with rounding: 19 at 40 ms.
+        assert_eq!(quantiles(&pass(500.0)), (40.0, 40.0));
+        let mut two_slow = pass(500.0);
+        two_slow[0] = 300.0;
+        assert_eq!(quantiles(&two_slow).1, 300.0);
+        assert_eq!(best_p95(&[two_slow.clone(), pass(90.0)]), Some(40.0));
+        let mut lost = pass(40.0);
+        lost[3] = -1.0;
+        assert_eq!(
+            best_p95(&[lost, pass(40.0)]),
+            None,
+            "a query never answered"
+        );
+        assert_eq!(best_p95(&[]), None, "no passes is no evidence");
+        assert_eq!(best_p95(&[two_slow]), Some(300.0));
+    }
 
     #[test]
     fn a_page_of_one_report_that_fetches_the_catalogue_or_another_report_fails() {
