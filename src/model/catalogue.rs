@@ -69,30 +69,13 @@ mod goal_statuses {
     use super::GoalStatus;
     use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
-    /// Each status as the report files spell it.
-    pub const NAMES: [(GoalStatus, &str); 3] = [
-        (GoalStatus::Uppnatt, "uppnatt"),
-        (GoalStatus::DelvisUppnatt, "delvis_uppnatt"),
-        (GoalStatus::EjUppnatt, "ej_uppnatt"),
-    ];
-
-    /// A status's name: a new status is a compile error here, not a
-    /// catalogue no page can read.
-    fn name(status: GoalStatus) -> &'static str {
-        match status {
-            GoalStatus::Uppnatt => NAMES[0].1,
-            GoalStatus::DelvisUppnatt => NAMES[1].1,
-            GoalStatus::EjUppnatt => NAMES[2].1,
-        }
-    }
-
     pub fn serialize<S: Serializer>(
         goals: &[(String, GoalStatus)],
         s: S,
     ) -> Result<S::Ok, S::Error> {
         let pairs: Vec<String> = goals
             .iter()
-            .map(|(g, st)| format!("{g}={}", name(*st)))
+            .map(|(g, st)| format!("{g}={}", st.key()))
             .collect();
         s.serialize_str(&pairs.join(" "))
     }
@@ -104,8 +87,7 @@ mod goal_statuses {
         text.split_whitespace()
             .map(|pair| {
                 let (goal, name) = pair.split_once('=').unwrap_or((pair, ""));
-                let status = NAMES.iter().find(|(_, n)| *n == name).map(|(s, _)| *s);
-                match status {
+                match GoalStatus::from_key(name) {
                     Some(s) if !goal.is_empty() => Ok((goal.to_string(), s)),
                     _ => Err(D::Error::custom(format!(
                         "{pair:?} is not \"goal=status\" (status: uppnatt, delvis_uppnatt or ej_uppnatt)"
@@ -528,10 +510,10 @@ mod tests {
             file: "asn-2025.json".into(),
             name: None,
             summary: None,
-            goals: goal_statuses::NAMES
+            goals: GoalStatus::ALL
                 .iter()
                 .enumerate()
-                .map(|(i, (s, _))| (format!("mal-{i}"), *s))
+                .map(|(i, s)| (format!("mal-{i}"), *s))
                 .collect(),
             result: None,
             digest: None,
@@ -546,8 +528,9 @@ mod tests {
             r
         );
         // The names are the report files' own.
-        for (s, name) in goal_statuses::NAMES {
-            assert_eq!(serde_json::to_value(s).unwrap(), name);
+        for s in GoalStatus::ALL {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.key());
+            assert_eq!(GoalStatus::from_key(s.key()), Some(s));
         }
         for bad in ["mal-0", "mal-0=klar", "=uppnatt"] {
             let mut j = json.clone();

@@ -198,6 +198,27 @@ pub fn search(reports: &[std::rc::Rc<Report>], query: &str, lang: super::format:
 }
 
 impl GoalStatus {
+    pub const ALL: [GoalStatus; 3] = [
+        GoalStatus::Uppnatt,
+        GoalStatus::DelvisUppnatt,
+        GoalStatus::EjUppnatt,
+    ];
+
+    /// The status as the report files spell it (`delvis_uppnatt`): in the
+    /// catalogue and in the report page's address.
+    pub fn key(self) -> &'static str {
+        match self {
+            GoalStatus::Uppnatt => "uppnatt",
+            GoalStatus::DelvisUppnatt => "delvis_uppnatt",
+            GoalStatus::EjUppnatt => "ej_uppnatt",
+        }
+    }
+
+    /// The status a [`GoalStatus::key`] names.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+
     /// Order for comparisons: higher is better.
     pub fn rank(self) -> u8 {
         match self {

@@ -89,11 +89,6 @@ impl Ctx {
             Lang::En => self.file_href(&format!("{EN_SEGMENT}/{}", file.trim_start_matches('/'))),
         }
     }
-
-    /// The file name of a report in the manifest (`asn-2025.json`).
-    pub fn report_file(&self, id: &str) -> Option<String> {
-        self.store.file_of(id)
-    }
 }
 
 #[derive(Properties, PartialEq)]

@@ -45,9 +45,9 @@ pub enum Load<T> {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Store {
     pub manifest: Option<Load<Rc<Manifest>>>,
-    /// What lists show of every report (written by the build); `None` where
-    /// the page has no catalogue (Trunk's development server, a script
-    /// embed): then the manifest alone, and lists wait for the reports.
+    /// What lists show of every report (written by the build), once loaded;
+    /// never on a page without one (Trunk's development server): then the
+    /// manifest alone, and lists wait for the reports.
     pub catalogue: Option<Rc<Catalogue>>,
     /// The catalogue's file (below `reports/`) where the build wrote one,
     /// loaded or not.
@@ -81,11 +81,14 @@ impl Store {
         self.catalogue.is_some() || self.catalogue_file.is_some()
     }
 
+    /// The page's own report, if its id is `id`.
+    fn page_report_of(&self, id: &str) -> Option<&PageReport> {
+        self.page_report.as_ref().filter(|p| p.id == id)
+    }
+
     /// The page's own report when `route` shows it.
     fn page_report_at(&self, route: &super::Route) -> Option<&PageReport> {
-        self.page_report
-            .as_ref()
-            .filter(|p| route.report_id() == Some(p.id.as_str()))
+        self.page_report_of(route.report_id()?)
     }
 
     /// Whether the page at `route` needs the catalogue (or the manifest)
@@ -229,7 +232,7 @@ impl Store {
 
     /// The fingerprint the build recorded for a report's file.
     pub fn digest_of(&self, id: &str) -> Option<String> {
-        if let Some(p) = self.page_report.as_ref().filter(|p| p.id == id) {
+        if let Some(p) = self.page_report_of(id) {
             return p.digest.clone();
         }
         let c = self.catalogue.as_ref()?;
@@ -238,7 +241,7 @@ impl Store {
 
     /// The manifest's file name for a report id.
     pub fn file_of(&self, id: &str) -> Option<String> {
-        if let Some(p) = self.page_report.as_ref().filter(|p| p.id == id) {
+        if let Some(p) = self.page_report_of(id) {
             return Some(p.file.clone());
         }
         match &self.manifest {

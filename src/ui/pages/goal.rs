@@ -192,23 +192,22 @@ fn OtherReports(props: &OtherReportsProps) -> Html {
     };
     let summary = format!("{} ({})", t.other_boards_years, rest.len());
     let rest: Vec<GoalInReport> = rest.into_iter().cloned().collect();
-    let (empty, more) = (near.is_empty() && rest.is_empty(), !rest.is_empty());
-    let near = match near.is_empty() {
-        true => html! {},
-        false => html! { <ul class="elsewhere">{ for near.into_iter().map(&item) }</ul> },
-    };
-    let content = Callback::from(
-        move |()| html! { <ul class="elsewhere">{ for rest.iter().map(&item) }</ul> },
-    );
+    let more = !rest.is_empty();
+    let content = Callback::from({
+        let item = item.clone();
+        move |()| html! { <ul class="elsewhere">{ for rest.iter().map(&item) }</ul> }
+    });
     html! {
         <section>
             <h2>{ t.other_edition }</h2>
-            if empty {
+            if near.is_empty() && !more {
                 <p>{ t.no_other }</p>
             }
-            { near }
+            if !near.is_empty() {
+                <ul class="elsewhere">{ for near.into_iter().map(&item) }</ul>
+            }
             if more {
-                <Disclosure summary={summary} {content} />
+                <Disclosure {summary} {content} />
             }
         </section>
     }

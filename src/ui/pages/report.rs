@@ -52,7 +52,7 @@ pub fn AnnualView(props: &ReportProps) -> Html {
     };
     let t = ctx.t();
     let counts = a.status_counts();
-    let status_filter = ctx.param("status").and_then(parse_status);
+    let status_filter = ctx.param("status").and_then(GoalStatus::from_key);
     let area_filter = ctx
         .param("omrade")
         .filter(|id| a.goal_areas.iter().any(|x| x.id == *id));
@@ -91,7 +91,7 @@ pub fn AnnualView(props: &ReportProps) -> Html {
                 if !a.discrepancies.is_empty() {
                     { " · " }<a href="#avvikelser">{ format!("{} ({})", t.discrepancies, a.discrepancies.len()) }</a>
                 }
-                if let Some(file) = ctx.report_file(&a.id) {
+                if let Some(file) = ctx.store.file_of(&a.id) {
                     { " · " }<a href={ctx.file_href(&format!("reports/{file}"))} type="application/json">{ t.report_json }</a>
                 }
             </p>
@@ -212,24 +212,6 @@ pub fn expect_annual(r: &Report, lang: Lang) -> Result<&AnnualAnalysis, Html> {
         .ok_or_else(|| html! { <p role="alert">{ i18n::t(lang).not_an_annual }</p> })
 }
 
-fn parse_status(s: &str) -> Option<GoalStatus> {
-    [
-        GoalStatus::Uppnatt,
-        GoalStatus::DelvisUppnatt,
-        GoalStatus::EjUppnatt,
-    ]
-    .into_iter()
-    .find(|g| status_key(*g) == s)
-}
-
-fn status_key(s: GoalStatus) -> &'static str {
-    match s {
-        GoalStatus::Uppnatt => "uppnatt",
-        GoalStatus::DelvisUppnatt => "delvis_uppnatt",
-        GoalStatus::EjUppnatt => "ej_uppnatt",
-    }
-}
-
 /// Filters by status and målområde, kept in the address so a shared link keeps the view.
 #[component]
 fn Filters(props: &ReportProps) -> Html {
@@ -267,8 +249,8 @@ fn Filters(props: &ReportProps) -> Html {
                 <label for="filter-status">{ t.filter_status }</label>
                 <select id="filter-status" onchange={set("status")}>
                     <option value="" selected={status.is_empty()}>{ t.filter_all }</option>
-                    { for [GoalStatus::Uppnatt, GoalStatus::DelvisUppnatt, GoalStatus::EjUppnatt].into_iter().map(|s| html! {
-                        <option value={status_key(s)} selected={status == status_key(s)}>
+                    { for GoalStatus::ALL.into_iter().map(|s| html! {
+                        <option value={s.key()} selected={status == s.key()}>
                             { format!("{} ({})", i18n::goal_status(s, lang), counts.get(s)) }
                         </option>
                     }) }
