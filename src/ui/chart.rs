@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::components::{text, EmbedButton, TableView};
 use super::i18n::source_line;
+use super::later;
 use super::terms::Terms;
 use super::use_ctx;
 use crate::charts::{self, svg};
@@ -70,12 +71,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         use_effect_with(key, move |k| {
             if cfg!(target_arch = "wasm32") {
                 let k = k.clone();
-                DRAWING.with(|d| d.set(d.get() + 1));
-                yew::platform::spawn_local(async move {
-                    web::next_task().await;
-                    drawn.set(Some(Rc::new(Drawn::of(&k))));
-                    DRAWING.with(|d| d.set(d.get() - 1));
-                });
+                later::run(move || drawn.set(Some(Rc::new(Drawn::of(&k)))));
             }
         });
     }
@@ -251,17 +247,6 @@ impl Drawn {
         let svg = svg::render(&chart);
         Self { chart, svg }
     }
-}
-
-thread_local! {
-    /// Charts whose drawing is scheduled but not made yet.
-    static DRAWING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-/// How many charts are still drawing (the page waits for none before it
-/// takes the pre-rendered page's place).
-pub fn drawing() -> usize {
-    DRAWING.with(std::cell::Cell::get)
 }
 
 /// The one place that inserts raw markup: plotters' SVG, which escapes the

@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod components;
 pub mod i18n;
+pub mod later;
 pub mod layout;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod meta;
@@ -210,7 +211,7 @@ pub fn Root(props: &RootProps) -> Html {
         let settled = store.settled_for(&route, &parse_query(&query));
         use_effect_with(settled, |settled| {
             if *settled {
-                crate::web::reveal_app(|| chart::drawing() == 0);
+                crate::web::reveal_app(|| later::pending() == 0);
             }
         });
     }

@@ -146,11 +146,15 @@ impl Claims {
 /// matrix's goals and the compared tables' titles.
 pub fn places(route: &Route, store: &Store, lang: Lang, query: &[(String, String)]) -> Vec<Place> {
     match route {
-        Route::Home => return super::pages::home::places(store, lang),
-        Route::CompareGoals => return super::pages::compare::goal_places(store, query),
-        Route::CompareFinance => return super::pages::compare::finance_places(store, query),
-        _ => {}
+        Route::Home => super::pages::home::places(store, lang),
+        Route::CompareGoals => super::pages::compare::goal_places(store, query),
+        Route::CompareFinance => super::pages::compare::finance_places(store, query),
+        _ => report_places(route, store, lang),
     }
+}
+
+/// The places of a page of one report (`places`); none for another page.
+pub fn report_places(route: &Route, store: &Store, lang: Lang) -> Vec<Place> {
     let Some(report) = route.report_id().and_then(|id| match store.report(id) {
         Some(Load::Ready(r)) => Some(r.clone()),
         _ => None,

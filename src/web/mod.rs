@@ -277,6 +277,12 @@ mod imp {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
+    /// Whether the viewer has taken the pre-rendered page's place (or had
+    /// none to take).
+    pub fn is_live() -> bool {
+        LIVE.with(std::cell::Cell::get)
+    }
+
     /// Once `ready()` (checked in later tasks), the live viewer takes the
     /// pre-rendered page's place. In a task of its own: the swap restyles and
     /// lays out the whole page.
@@ -998,6 +1004,9 @@ mod imp {
     pub fn set_title(_title: &str) {}
     pub fn set_document_lang(_lang: &str) {}
     pub fn reveal_app(_ready: impl Fn() -> bool + 'static) {}
+    pub fn is_live() -> bool {
+        true
+    }
     pub async fn next_task() {}
     pub fn normalize_trailing_slash() {}
     pub fn session_get(_key: &str) -> Option<String> {

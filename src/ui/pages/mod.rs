@@ -17,9 +17,10 @@ use yew::prelude::*;
 
 use super::layout::{EmbedLayout, Layout};
 use super::route::Family;
-use super::state::Load;
-use super::terms::{places, Claims};
+use super::state::{Load, Store};
+use super::terms::{self, Claims, Place};
 use super::{use_ctx, Route};
+use crate::model::format::Lang;
 
 /// The pages a viewer module renders: every page (natively, and in the
 /// development build) or one family's (`Route::family`). Each module is
@@ -30,7 +31,12 @@ pub struct Pages {
     /// The family, or `None` for every page.
     pub family: Option<Family>,
     render: fn(&Route) -> Option<Html>,
+    places: Places,
 }
+
+/// Where a page marks glossary terms (`terms::places`): each module knows
+/// only its own pages' places, so the others' code is not in it.
+type Places = fn(&Route, &Store, Lang, &[(String, String)]) -> Vec<Place>;
 
 /// A module has one set of pages for its lifetime.
 impl PartialEq for Pages {
@@ -43,18 +49,47 @@ impl Pages {
     pub const ALL: Pages = Pages {
         family: None,
         render: all,
+        places: terms::places,
     };
 
-    pub const START: Pages = Pages::family(Family::Start, start);
-    pub const REPORTS: Pages = Pages::family(Family::Reports, reports);
-    pub const COMPARE: Pages = Pages::family(Family::Compare, compare);
-    pub const EMBEDS: Pages = Pages::family(Family::Embeds, embeds);
+    pub const START: Pages =
+        Pages::family(Family::Start, start, |route, store, lang, _| match route {
+            Route::Home => home::places(store, lang),
+            _ => Vec::new(),
+        });
+    pub const REPORTS: Pages = Pages::family(Family::Reports, reports, |route, store, lang, _| {
+        terms::report_places(route, store, lang)
+    });
+    pub const COMPARE: Pages =
+        Pages::family(
+            Family::Compare,
+            compare,
+            |route, store, _, query| match route {
+                Route::CompareGoals => compare::goal_places(store, query),
+                Route::CompareFinance => compare::finance_places(store, query),
+                _ => Vec::new(),
+            },
+        );
+    // An embed marks no terms: the glossary page is not its host's to link.
+    pub const EMBEDS: Pages = Pages::family(Family::Embeds, embeds, |_, _, _, _| Vec::new());
 
-    const fn family(family: Family, render: fn(&Route) -> Option<Html>) -> Pages {
+    const fn family(family: Family, render: fn(&Route) -> Option<Html>, places: Places) -> Pages {
         Pages {
             family: Some(family),
             render,
+            places,
         }
+    }
+
+    /// The places of the page at `route` where glossary terms are marked.
+    pub fn places(
+        &self,
+        route: &Route,
+        store: &Store,
+        lang: Lang,
+        query: &[(String, String)],
+    ) -> Vec<Place> {
+        (self.places)(route, store, lang, query)
     }
 
     /// Whether this module renders `route` ("not found" is in every one).
@@ -155,7 +190,7 @@ pub fn Page() -> Html {
     // places (which change as the files it shows arrive) and the terms.
     let key = ctx.as_ref().map(|c| {
         (
-            places(&c.route, &c.store, c.lang, &c.query),
+            c.pages.places(&c.route, &c.store, c.lang, &c.query),
             c.route.report_id().map(str::to_string),
             matches!(c.store.glossary, Some(Load::Ready(_))),
         )

@@ -12,6 +12,7 @@ use crate::ui::components::{
     text, Discrepancies, EmbedButton, Link, Source, StatusBadge, WithReport,
 };
 use crate::ui::i18n::{self, page_title};
+use crate::ui::later::Later;
 use crate::ui::pages::embed::EmbedSummary;
 use crate::ui::pages::statement::StatementView;
 use crate::ui::terms::Terms;
@@ -35,6 +36,15 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
     pub report: Rc<Report>,
+}
+
+/// `part` with the page (`now`), or in a later task while the viewer takes over.
+fn later_unless(now: bool, part: Html) -> Html {
+    if now {
+        part
+    } else {
+        html! { <Later>{ part }</Later> }
+    }
 }
 
 #[component]
@@ -100,7 +110,9 @@ pub fn AnnualView(props: &ReportProps) -> Html {
             if shown == 0 {
                 <p role="status">{ t.no_goals_match }</p>
             }
-            { for a.goal_areas.iter().filter(|area| area_filter.is_none_or(|f| f == area.id) && area.goals.iter().any(|g| status_filter.is_none_or(|s| s == g.assessment.status))).map(|area| html! {
+            // The first area with the page, each further one (and the notes
+            // below) in a task of its own while the viewer takes over.
+            { for a.goal_areas.iter().filter(|area| area_filter.is_none_or(|f| f == area.id) && area.goals.iter().any(|g| status_filter.is_none_or(|s| s == g.assessment.status))).enumerate().map(|(i, area)| later_unless(i == 0, html! {
                 <section class="goal-area">
                     <h3>
                         { format!("{}: ", t.goal_area) }<span lang="sv"><Terms text={area.title.clone()} slot={format!("area:{}", area.id)} /></span>
@@ -123,9 +135,9 @@ pub fn AnnualView(props: &ReportProps) -> Html {
                         }) }
                     </ul>
                 </section>
-            }) }
-            <Assignments report={props.report.clone()} />
-            <SourceNotes report={props.report.clone()} />
+            })) }
+            <Later><Assignments report={props.report.clone()} /></Later>
+            <Later><SourceNotes report={props.report.clone()} /></Later>
         </article>
     }
 }

@@ -2,7 +2,8 @@
 //! how long a reader on a phone sees the pre-rendered page before its controls
 //! answer, and what becomes of a tap made before then. Timings are printed,
 //! never gated. Gated, as counts over the runs: the viewer goes live in every
-//! run, and the best run shows the tapped table. Not every run: the press is
+//! run, and the best run shows the tapped table; and, a timing judged by the
+//! best run, the viewer boots without a task over 50 ms (issue #16). Not every run: the press is
 //! replayed only within 5 s of the tap (`web::pending_click`), and under
 //! this throttling the takeover comes about 4 s after it, so a busy machine
 //! can lose a tap that a phone would not; a replay that is broken loses it
@@ -20,12 +21,16 @@ pub struct Run {
     pub pre_ms: Option<f64>,
     pub live_ms: Option<f64>,
     pub live_over_pre: Option<f64>,
-    /// Main-thread tasks over 50 ms until the viewer was live, and the
+    /// Main-thread tasks over 50 ms until the viewer was live, but for the
+    /// browser's first layout and paint of the pre-rendered page, and the
     /// longest of them (0: none); `None` when it never was.
     #[serde(default)]
     pub long_tasks: Option<u32>,
     #[serde(default)]
     pub longest_task_ms: Option<f64>,
+    /// That first layout and paint, if it took over 50 ms (else 0).
+    #[serde(default)]
+    pub first_paint_task_ms: Option<f64>,
     pub tapped: bool,
     pub tap_to_table_ms: Option<f64>,
 }
@@ -41,21 +46,23 @@ fn show(x: Option<f64>, unit: &str) -> String {
 /// Every run, then the medians of what was measured.
 pub fn table(runs: &[Run]) -> Vec<String> {
     let mut out = vec![format!(
-        "{:>4} {:>16} {:>12} {:>12} {:>22} {:>24}",
+        "{:>4} {:>16} {:>12} {:>12} {:>22} {:>24} {:>18}",
         "run",
         "pre-render shown",
         "viewer live",
         "live ÷ shown",
         "tap → table shown",
-        "tasks > 50 ms, longest"
+        "boot tasks > 50 ms, longest",
+        "first paint's task"
     )];
-    let line = |run: &str, pre, live, ratio, tap, tasks: String| {
+    let line = |run: &str, pre, live, ratio, tap, tasks: String, paint| {
         format!(
-            "{run:>4} {:>16} {:>12} {:>12} {:>22} {tasks:>24}",
+            "{run:>4} {:>16} {:>12} {:>12} {:>22} {tasks:>24} {:>18}",
             show(pre, "ms"),
             show(live, "ms"),
             show(ratio, "×"),
-            show(tap, "ms")
+            show(tap, "ms"),
+            show(paint, "ms")
         )
     };
     let tasks = |n: Option<f64>, longest: Option<f64>| {
@@ -73,6 +80,7 @@ pub fn table(runs: &[Run]) -> Vec<String> {
             r.live_over_pre,
             r.tap_to_table_ms,
             tasks(r.long_tasks.map(f64::from), r.longest_task_ms),
+            r.first_paint_task_ms,
         ));
     }
     out.push(line(
@@ -85,12 +93,15 @@ pub fn table(runs: &[Run]) -> Vec<String> {
             median(runs.iter().filter_map(|r| r.long_tasks.map(f64::from))),
             median(runs.iter().filter_map(|r| r.longest_task_ms)),
         ),
+        median(runs.iter().filter_map(|r| r.first_paint_task_ms)),
     ));
     out
 }
 
-/// Counts, not timings: the viewer took over in every run, and a tap made
-/// before the takeover showed its table in at least one run.
+/// Counts: the viewer took over in every run, and a tap made before the
+/// takeover showed its table in at least one run. A timing judged by the
+/// best run: one run at least booted without a task over 50 ms (a page
+/// built in one long task again does so in every run).
 pub fn checks(runs: &[Run]) -> Vec<Check> {
     let n = runs.len();
     let live = runs
@@ -108,12 +119,28 @@ pub fn checks(runs: &[Run]) -> Vec<Check> {
             format!("{live} of {n}"),
             n > 0 && live == n,
         ),
+        boot_gate(runs),
         Check::gate(
             "throttled: an early tap on /asn-2025/ekonomi shows its table (best run)",
             format!("{shown} of {tapped} taps in {n} runs"),
             tapped == n && shown > 0,
         ),
     ]
+}
+
+fn boot_gate(runs: &[Run]) -> Check {
+    let best = runs
+        .iter()
+        .map(|r| r.longest_task_ms)
+        .collect::<Option<Vec<f64>>>()
+        .and_then(|v| v.into_iter().reduce(f64::min));
+    Check::gate(
+        "throttled: /asn-2025's viewer boots with no task over 50 ms (best run)",
+        best.map_or("a run never went live".into(), |b| {
+            format!("longest task {b:.0} ms")
+        }),
+        best.is_some_and(|b| b <= 50.0),
+    )
 }
 
 #[cfg(test)]
@@ -126,8 +153,9 @@ mod tests {
             pre_ms: Some(1000.0),
             live_ms: live,
             live_over_pre: live.map(|l| l / 1000.0),
-            long_tasks: live.map(|_| 2),
-            longest_task_ms: live.map(|_| 80.0),
+            long_tasks: live.map(|_| 0),
+            longest_task_ms: live.map(|_| 0.0),
+            first_paint_task_ms: live.map(|_| 60.0),
             tapped: true,
             tap_to_table_ms: tap,
         }
@@ -139,13 +167,13 @@ mod tests {
         assert!(checks(&good).iter().all(|c| c.ok));
         let mut one_lost = good.clone();
         one_lost[2].tap_to_table_ms = None;
-        assert!(checks(&one_lost)[1].ok, "one lost tap is noise");
+        assert!(checks(&one_lost)[2].ok, "one lost tap is noise");
         let all_lost: Vec<Run> = good.iter().map(|r| run(r.live_ms, None)).collect();
-        assert!(!checks(&all_lost)[1].ok, "a replay that never works fails");
+        assert!(!checks(&all_lost)[2].ok, "a replay that never works fails");
         let mut untapped = good.clone();
         untapped[0].tapped = false;
         assert!(
-            !checks(&untapped)[1].ok,
+            !checks(&untapped)[2].ok,
             "a run without its tap is no evidence"
         );
         let mut stuck = good;
@@ -164,8 +192,33 @@ mod tests {
         let t = table(&runs);
         assert!(t[1].contains("never"));
         let stuck = table(&[run(None, None)]);
-        assert!(stuck[1].ends_with("–, never"), "{}", stuck[1]);
+        assert!(
+            stuck[1].ends_with("–, never              never"),
+            "{}",
+            stuck[1]
+        );
         assert!(t[4].contains("4000 ms") && t[4].contains("4.00×") && t[4].contains("300 ms"));
-        assert!(t[4].ends_with("2, 80 ms"), "{}", t[4]);
+        assert!(t[4].ends_with("0, 0 ms              60 ms"), "{}", t[4]);
+    }
+
+    #[test]
+    fn the_boot_gate_takes_the_best_run_and_fails_when_every_run_has_a_long_task() {
+        let with = |ms: &[f64]| -> Vec<Run> {
+            ms.iter()
+                .map(|&m| Run {
+                    longest_task_ms: Some(m),
+                    ..run(Some(3000.0), Some(100.0))
+                })
+                .collect()
+        };
+        assert!(
+            boot_gate(&with(&[74.0, 40.0, 90.0])).ok,
+            "one quiet run is enough"
+        );
+        assert!(!boot_gate(&with(&[74.0, 51.0, 90.0])).ok);
+        let mut never = with(&[10.0, 10.0]);
+        never[1].longest_task_ms = None;
+        assert!(!boot_gate(&never).ok, "a run never live is no evidence");
+        assert!(!boot_gate(&[]).ok);
     }
 }
