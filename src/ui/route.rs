@@ -1,38 +1,171 @@
 //! The site's routes. Paths are stable: citizens share them.
+//!
+//! `Routable` is written here rather than derived: the derive recognises a
+//! path with `route_recognizer`, an automaton built at run time for these
+//! fourteen fixed patterns, and that and the code it generates were about
+//! 14 KB of every module (issue #16), where a match on the path's segments
+//! does the same. yew-router still does the routing (its router, links,
+//! navigator and history); parameters are decoded and encoded as the derive
+//! does (`urlencoding`).
 
-use yew_router::prelude::*;
+use std::collections::HashMap;
 
-#[derive(Clone, Debug, PartialEq, Eq, Routable)]
+use yew_router::Routable;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    #[at("/")]
+    /// `/`
     Home,
-    #[at("/jamfor/mal")]
+    /// `/jamfor/mal`
     CompareGoals,
-    #[at("/jamfor/ekonomi")]
+    /// `/jamfor/ekonomi`
     CompareFinance,
-    #[at("/jamfor")]
+    /// `/jamfor`
     Compare,
-    #[at("/tillganglighet")]
+    /// `/tillganglighet`
     Accessibility,
-    #[at("/begrepp")]
+    /// `/begrepp`
     Glossary,
-    #[at("/inbaddning/:report")]
+    /// `/inbaddning/:report`
     EmbedReport { report: String },
-    #[at("/inbaddning/:report/mal/:goal")]
+    /// `/inbaddning/:report/mal/:goal`
     EmbedGoal { report: String, goal: String },
-    #[at("/inbaddning/:report/ekonomi/:chart")]
+    /// `/inbaddning/:report/ekonomi/:chart`
     EmbedChart { report: String, chart: String },
-    #[at("/:report")]
+    /// `/:report`
     Report { report: String },
-    #[at("/:report/mal/:goal")]
+    /// `/:report/mal/:goal`
     Goal { report: String, goal: String },
-    #[at("/:report/ekonomi")]
+    /// `/:report/ekonomi`
     Finance { report: String },
-    #[at("/:report/ekonomi/:chart")]
+    /// `/:report/ekonomi/:chart`
     Chart { report: String, chart: String },
-    #[not_found]
-    #[at("/sidan-finns-inte")]
+    /// `/sidan-finns-inte`, and any address that is no other route.
     NotFound,
+}
+
+const EMBED: &str = "inbaddning";
+const COMPARE: &str = "jamfor";
+const GOAL: &str = "mal";
+const FINANCE: &str = "ekonomi";
+const ACCESSIBILITY: &str = "tillganglighet";
+const GLOSSARY: &str = "begrepp";
+const NOT_FOUND: &str = "sidan-finns-inte";
+
+/// A path parameter as the route holds it: decoded, never empty.
+fn param(segment: &str) -> Option<String> {
+    if segment.is_empty() {
+        return None;
+    }
+    urlencoding::decode(segment).ok().map(|s| s.into_owned())
+}
+
+fn enc(param: &str) -> String {
+    urlencoding::encode(param).into_owned()
+}
+
+/// The route of a path's segments (below the base; `[""]` is `/`). A fixed
+/// segment wins over a parameter, as in the derive: `/jamfor` is the
+/// comparisons, not a report called "jamfor".
+fn of_segments(segs: &[&str]) -> Option<Route> {
+    use Route::*;
+    Some(match *segs {
+        [""] => Home,
+        [COMPARE] => Compare,
+        [COMPARE, GOAL] => CompareGoals,
+        [COMPARE, FINANCE] => CompareFinance,
+        [ACCESSIBILITY] => Accessibility,
+        [GLOSSARY] => Glossary,
+        [NOT_FOUND] => NotFound,
+        [EMBED, r] => EmbedReport { report: param(r)? },
+        [EMBED, r, GOAL, g] => EmbedGoal {
+            report: param(r)?,
+            goal: param(g)?,
+        },
+        [EMBED, r, FINANCE, c] => EmbedChart {
+            report: param(r)?,
+            chart: param(c)?,
+        },
+        [r] => Report { report: param(r)? },
+        [r, GOAL, g] => Goal {
+            report: param(r)?,
+            goal: param(g)?,
+        },
+        [r, FINANCE] => Finance { report: param(r)? },
+        [r, FINANCE, c] => Chart {
+            report: param(r)?,
+            chart: param(c)?,
+        },
+        _ => return None,
+    })
+}
+
+impl Routable for Route {
+    fn from_path(path: &str, params: &HashMap<&str, &str>) -> Option<Self> {
+        // A pattern of `routes()` with its parameters put in.
+        let segs: Vec<&str> = path
+            .trim_start_matches('/')
+            .split('/')
+            .map(|s| match s.strip_prefix(':') {
+                Some(name) => params.get(name).copied().unwrap_or(""),
+                None => s,
+            })
+            .collect();
+        of_segments(&segs)
+    }
+
+    fn to_path(&self) -> String {
+        use Route::*;
+        match self {
+            Home => "/".into(),
+            Compare => format!("/{COMPARE}"),
+            CompareGoals => format!("/{COMPARE}/{GOAL}"),
+            CompareFinance => format!("/{COMPARE}/{FINANCE}"),
+            Accessibility => format!("/{ACCESSIBILITY}"),
+            Glossary => format!("/{GLOSSARY}"),
+            NotFound => format!("/{NOT_FOUND}"),
+            EmbedReport { report } => format!("/{EMBED}/{}", enc(report)),
+            EmbedGoal { report, goal } => format!("/{EMBED}/{}/{GOAL}/{}", enc(report), enc(goal)),
+            EmbedChart { report, chart } => {
+                format!("/{EMBED}/{}/{FINANCE}/{}", enc(report), enc(chart))
+            }
+            Report { report } => format!("/{}", enc(report)),
+            Goal { report, goal } => format!("/{}/{GOAL}/{}", enc(report), enc(goal)),
+            Finance { report } => format!("/{}/{FINANCE}", enc(report)),
+            Chart { report, chart } => format!("/{}/{FINANCE}/{}", enc(report), enc(chart)),
+        }
+    }
+
+    fn routes() -> Vec<&'static str> {
+        vec![
+            "/",
+            "/jamfor/mal",
+            "/jamfor/ekonomi",
+            "/jamfor",
+            "/tillganglighet",
+            "/begrepp",
+            "/inbaddning/:report",
+            "/inbaddning/:report/mal/:goal",
+            "/inbaddning/:report/ekonomi/:chart",
+            "/:report",
+            "/:report/mal/:goal",
+            "/:report/ekonomi",
+            "/:report/ekonomi/:chart",
+            "/sidan-finns-inte",
+        ]
+    }
+
+    fn not_found_route() -> Option<Self> {
+        Some(Route::NotFound)
+    }
+
+    /// Trailing slashes aside, as the derive does; `""` and `"/"` are `/`.
+    fn recognize(pathname: &str) -> Option<Self> {
+        let trimmed = pathname.trim_end_matches('/');
+        let rest = trimmed.strip_prefix('/').unwrap_or(trimmed);
+        let segs: Vec<&str> = rest.split('/').collect();
+        of_segments(&segs).or_else(Self::not_found_route)
+    }
 }
 
 /// The pages that share one wasm module. `cargo xtask dist` builds a
@@ -176,9 +309,98 @@ mod tests {
                 },
             ),
             ("/a/b/c/d/e", Route::NotFound),
+            ("/asn-2025/mal", Route::NotFound),
+            ("/asn-2025//", r("asn-2025")),
+            ("//mal/x", Route::NotFound),
+            // A fixed segment wins over a parameter.
+            ("/jamfor", Route::Compare),
+            ("/begrepp", Route::Glossary),
+            ("/tillganglighet/", Route::Accessibility),
+            ("/sidan-finns-inte", Route::NotFound),
+            ("/inbaddning", r("inbaddning")),
+            (
+                "/inbaddning/ekonomi",
+                Route::EmbedReport {
+                    report: "ekonomi".into(),
+                },
+            ),
+            (
+                "/jamfor/ekonomi/x",
+                Route::Chart {
+                    report: "jamfor".into(),
+                    chart: "x".into(),
+                },
+            ),
+            (
+                "/inbaddning/asn-2025/mal/trygghet",
+                Route::EmbedGoal {
+                    report: "asn-2025".into(),
+                    goal: "trygghet".into(),
+                },
+            ),
+            // Parameters are decoded; one that is not UTF-8 is no route.
+            ("/r%C3%A5d%202025", r("råd 2025")),
+            ("/%FF", Route::NotFound),
         ];
         for (path, want) in cases {
             assert_eq!(recognize(path), want, "{path}");
         }
+    }
+
+    #[test]
+    fn every_route_is_recognised_from_its_own_path_and_from_its_pattern() {
+        let s = |x: &str| x.to_string();
+        let odd = s("råd & co/2025?");
+        let routes = [
+            Route::Home,
+            Route::CompareGoals,
+            Route::CompareFinance,
+            Route::Compare,
+            Route::Accessibility,
+            Route::Glossary,
+            Route::EmbedReport {
+                report: odd.clone(),
+            },
+            Route::EmbedGoal {
+                report: s("asn-2025"),
+                goal: odd.clone(),
+            },
+            Route::EmbedChart {
+                report: s("a"),
+                chart: s("b"),
+            },
+            Route::Report {
+                report: odd.clone(),
+            },
+            Route::Goal {
+                report: s("a"),
+                goal: s("b"),
+            },
+            Route::Finance { report: s("a") },
+            Route::Chart {
+                report: odd.clone(),
+                chart: odd,
+            },
+            Route::NotFound,
+        ];
+        for r in &routes {
+            let path = r.to_path();
+            assert_eq!(recognize(&path), *r, "{path}");
+        }
+        // Each pattern of `routes()` gives its route from its parameters.
+        let params: HashMap<&str, &str> = [("report", "a"), ("goal", "b"), ("chart", "b")].into();
+        let from: Vec<Route> = Route::routes()
+            .iter()
+            .map(|p| Route::from_path(p, &params).unwrap())
+            .collect();
+        assert_eq!(from.len(), routes.len());
+        let kind = std::mem::discriminant::<Route>;
+        for r in &routes {
+            assert!(
+                from.iter().any(|x| kind(x) == kind(r)),
+                "no pattern gives {r:?}"
+            );
+        }
+        assert_eq!(Route::routes().len(), 14);
     }
 }
