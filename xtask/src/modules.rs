@@ -5,8 +5,8 @@
 //! Trunk builds one binary per `index.html`, the all-pages `insyn` of the
 //! development loop, so the families are built here as Trunk builds it:
 //! `cargo build` with the same release profile (and the size-optimised std
-//! of `size.rs`), `wasm-bindgen --target web`, `wasm-opt -Oz`, and names
-//! that change with the content.
+//! of `size.rs`), `wasm-bindgen --target web`, `wasm-opt -Oz`, the JS glue
+//! minified by Terser, and names that change with the content.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -98,11 +98,22 @@ fn finish(root: &Path, target: &Path, work: &Path, dist: &Path, name: &str) -> R
             .arg("-o")
             .arg(&bg),
     )?;
+    let glue = dir.join(format!("{name}.js"));
+    run(
+        &format!("terser ({name})"),
+        cmd(
+            root,
+            crate::tools::terser(root).to_str().unwrap_or("terser"),
+        )
+        .arg(&glue)
+        .args(["--module", "--compress", "--mangle", "-o"])
+        .arg(&glue),
+    )?;
     copy_snippets(&dir.join("snippets"), &dist.join("snippets"))?;
     let wasm_bytes = read(&bg)?;
     let wasm_name = hashed(&name, &wasm_bytes, "_bg.wasm");
     write(&dist.join(&wasm_name), &wasm_bytes)?;
-    let js = read(&dir.join(format!("{name}.js")))?;
+    let js = read(&glue)?;
     let js_name = hashed(&name, &js, ".js");
     write(&dist.join(&js_name), &js)?;
     Ok(Module {
