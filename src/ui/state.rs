@@ -35,14 +35,60 @@ impl LoadError {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Load<T> {
     Loading,
     Ready(T),
     Failed(LoadError),
 }
 
-#[derive(Clone, Debug, PartialEq, Default)]
+/// Two loads of a file are equal when they are the same load, not when
+/// every figure matches: a loaded file never changes, and comparing them
+/// deeply (the store is compared whenever it changes; at 500 reports the
+/// catalogue alone holds thousands of strings) cost time and, in every
+/// module, the comparison code of every model type (issue #16).
+impl<T> PartialEq for Load<Rc<T>> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Load::Loading, Load::Loading) => true,
+            (Load::Ready(a), Load::Ready(b)) => Rc::ptr_eq(a, b),
+            (Load::Failed(a), Load::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// A loaded file in a component's properties: equal when it is the same
+/// load, as `Load` is. Reads as the file (`Deref`); given as an `Rc`.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> yew::html::IntoPropValue<Shared<T>> for Rc<T> {
+    fn into_prop_value(self) -> Shared<T> {
+        Shared(self)
+    }
+}
+
+#[derive(Clone, Debug, Default)]
 pub struct Store {
     pub manifest: Option<Load<Rc<Manifest>>>,
     /// What lists show of every report (written by the build), once loaded;
@@ -63,6 +109,35 @@ pub struct Store {
     pub local: Option<String>,
     /// The glossary (`glossary.json`): the words the pages explain.
     pub glossary: Option<Load<Rc<Glossary>>>,
+}
+
+/// Field by field, each file by its load (`Load`); the destructuring names
+/// every field, so a new one cannot be left out.
+impl PartialEq for Store {
+    fn eq(&self, other: &Self) -> bool {
+        let Store {
+            manifest,
+            catalogue,
+            catalogue_file,
+            page_report,
+            reports,
+            goals,
+            local,
+            glossary,
+        } = self;
+        let same_catalogue = match (catalogue, &other.catalogue) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        *manifest == other.manifest
+            && same_catalogue
+            && *catalogue_file == other.catalogue_file
+            && *page_report == other.page_report
+            && *reports == other.reports
+            && *goals == other.goals
+            && *local == other.local
+            && *glossary == other.glossary
+    }
 }
 
 impl Store {
@@ -689,6 +764,34 @@ mod tests {
             file: "reports/x.json".into(),
             problems: vec![],
         }
+    }
+
+    #[test]
+    fn a_store_is_the_same_while_it_holds_the_same_loads_and_changes_with_any_new_one() {
+        let a = with_manifest();
+        assert!(a == a.clone(), "the same loads");
+        let reloaded = Store {
+            manifest: match &a.manifest {
+                Some(Load::Ready(m)) => Some(Load::Ready(Rc::new((**m).clone()))),
+                _ => unreachable!(),
+            },
+            ..a.clone()
+        };
+        assert!(
+            a != reloaded,
+            "a file loaded again is a new load, its page renders anew"
+        );
+        let mut other = a.clone();
+        other.local = Some("egen".into());
+        assert!(a != other);
+        let failed_twice = |e| Store {
+            manifest: Some(Load::Failed(e)),
+            ..Store::default()
+        };
+        assert!(
+            failed_twice(failed()) == failed_twice(failed()),
+            "failures by what they say"
+        );
     }
 
     #[test]

@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::state::Shared;
+
 use crate::model::Report;
 use crate::ui::components::{heading, StatusBadge, WithReport};
 use crate::ui::i18n::{self, status_sentence};
@@ -51,7 +53,7 @@ pub fn EmbedReport(props: &EmbedProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedSummaryProps {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     /// The level of its heading (1 in the embed, lower in a preview).
     pub level: u8,
 }

@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::state::Shared;
+
 use crate::model::{Report, Table};
 use crate::ui::chart::Chart;
 use crate::ui::components::{heading, text, Discrepancies, Link, Source, WithReport};
@@ -26,7 +28,7 @@ pub fn FinancePage(props: &FinancePageProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct FinanceViewProps {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
 }
 
 #[component]
@@ -67,7 +69,7 @@ fn FinanceView(props: &FinanceViewProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct TableSectionProps {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub table: Table,
     pub standalone: bool,
 }
@@ -133,7 +135,7 @@ pub fn ChartPage(props: &ChartPageProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ChartViewProps {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub chart: AttrValue,
 }
 

@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::state::Shared;
+
 use crate::model::catalogue::{goal_histories, GoalHistory, GoalInReport, GoalLinkItem};
 use crate::model::format;
 use crate::model::GoalStatus;
@@ -38,7 +40,7 @@ pub fn GoalPage(props: &GoalPageProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct GoalViewProps {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub goal: AttrValue,
 }
 

@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::state::Shared;
+
 use crate::model::format;
 use crate::model::format::Lang;
 use crate::model::{AnnualAnalysis, GoalStatus, Report};
@@ -35,7 +37,7 @@ pub fn ReportPage(props: &ReportPageProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
 }
 
 /// `part` with the page (`now`), or in a later task while the viewer takes over.
