@@ -105,6 +105,33 @@ test('a reader who scrolled down before the takeover keeps the same content in v
   await ctx.close();
 });
 
+test('a reader who scrolled to a goal area before the takeover keeps it in view', async () => {
+  // The goal areas below the first screen are laid out only when scrolled to
+  // (content-visibility), so the live page's areas above the window have a
+  // placeholder's height: the reader's place is kept by the area in view.
+  const { ctx, page, live } = await heldPage(`${env.url}asn-2025`);
+  const cards = page.locator('#insyn-pre .goal-card h4');
+  assert.equal(await cards.count(), 14);
+  for (let i = 0; i < 5; i++) {
+    await page.mouse.wheel(0, 500);
+    await page.waitForTimeout(50);
+  }
+  const title = await cards.nth(11).textContent();
+  await cards.nth(11).evaluate((h) => h.scrollIntoView({ block: 'center' }));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const top = () => page.evaluate((t) => [...document.querySelectorAll('.goal-card h4')]
+    .find((h) => h.textContent === t).getBoundingClientRect().top, title);
+  const before = await top();
+  await live();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const after = await top();
+  assert.ok(Math.abs(after - before) <= 2, `the goal in view moved from ${before} px to ${after} px`);
+  await page.waitForTimeout(500);
+  const later = await top();
+  assert.ok(Math.abs(later - before) <= 2, `the goal in view moved from ${before} px to ${later} px after the takeover`);
+  await ctx.close();
+});
+
 test('what a reader typed, chose or pressed before the takeover is not lost', async () => {
   // Typed into the search box on the start page.
   {

@@ -17,7 +17,8 @@
 //   the viewer presses again when it takes over). `null` if it never is.
 //
 // Prints one JSON line per run, `TAKEOVER {...}`; xtask/src/bench.rs prints
-// them and their medians. These are timings: printed, never a CI gate.
+// them and their medians. These are timings, printed; CI gates one of them,
+// judged by the best run: the boot's longest task (xtask/src/bench/takeover.rs).
 import { throttling, screenEmulationMetrics } from 'lighthouse/core/config/constants.js';
 import { startServer } from '../server.mjs';
 import { DIST, launch } from '../helpers.mjs';
@@ -93,6 +94,9 @@ async function measure(browser, url, done, tap = false) {
     await page
       .waitForFunction(done, null, { timeout: NEVER_MS, polling: 100 })
       .catch(() => { /* reported as null below: the figure is the finding */ });
+    // The browser reports a long task after it ends: one that ended just
+    // before the page went live is on record a moment later.
+    await page.waitForTimeout(300);
     return await page.evaluate(() => ({
       ...window.__marks,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
@@ -112,10 +116,12 @@ try {
     const chart = await measure(browser, `${srv.url}asn-2025/ekonomi`, () => window.__marks.table > 0, true);
     const pre = ms(report.pre);
     const live = ms(report.live);
-    // No figures for a run that never went live, or never painted.
-    const fcp = live === null ? undefined : report.fcp;
-    const until = fcp === undefined ? null : report.tasks.filter((t) => t.start < live);
-    const first = until?.filter((t) => t.start < fcp && t.start + t.ms > fcp - 100).at(-1);
+    // No figures for a run that never went live. Without a first paint on
+    // record every task counts as the boot's (it can only fail the gate).
+    const fcp = report.fcp;
+    const until = live === null ? null : report.tasks.filter((t) => t.start < live);
+    const first = fcp === undefined ? undefined
+      : until?.filter((t) => t.start < fcp && t.start + t.ms > fcp - 100).at(-1);
     const booting = until?.filter((t) => t !== first) ?? null;
     const longest = (tasks) => (tasks === null ? null : Math.round(Math.max(0, ...tasks.map((t) => t.ms))));
     console.log('TAKEOVER ' + JSON.stringify({

@@ -277,8 +277,8 @@ mod imp {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
-    /// Whether the viewer has taken the pre-rendered page's place (or had
-    /// none to take).
+    /// Whether the viewer is live: it has taken the pre-rendered page's
+    /// place, or, on a page without one, shown its first settled page.
     pub fn is_live() -> bool {
         LIVE.with(std::cell::Cell::get)
     }

@@ -8,17 +8,19 @@
 //!   gated on every run ([`lighthouse`]);
 //! - the takeover under Lighthouse's mobile throttling: time until the viewer
 //!   is live ÷ time until the pre-rendered page is shown, and a tap made at
-//!   `DOMContentLoaded` until its table is shown; printed, and gated only as
-//!   counts (every run goes live, no tap lost) ([`takeover`]);
+//!   `DOMContentLoaded` until its table is shown, and the main-thread tasks
+//!   over 50 ms while the viewer boots; printed, and gated as counts (every
+//!   run goes live, no tap lost) and by the best run (a boot without a task
+//!   over 50 ms) ([`takeover`]);
 //! - each chart's render time in headless Chromium (`tests/bench.rs`); printed,
 //!   not asserted;
 //! - the floor: the size of `xtask/floor`, a minimal Yew viewer built the same
 //!   way, and what the 200 KB budget leaves for Insyn's own code after it;
 //!   printed, not asserted.
 //!
-//! A gate is a size, a count, a score of the best of several runs, never a
-//! single wall-clock time, so that a busy machine cannot fail it while a real
-//! regression still does. Aims are printed as met or not and never fail a run.
+//! A gate is a size, a count, or a score or timing of the best of several
+//! runs, never a single wall-clock time, so that a busy machine cannot fail
+//! it while a real regression still does. Aims are printed as met or not and never fail a run.
 //! With `--ci` the chart timings are skipped. The 200 KB first-load budget
 //! is enforced on the start page, which meets it; the report page, which
 //! does not yet, has a ceiling on today's size so that it cannot grow

@@ -5,13 +5,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::state::Shared;
-
 use crate::model::Report;
 use crate::ui::components::{heading, StatusBadge, WithReport};
 use crate::ui::i18n::{self, status_sentence};
 use crate::ui::pages::finance::ChartView;
 use crate::ui::pages::goal::GoalView;
+use crate::ui::state::Shared;
 use crate::ui::{use_ctx, Route};
 
 #[derive(Properties, PartialEq)]

@@ -4,14 +4,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::state::Shared;
-
 use crate::model::{Report, Table};
 use crate::ui::chart::Chart;
 use crate::ui::components::{heading, text, Discrepancies, Link, Source, WithReport};
 use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::not_found::NotFoundBody;
 use crate::ui::pages::report::{expect_annual, SourceNotes};
+use crate::ui::state::Shared;
 use crate::ui::terms::Terms;
 use crate::ui::{use_ctx, use_title, Route};
 

@@ -4,8 +4,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::state::Shared;
-
 use crate::model::catalogue::{goal_histories, GoalHistory, GoalInReport, GoalLinkItem};
 use crate::model::format;
 use crate::model::GoalStatus;
@@ -17,6 +15,7 @@ use crate::ui::components::{
 use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::not_found::NotFoundBody;
 use crate::ui::pages::report::expect_annual;
+use crate::ui::state::Shared;
 use crate::ui::state::{Load, Store};
 use crate::ui::terms::Terms;
 use crate::ui::{use_ctx, use_goal_elsewhere, use_title, Route};

@@ -4,8 +4,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::state::Shared;
-
 use crate::model::format;
 use crate::model::format::Lang;
 use crate::model::{AnnualAnalysis, GoalStatus, Report};
@@ -17,6 +15,7 @@ use crate::ui::i18n::{self, page_title};
 use crate::ui::later::Later;
 use crate::ui::pages::embed::EmbedSummary;
 use crate::ui::pages::statement::StatementView;
+use crate::ui::state::Shared;
 use crate::ui::terms::Terms;
 use crate::ui::{use_ctx, use_title, Route};
 use yew_router::prelude::use_navigator;
@@ -115,14 +114,14 @@ pub fn AnnualView(props: &ReportProps) -> Html {
             // The first area with the page, each further one (and the notes
             // below) in a task of its own while the viewer takes over.
             { for a.goal_areas.iter().filter(|area| area_filter.is_none_or(|f| f == area.id) && area.goals.iter().any(|g| status_filter.is_none_or(|s| s == g.assessment.status))).enumerate().map(|(i, area)| later_unless(i == 0, html! {
-                <section class="goal-area">
+                <section class="goal-area" id={format!("omrade-{}", area.id)}>
                     <h3>
                         { format!("{}: ", t.goal_area) }<span lang="sv"><Terms text={area.title.clone()} slot={format!("area:{}", area.id)} /></span>
                         if lang == Lang::En { { format!(" ({})", area.title_en) } }
                     </h3>
                     <ul class="goal-cards">
                         { for area.goals.iter().filter(|g| status_filter.is_none_or(|s| s == g.assessment.status)).map(|g| html! {
-                            <li class="goal-card">
+                            <li class="goal-card" id={format!("mal-{}", g.id)}>
                                 <h4 lang="sv">{ &g.title }</h4>
                                 if lang == Lang::En {
                                     <p class="gloss">{ format!("In English: {}", g.title_en) }</p>
@@ -157,7 +156,7 @@ fn Assignments(props: &ReportProps) -> Html {
     }
     let lang = ctx.lang;
     html! {
-        <section class="assignments">
+        <section class="assignments" id="uppdrag">
             <h2>{ ctx.t().assignments }</h2>
             <ul>
                 { for a.assignments.iter().map(|x| html! {
@@ -194,7 +193,7 @@ pub fn SourceNotes(props: &ReportProps) -> Html {
                 </section>
             }
             if !a.restatements.is_empty() {
-                <section class="source-notes">
+                <section id="andrade-siffror" class="source-notes">
                     <h2>{ t.restatements }</h2>
                     <p>{ t.restatements_intro }</p>
                     <ul>
@@ -206,7 +205,7 @@ pub fn SourceNotes(props: &ReportProps) -> Html {
                 </section>
             }
             if !a.missing_charts.is_empty() {
-                <section class="source-notes">
+                <section id="diagram-utan-siffror" class="source-notes">
                     <h2>{ t.missing_charts }</h2>
                     <p>{ t.missing_charts_intro }</p>
                     <ul>
