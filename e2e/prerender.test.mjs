@@ -80,6 +80,22 @@ test('the pre-rendered page stays until the viewer can show the same, then the v
   await ctx.close();
 });
 
+/** Two frames later, for the layout the reader sees. */
+const painted = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** Lets the viewer take over and checks that `top()` (of what the reader has in view) moves at most 2 px, then or 0.5 s later. */
+async function keptInView(page, live, top, what) {
+  await painted(page);
+  const before = await top();
+  await live();
+  await painted(page);
+  const after = await top();
+  assert.ok(Math.abs(after - before) <= 2, `the ${what} in view moved from ${before} px to ${after} px`);
+  await page.waitForTimeout(500);
+  const later = await top();
+  assert.ok(Math.abs(later - before) <= 2, `the ${what} in view moved from ${before} px to ${later} px after the takeover`);
+}
+
 test('a reader who scrolled down before the takeover keeps the same content in view', async () => {
   const { ctx, page, live } = await heldPage(`${env.url}asn-2025/ekonomi`);
   // Scroll down through the charts, as a reader does, to the sixth one.
@@ -91,17 +107,9 @@ test('a reader who scrolled down before the takeover keeps the same content in v
   }
   const label = await figures.nth(5).getAttribute('aria-labelledby');
   await figures.nth(5).evaluate((f) => f.scrollIntoView({ block: 'start' }));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const top = () => page.evaluate((l) => document.querySelector(`figure[aria-labelledby="${l}"]`).getBoundingClientRect().top, label);
-  const before = await top();
-  await live();
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const after = await top();
-  assert.ok(Math.abs(after - before) <= 2, `the chart in view moved from ${before} px to ${after} px`);
   // Nor does it move once the live page's charts near the window are drawn.
-  await page.waitForTimeout(500);
-  const later = await top();
-  assert.ok(Math.abs(later - before) <= 2, `the chart in view moved from ${before} px to ${later} px after the takeover`);
+  await keptInView(page, live, top, 'chart');
   await ctx.close();
 });
 
@@ -118,17 +126,9 @@ test('a reader who scrolled to a goal area before the takeover keeps it in view'
   }
   const title = await cards.nth(11).textContent();
   await cards.nth(11).evaluate((h) => h.scrollIntoView({ block: 'center' }));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const top = () => page.evaluate((t) => [...document.querySelectorAll('.goal-card h4')]
     .find((h) => h.textContent === t).getBoundingClientRect().top, title);
-  const before = await top();
-  await live();
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const after = await top();
-  assert.ok(Math.abs(after - before) <= 2, `the goal in view moved from ${before} px to ${after} px`);
-  await page.waitForTimeout(500);
-  const later = await top();
-  assert.ok(Math.abs(later - before) <= 2, `the goal in view moved from ${before} px to ${later} px after the takeover`);
+  await keptInView(page, live, top, 'goal');
   await ctx.close();
 });
 

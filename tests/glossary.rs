@@ -9,8 +9,9 @@ use std::rc::Rc;
 use insyn::model::format::{key_figure_sentence, Lang};
 use insyn::model::glossary::{self, find, Glossary, Term};
 use insyn::model::{parse_glossary, Report};
+use insyn::ui::pages::Pages;
 use insyn::ui::state::Store;
-use insyn::ui::terms::{places, Claims, Place};
+use insyn::ui::terms::{Claims, Place};
 use insyn::ui::Route;
 
 fn glossary() -> Glossary {
@@ -569,7 +570,7 @@ async fn an_english_page_marks_the_english_words() {
 fn claims_at(route: Route, lang: Lang) -> (Vec<Place>, Claims) {
     let store = store();
     let report = route.report_id().map(str::to_string);
-    let places = places(&route, &store, lang, &[]);
+    let places = Pages::ALL.places(&route, &store, lang, &[]);
     let claims = Claims::of(&places, &store.terms_for(report.as_deref()));
     (places, claims)
 }

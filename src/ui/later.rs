@@ -42,7 +42,8 @@ pub struct LaterProps {
 /// click and should show whole).
 #[component]
 pub fn Later(props: &LaterProps) -> Html {
-    let shown = use_state(|| !cfg!(target_arch = "wasm32") || web::is_live());
+    // Natively `is_live` is true: the pre-rendered page is whole.
+    let shown = use_state(web::is_live);
     {
         let shown = shown.clone();
         use_effect_with((), move |_| {

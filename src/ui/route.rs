@@ -12,35 +12,41 @@ use std::collections::HashMap;
 
 use yew_router::Routable;
 
+/// A page of the site; its address patterns are `Routable::routes`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    /// `/`
     Home,
-    /// `/jamfor/mal`
     CompareGoals,
-    /// `/jamfor/ekonomi`
     CompareFinance,
-    /// `/jamfor`
     Compare,
-    /// `/tillganglighet`
     Accessibility,
-    /// `/begrepp`
     Glossary,
-    /// `/inbaddning/:report`
-    EmbedReport { report: String },
-    /// `/inbaddning/:report/mal/:goal`
-    EmbedGoal { report: String, goal: String },
-    /// `/inbaddning/:report/ekonomi/:chart`
-    EmbedChart { report: String, chart: String },
-    /// `/:report`
-    Report { report: String },
-    /// `/:report/mal/:goal`
-    Goal { report: String, goal: String },
-    /// `/:report/ekonomi`
-    Finance { report: String },
-    /// `/:report/ekonomi/:chart`
-    Chart { report: String, chart: String },
-    /// `/sidan-finns-inte`, and any address that is no other route.
+    EmbedReport {
+        report: String,
+    },
+    EmbedGoal {
+        report: String,
+        goal: String,
+    },
+    EmbedChart {
+        report: String,
+        chart: String,
+    },
+    Report {
+        report: String,
+    },
+    Goal {
+        report: String,
+        goal: String,
+    },
+    Finance {
+        report: String,
+    },
+    Chart {
+        report: String,
+        chart: String,
+    },
+    /// Also any address that is no other route.
     NotFound,
 }
 
@@ -206,9 +212,7 @@ impl Family {
 
 /// The route of a path below the site's base, with or without a trailing slash.
 pub fn recognize(path: &str) -> Route {
-    let trimmed = path.trim_end_matches('/');
-    let p = if trimmed.is_empty() { "/" } else { trimmed };
-    Route::recognize(p).unwrap_or(Route::NotFound)
+    Route::recognize(path).unwrap_or(Route::NotFound)
 }
 
 impl Route {

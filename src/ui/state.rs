@@ -58,8 +58,9 @@ impl<T> PartialEq for Load<Rc<T>> {
     }
 }
 
-/// A loaded file in a component's properties: equal when it is the same
-/// load, as `Load` is. Reads as the file (`Deref`); given as an `Rc`.
+/// A loaded file held outside a `Load` (the store's catalogue, a report in
+/// a component's properties): equal when it is the same load, as `Load` is.
+/// Reads as the file (`Deref`); given to properties as an `Rc`.
 #[derive(Debug)]
 pub struct Shared<T>(pub Rc<T>);
 
@@ -88,13 +89,13 @@ impl<T> yew::html::IntoPropValue<Shared<T>> for Rc<T> {
     }
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Store {
     pub manifest: Option<Load<Rc<Manifest>>>,
     /// What lists show of every report (written by the build), once loaded;
     /// never on a page without one (Trunk's development server): then the
     /// manifest alone, and lists wait for the reports.
-    pub catalogue: Option<Rc<Catalogue>>,
+    pub catalogue: Option<Shared<Catalogue>>,
     /// The catalogue's file (below `reports/`) where the build wrote one,
     /// loaded or not.
     pub catalogue_file: Option<String>,
@@ -109,35 +110,6 @@ pub struct Store {
     pub local: Option<String>,
     /// The glossary (`glossary.json`): the words the pages explain.
     pub glossary: Option<Load<Rc<Glossary>>>,
-}
-
-/// Field by field, each file by its load (`Load`); the destructuring names
-/// every field, so a new one cannot be left out.
-impl PartialEq for Store {
-    fn eq(&self, other: &Self) -> bool {
-        let Store {
-            manifest,
-            catalogue,
-            catalogue_file,
-            page_report,
-            reports,
-            goals,
-            local,
-            glossary,
-        } = self;
-        let same_catalogue = match (catalogue, &other.catalogue) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            (a, b) => a.is_none() && b.is_none(),
-        };
-        *manifest == other.manifest
-            && same_catalogue
-            && *catalogue_file == other.catalogue_file
-            && *page_report == other.page_report
-            && *reports == other.reports
-            && *goals == other.goals
-            && *local == other.local
-            && *glossary == other.glossary
-    }
 }
 
 impl Store {
@@ -179,7 +151,7 @@ impl Store {
         let catalogue = catalogue::catalogue(&manifest.reports, &reports);
         Self {
             manifest: Some(Load::Ready(Rc::new(manifest))),
-            catalogue: Some(Rc::new(catalogue)),
+            catalogue: Some(Shared(Rc::new(catalogue))),
             goals: catalogue::goal_histories(&reports)
                 .into_iter()
                 .map(|(id, h)| (id, Load::Ready(Rc::new(h))))
@@ -357,7 +329,7 @@ impl Reducible for Store {
             }
             Action::Catalogue(Ok(c)) => {
                 s.manifest = Some(Load::Ready(Rc::new(c.manifest())));
-                s.catalogue = Some(c);
+                s.catalogue = Some(Shared(c));
             }
             Action::GoalLoading(id) => {
                 s.goals.insert(id, Load::Loading);

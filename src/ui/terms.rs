@@ -138,22 +138,12 @@ impl Claims {
     }
 }
 
-/// The places of a page where terms are marked, in reading order: the
-/// report's summary and goal areas; a goal's title and area; each table's
-/// title (on its own page), description and chart title, and its column and
-/// row headers (shown when the reader opens the table); on the start page,
-/// each board's heading and each report's line; on the comparisons, the
-/// matrix's goals and the compared tables' titles.
-pub fn places(route: &Route, store: &Store, lang: Lang, query: &[(String, String)]) -> Vec<Place> {
-    match route {
-        Route::Home => super::pages::home::places(store, lang),
-        Route::CompareGoals => super::pages::compare::goal_places(store, query),
-        Route::CompareFinance => super::pages::compare::finance_places(store, query),
-        _ => report_places(route, store, lang),
-    }
-}
-
-/// The places of a page of one report (`places`); none for another page.
+/// The places of a page of one report where terms are marked, in reading
+/// order: the report's summary and goal areas; a goal's title and area; each
+/// table's title (on its own page), description and chart title, and its
+/// column and row headers (shown when the reader opens the table). None for
+/// another page (the start page's and the comparisons' come from their own
+/// pages: `pages::Pages::places`).
 pub fn report_places(route: &Route, store: &Store, lang: Lang) -> Vec<Place> {
     let Some(report) = route.report_id().and_then(|id| match store.report(id) {
         Some(Load::Ready(r)) => Some(r.clone()),

@@ -101,13 +101,10 @@ fn finish(root: &Path, target: &Path, work: &Path, dist: &Path, name: &str) -> R
     let glue = dir.join(format!("{name}.js"));
     run(
         &format!("terser ({name})"),
-        cmd(
-            root,
-            crate::tools::terser(root).to_str().unwrap_or("terser"),
-        )
-        .arg(&glue)
-        .args(["--module", "--compress", "--mangle", "-o"])
-        .arg(&glue),
+        cmd(root, "terser")
+            .arg(&glue)
+            .args(["--module", "--compress", "--mangle", "-o"])
+            .arg(&glue),
     )?;
     copy_snippets(&dir.join("snippets"), &dist.join("snippets"))?;
     let wasm_bytes = read(&bg)?;

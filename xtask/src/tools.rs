@@ -201,25 +201,14 @@ pub fn ensure_build_tools(root: &Path) -> Result {
     // wasm-opt from npm binaryen, Pagefind and Terser, in one install: an
     // npm install of one package with --no-save removes the others.
     let wasm_opt = tools_dir(root).join("node_modules/.bin/wasm-opt");
-    let have = output_of(
-        root,
-        wasm_opt.to_str().unwrap_or("wasm-opt"),
-        &["--version"],
-    )
-    .unwrap_or_default();
-    let pagefind_ok = output_of(
-        root,
-        pagefind(root).to_str().unwrap_or("pagefind"),
-        &["--version"],
-    )
-    .is_some_and(|v| v.contains(PAGEFIND_VERSION));
-    let terser_ok = output_of(
-        root,
-        terser(root).to_str().unwrap_or("terser"),
-        &["--version"],
-    )
-    .is_some_and(|v| v.contains(TERSER_VERSION));
-    if have.contains("version 132") && pagefind_ok && terser_ok {
+    let says = |bin: &Path, version: &str| {
+        output_of(root, bin.to_str().unwrap_or_default(), &["--version"])
+            .is_some_and(|v| v.contains(version))
+    };
+    if says(&wasm_opt, "version 132")
+        && says(&pagefind(root), PAGEFIND_VERSION)
+        && says(&terser(root), TERSER_VERSION)
+    {
         skip(
             "wasm-opt, pagefind, terser",
             &format!("binaryen 132, pagefind {PAGEFIND_VERSION} and terser {TERSER_VERSION} installed in .tools/"),

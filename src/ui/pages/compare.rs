@@ -73,7 +73,7 @@ pub fn CompareIndex() -> Html {
 /// server) one made from the reports that have loaded.
 fn matrix_catalogue(store: &Store) -> Option<Result<Rc<Catalogue>, Html>> {
     if let Some(c) = &store.catalogue {
-        return Some(Ok(c.clone()));
+        return Some(Ok(c.0.clone()));
     }
     match &store.manifest {
         Some(Load::Ready(m)) => {

@@ -34,8 +34,8 @@ pub struct Pages {
     places: Places,
 }
 
-/// Where a page marks glossary terms (`terms::places`): each module knows
-/// only its own pages' places, so the others' code is not in it.
+/// Where a page marks glossary terms (`places_of`): each module knows only
+/// its own pages' places, so the others' code is not in it.
 type Places = fn(&Route, &Store, Lang, &[(String, String)]) -> Vec<Place>;
 
 /// A module has one set of pages for its lifetime.
@@ -49,35 +49,19 @@ impl Pages {
     pub const ALL: Pages = Pages {
         family: None,
         render: all,
-        places: terms::places,
+        places: |route, store, lang, query| places_of(route.family())(route, store, lang, query),
     };
 
-    pub const START: Pages =
-        Pages::family(Family::Start, start, |route, store, lang, _| match route {
-            Route::Home => home::places(store, lang),
-            _ => Vec::new(),
-        });
-    pub const REPORTS: Pages = Pages::family(Family::Reports, reports, |route, store, lang, _| {
-        terms::report_places(route, store, lang)
-    });
-    pub const COMPARE: Pages =
-        Pages::family(
-            Family::Compare,
-            compare,
-            |route, store, _, query| match route {
-                Route::CompareGoals => compare::goal_places(store, query),
-                Route::CompareFinance => compare::finance_places(store, query),
-                _ => Vec::new(),
-            },
-        );
-    // An embed marks no terms: the glossary page is not its host's to link.
-    pub const EMBEDS: Pages = Pages::family(Family::Embeds, embeds, |_, _, _, _| Vec::new());
+    pub const START: Pages = Pages::family(Family::Start, start);
+    pub const REPORTS: Pages = Pages::family(Family::Reports, reports);
+    pub const COMPARE: Pages = Pages::family(Family::Compare, compare);
+    pub const EMBEDS: Pages = Pages::family(Family::Embeds, embeds);
 
-    const fn family(family: Family, render: fn(&Route) -> Option<Html>, places: Places) -> Pages {
+    const fn family(family: Family, render: fn(&Route) -> Option<Html>) -> Pages {
         Pages {
             family: Some(family),
             render,
-            places,
+            places: places_of(family),
         }
     }
 
@@ -135,6 +119,26 @@ fn reports(route: &Route) -> Option<Html> {
         }
         _ => return None,
     })
+}
+
+/// Where a family's pages mark glossary terms, in reading order: the start
+/// page's boards and reports; a report's pages (`terms::report_places`); the
+/// matrix's goals and the compared tables' titles. An embed marks none: the
+/// glossary page is not its host's to link.
+const fn places_of(family: Family) -> Places {
+    match family {
+        Family::Start => |route, store, lang, _| match route {
+            Route::Home => home::places(store, lang),
+            _ => Vec::new(),
+        },
+        Family::Reports => |route, store, lang, _| terms::report_places(route, store, lang),
+        Family::Compare => |route, store, _, query| match route {
+            Route::CompareGoals => compare::goal_places(store, query),
+            Route::CompareFinance => compare::finance_places(store, query),
+            _ => Vec::new(),
+        },
+        Family::Embeds => |_, _, _, _| Vec::new(),
+    }
 }
 
 fn compare(route: &Route) -> Option<Html> {
