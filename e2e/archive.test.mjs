@@ -50,7 +50,9 @@ test('the start page fetches the catalogue and no report', async () => {
 
 test('a report page and its finances fetch that report alone, not even the catalogue', async () => {
   const r = catalogue.reports.find((x) => x.kind === 'annual_analysis' && x.year < 2025);
-  for (const p of [r.id, `${r.id}/ekonomi`, `inbaddning/${r.id}`]) {
+  // The report's own page fetches what it shows of it: its page file.
+  assert.deepEqual(await fetched(r.id), [`reports/page/${r.file}`]);
+  for (const p of [`${r.id}/ekonomi`, `inbaddning/${r.id}`]) {
     assert.deepEqual(await fetched(p), [`reports/${r.file}`], p);
   }
 });

@@ -49,6 +49,9 @@ const cases = [
     /^filen finns inte \(HTTP 404\)$/],
 ];
 
+// A page that reads the whole report: a report's own page reads its page file.
+const PAGE = 'asn-2024/ekonomi';
+
 for (const [name, overrides, problem] of cases) {
   test(`${name}: a visible error names the file and where in it; other reports still work`, async () => {
     const env = await setup({ overrides });
@@ -57,7 +60,7 @@ for (const [name, overrides, problem] of cases) {
     const checker = [];
     env.page.on('request', (r) => { if (/\/insyn-check-[0-9a-f]+_bg\.wasm$/.test(r.url())) checker.push(r.url()); });
     try {
-      await env.page.goto(env.url + 'asn-2024');
+      await env.page.goto(env.url + PAGE);
       const alert = env.page.getByRole('alert');
       await alert.waitFor({ timeout: 15000 });
       assert.equal(checker.length, overrides[FILE].status ? 0 : 1, 'the validator module is loaded once for a changed file, never for a missing one');
@@ -89,7 +92,9 @@ test('markup in every text field is shown as text and never runs', async () => {
     return v;
   };
   const body = JSON.stringify(poison(JSON.parse(good)));
-  const env = await setup({ overrides: { [FILE]: { body } } });
+  // The report's own page reads the published file once its page file is
+  // not as built.
+  const env = await setup({ overrides: { [FILE]: { body }, '/reports/page/asn-2024.json': { body: '{}' } } });
   try {
     for (const p of ['asn-2024', 'asn-2024/mal/sjalvforsorjning', 'asn-2024/ekonomi', 'asn-2024/ekonomi/resultatrakning', 'asn-2024?lang=en']) {
       await env.page.goto(env.url + p);
@@ -145,6 +150,24 @@ test('an empty catalogue', async () => {
     assert.match(await alert.innerText(), /reports\/index\.json/);
     // The start page still works: search box, open-your-own-report.
     await env.page.locator('#own-file').waitFor();
+  } finally {
+    await env.close();
+  }
+});
+
+test("a report's page file changed since the build is not read: the page shows the published report, validated", async () => {
+  const env = await setup({ overrides: { '/reports/page/asn-2024.json': { body: '{ "schema_version": 1, "id": "asn-2024", "kind": "annual_analysis" }' } } });
+  const fetched = [];
+  env.page.on('request', (r) => { const u = new URL(r.url()); if (/^\/reports\/|insyn-check-/.test(u.pathname)) fetched.push(u.pathname.replace(/-[0-9a-f]+_bg\.wasm$/, '.wasm')); });
+  try {
+    await env.page.goto(env.url + 'asn-2024');
+    await env.page.locator('.goal-card').first().waitFor();
+    await env.page.waitForLoadState('networkidle');
+    assert.deepEqual(fetched.filter((p) => p.startsWith('/reports/')), ['/reports/page/asn-2024.json', '/reports/asn-2024.json']);
+    assert.ok(fetched.includes('/insyn-check.wasm'), `the published file is validated: ${fetched.join(' ')}`);
+    assert.equal(await env.page.getByRole('alert').count(), 0);
+    assert.equal(await env.page.locator('.goal-card').count(), 14);
+    assert.deepEqual(env.errors, []);
   } finally {
     await env.close();
   }

@@ -57,7 +57,7 @@ test("a report page loads its family's module alone, and no validator", async ()
     page.off('request', note);
   }
   assert.equal(code.length, 1, code.join(', '));
-  assert.match(code[0], /\/insyn-reports-[0-9a-f]{16}_bg\.wasm$/);
+  assert.match(code[0], /\/insyn-report-[0-9a-f]{16}_bg\.wasm$/);
 });
 
 test('deep links open directly, with and without a trailing slash', async () => {
@@ -95,7 +95,7 @@ test('the site works under a subpath such as /insyn/', async () => {
 test('a report file that fails to load names the file; the other reports still work', async () => {
   const broken = await setup({ overrides: { '/reports/asn-2024.json': { status: 404, body: 'nope' } } });
   try {
-    await broken.page.goto(broken.url + 'asn-2024');
+    await broken.page.goto(broken.url + 'asn-2024/ekonomi');
     const alert = broken.page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.innerText(), /reports\/asn-2024\.json/);

@@ -597,3 +597,41 @@ async fn pages_pre_rendered_for_a_subpath_never_link_outside_it() {
     assert!(checked > 1000, "only {checked} addresses");
     assert!(outside.is_empty(), "{}", outside.join("\n"));
 }
+
+#[tokio::test]
+async fn a_reports_own_page_reads_the_same_from_its_page_file() {
+    // The build writes what a report's own page shows into its page file,
+    // which that page fetches instead of the report: the page must not change.
+    let mut pages = 0;
+    for (_, r) in common::bundled() {
+        let Some(page) = insyn::model::catalogue::report_page(&r) else {
+            continue;
+        };
+        pages += 1;
+        let id = r.id().to_string();
+        let sliced = Store {
+            reports: full_store()
+                .reports
+                .into_iter()
+                .map(|(k, v)| {
+                    let v = if k == id {
+                        Load::Ready(Rc::new(Report::Annual(page.clone())))
+                    } else {
+                        v
+                    };
+                    (k, v)
+                })
+                .collect(),
+            ..full_store()
+        };
+        for path in [format!("/{id}"), in_lang(&format!("/{id}"), Lang::En)] {
+            let (full, from_page) = (
+                render(&path).await,
+                render_with(&path, sliced.clone()).await,
+            );
+            assert!(full.contains("goal-card"), "{path}");
+            assert_eq!(full, from_page, "{path}");
+        }
+    }
+    assert_eq!(pages, 3, "a page file for each bundled annual analysis");
+}

@@ -1,6 +1,7 @@
 //! The viewer with every page: Trunk's development build (`cargo xtask dev`).
 //! The release site loads one module per family of pages instead
-//! (`insyn-start`, `insyn-reports`, `insyn-compare`, `insyn-embeds`).
+//! (`insyn-start`, `insyn-report`, `insyn-figures`, `insyn-compare`,
+//! `insyn-embeds`).
 fn main() {
     #[cfg(target_arch = "wasm32")]
     {

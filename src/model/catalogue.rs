@@ -439,6 +439,43 @@ where
     out
 }
 
+/// Where the build writes a report's page file ([`report_page`]), below
+/// `reports/`: `page/` and the report's own file name.
+pub fn page_file(file: &str) -> String {
+    format!("{PAGE_DIR}{file}")
+}
+
+/// The published report file a page file was made from.
+pub fn published_file(file: &str) -> &str {
+    file.strip_prefix(PAGE_DIR).unwrap_or(file)
+}
+
+const PAGE_DIR: &str = "page/";
+
+/// What a report's own page shows of an annual analysis, which the build
+/// writes beside the report as its page file (issue #16: the page does not
+/// fetch what it does not show). The goals keep what their cards show, not
+/// their grounds and key figures (the goal's page shows those); the tables
+/// only the one that holds the year's result; no cross-checks (a recorded
+/// discrepancy carries both its figures). `None` for a statement, whose
+/// page shows all of it. Every figure the page shows is the report's, as
+/// printed. It is not a report the validator would pass (its discrepancies
+/// and restatements name figures it leaves out): the build checked the
+/// report, and a page file changed since is not read (`ui::state`).
+pub fn report_page(report: &Report) -> Option<AnnualAnalysis> {
+    let mut a = report.as_annual()?.clone();
+    for area in &mut a.goal_areas {
+        for g in &mut area.goals {
+            g.grounds = Text::default();
+            g.key_figures.clear();
+        }
+    }
+    let result = a.result.as_ref().map(|c| c.table.clone());
+    a.tables.retain(|t| Some(&t.id) == result.as_ref());
+    a.cross_checks.clear();
+    Some(a)
+}
+
 /// Parses a file the build wrote (the catalogue, a goal's file): on failure
 /// one diagnostic naming the file, the JSON path, line and column.
 pub fn parse_built<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Result<T, Diagnostic> {

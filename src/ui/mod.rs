@@ -181,9 +181,10 @@ pub fn Root(props: &RootProps) -> Html {
         // The catalogue, unless this is the page of the one report the
         // build made it for (then when the reader goes elsewhere).
         let store = store.clone();
+        let pages = props.pages;
         use_effect_with(route.clone(), move |route| {
             if store.needs_manifest(route) {
-                state::load_manifest(store);
+                pages.load_list(store);
             }
         });
     }

@@ -183,8 +183,11 @@ impl Routable for Route {
 pub enum Family {
     /// The start page, the glossary, the accessibility statement and "not found".
     Start,
-    /// A report's pages: the report, its goals, its finances and charts.
-    Reports,
+    /// A report's own page, the page a reader of a report lands on: its own
+    /// module, the smallest of a report's pages (issue #16).
+    Report,
+    /// A report's other pages: its goals, its finances and its charts.
+    Figures,
     /// The comparisons across reports.
     Compare,
     /// The embeds, in an iframe or mounted by `insyn-embed.js`.
@@ -192,9 +195,10 @@ pub enum Family {
 }
 
 impl Family {
-    pub const ALL: [Family; 4] = [
+    pub const ALL: [Family; 5] = [
         Family::Start,
-        Family::Reports,
+        Family::Report,
+        Family::Figures,
         Family::Compare,
         Family::Embeds,
     ];
@@ -203,7 +207,8 @@ impl Family {
     pub fn name(self) -> &'static str {
         match self {
             Family::Start => "start",
-            Family::Reports => "reports",
+            Family::Report => "report",
+            Family::Figures => "figures",
             Family::Compare => "compare",
             Family::Embeds => "embeds",
         }
@@ -245,10 +250,8 @@ impl Route {
     pub fn family(&self) -> Family {
         match self {
             Route::Home | Route::Accessibility | Route::Glossary | Route::NotFound => Family::Start,
-            Route::Report { .. }
-            | Route::Goal { .. }
-            | Route::Finance { .. }
-            | Route::Chart { .. } => Family::Reports,
+            Route::Report { .. } => Family::Report,
+            Route::Goal { .. } | Route::Finance { .. } | Route::Chart { .. } => Family::Figures,
             Route::Compare | Route::CompareGoals | Route::CompareFinance => Family::Compare,
             Route::EmbedReport { .. } | Route::EmbedGoal { .. } | Route::EmbedChart { .. } => {
                 Family::Embeds

@@ -544,6 +544,31 @@ fn decode_report(file: &str, src: &str) -> Result<Report, LoadError> {
     .map_err(err)
 }
 
+/// A report's file, by its name below `reports/` and the fingerprint the
+/// build recorded; returns the path it was read from. A page file
+/// (`catalogue::report_page`) is read only as the build wrote it: one
+/// changed since (or missing) is not a report to check, so the report's
+/// published file is read instead, and validated.
+async fn fetch_report(file: &str, digest: Option<&str>) -> (String, Result<Report, LoadError>) {
+    let mut path = format!("reports/{file}");
+    let mut digest = digest;
+    let published = catalogue::published_file(file);
+    if published != file {
+        match web::fetch_text(&path).await {
+            Ok(src) if digest.is_some_and(|d| d == catalogue::digest(src.as_bytes())) => {
+                let result = decode_report(&path, &src);
+                return (path, result);
+            }
+            _ => (path, digest) = (format!("reports/{published}"), None),
+        }
+    }
+    let result = match web::fetch_text(&path).await {
+        Ok(src) => report_file(&path, &src, digest).await,
+        Err(e) => Err(LoadError::fetch(&path, e)),
+    };
+    (path, result)
+}
+
 /// A report file: decoded as it is when it is the file the build checked
 /// (its `digest`), validated first when it is not.
 async fn report_file(path: &str, src: &str, digest: Option<&str>) -> Result<Report, LoadError> {
@@ -623,11 +648,7 @@ pub fn request_report(store: &StoreHandle, id: &str) {
     store.dispatch(Action::ReportLoading(id.clone()));
     let store = store.clone();
     yew::platform::spawn_local(async move {
-        let path = format!("reports/{file}");
-        let result = match web::fetch_text(&path).await {
-            Ok(src) => report_file(&path, &src, digest.as_deref()).await,
-            Err(e) => Err(LoadError::fetch(&path, e)),
-        };
+        let (path, result) = fetch_report(&file, digest.as_deref()).await;
         // Reading the file and drawing the page are two tasks, not one long one.
         web::next_task().await;
         let result = result.and_then(|r| {
@@ -703,6 +724,18 @@ mod tests {
             .unwrap()
             .as_statement()
             .is_some());
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_page_file_not_as_built_gives_way_to_the_published_file() {
+        // Natively nothing can be fetched: the page file is not read as
+        // built, so the report's own file is read, and its error named.
+        let (path, result) = fetch_report("page/asn-2024.json", Some("00")).await;
+        assert_eq!(path, "reports/asn-2024.json");
+        assert_eq!(result.unwrap_err().file, "reports/asn-2024.json");
+        let (path, _) = fetch_report("asn-2024.json", Some("00")).await;
+        assert_eq!(path, "reports/asn-2024.json");
     }
 
     #[cfg(not(target_arch = "wasm32"))]

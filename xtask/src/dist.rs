@@ -47,6 +47,7 @@ pub fn build_from(
         replace_reports(&dir, &dist)?;
     }
     let (catalogue, page_reports) = write_catalogue(&dist, &manifest, &reports)?;
+    let own_pages = write_report_pages(&dist, &manifest, &reports)?;
     let glossary = write_glossary(root, &dist, &reports)?;
     let findable = Findable::new(&base, manifest.clone(), reports.clone(), options.clone());
     let index = std::fs::read_to_string(dist.join("index.html"))
@@ -70,6 +71,7 @@ pub fn build_from(
         indexes: &indexes,
         nojs: &nojs,
         reports: &page_reports,
+        own: &own_pages,
     };
     let t = std::time::Instant::now();
     let data = crate::parallel::Data {
@@ -201,6 +203,39 @@ fn write_catalogue(
         .map(|r| (r.id.clone(), catalogue::PageReport::from(r).to_meta()))
         .collect();
     Ok((name, pages))
+}
+
+/// Writes each annual analysis's page file, `reports/page/{file}`: what the
+/// report's own page shows of it (`catalogue::report_page`, issue #16).
+/// Returns, by report id, what that page names in `<meta name="insyn-report">`.
+fn write_report_pages(
+    dist: &Path,
+    manifest: &Manifest,
+    reports: &[Report],
+) -> Result<BTreeMap<String, String>> {
+    use insyn::model::catalogue::{self, PageReport};
+    let dir = dist.join("reports").join(catalogue::page_file(""));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut out = BTreeMap::new();
+    for r in reports {
+        let (Some(page), Some(e)) = (
+            catalogue::report_page(r),
+            manifest.reports.iter().find(|e| e.id == r.id()),
+        ) else {
+            continue;
+        };
+        let text = to_json(&page)?;
+        let file = catalogue::page_file(&e.file);
+        let path = dist.join("reports").join(&file);
+        std::fs::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let meta = PageReport {
+            id: e.id.clone(),
+            digest: Some(catalogue::digest(text.as_bytes())),
+            file,
+        };
+        out.insert(e.id.clone(), meta.to_meta());
+    }
+    Ok(out)
 }
 
 fn to_json(v: &impl serde::Serialize) -> Result<String> {

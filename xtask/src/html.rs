@@ -152,11 +152,13 @@ pub fn adapt_index(
 }
 
 /// The HTML file each family's pages are written into, its `<noscript>`
-/// sheet, and each report's `<meta name="insyn-report">` content by id.
+/// sheet, and each report's `<meta name="insyn-report">` content by id:
+/// for its pages, and for its own page where the build wrote it a page file.
 pub struct Shell<'a> {
     pub indexes: &'a std::collections::BTreeMap<insyn::ui::route::Family, String>,
     pub nojs: &'a str,
     pub reports: &'a std::collections::BTreeMap<String, String>,
+    pub own: &'a std::collections::BTreeMap<String, String>,
 }
 
 impl Shell<'_> {
@@ -171,7 +173,11 @@ impl Shell<'_> {
             .get(&family)
             .ok_or_else(|| format!("{route:?}: no HTML file for the {family:?} pages"))?;
         let mut head = self.nojs.to_string();
-        if let Some(meta) = route.report_id().and_then(|id| self.reports.get(id)) {
+        let own = match &route {
+            insyn::ui::route::Route::Report { report } => self.own.get(report),
+            _ => None,
+        };
+        if let Some(meta) = own.or_else(|| route.report_id().and_then(|id| self.reports.get(id))) {
             head += &format!(
                 "<meta content=\"{}\" name=insyn-report>",
                 crate::seo::escape(meta)
@@ -259,7 +265,7 @@ mod tests {
         let tag =
             "<script type=module src=/insyn/boot-x.js integrity=sha384-d crossorigin></script>";
         let module = ModuleJs {
-            href: "/insyn/insyn-reports-9.js",
+            href: "/insyn/insyn-report-9.js",
             integrity: "sha384-r",
         };
         let metas = Metas {
@@ -274,7 +280,7 @@ mod tests {
         assert!(html.contains(tag));
         assert!(!html.contains("import init") && !html.contains("insyn-2_bg.wasm"));
         assert!(
-            html.contains("<link crossorigin href=\"/insyn/insyn-reports-9.js\" integrity=\"sha384-r\" rel=modulepreload>"),
+            html.contains("<link crossorigin href=\"/insyn/insyn-report-9.js\" integrity=\"sha384-r\" rel=modulepreload>"),
             "the family's JS is preloaded in place of Trunk's: {html}"
         );
         assert!(!html.contains("insyn-2.js"), "{html}");
@@ -307,26 +313,39 @@ mod tests {
     #[test]
     fn a_page_of_one_report_names_its_file_and_no_other_page_does() {
         use insyn::ui::route::Family;
-        let indexes = [Family::Start, Family::Reports, Family::Embeds]
-            .into_iter()
-            .map(|f| (f, TRUNK.to_string()))
-            .collect();
+        let indexes = [
+            Family::Start,
+            Family::Report,
+            Family::Figures,
+            Family::Embeds,
+        ]
+        .into_iter()
+        .map(|f| (f, TRUNK.to_string()))
+        .collect();
         let reports = [(
             "asn-2025".to_string(),
             "asn-2025 00ff a\"b.json".to_string(),
+        )]
+        .into();
+        let own = [(
+            "asn-2025".to_string(),
+            "asn-2025 0a page/a\"b.json".to_string(),
         )]
         .into();
         let shell = Shell {
             indexes: &indexes,
             nojs: "",
             reports: &reports,
+            own: &own,
         };
+        // The report's own page names its page file, its other pages the report's.
+        let html = shell.page("/asn-2025", "", None).unwrap();
+        assert!(
+            html.contains("<meta content=\"asn-2025 0a page/a&quot;b.json\" name=insyn-report>")
+        );
+        assert!(!html.contains("00ff"));
         let meta = "<meta content=\"asn-2025 00ff a&quot;b.json\" name=insyn-report>";
-        for route in [
-            "/asn-2025",
-            "/asn-2025/mal/x",
-            "/inbaddning/asn-2025/ekonomi/t",
-        ] {
+        for route in ["/asn-2025/mal/x", "/inbaddning/asn-2025/ekonomi/t"] {
             assert!(
                 shell.page(route, "", None).unwrap().contains(meta),
                 "{route}"

@@ -119,7 +119,7 @@ fn finish(root: &Path, target: &Path, work: &Path, dist: &Path, name: &str) -> R
     })
 }
 
-/// `insyn-reports-<16 hex digits><suffix>`: a new name whenever the content
+/// `insyn-report-<16 hex digits><suffix>`: a new name whenever the content
 /// changes, in the form the hosting rules cache for good (`docs/hosting.md`).
 fn hashed(stem: &str, bytes: &[u8], suffix: &str) -> String {
     use sha2::Digest;
@@ -163,10 +163,10 @@ mod tests {
 
     #[test]
     fn module_names_change_with_the_content_and_keep_the_family() {
-        let a = hashed("insyn-reports", b"one", "_bg.wasm");
-        let b = hashed("insyn-reports", b"two", "_bg.wasm");
-        assert!(a.starts_with("insyn-reports-") && a.ends_with("_bg.wasm"));
+        let a = hashed("insyn-report", b"one", "_bg.wasm");
+        let b = hashed("insyn-report", b"two", "_bg.wasm");
+        assert!(a.starts_with("insyn-report-") && a.ends_with("_bg.wasm"));
         assert_ne!(a, b);
-        assert_eq!(a, hashed("insyn-reports", b"one", "_bg.wasm"));
+        assert_eq!(a, hashed("insyn-report", b"one", "_bg.wasm"));
     }
 }

@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use super::layout::{EmbedLayout, Layout};
 use super::route::Family;
-use super::state::{Load, Store};
+use super::state::{self, Load, Store, StoreHandle};
 use super::terms::{self, Claims, Place};
 use super::{use_ctx, Route};
 use crate::model::format::Lang;
@@ -32,6 +32,11 @@ pub struct Pages {
     pub family: Option<Family>,
     render: fn(&Route) -> Option<Html>,
     places: Places,
+    /// How the module loads the list of reports (`state::load_manifest`),
+    /// or `None` in the module of a report's own page, which shows the one
+    /// report its page names: a page that needs the list loads anew
+    /// (issue #16: the catalogue's code is not in that module).
+    lists: Option<fn(StoreHandle)>,
 }
 
 /// Where a page marks glossary terms (`places_of`): each module knows only
@@ -50,10 +55,12 @@ impl Pages {
         family: None,
         render: all,
         places: |route, store, lang, query| places_of(route.family())(route, store, lang, query),
+        lists: Some(state::load_manifest),
     };
 
     pub const START: Pages = Pages::family(Family::Start, start);
-    pub const REPORTS: Pages = Pages::family(Family::Reports, reports);
+    pub const REPORT: Pages = Pages::family(Family::Report, report);
+    pub const FIGURES: Pages = Pages::family(Family::Figures, figures);
     pub const COMPARE: Pages = Pages::family(Family::Compare, compare);
     pub const EMBEDS: Pages = Pages::family(Family::Embeds, embeds);
 
@@ -62,7 +69,23 @@ impl Pages {
             family: Some(family),
             render,
             places: places_of(family),
+            lists: match family {
+                Family::Report => None,
+                _ => Some(state::load_manifest),
+            },
         }
+    }
+
+    /// Starts loading the list of reports; `false` where this module has
+    /// none to load (then the page that needs it loads anew).
+    pub fn load_list(&self, store: StoreHandle) -> bool {
+        self.lists.map(|load| load(store)).is_some()
+    }
+
+    /// Whether the page at `route` needs the list of reports, which this
+    /// module does not load.
+    pub fn lacks_list(&self, route: &Route, store: &Store) -> bool {
+        self.lists.is_none() && store.needs_manifest(route)
     }
 
     /// The places of the page at `route` where glossary terms are marked.
@@ -93,7 +116,8 @@ impl Pages {
 
 fn all(route: &Route) -> Option<Html> {
     start(route)
-        .or_else(|| reports(route))
+        .or_else(|| report(route))
+        .or_else(|| figures(route))
         .or_else(|| compare(route))
         .or_else(|| embeds(route))
 }
@@ -107,9 +131,15 @@ fn start(route: &Route) -> Option<Html> {
     })
 }
 
-fn reports(route: &Route) -> Option<Html> {
+fn report(route: &Route) -> Option<Html> {
+    match route {
+        Route::Report { report } => Some(html! { <report::ReportPage id={report.clone()} /> }),
+        _ => None,
+    }
+}
+
+fn figures(route: &Route) -> Option<Html> {
     Some(match route {
-        Route::Report { report } => html! { <report::ReportPage id={report.clone()} /> },
         Route::Goal { report, goal } => {
             html! { <goal::GoalPage report={report.clone()} goal={goal.clone()} /> }
         }
@@ -131,7 +161,9 @@ const fn places_of(family: Family) -> Places {
             Route::Home => home::places(store, lang),
             _ => Vec::new(),
         },
-        Family::Reports => |route, store, lang, _| terms::report_places(route, store, lang),
+        Family::Report | Family::Figures => {
+            |route, store, lang, _| terms::report_places(route, store, lang)
+        }
         Family::Compare => |route, store, _, query| match route {
             Route::CompareGoals => compare::goal_places(store, query),
             Route::CompareFinance => compare::finance_places(store, query),
@@ -209,8 +241,9 @@ pub fn Page() -> Html {
     let Some(ctx) = ctx else {
         return html! {};
     };
-    let Some(page) = ctx.pages.render(&ctx.route) else {
-        return html! { <Elsewhere /> };
+    let page = match ctx.pages.render(&ctx.route) {
+        Some(page) if !ctx.pages.lacks_list(&ctx.route, &ctx.store) => page,
+        _ => return html! { <Elsewhere /> },
     };
     // Each page (and language) marks each glossary term once.
     let page = html! {
@@ -258,7 +291,13 @@ mod tests {
                 chart: r(),
             },
         ];
-        let modules = [Pages::START, Pages::REPORTS, Pages::COMPARE, Pages::EMBEDS];
+        let modules = [
+            Pages::START,
+            Pages::REPORT,
+            Pages::FIGURES,
+            Pages::COMPARE,
+            Pages::EMBEDS,
+        ];
         for route in &routes {
             assert!(Pages::ALL.has(route) && Pages::ALL.render(route).is_some());
             for m in &modules {

@@ -27,7 +27,7 @@ pub fn NotFoundBody(props: &NotFoundBodyProps) -> Html {
         let ctx = ctx.clone();
         use_effect_with((), move |_| {
             if let Some(c) = ctx.filter(|c| c.store.manifest.is_none()) {
-                crate::ui::state::load_manifest(c.store);
+                c.pages.load_list(c.store);
             }
         });
     }

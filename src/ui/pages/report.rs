@@ -4,8 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::format;
 use crate::model::format::Lang;
+use crate::model::{catalogue, format};
 use crate::model::{AnnualAnalysis, GoalStatus, Report};
 use crate::ui::chart::StatusChart;
 use crate::ui::components::{
@@ -103,7 +103,7 @@ pub fn AnnualView(props: &ReportProps) -> Html {
                     { " · " }<a href="#avvikelser">{ format!("{} ({})", t.discrepancies, a.discrepancies.len()) }</a>
                 }
                 if let Some(file) = ctx.store.file_of(&a.id) {
-                    { " · " }<a href={ctx.file_href(&format!("reports/{file}"))} type="application/json">{ t.report_json }</a>
+                    { " · " }<a href={ctx.file_href(&format!("reports/{}", catalogue::published_file(&file)))} type="application/json">{ t.report_json }</a>
                 }
             </p>
             <h2>{ t.goals_heading }</h2>
