@@ -136,7 +136,10 @@ test('keyboard only: start page → report → goal → finances → chart marks
   await tabTo((i) => i.href.endsWith('/asn-2025/mal/sjalvforsorjning'));
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: /självförsörjande/ }).waitFor();
+  // The report's page and its goals' are two modules: back is a page load.
   await page.goBack();
+  await page.getByRole('heading', { level: 1, name: /Årsanalys 2025/ }).waitFor();
+  await page.waitForLoadState('load');
   await tabTo((i) => i.href.endsWith('/asn-2025/ekonomi'));
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: /Ekonomi/ }).waitFor();
