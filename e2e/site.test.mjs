@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { setup, DIST, DIST_SUBPATH } from './helpers.mjs';
+import { hostingHeaders } from './hosting.mjs';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'reports', 'index.json'), 'utf8'));
 let env;
@@ -58,6 +59,46 @@ test("a report page loads its family's module alone, and no validator", async ()
   }
   assert.equal(code.length, 1, code.join(', '));
   assert.match(code[0], /\/insyn-report-[0-9a-f]{16}_bg\.wasm$/);
+});
+
+test("pointing at a goal's link fetches its module ahead, and the goal's page uses it", async () => {
+  // Served files as the host sees them (the 301s aside), with the headers
+  // docs/hosting.md asks for: the modules' files are cached for good.
+  const served = [];
+  const ahead = await setup({ headersFor: (p) => { served.push(p); return hostingHeaders(p); } });
+  try {
+    const { page, url, errors } = ahead;
+    const figures = () => served.filter((p) => /\/insyn-figures-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(p));
+    await page.goto(url + 'asn-2025');
+    await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(figures(), [], 'nothing is fetched ahead before a reader points at a link');
+    const link = page.locator('a[href$="/asn-2025/mal/sjalvforsorjning"]').first();
+    await link.hover();
+    await page.waitForFunction(() => document.querySelectorAll('link[rel=prefetch]').length === 2);
+    await page.waitForLoadState('networkidle');
+    assert.equal(figures().length, 2, `the goal pages' glue and wasm: ${figures().join(' ')}`);
+    // Pointing again, or at another link to the same module, asks for nothing more.
+    await page.locator('a[href$="/asn-2025/ekonomi"]').first().hover();
+    await link.hover();
+    await page.locator('a[href$="/asn-2025/ekonomi"]').first().focus();
+    assert.equal(await page.locator('link[rel=prefetch]').count(), 2);
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: /självförsörjande/ }).waitFor();
+    await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
+    assert.equal(figures().length, 2, `the goal's page took its module from what was fetched ahead: ${figures().join(' ')}`);
+    // A keyboard reader's focus shows the same intent.
+    const other = await ahead.context.newPage();
+    await other.goto(url + 'asn-2024');
+    await other.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
+    assert.equal(await other.locator('link[rel=prefetch]').count(), 0);
+    await other.locator('a[href$="/asn-2024/ekonomi"]').first().focus();
+    await other.waitForFunction(() => document.querySelectorAll('link[rel=prefetch]').length === 2);
+    await other.close();
+    assert.deepEqual(errors, []);
+  } finally {
+    await ahead.close();
+  }
 });
 
 test('deep links open directly, with and without a trailing slash', async () => {

@@ -18,6 +18,26 @@ if (pre) pre.addEventListener('click', (e) => {
   b.setAttribute('aria-busy', 'true');
 }, true);
 
+// Fetching ahead: a link to a page of another family of pages loads that
+// family's module anew. The live page marks such links with the family
+// (`data-module`, `components::Link`); when a reader points at one or moves
+// the focus to it, the family's files (`<meta name=insyn-modules>`, written
+// by the build) are fetched at low priority, once, with CORS as the page
+// will fetch them, so that following the link does not wait for them.
+const modules = new Map((document.querySelector('meta[name=insyn-modules]')?.content ?? '')
+  .split(' ').filter((e) => e.includes('=')).map((e) => e.split('=')));
+const ahead = (e) => {
+  const family = e.target instanceof Element && e.target.closest('a[data-module]')?.dataset.module;
+  if (!modules.has(family)) return;
+  for (const file of modules.get(family).split(',')) {
+    const link = Object.assign(document.createElement('link'), { rel: 'prefetch', href: BASE + file, crossOrigin: 'anonymous' });
+    document.head.append(link);
+  }
+  modules.delete(family);
+};
+addEventListener('pointerover', ahead, { passive: true });
+addEventListener('focusin', ahead);
+
 // The viewer starts after `load`, so the pre-rendered page paints before the
 // wasm is fetched and compiled. If it cannot start (wasm blocked or failing),
 // the controls that need it are hidden as without JavaScript

@@ -34,8 +34,10 @@ pub struct LinkProps {
 #[component]
 pub fn Link(props: &LinkProps) -> Html {
     let ctx = use_ctx();
-    // A page of another module's family: a plain link, which loads it; from
-    // an embed mounted into another site's page, Insyn's own page in a new tab.
+    // A page of another module's family: a plain link, which loads it, and
+    // names the family, whose module the boot script fetches ahead when a
+    // reader points at the link or focuses it (`assets/js/boot.js`); from an
+    // embed mounted into another site's page, Insyn's own page in a new tab.
     if let Some(c) = ctx.as_ref().filter(|c| !c.pages.has(&props.to)) {
         let href = c.route_href(&props.to);
         let classes = props.classes.clone();
@@ -43,7 +45,8 @@ pub fn Link(props: &LinkProps) -> Html {
             let href = format!("{}{href}", crate::web::base_href().trim_end_matches('/'));
             html! { <a {href} {classes} target="_blank" rel="noopener">{ props.children.clone() }</a> }
         } else {
-            html! { <a {href} {classes}>{ props.children.clone() }</a> }
+            let family = props.to.family().name();
+            html! { <a {href} {classes} data-module={family}>{ props.children.clone() }</a> }
         };
     }
     let english_query = ctx.is_some_and(|c| c.lang == Lang::En && !c.prefixed);

@@ -355,6 +355,7 @@ fn family_index(
     let metas = crate::html::Metas {
         catalogue,
         check: &check_names(&modules.check),
+        modules: &module_names(modules),
     };
     crate::html::adapt_index(index, base, &boot, &metas, &js)
 }
@@ -425,6 +426,16 @@ fn write_embed_loader(dist: &Path, modules: &Modules, css: &str, catalogue: &str
 /// The validator module's files as the pages name them ("JS WASM").
 fn check_names(check: &Module) -> String {
     format!("{} {}", check.js, check.wasm)
+}
+
+/// `<meta name="insyn-modules">`: `{family}={js},{wasm}` for each family.
+fn module_names(modules: &Modules) -> String {
+    modules
+        .pages
+        .iter()
+        .map(|(f, m)| format!("{}={},{}", f.name(), m.js, m.wasm))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Copies the embed demo (a hostile host page) into the build.

@@ -90,6 +90,8 @@ pub struct ModuleJs<'a> {
 pub struct Metas<'a> {
     pub catalogue: &'a str,
     pub check: &'a str,
+    /// Every family's module, for fetching ahead (`ui::ahead`).
+    pub modules: &'a str,
 }
 
 /// Trunk's `index.html` made ours for one family of pages: the base path in
@@ -105,8 +107,8 @@ pub fn adapt_index(
     module: &ModuleJs,
 ) -> Result<String> {
     let catalogue = format!(
-        "<meta content={} name=insyn-catalogue><meta content=\"{}\" name=insyn-check>",
-        metas.catalogue, metas.check
+        "<meta content={} name=insyn-catalogue><meta content=\"{}\" name=insyn-check><meta content=\"{}\" name=insyn-modules>",
+        metas.catalogue, metas.check, metas.modules
     );
     let (mut metas, mut scripts, mut preloads, mut glue) = (0, 0, 0, 0);
     let out = rewrite_str(
@@ -271,10 +273,11 @@ mod tests {
         let metas = Metas {
             catalogue: "catalogue-1.json",
             check: "insyn-check-1.js insyn-check-1_bg.wasm",
+            modules: "start=a.js,a_bg.wasm",
         };
         let html = adapt_index(TRUNK, "/insyn/", tag, &metas, &module).unwrap();
         assert!(
-            html.contains("<meta content=\"/insyn/\" name=insyn-base><meta content=catalogue-1.json name=insyn-catalogue><meta content=\"insyn-check-1.js insyn-check-1_bg.wasm\" name=insyn-check>"),
+            html.contains("<meta content=\"/insyn/\" name=insyn-base><meta content=catalogue-1.json name=insyn-catalogue><meta content=\"insyn-check-1.js insyn-check-1_bg.wasm\" name=insyn-check><meta content=\"start=a.js,a_bg.wasm\" name=insyn-modules>"),
             "{html}"
         );
         assert!(html.contains(tag));
