@@ -23,7 +23,8 @@ if (pre) pre.addEventListener('click', (e) => {
 // (`data-module`, `components::Link`); when a reader points at one or moves
 // the focus to it, the family's files (`<meta name=insyn-modules>`, written
 // by the build) are fetched at low priority, once, with CORS as the page
-// will fetch them, so that following the link does not wait for them.
+// will fetch them, so that following the link does not wait for them. Not
+// in a frame (an embed on a host's page): its cache is not the site's own.
 const modules = new Map((document.querySelector('meta[name=insyn-modules]')?.content ?? '')
   .split(' ').filter((e) => e.includes('=')).map((e) => e.split('=')));
 const ahead = (e) => {
@@ -35,8 +36,10 @@ const ahead = (e) => {
   }
   modules.delete(family);
 };
-addEventListener('pointerover', ahead, { passive: true });
-addEventListener('focusin', ahead);
+if (window.top === window) {
+  addEventListener('pointerover', ahead, { passive: true });
+  addEventListener('focusin', ahead);
+}
 
 // The viewer starts after `load`, so the pre-rendered page paints before the
 // wasm is fetched and compiled. If it cannot start (wasm blocked or failing),
