@@ -261,6 +261,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_report_module_loads_no_list_so_a_page_that_needs_one_loads_anew() {
+        let store = Store {
+            page_report: Some(crate::model::catalogue::PageReport {
+                id: "asn-2025".into(),
+                file: "page/asn-2025.json".into(),
+                digest: None,
+            }),
+            ..Store::default()
+        };
+        let report = |id: &str| Route::Report { report: id.into() };
+        assert!(!Pages::REPORT.lacks_list(&report("asn-2025"), &store));
+        assert!(Pages::REPORT.lacks_list(&report("asn-2024"), &store));
+        assert!(Pages::REPORT.lacks_list(&Route::NotFound, &store));
+        for pages in [Pages::ALL, Pages::START, Pages::FIGURES, Pages::COMPARE] {
+            assert!(!pages.lacks_list(&report("asn-2024"), &store));
+            assert!(!pages.lacks_list(&Route::NotFound, &store));
+        }
+    }
+
+    #[test]
     fn each_page_is_in_its_familys_module_alone_and_not_found_in_every_one() {
         let r = || "asn-2025".to_string();
         let routes = [
