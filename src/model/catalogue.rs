@@ -507,6 +507,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_reports_page_file_holds_what_its_page_shows_and_not_the_rest() {
+        let src = include_str!("../../assets/reports/asn-2025.json");
+        let r = super::super::validate::parse_report("asn-2025.json", src).unwrap();
+        let full = r.as_annual().unwrap();
+        let page = report_page(&r).unwrap();
+        assert_eq!(
+            page.result_figure(),
+            full.result_figure(),
+            "the year's result"
+        );
+        assert_eq!(page.tables.len(), 1);
+        assert!(page.cross_checks.is_empty());
+        let goals: Vec<_> = page.goals().map(|(_, g)| g).collect();
+        assert_eq!(goals.len(), full.goals().count());
+        assert!(goals
+            .iter()
+            .all(|g| g.key_figures.is_empty() && g.grounds.sv.is_empty()));
+        assert!(goals.iter().all(|g| !g.follow_up.sv.is_empty()));
+        assert_eq!(page.discrepancies, full.discrepancies);
+        let size = serde_json::to_string(&page).unwrap().len();
+        assert!(size * 2 < src.len(), "{size} of {} bytes", src.len());
+        let st = include_str!("../../assets/reports/asn-omradeslyft.json");
+        let st = super::super::validate::parse_report("s.json", st).unwrap();
+        assert!(
+            report_page(&st).is_none(),
+            "a statement's page shows all of it"
+        );
+    }
+
+    #[test]
     fn a_goals_other_reports_come_near_first_then_other_boards_other_years() {
         let at = |report: &str, board: &str, year| GoalInReport {
             report: report.into(),
