@@ -85,6 +85,8 @@ test('without JavaScript a CSV link downloads the same bytes as the in-page down
   // The report's JSON is linked from its page.
   await page.goto(env.url + 'asn-2025');
   const json = await page.getByRole('link', { name: 'Rapportens data som JSON-fil' }).getAttribute('href');
+  // The report itself, not the page file the live page read.
+  assert.match(json, /(^|\/)reports\/asn-2025\.json$/);
   const res = await page.request.get(new URL(json, env.url).href);
   assert.equal((await res.json()).id, 'asn-2025');
   await page.close();

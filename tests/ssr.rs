@@ -633,5 +633,12 @@ async fn a_reports_own_page_reads_the_same_from_its_page_file() {
             assert_eq!(full, from_page, "{path}");
         }
     }
-    assert_eq!(pages, 3, "a page file for each bundled annual analysis");
+    let annual = common::bundled()
+        .iter()
+        .filter(|(_, r)| r.as_annual().is_some())
+        .count();
+    assert!(
+        pages > 0 && pages == annual,
+        "a page file for each annual analysis"
+    );
 }

@@ -20,25 +20,31 @@ if (pre) pre.addEventListener('click', (e) => {
 
 // Fetching ahead: a link to a page of another family of pages loads that
 // family's module anew. The live page marks such links with the family
-// (`data-module`, `components::Link`); when a reader points at one or moves
-// the focus to it, the family's files (`<meta name=insyn-modules>`, written
-// by the build) are fetched at low priority, once, with CORS as the page
-// will fetch them, so that following the link does not wait for them. Not
-// in a frame (an embed on a host's page): its cache is not the site's own.
+// (`data-module`, `components::Link`); when a reader rests the pointer on one
+// or moves the focus to it for a moment (not while passing over links), the
+// family's files (`<meta name=insyn-modules>`, written by the build) are
+// fetched at low priority, once, with CORS as the page will fetch them, so
+// that following the link does not wait for them. Not in a frame (an embed
+// on a host's page, whose cache is not the site's) nor where the reader asks
+// to save data.
 const modules = new Map((document.querySelector('meta[name=insyn-modules]')?.content ?? '')
   .split(' ').filter((e) => e.includes('=')).map((e) => e.split('=')));
-const ahead = (e) => {
-  const family = e.target instanceof Element && e.target.closest('a[data-module]')?.dataset.module;
-  if (!modules.has(family)) return;
+const ahead = (family) => {
   for (const file of modules.get(family).split(',')) {
     const link = Object.assign(document.createElement('link'), { rel: 'prefetch', href: BASE + file, crossOrigin: 'anonymous' });
     document.head.append(link);
   }
   modules.delete(family);
 };
-if (window.top === window) {
-  addEventListener('pointerover', ahead, { passive: true });
-  addEventListener('focusin', ahead);
+let resting;
+const intent = (e) => {
+  const family = e.target instanceof Element && e.target.closest('a[data-module]')?.dataset.module;
+  clearTimeout(resting);
+  if (modules.has(family)) resting = setTimeout(() => ahead(family), 100);
+};
+if (window.top === window && !navigator.connection?.saveData) {
+  addEventListener('pointerover', intent, { passive: true });
+  addEventListener('focusin', intent);
 }
 
 // The viewer starts after `load`, so the pre-rendered page paints before the

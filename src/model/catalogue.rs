@@ -526,8 +526,18 @@ mod tests {
             .all(|g| g.key_figures.is_empty() && g.grounds.sv.is_empty()));
         assert!(goals.iter().all(|g| !g.follow_up.sv.is_empty()));
         assert_eq!(page.discrepancies, full.discrepancies);
-        let size = serde_json::to_string(&page).unwrap().len();
-        assert!(size * 2 < src.len(), "{size} of {} bytes", src.len());
+        let (text, whole) = (
+            serde_json::to_string(&page).unwrap(),
+            serde_json::to_string(full).unwrap(),
+        );
+        assert!(
+            text.len() * 2 < whole.len(),
+            "{} of {}",
+            text.len(),
+            whole.len()
+        );
+        let back: AnnualAnalysis = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, page, "the viewer decodes it as written");
         let st = include_str!("../../assets/reports/asn-omradeslyft.json");
         let st = super::super::validate::parse_report("s.json", st).unwrap();
         assert!(

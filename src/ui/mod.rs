@@ -179,7 +179,8 @@ pub fn Root(props: &RootProps) -> Html {
     let route = route::recognize(&path);
     {
         // The catalogue, unless this is the page of the one report the
-        // build made it for (then when the reader goes elsewhere).
+        // build made it for (then when the reader goes elsewhere, where
+        // this module loads lists: `Pages::load_list`).
         let store = store.clone();
         let pages = props.pages;
         use_effect_with(route.clone(), move |route| {

@@ -85,12 +85,12 @@ pub struct ModuleJs<'a> {
     pub integrity: &'a str,
 }
 
-/// What every page names in `<meta>`: the catalogue's file and the
-/// validator module's ("JS WASM").
+/// What every page names in `<meta>`: the catalogue's file, the validator
+/// module's ("JS WASM") and every family's module.
 pub struct Metas<'a> {
     pub catalogue: &'a str,
     pub check: &'a str,
-    /// Every family's module, for fetching ahead (`ui::ahead`).
+    /// Every family's module, for fetching ahead (`assets/js/boot.js`).
     pub modules: &'a str,
 }
 

@@ -76,10 +76,12 @@ impl Pages {
         }
     }
 
-    /// Starts loading the list of reports; `false` where this module has
-    /// none to load (then the page that needs it loads anew).
-    pub fn load_list(&self, store: StoreHandle) -> bool {
-        self.lists.map(|load| load(store)).is_some()
+    /// Starts loading the list of reports, where this module has one to
+    /// load (else the page that needs it loads anew: `lacks_list`).
+    pub fn load_list(&self, store: StoreHandle) {
+        if let Some(load) = self.lists {
+            load(store);
+        }
     }
 
     /// Whether the page at `route` needs the list of reports, which this
