@@ -552,21 +552,21 @@ fn decode_report(file: &str, src: &str) -> Result<Report, LoadError> {
 /// changed since, missing or not decoding is not a report to check, so the
 /// report's published file is read instead, and validated.
 async fn fetch_report(file: &str, digest: Option<&str>) -> (String, Result<Report, LoadError>) {
-    let mut path = format!("reports/{file}");
-    let mut digest = digest;
     let published = catalogue::published_file(file);
-    if published != file {
-        let as_built = match web::fetch_text(&path).await {
-            Ok(src) if digest.is_some_and(|d| d == catalogue::digest(src.as_bytes())) => {
-                decode_report(&path, &src).ok()
-            }
+    let (file, digest) = if published == file {
+        (file, digest)
+    } else {
+        let path = format!("reports/{file}");
+        let page = match web::fetch_text(&path).await {
+            Ok(src) if as_built(digest, &src) => decode_report(&path, &src).ok(),
             _ => None,
         };
-        if let Some(report) = as_built {
+        if let Some(report) = page {
             return (path, Ok(report));
         }
-        (path, digest) = (format!("reports/{published}"), None);
-    }
+        (published, None)
+    };
+    let path = format!("reports/{file}");
     let result = match web::fetch_text(&path).await {
         Ok(src) => report_file(&path, &src, digest).await,
         Err(e) => Err(LoadError::fetch(&path, e)),
@@ -574,11 +574,22 @@ async fn fetch_report(file: &str, digest: Option<&str>) -> (String, Result<Repor
     (path, result)
 }
 
+/// Whether `src` is the file the build fingerprinted as `digest`.
+fn as_built(digest: Option<&str>, src: &str) -> bool {
+    digest.is_some_and(|d| d == catalogue::digest(src.as_bytes()))
+}
+
 /// A report file: decoded as it is when it is the file the build checked
 /// (its `digest`), validated first when it is not.
 async fn report_file(path: &str, src: &str, digest: Option<&str>) -> Result<Report, LoadError> {
-    let as_built = digest.is_some_and(|d| d == catalogue::digest(src.as_bytes()));
-    load(FileKind::Report, path, src, as_built, decode_report).await
+    load(
+        FileKind::Report,
+        path,
+        src,
+        as_built(digest, src),
+        decode_report,
+    )
+    .await
 }
 
 thread_local! {
