@@ -156,6 +156,21 @@ async fn finance_page_has_a_chart_per_table_with_named_focusable_marks() {
         "a chart per table"
     );
     assert_eq!(count(&html, "Visa som tabell"), a.tables.len());
+    // Each chart's table view is a disclosure that holds its table in the
+    // page's HTML: it opens before the viewer is live (issue #30).
+    for t in &a.tables {
+        let open = format!(
+            "<details data-key=\"{}-{}-table\" class=\"chart-table\"><summary>Visa som tabell</summary>",
+            a.id, t.id
+        );
+        let at = html.find(&open).unwrap_or_else(|| panic!("{open}"));
+        let inside = &html[at..at + html[at..].find("</details>").unwrap()];
+        assert!(
+            inside.contains("<table"),
+            "{}: the table is in the disclosure",
+            t.id
+        );
+    }
     // Every mark is a focus target named with its value, as printed in tkr and in mnkr.
     assert!(html.contains(
         "aria-label=\"Boende, tillsyn och service (BTS), Utfall budgetavvikelse: −109\u{a0}407\u{a0}tkr (−109,4\u{a0}mnkr)\""

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::components::{text, EmbedButton, TableView};
+use super::components::{text, Disclosure, EmbedButton, TableView};
 use super::i18n::source_line;
 use super::later;
 use super::terms::Terms;
@@ -52,33 +52,61 @@ pub fn Chart(props: &ChartProps) -> Html {
             full
         }
     };
-    let width = use_state(|| per_column(web::viewport_width()));
+    let id_base = format!("{}-{}", props.report, props.table.id);
+    let name_id = format!("{id_base}-name");
+    // The drawing the pre-rendered page shows (at the width pages are
+    // pre-rendered at), kept instead of drawn again while the viewer takes
+    // over (issue #30): the live page draws at the reader's width only
+    // once it is live and the chart is in view.
+    let kept = use_memo(name_id.clone(), |id| {
+        web::prerendered_chart_svg(id).map(Rc::new)
+    });
+    let width = use_state(|| match *kept {
+        Some(_) => per_column(None),
+        None => per_column(web::viewport_width()),
+    });
+    let node = use_node_ref();
     {
         let width = width.clone();
+        let node = node.clone();
         use_effect_with((), move |_| {
+            let fit = width.clone();
             let guard = web::on_resize(move |w| width.set(per_column(Some(w))));
-            move || drop(guard)
+            let seen = web::when_in_view(&node, move || {
+                let w = per_column(web::viewport_width());
+                if (w - *fit).abs() >= 1.0 {
+                    later::run(move || fit.set(w));
+                }
+            });
+            move || drop((guard, seen))
         });
     }
     // Natively (pre-rendering, tests) the chart is drawn at once. In the
-    // browser each chart is laid out and drawn in a task of its own after the
-    // page has rendered: a page of ten charts is then many short tasks, not
-    // one long one, and the page stays responsive.
+    // browser each chart is laid out (and drawn, unless the pre-rendered
+    // drawing is kept) in a task of its own after the page has rendered: a
+    // page of ten charts is then many short tasks, not one long one.
     let key = (props.table.clone(), lang, *width as i64);
     let drawn = use_state(|| (!cfg!(target_arch = "wasm32")).then(|| Rc::new(Drawn::of(&key))));
     {
         let drawn = drawn.clone();
+        let kept = kept.clone();
         use_effect_with(key, move |k| {
             if cfg!(target_arch = "wasm32") {
                 let k = k.clone();
-                later::run(move || drawn.set(Some(Rc::new(Drawn::of(&k)))));
+                let keep = (*kept)
+                    .clone()
+                    .filter(|_| drawn.is_none() && k.2 == per_column(None) as i64);
+                later::run(move || {
+                    drawn.set(Some(Rc::new(match keep {
+                        Some(svg) => Drawn::keeping(&k, svg),
+                        None => Drawn::of(&k),
+                    })))
+                });
             }
         });
     }
     let active = use_state(|| None::<usize>);
     let keyboard = use_mut_ref(|| false);
-    let show_table = use_state(|| false);
-    let id_base = format!("{}-{}", props.report, props.table.id);
     let caption = format!("caption:{}", props.table.id);
     {
         let keyboard = keyboard.clone();
@@ -93,7 +121,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let Some(drawn) = (*drawn).clone() else {
         // For the moment before the chart's own task has run.
         return html! {
-            <figure class="chart" aria-busy="true">
+            <figure class="chart" aria-busy="true" ref={node}>
                 <figcaption><span class="chart-name" lang="sv"><Terms text={props.table.title.clone()} slot={caption.clone()} /></span></figcaption>
             </figure>
         };
@@ -136,9 +164,15 @@ pub fn Chart(props: &ChartProps) -> Html {
         ),
         None => t.tooltip_hint.to_string(),
     };
-    let toggle = {
-        let show_table = show_table.clone();
-        Callback::from(move |_| show_table.set(!*show_table))
+    // The table view: a `<details>`, which works from the pre-rendered
+    // page's HTML before the viewer is live; the live page builds its table
+    // when opened.
+    let table_view = {
+        let table = props.table.clone();
+        let doc = props.doc.clone();
+        Callback::from(
+            move |()| html! { <TableView table={table.clone()} doc={doc.clone()} terms={true} /> },
+        )
     };
     let csv = {
         let table = props.table.clone();
@@ -148,13 +182,12 @@ pub fn Chart(props: &ChartProps) -> Html {
     let svg_download = {
         let drawn = drawn.clone();
         let name = format!("{id_base}.svg");
-        Callback::from(move |_| web::download(&name, "image/svg+xml", &drawn.svg))
+        Callback::from(move |_| web::download(&name, "image/svg+xml", drawn.svg.as_str()))
     };
     let view_box = format!("0 0 {} {}", chart.width.ceil(), chart.height.ceil());
-    let name_id = format!("{id_base}-name");
     let summary_id = format!("{id_base}-summary");
     html! {
-        <figure class="chart" aria-labelledby={name_id.clone()} aria-describedby={summary_id.clone()}>
+        <figure class="chart" aria-labelledby={name_id.clone()} aria-describedby={summary_id.clone()} ref={node}>
             <figcaption>
                 <span class="chart-name" id={name_id.clone()} lang="sv"><Terms text={props.table.title.clone()} slot={caption} /></span>
                 <span class="chart-summary" id={summary_id}>{ &chart.summary }</span>
@@ -166,8 +199,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                     </ul>
                 }
             </figcaption>
-            if !*show_table {
-                <div class="chart-canvas">
+            <div class="chart-canvas">
                     { raw_svg(&drawn.svg) }
                     <svg class="hit-layer" viewBox={view_box} role="group"
                         aria-label={format!("{}: {n} {}. {}", props.table.title, t.bars, t.chart_keys_hint)}
@@ -195,14 +227,9 @@ pub fn Chart(props: &ChartProps) -> Html {
                         }) }
                     </svg>
                 </div>
-                <p class="tooltip" role="status" aria-live="polite">{ tooltip }</p>
-            } else {
-                <TableView table={props.table.clone()} doc={props.doc.clone()} terms={true} />
-            }
+            <p class="tooltip" role="status" aria-live="polite">{ tooltip }</p>
+            <Disclosure class="chart-table" summary={t.show_table} content={table_view} data_key={format!("{id_base}-table")} />
             <div class="chart-actions needs-js">
-                <button type="button" data-key={format!("{id_base}-table")} aria-pressed={if *show_table { "true" } else { "false" }} onclick={toggle}>
-                    { t.show_table }
-                </button>
                 <button type="button" data-key={format!("{id_base}-csv")} onclick={csv}>{ t.download_csv }</button>
                 <button type="button" data-key={format!("{id_base}-svg")} onclick={svg_download}>{ t.download_svg }</button>
                 if props.embeddable && !ctx.route.is_embed() {
@@ -227,10 +254,8 @@ pub fn Chart(props: &ChartProps) -> Html {
                 </p>
             }
             <p class="visually-hidden">{ text(&props.table.description, lang) }</p>
-            if !*show_table {
-                // On paper the chart comes with its table.
-                <div class="print-only"><TableView table={props.table.clone()} doc={props.doc.clone()} /></div>
-            }
+            // On paper the chart comes with its table.
+            <div class="print-only"><TableView table={props.table.clone()} doc={props.doc.clone()} /></div>
         </figure>
     }
 }
@@ -238,13 +263,20 @@ pub fn Chart(props: &ChartProps) -> Html {
 /// A chart's layout and its SVG drawing.
 struct Drawn {
     chart: charts::Chart,
-    svg: String,
+    svg: Rc<String>,
 }
 
 impl Drawn {
     fn of((table, lang, width): &(Table, Lang, i64)) -> Self {
         let chart = charts::build(table, *lang, *width as f64);
-        let svg = svg::render(&chart);
+        let svg = Rc::new(svg::render(&chart));
+        Self { chart, svg }
+    }
+
+    /// The layout, with the drawing the pre-rendered page made of it at
+    /// the same width (the same code drew it when the site was built).
+    fn keeping((table, lang, width): &(Table, Lang, i64), svg: Rc<String>) -> Self {
+        let chart = charts::build(table, *lang, *width as f64);
         Self { chart, svg }
     }
 }

@@ -86,6 +86,13 @@ pub struct DisclosureProps {
     pub summary: AttrValue,
     /// Its content, built when the reader opens it.
     pub content: Callback<(), Html>,
+    #[prop_or(AttrValue::Static("older"))]
+    pub class: AttrValue,
+    /// The `data-key` by which the viewer's takeover finds the same
+    /// disclosure on the live page and opens it if the reader opened it on
+    /// the pre-rendered one (`web::takeover`).
+    #[prop_or_default]
+    pub data_key: Option<AttrValue>,
 }
 
 /// A `<details>` whose content the live page builds only when the reader
@@ -101,7 +108,7 @@ pub fn Disclosure(props: &DisclosureProps) -> Html {
     };
     let build = *open || !cfg!(target_arch = "wasm32");
     html! {
-        <details class="older" {ontoggle}>
+        <details class={props.class.clone()} data-key={props.data_key.clone()} {ontoggle}>
             <summary>{ props.summary.clone() }</summary>
             if build { { props.content.emit(()) } }
         </details>

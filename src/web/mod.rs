@@ -335,6 +335,10 @@ mod imp {
             .and_then(|a| key_of(pre, FOCUSABLE, &a));
         let anchor = scroll_anchor(pre);
         let entered = entered_values(pre);
+        let opened: Vec<Key> = keyed(pre, "details[open]")
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
         let clicked = pending_click(pre);
         let _ = pre.replace_with_with_node_1(host);
         if let Some(el) = focused
@@ -345,6 +349,15 @@ mod imp {
         }
         if let Some((id, top)) = anchor {
             keep_in_view(doc, &id, top);
+        }
+        // Disclosures and table views the reader opened stay open (the live
+        // page builds their content on the `toggle` this sends).
+        for key in &opened {
+            if let Some(d) = find_key(host, "details", key)
+                .and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            {
+                d.set_open(true);
+            }
         }
         carry_values(host, &entered).await;
         // Only the same button: never a link or another control.
@@ -432,14 +445,13 @@ mod imp {
         }
     }
 
-    /// How long a press on the pre-rendered page stays pending: a reader who
-    /// pressed and moved on is not surprised by a dialog much later.
-    const PENDING_CLICK_MS: f64 = 5000.0;
-
-    /// The button the reader pressed on the pre-rendered page in the last
-    /// few seconds (the boot script notes `{el, at}` in `insynPendingClick`),
-    /// by its key: it is pressed again on the live page, so a first tap is
-    /// not lost.
+    /// The button the reader pressed last on the pre-rendered page (the
+    /// boot script notes `{el, at}` in `insynPendingClick` and marks it
+    /// `aria-busy`), by its key: it is pressed again on the live page, so a
+    /// first tap is not lost, however late the viewer arrives (issue #30: a
+    /// time window lost the press on a slower machine). What the platform
+    /// does by itself before the viewer (a table view or disclosure opened,
+    /// a filter chosen) is carried over as state, not replayed.
     fn pending_click(pre: &web_sys::Element) -> Option<Key> {
         let w = web_sys::window()?;
         let key = wasm_bindgen::JsValue::from_str("insynPendingClick");
@@ -449,8 +461,7 @@ mod imp {
             .ok()?
             .dyn_into::<web_sys::HtmlButtonElement>()
             .ok()?;
-        let at = js_sys::Reflect::get(&note, &"at".into()).ok()?.as_f64()?;
-        if js_sys::Date::now() - at > PENDING_CLICK_MS || !pre.contains(Some(&el)) {
+        if !pre.contains(Some(&el)) {
             return None;
         }
         key_of(pre, "button", &el)
@@ -647,6 +658,61 @@ mod imp {
         fn drop(&mut self) {
             if let (Some(c), Some(w)) = (self.0.take(), web_sys::window()) {
                 let _ = w.remove_event_listener_with_callback("resize", c.as_ref().unchecked_ref());
+            }
+        }
+    }
+
+    /// The drawing of the chart named by the element `name_id` on the
+    /// pre-rendered page, while that page is in view (its `.chart-svg`).
+    pub fn prerendered_chart_svg(name_id: &str) -> Option<String> {
+        let doc = web_sys::window()?.document()?;
+        let pre = doc.get_element_by_id("insyn-pre")?;
+        let selector =
+            format!("figure[aria-labelledby=\"{name_id}\"] > .chart-canvas > .chart-svg");
+        let svg = pre.query_selector(&selector).ok()??.inner_html();
+        (!svg.is_empty()).then_some(svg)
+    }
+
+    /// Calls `f` once, the first time the element of `node` is in the
+    /// window (never while it is not in the document), until the guard is
+    /// dropped.
+    pub fn when_in_view(node: &yew::NodeRef, f: impl FnOnce() + 'static) -> ViewGuard {
+        use wasm_bindgen::closure::Closure;
+        let Some(el) = node.cast::<web_sys::Element>() else {
+            return ViewGuard(None);
+        };
+        let f = std::cell::Cell::new(Some(f));
+        let closure = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                let seen = entries.iter().any(|e| {
+                    e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                        .is_ok_and(|e| e.is_intersecting())
+                });
+                if seen {
+                    observer.disconnect();
+                    if let Some(f) = f.take() {
+                        f();
+                    }
+                }
+            },
+        );
+        let Ok(observer) = web_sys::IntersectionObserver::new(closure.as_ref().unchecked_ref())
+        else {
+            return ViewGuard(None);
+        };
+        observer.observe(&el);
+        ViewGuard(Some((observer, closure)))
+    }
+
+    type ViewCallback =
+        wasm_bindgen::closure::Closure<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>;
+
+    pub struct ViewGuard(Option<(web_sys::IntersectionObserver, ViewCallback)>);
+
+    impl Drop for ViewGuard {
+        fn drop(&mut self) {
+            if let Some((observer, _)) = self.0.take() {
+                observer.disconnect();
             }
         }
     }
@@ -1026,6 +1092,16 @@ mod imp {
     }
     pub fn on_resize(_f: impl Fn(f64) + 'static) -> ResizeGuard {
         ResizeGuard
+    }
+    pub fn prerendered_chart_svg(_name_id: &str) -> Option<String> {
+        None
+    }
+    pub struct ViewGuard;
+    impl Drop for ViewGuard {
+        fn drop(&mut self) {}
+    }
+    pub fn when_in_view(_node: &yew::NodeRef, _f: impl FnOnce() + 'static) -> ViewGuard {
+        ViewGuard
     }
     pub fn download(_name: &str, _mime: &str, _content: &str) {}
     pub fn is_script_embed() -> bool {

@@ -208,7 +208,7 @@ fn OtherReports(props: &OtherReportsProps) -> Html {
                 <ul class="elsewhere">{ for near.into_iter().map(&item) }</ul>
             }
             if more {
-                <Disclosure {summary} {content} />
+                <Disclosure {summary} {content} data_key="other-years" />
             }
         </section>
     }

@@ -101,7 +101,12 @@ fn OlderReports(props: &OlderProps) -> Html {
             </ul>
         }
     });
-    html! { <Disclosure {summary} {content} /> }
+    // Known at the takeover by the first report it lists.
+    let data_key = props
+        .entries
+        .first()
+        .map(|e| AttrValue::from(format!("older-{}", e.id)));
+    html! { <Disclosure {summary} {content} {data_key} /> }
 }
 
 /// The boards in the manifest's order, each with its heading ("name

@@ -121,7 +121,7 @@ pub fn AnnualView(props: &ReportProps) -> Html {
                     </h3>
                     <ul class="goal-cards">
                         { for area.goals.iter().filter(|g| status_filter.is_none_or(|s| s == g.assessment.status)).map(|g| html! {
-                            <li class="goal-card" id={format!("mal-{}", g.id)}>
+                            <li class="goal-card" id={format!("mal-{}", g.id)} data-status={g.assessment.status.key()}>
                                 <h4 lang="sv">{ &g.title }</h4>
                                 if lang == Lang::En {
                                     <p class="gloss">{ format!("In English: {}", g.title_en) }</p>
