@@ -1,11 +1,15 @@
-// Lighthouse (mobile defaults: simulated slow 4G and a 4× slower CPU) on the
-// built site, served with brotli as docs/hosting.md sets a host up.
+// Lighthouse (mobile defaults: simulated slow 4G, and a CPU slowdown
+// calibrated from this host's benchmark index to stand for a mid-range
+// phone, `calibrate.mjs`, where the default is 4×) on the built site,
+// served with brotli as docs/hosting.md sets a host up.
 // Prints one JSON line per page: `LIGHTHOUSE {...}`; xtask/src/bench.rs reads
 // them and checks the budgets.
 import lighthouse from 'lighthouse';
+import { throttling } from 'lighthouse/core/config/constants.js';
 import * as chromeLauncher from 'chrome-launcher';
 import { startServer } from '../server.mjs';
-import { DIST, CHROMIUM_ARGS } from '../helpers.mjs';
+import { DIST, CHROMIUM_ARGS, launch as launchPlaywright } from '../helpers.mjs';
+import { calibrate } from './calibrate.mjs';
 
 const PAGES = (process.argv[2] || '/,/asn-2025,/en/asn-2025,/asn-2025/ekonomi').split(',');
 // Lighthouse's scores vary from run to run (five runs, as Lighthouse's own
@@ -13,6 +17,7 @@ const PAGES = (process.argv[2] || '/,/asn-2025,/en/asn-2025,/asn-2025/ekonomi').
 // medians, and gates on each page's best run (xtask/src/bench/lighthouse.rs).
 const RUNS = Number(process.env.RUNS || 5);
 
+const host = await calibrate(launchPlaywright);
 const srv = await startServer({ root: DIST, compressed: true });
 // A fresh browser profile for every run: a visit to an English page is
 // remembered (local storage), and Lighthouse's storage reset keeps it, so
@@ -30,6 +35,7 @@ try {
       output: 'json',
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier: host.slowdown },
     }).finally(() => chrome.kill());
     const { categories: c, audits: a } = result.lhr;
     const score = (k) => Math.round((c[k].score ?? 0) * 100);
@@ -39,6 +45,9 @@ try {
     console.log('LIGHTHOUSE ' + JSON.stringify({
       page: p,
       run,
+      benchmark_index: Math.round(result.lhr.environment.benchmarkIndex),
+      host_index: host.index,
+      slowdown: host.slowdown,
       performance: score('performance'),
       accessibility: score('accessibility'),
       best_practices: score('best-practices'),

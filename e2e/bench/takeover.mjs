@@ -1,39 +1,78 @@
-// The takeover under Lighthouse's mobile throttling (slow 4G and a 4× slower
-// CPU, applied through the DevTools protocol on a phone-sized page), on the
-// built site served with brotli as docs/hosting.md sets a host up.
+// The takeover under Lighthouse's mobile throttling (slow 4G, and a CPU
+// slowdown calibrated from this host's benchmark index to stand for a
+// mid-range phone, `calibrate.mjs`; applied through the DevTools protocol on
+// a phone-sized page), on the built site served with brotli as
+// docs/hosting.md sets a host up.
 //
-// - `/asn-2025`: time until the pre-rendered content is painted, time until
-//   the viewer is live (has taken over), and their ratio: how long a reader
-//   looks at a page whose controls do not answer yet, relative to how soon
-//   they see it; the main-thread tasks over 50 ms until it is live (how
-//   many, and the longest: the viewer's boot, issue #16), but for the task
-//   in which the browser first lays out and paints the pre-rendered page
-//   (the last to start before the first contentful paint, and end within
-//   100 ms of it), printed apart:
-//   the viewer's code has no part in it, the page's HTML and CSS do.
-// - `/asn-2025/ekonomi`: a tap on the first "Visa som tabell" made at
-//   `DOMContentLoaded`, on the pre-rendered page, and the time until that
-//   chart's table is shown on the live page (the boot script notes the press,
-//   the viewer presses again when it takes over). `null` if it never is.
+// - Each page of `PAGES`: time until the pre-rendered content is painted,
+//   time until the viewer is live (has taken over), and the main-thread
+//   tasks over 50 ms until it is live (how many, and the longest: the
+//   viewer's boot), but for the task in which the browser first lays out
+//   and paints the pre-rendered page (the last to start before the first
+//   contentful paint, and end within 100 ms of it), printed apart: the
+//   viewer's code has no part in it, the page's HTML and CSS do.
+// - Each kind of control of `TAPS`: a tap made at `DOMContentLoaded`, on the
+//   pre-rendered page, and the time until its answer is painted (the page's
+//   HTML answers it, issue #30); then, once the viewer is live, whether the
+//   state the tap made is still there.
 //
-// Prints one JSON line per run, `TAKEOVER {...}`; xtask/src/bench.rs prints
-// them and their medians. These are timings, printed; CI gates one of them,
-// judged by the best run: the boot's longest task (xtask/src/bench/takeover.rs).
+// Prints one JSON line per page and run, `TAKEOVER {...}`, and one per
+// control and run (`TAKEOVER {"kind": ...}`); xtask/src/bench/takeover.rs prints them and
+// their medians, and gates on the best runs.
 import { throttling, screenEmulationMetrics } from 'lighthouse/core/config/constants.js';
 import { startServer } from '../server.mjs';
 import { DIST, launch } from '../helpers.mjs';
+import { calibrate } from './calibrate.mjs';
 
 const RUNS = Number(process.env.RUNS || 5);
 const SLOW = throttling.mobileSlow4G;
 const PHONE = screenEmulationMetrics.mobile;
 const NEVER_MS = 60000;
+const PAGES = ['asn-2025', 'asn-2025/ekonomi', ''];
+
+/**
+ * The controls tapped before the viewer is live: where, what the tap does
+ * (in the page), when it is answered, and whether the live page kept it.
+ * Each runs in the page; `pre` is the pre-rendered page's element.
+ */
+const TAPS = [
+  {
+    kind: 'table view',
+    page: 'asn-2025/ekonomi',
+    tap: () => {
+      const d = document.querySelector('#insyn-pre details.chart-table');
+      window.__marks.key = d.dataset.key;
+      d.querySelector('summary').click();
+    },
+    answered: () => {
+      const d = document.querySelector(`details[data-key="${window.__marks.key}"]`);
+      return !!d?.open && d.querySelector('table')?.checkVisibility();
+    },
+  },
+  {
+    kind: 'status filter',
+    page: 'asn-2025',
+    tap: () => {
+      const s = document.querySelector('#insyn-pre #filter-status');
+      s.value = 'delvis_uppnatt';
+      s.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    answered: () => {
+      const cards = [...document.querySelectorAll('.goal-card')];
+      const shown = cards.filter((c) => c.checkVisibility());
+      return shown.length > 0 && shown.length < cards.length
+        && shown.every((c) => c.dataset.status === 'delvis_uppnatt');
+    },
+  },
+];
 
 /** Runs in the page before its own scripts: notes when things happen, in ms since navigation. */
-const probe = ({ tap }) => {
+const probe = ({ tap, answered }) => {
   const at = () => performance.now();
   const painted = (set) => requestAnimationFrame(() => setTimeout(set, 0));
   const visible = (el) => el && el.checkVisibility() && el.getBoundingClientRect().height > 0;
   const marks = (window.__marks = { tasks: [] });
+  const isAnswered = answered;
   // Every main-thread task over 50 ms (the browser reports no shorter one).
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) marks.tasks.push({ start: e.startTime, ms: e.duration });
@@ -43,29 +82,30 @@ const probe = ({ tap }) => {
       marks.pre = -1;
       painted(() => { marks.pre = at(); });
     }
-    if (marks.live === undefined && document.documentElement.dataset.insynState === 'live') marks.live = at();
-    const fig = marks.figure && document.querySelector(`figure[aria-labelledby="${marks.figure}"]`);
-    if (marks.table === undefined && marks.live !== undefined && visible(fig?.querySelector('table'))) {
-      marks.table = -1;
-      painted(() => { marks.table = at(); });
+    if (marks.live === undefined && document.documentElement.dataset.insynState === 'live') {
+      marks.live = at();
+      if (isAnswered && marks.tap !== undefined) {
+        // The live page renders what it was handed in later tasks: judged a moment after.
+        setTimeout(() => { marks.kept = isAnswered(); }, 1000);
+      }
+    }
+    if (isAnswered && marks.tap !== undefined && marks.answer === undefined && isAnswered()) {
+      marks.answer = -1;
+      painted(() => { marks.answer = at(); });
     }
     requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);
   if (tap) {
     document.addEventListener('DOMContentLoaded', () => {
-      const button = [...document.querySelectorAll('#insyn-pre figure.chart button')]
-        .find((b) => b.textContent.trim() === 'Visa som tabell');
-      if (!button) return;
-      marks.figure = button.closest('figure').getAttribute('aria-labelledby');
       marks.tap = at();
-      button.click();
+      tap();
     });
   }
 };
 
-/** A fresh phone-sized page with Lighthouse's mobile throttling. */
-async function throttledPage(browser, tap) {
+/** A fresh phone-sized page with Lighthouse's mobile throttling at `slowdown`. */
+async function throttledPage(browser, slowdown, control) {
   const context = await browser.newContext({
     viewport: { width: PHONE.width, height: PHONE.height },
     deviceScaleFactor: PHONE.deviceScaleFactor,
@@ -81,14 +121,17 @@ async function throttledPage(browser, tap) {
     downloadThroughput: (SLOW.downloadThroughputKbps * 1024) / 8,
     uploadThroughput: (SLOW.uploadThroughputKbps * 1024) / 8,
   });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW.cpuSlowdownMultiplier });
-  await page.addInitScript(probe, { tap });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+  // As source text, so that the control's functions are functions in the
+  // page (the site's CSP allows no eval there).
+  const arg = control ? `{ tap: ${control.tap}, answered: ${control.answered} }` : '{}';
+  await page.addInitScript({ content: `(${probe})(${arg});` });
   return { context, page };
 }
 
 /** Opens `url` and returns the page's marks once `done(marks)` holds (or after NEVER_MS). */
-async function measure(browser, url, done, tap = false) {
-  const { context, page } = await throttledPage(browser, tap);
+async function measure(browser, slowdown, url, done, control) {
+  const { context, page } = await throttledPage(browser, slowdown, control);
   try {
     await page.gotoPrerendered(url, { waitUntil: 'commit' });
     await page
@@ -107,35 +150,52 @@ async function measure(browser, url, done, tap = false) {
 }
 
 const ms = (x) => (typeof x === 'number' && x >= 0 ? Number(x.toFixed(0)) : null);
+const longest = (tasks) => (tasks === null ? null : Math.round(Math.max(0, ...tasks.map((t) => t.ms))));
 
+/** The boot's figures of one page's marks (none for a run that never went live). */
+function boot(marks) {
+  const pre = ms(marks.pre);
+  const live = ms(marks.live);
+  // Without a first paint on record every task counts as the boot's (it can only fail the gate).
+  const until = live === null ? null : marks.tasks.filter((t) => t.start < live);
+  const first = marks.fcp === undefined ? undefined
+    : until?.filter((t) => t.start < marks.fcp && t.start + t.ms > marks.fcp - 100).at(-1);
+  const booting = until?.filter((t) => t !== first) ?? null;
+  return {
+    pre_ms: pre,
+    live_ms: live,
+    live_over_pre: pre && live ? Number((live / pre).toFixed(2)) : null,
+    long_tasks: booting?.length ?? null,
+    longest_task_ms: longest(booting),
+    first_paint_task_ms: until === null ? null : longest(first ? [first] : []),
+  };
+}
+
+const host = await calibrate(launch);
 const srv = await startServer({ root: DIST, compressed: true });
 const browser = await launch();
 try {
   for (let run = 0; run < RUNS; run++) {
-    const report = await measure(browser, `${srv.url}asn-2025`, () => window.__marks.pre > 0 && window.__marks.live > 0);
-    const chart = await measure(browser, `${srv.url}asn-2025/ekonomi`, () => window.__marks.table > 0, true);
-    const pre = ms(report.pre);
-    const live = ms(report.live);
-    // No figures for a run that never went live. Without a first paint on
-    // record every task counts as the boot's (it can only fail the gate).
-    const fcp = report.fcp;
-    const until = live === null ? null : report.tasks.filter((t) => t.start < live);
-    const first = fcp === undefined ? undefined
-      : until?.filter((t) => t.start < fcp && t.start + t.ms > fcp - 100).at(-1);
-    const booting = until?.filter((t) => t !== first) ?? null;
-    const longest = (tasks) => (tasks === null ? null : Math.round(Math.max(0, ...tasks.map((t) => t.ms))));
-    console.log('TAKEOVER ' + JSON.stringify({
-      run,
-      pre_ms: pre,
-      live_ms: live,
-      live_over_pre: pre && live ? Number((live / pre).toFixed(2)) : null,
-      long_tasks: booting?.length ?? null,
-      longest_task_ms: longest(booting),
-      first_paint_task_ms: until === null ? null : longest(first ? [first] : []),
-      tapped: chart.tap !== undefined,
-      tap_to_table_ms: chart.tap !== undefined && ms(chart.table) !== null ? ms(chart.table - chart.tap) : null,
-      chart_live_ms: ms(chart.live),
-    }));
+    for (const p of PAGES) {
+      const marks = await measure(browser, host.slowdown, `${srv.url}${p}`,
+        () => window.__marks.pre > 0 && window.__marks.live > 0);
+      console.log('TAKEOVER ' + JSON.stringify({
+        run, page: `/${p}`, benchmark_index: host.index, slowdown: host.slowdown, ...boot(marks),
+      }));
+    }
+    for (const control of TAPS) {
+      const marks = await measure(browser, host.slowdown, `${srv.url}${control.page}`,
+        () => window.__marks.kept !== undefined, control);
+      console.log('TAKEOVER ' + JSON.stringify({
+        run,
+        kind: control.kind,
+        page: `/${control.page}`,
+        tapped: marks.tap !== undefined,
+        tap_to_answer_ms: marks.tap !== undefined && ms(marks.answer) !== null ? ms(marks.answer - marks.tap) : null,
+        live_ms: ms(marks.live),
+        kept: marks.kept ?? null,
+      }));
+    }
   }
 } finally {
   await browser.close();
