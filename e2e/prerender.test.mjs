@@ -46,7 +46,11 @@ test('without JavaScript a report page shows its goals, summary and chart, and i
   assert.match(await page.title(), /elförsörjning.* – ASN 2025 – Insyn$/);
   await page.gotoPrerendered(`${env.url}asn-2025/ekonomi`);
   assert.ok(await page.locator('figure.chart svg').count() >= 8, 'the finance charts are drawn');
-  assert.equal(await page.getByRole('button', { name: 'Visa som tabell' }).count(), 0);
+  // A chart's table view is the platform's disclosure: it opens without JavaScript.
+  const view = page.locator('figure.chart').first().locator('details.chart-table');
+  assert.equal(await view.locator('table').isVisible(), false);
+  await view.locator('summary', { hasText: 'Visa som tabell' }).click();
+  assert.ok(await view.locator('table').isVisible(), 'the table shows without JavaScript');
   await page.gotoPrerendered(env.url);
   assert.equal(await page.getByRole('searchbox').count(), 0, 'no search box that could not search');
   // The language switch is a plain link to the English page, so it works too.
@@ -179,17 +183,50 @@ test('what a reader typed, chose or pressed before the takeover is not lost', as
     assert.equal(await page.getByRole('checkbox', { name: /\(ASN\)/ }).isChecked(), true);
     await ctx.close();
   }
-  // Pressed "Visa som tabell" under a chart.
+  // Opened "Visa som tabell" under a chart: the table shows at once, and stays.
   {
     const { ctx, page, live } = await heldPage(`${env.url}asn-2025/ekonomi`);
-    const pre = page.locator('#insyn-pre figure.chart').first().getByRole('button', { name: 'Visa som tabell' });
-    await pre.click();
-    assert.equal(await pre.getAttribute('aria-busy'), 'true', 'the press shows as pending');
+    const pre = page.locator('#insyn-pre figure.chart').first().locator('details.chart-table');
+    await pre.locator('summary').click();
+    assert.ok(await pre.locator('table').isVisible(), 'the table answers before the viewer');
     await live();
-    const toggle = page.locator('figure.chart').first().getByRole('button', { name: 'Visa som tabell' });
-    await page.waitForFunction(() => document.querySelector('figure.chart button[aria-pressed]')?.getAttribute('aria-pressed') === 'true', null, { timeout: 5000 });
-    assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'the press took effect once live');
-    assert.ok(await page.locator('figure.chart').first().locator('table').isVisible());
+    const view = page.locator('figure.chart').first().locator('details.chart-table');
+    await view.locator('table').waitFor({ timeout: 5000 });
+    assert.equal(await view.getAttribute('open'), '', 'still open on the live page');
+    assert.equal(await page.locator('details.chart-table[open]').count(), 1, 'no other table opened');
+    await ctx.close();
+  }
+});
+
+test('with the viewer held back, each kind of control answers from the HTML, and 30 s later the live page keeps what the reader did', async () => {
+  // A table view, the status filter, and a disclosure (a goal's other
+  // years), each used while the wasm is held back.
+  {
+    const { ctx, page, live } = await heldPage(`${env.url}asn-2025`);
+    const pre = page.locator('#insyn-pre');
+    await pre.locator('#filter-status').selectOption('delvis_uppnatt');
+    const shown = pre.locator('.goal-card:visible');
+    assert.equal(await shown.count(), 1, 'the filter answers before the viewer');
+    assert.equal(await shown.getAttribute('data-status'), 'delvis_uppnatt');
+    assert.equal(await pre.locator('.goal-area:visible').count(), 1, 'areas left without a card are hidden');
+    await page.waitForTimeout(30000);
+    await live();
+    assert.match(page.url(), /status=delvis_uppnatt/);
+    assert.equal(await page.locator('.goal-card').count(), 1, 'the live page filters the same');
+    await ctx.close();
+  }
+  {
+    const { ctx, page, live } = await heldPage(`${env.url}asn-2025/mal/hallbar-elforsorjning`);
+    const older = page.locator('#insyn-pre details.older');
+    await older.locator('summary').click();
+    assert.ok(await older.locator('li').first().isVisible(), 'the disclosure answers before the viewer');
+    await older.locator('summary').focus();
+    await page.waitForTimeout(30000);
+    await live();
+    const now = page.locator('details.older');
+    await now.locator('li').first().waitFor({ timeout: 5000 });
+    assert.equal(await now.getAttribute('open'), '', 'still open');
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY', 'focus stays on it');
     await ctx.close();
   }
 });
@@ -221,20 +258,23 @@ test('focus and a press carry over to the same control when the live page has mo
     assert.deepEqual(focused, ['/fsn-2024', true], 'focus stays on the same report link');
     await ctx.close();
   }
-  // On an English page (English remembered, so the viewer stays there), a
-  // press on the third chart's button is carried to that same button.
+  // On an English page (English remembered, so the viewer stays there),
+  // the third chart's table view, opened from the keyboard, stays open,
+  // and focus stays on it.
   {
     const { ctx, page, live } = await heldPage(`${env.url}en/asn-2025/ekonomi`, (p) => p.addInitScript(() => localStorage.setItem('insyn-sprak', 'en')));
-    const third = page.locator('#insyn-pre figure.chart').nth(2).getByRole('button', { name: 'Show as table' });
+    const third = page.locator('#insyn-pre figure.chart').nth(2).locator('details.chart-table');
     const key = await third.getAttribute('data-key');
-    await third.click();
+    await third.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    assert.ok(await third.locator('table').isVisible());
     await live();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-    const toggle = page.locator(`figure.chart button[data-key="${key}"]`);
-    await page.waitForFunction((k) => document.querySelector(`button[data-key="${k}"]`)?.getAttribute('aria-pressed') === 'true', key, { timeout: 5000 });
-    assert.equal(await toggle.innerText(), 'Show as table');
-    assert.equal(await page.locator('figure.chart button[aria-pressed="true"]').count(), 1, 'no other chart changed');
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.key), key, 'focus stays on the pressed button');
+    const view = page.locator(`details[data-key="${key}"]`);
+    await view.locator('table').waitFor({ timeout: 5000 });
+    assert.equal(await view.locator('summary').innerText(), 'Show as table');
+    assert.equal(await page.locator('details.chart-table[open]').count(), 1, 'no other chart changed');
+    assert.equal(await page.evaluate(() => document.activeElement.parentElement.dataset.key), key, 'focus stays on the same table view');
     await ctx.close();
   }
 });

@@ -216,13 +216,18 @@ mod imp {
         Some(host)
     }
 
-    const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";
+    const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
 
     /// A control's identity (see [`super::control_identity`]) and its place
     /// among the controls of `within` with the same identity.
     type Key = (String, u32);
 
     fn identity_of(el: &web_sys::Element) -> Option<String> {
+        // A disclosure's summary is known by its disclosure.
+        if el.tag_name().eq_ignore_ascii_case("summary") {
+            let key = el.parent_element()?.get_attribute("data-key")?;
+            return super::control_identity("", Some(&format!("{key}/summary")), "summary", None);
+        }
         super::control_identity(
             &el.id(),
             el.get_attribute("data-key").as_deref(),
