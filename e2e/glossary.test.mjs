@@ -131,7 +131,7 @@ test('a term is marked where the reader sees it, and in a table once it is opene
   // IFO is in no text shown with the page: opening the first table shows it
   // marked there, in the row header "Individ- och familjeomsorg (IFO)".
   assert.equal(await page.locator('#term-ifo').count(), 0);
-  await page.locator('[data-key="asn-2025-budgetavvikelse-table"]').click();
+  await page.locator('[data-key="asn-2025-budgetavvikelse-table"] > summary').click();
   const ifo = page.locator('table th #term-ifo');
   await ifo.waitFor();
   assert.ok(await ifo.isVisible(), 'the marked IFO is visible');

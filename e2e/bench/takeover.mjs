@@ -11,9 +11,11 @@
 //   and paints the pre-rendered page (the last to start before the first
 //   contentful paint, and end within 100 ms of it), printed apart: the
 //   viewer's code has no part in it, the page's HTML and CSS do.
-// - Each kind of control of `TAPS`: a tap made at `DOMContentLoaded`, on the
-//   pre-rendered page, and the time until its answer is painted (the page's
-//   HTML answers it, issue #30); then, once the viewer is live, whether the
+// - Each kind of control of `TAPS`: a tap made as soon as the pre-rendered
+//   page is painted (the first moment a reader can tap; a tap at
+//   `DOMContentLoaded` would wait for that first paint, whatever the
+//   control), and the time until its answer is painted (the page's HTML
+//   answers it, issue #30); then, once the viewer is live, whether the
 //   state the tap made is still there.
 //
 // Prints one JSON line per page and run, `TAKEOVER {...}`, and one per
@@ -58,10 +60,8 @@ const TAPS = [
       s.dispatchEvent(new Event('change', { bubbles: true }));
     },
     answered: () => {
-      const cards = [...document.querySelectorAll('.goal-card')];
-      const shown = cards.filter((c) => c.checkVisibility());
-      return shown.length > 0 && shown.length < cards.length
-        && shown.every((c) => c.dataset.status === 'delvis_uppnatt');
+      const shown = [...document.querySelectorAll('.goal-card')].filter((c) => c.checkVisibility());
+      return shown.length > 0 && shown.every((c) => c.dataset.status === 'delvis_uppnatt');
     },
   },
 ];
@@ -80,7 +80,14 @@ const probe = ({ tap, answered }) => {
   const watch = () => {
     if (marks.pre === undefined && visible(document.querySelector('#insyn-pre h1'))) {
       marks.pre = -1;
-      painted(() => { marks.pre = at(); });
+      painted(() => {
+        marks.pre = at();
+        // The first moment a reader can tap: the pre-rendered page is painted.
+        if (tap && document.getElementById('insyn-pre')) {
+          marks.tap = at();
+          tap();
+        }
+      });
     }
     if (marks.live === undefined && document.documentElement.dataset.insynState === 'live') {
       marks.live = at();
@@ -96,12 +103,6 @@ const probe = ({ tap, answered }) => {
     requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);
-  if (tap) {
-    document.addEventListener('DOMContentLoaded', () => {
-      marks.tap = at();
-      tap();
-    });
-  }
 };
 
 /** A fresh phone-sized page with Lighthouse's mobile throttling at `slowdown`. */

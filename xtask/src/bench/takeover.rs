@@ -231,7 +231,7 @@ fn tap_checks(kind: &str, runs: &[&Tap]) -> Vec<Check> {
     let med = median(runs.iter().filter_map(|t| t.tap_to_answer_ms));
     vec![
         Check::gate(
-            format!("throttled: a {kind} tapped at DOMContentLoaded answers within {TAP_MS:.0} ms (best run)"),
+            format!("throttled: a {kind} tapped once the page is painted answers within {TAP_MS:.0} ms (best run)"),
             format!(
                 "{} (median {}; {tapped} taps in {n} runs)",
                 show(best, "ms"),
