@@ -1,9 +1,10 @@
-// Lighthouse (mobile defaults: simulated slow 4G, and a CPU slowdown
-// calibrated from this host's benchmark index to stand for a mid-range
-// phone, `calibrate.mjs`, where the default is 4×) on the built site,
-// served with brotli as docs/hosting.md sets a host up.
-// Prints one JSON line per page: `LIGHTHOUSE {...}`; xtask/src/bench.rs reads
-// them and checks the budgets.
+// Lighthouse, mobile defaults (simulated slow 4G), on the built site served
+// with brotli as docs/hosting.md sets a host up: five runs per page with
+// Lighthouse's default 4× CPU slowdown, on which CI's gates were set, then
+// three with the slowdown calibrated from this host's benchmark index to
+// stand for a mid-range phone (`calibrate.mjs`, issue #30), whose medians
+// are the issue's aims. Prints one JSON line per run: `LIGHTHOUSE {...}`;
+// xtask/src/bench/lighthouse.rs reads them and checks the budgets.
 import lighthouse from 'lighthouse';
 import { throttling } from 'lighthouse/core/config/constants.js';
 import * as chromeLauncher from 'chrome-launcher';
@@ -16,6 +17,9 @@ const PAGES = (process.argv[2] || '/,/asn-2025,/en/asn-2025,/asn-2025/ekonomi').
 // guidance on variability suggests): the caller prints every run and the
 // medians, and gates on each page's best run (xtask/src/bench/lighthouse.rs).
 const RUNS = Number(process.env.RUNS || 5);
+// Runs at the calibrated slowdown, after the RUNS at Lighthouse's default 4×
+// (on which CI's gates were set, and stay).
+const CALIBRATED_RUNS = Number(process.env.CALIBRATED_RUNS || 3);
 
 const host = await calibrate(launchPlaywright);
 const srv = await startServer({ root: DIST, compressed: true });
@@ -27,7 +31,11 @@ const launch = () => chromeLauncher.launch({
   chromeFlags: CHROMIUM_ARGS,
 });
 try {
-  for (let run = 0; run < RUNS; run++) for (const p of PAGES) {
+  const passes = [
+    ...Array.from({ length: RUNS }, (_, run) => ({ run, slowdown: throttling.mobileSlow4G.cpuSlowdownMultiplier, calibrated: false })),
+    ...Array.from({ length: CALIBRATED_RUNS }, (_, run) => ({ run, slowdown: host.slowdown, calibrated: true })),
+  ];
+  for (const { run, slowdown, calibrated } of passes) for (const p of PAGES) {
     const url = new URL(p.replace(/^\//, ''), srv.url).href;
     const chrome = await launch();
     const result = await lighthouse(url, {
@@ -35,7 +43,7 @@ try {
       output: 'json',
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-      throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier: host.slowdown },
+      throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier: slowdown },
     }).finally(() => chrome.kill());
     const { categories: c, audits: a } = result.lhr;
     const score = (k) => Math.round((c[k].score ?? 0) * 100);
@@ -47,7 +55,8 @@ try {
       run,
       benchmark_index: Math.round(result.lhr.environment.benchmarkIndex),
       host_index: host.index,
-      slowdown: host.slowdown,
+      slowdown,
+      calibrated,
       performance: score('performance'),
       accessibility: score('accessibility'),
       best_practices: score('best-practices'),

@@ -647,6 +647,8 @@ pub fn load_glossary(store: StoreHandle) {
             Ok(src) => built(FileKind::Glossary, GLOSSARY_FILE, &src).await,
             Err(e) => Err(LoadError::fetch(GLOSSARY_FILE, e)),
         };
+        // Reading the file and marking the page's terms are two tasks.
+        web::next_task().await;
         store.dispatch(Action::Glossary(result.map(Rc::new)));
     });
 }
