@@ -182,6 +182,8 @@ fn finish(doc: &Doc, p: Pending, left: Vec<Reading>, k: usize, review: &mut Revi
             label: one.label.clone(),
             values: one.values.iter().map(|v| Some(*v)).collect(),
             line: p.line,
+            giver: None,
+            percent: false,
         },
         _ => {
             if !p.readings.is_empty() {
@@ -214,6 +216,8 @@ fn finish(doc: &Doc, p: Pending, left: Vec<Reading>, k: usize, review: &mut Revi
                 label,
                 values: vec![None; k],
                 line: p.line,
+                giver: None,
+                percent: false,
             }
         }
     }

@@ -43,11 +43,11 @@ pub fn table(
         .map(|r| Row {
             key: unique(slug(&r.label, 40), &mut row_keys),
             label: r.label.clone(),
-            giver: None,
+            giver: r.giver.clone(),
             role: RowRole::Item,
             sum_of: vec![],
             values: r.values.clone(),
-            unit: None,
+            unit: r.percent.then_some(Unit::Procent),
         })
         .collect();
     mark_totals(doc, &t.rows, &mut rows, &t.title, review);

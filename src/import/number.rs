@@ -128,6 +128,24 @@ pub fn cell(text: &str) -> Option<f64> {
     (found.len() == 1).then(|| found[0][0])
 }
 
+/// A markdown cell that may be a percentage with a decimal comma
+/// ("-16,4 %"): the value and whether it was one.
+pub fn cell_or_percent(text: &str) -> (Option<f64>, bool) {
+    if let Some(v) = cell(text) {
+        return (Some(v), false);
+    }
+    let Some(t) = text.trim().strip_suffix('%') else {
+        return (None, false);
+    };
+    let t = t.trim().replace(['−', '–'], "-").replace(',', ".");
+    let ok = !t.is_empty()
+        && t.trim_start_matches('-')
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.')
+        && t.matches('.').count() <= 1;
+    (ok.then(|| t.parse::<f64>().ok()).flatten(), ok)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,6 +26,11 @@ pub struct RawRow {
     pub values: Vec<Option<f64>>,
     /// The line the row's figures stand on.
     pub line: u32,
+    /// The text printed beside the label in a column of words (a grant's
+    /// giver, "bidragsgivare").
+    pub giver: Option<String>,
+    /// Whether the row prints its figures as percentages ("-16,4 %").
+    pub percent: bool,
 }
 
 /// Words the template prints where a table gives its unit.
@@ -50,8 +55,10 @@ fn has_unit(s: &str) -> bool {
 
 /// Whether a row label is a total's (starts with a total word).
 pub fn is_total(label: &str) -> bool {
-    let first = label.split_whitespace().next().unwrap_or("").to_lowercase();
-    TOTAL_WORDS.contains(&first.as_str())
+    let l = label.to_lowercase();
+    let mut w = l.split_whitespace();
+    let first = w.next().unwrap_or("");
+    TOTAL_WORDS.contains(&first) || l.split_whitespace().last().is_some_and(|x| x == "summa")
 }
 
 /// Every table of the text, markdown and flattened, in the text's order.
@@ -266,7 +273,12 @@ fn read_body(doc: &Doc, start: usize, k: usize, review: &mut Review) -> (Vec<Pen
         let text = joined_nonblank(doc, from, j);
         let tail = number::numeric_tail(&number::tokens(&l.text));
         if tail == 0 {
-            if words(&text) > 2 * SHORT || l.text.ends_with('.') || j - from > 4 {
+            let next_has_figures = doc
+                .lines
+                .get(j + 1)
+                .is_some_and(|n| number::numeric_tail(&number::tokens(&n.text)) > 0);
+            let sentence_end = l.text.ends_with('.') && !next_has_figures;
+            if words(&text) > 2 * SHORT || sentence_end || j - from > 4 {
                 return (rows, from);
             }
             frag_start = Some(from);
@@ -334,17 +346,25 @@ fn is_separator(line: &str) -> bool {
             .all(|x| !x.is_empty() && x.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
 }
 
-/// Consecutive markdown lines: (line index, cells), separators left out.
-fn blocks(doc: &Doc) -> Vec<Vec<(usize, Vec<String>)>> {
-    let mut out: Vec<Vec<(usize, Vec<String>)>> = Vec::new();
-    let mut current: Vec<(usize, Vec<String>)> = Vec::new();
+/// A markdown line's cells, and whether a separator line stood above it in
+/// its table (rows above the separator are headers).
+type MdRow = (usize, Vec<String>, bool);
+
+/// Consecutive markdown lines, separators left out.
+fn blocks(doc: &Doc) -> Vec<Vec<MdRow>> {
+    let mut out: Vec<Vec<MdRow>> = Vec::new();
+    let mut current: Vec<MdRow> = Vec::new();
+    let mut separated = false;
     for (i, l) in doc.lines.iter().enumerate() {
         if is_markdown(l) {
-            if !is_separator(&l.text) {
-                current.push((i, cells(&l.text)));
+            if is_separator(&l.text) {
+                separated = true;
+            } else {
+                current.push((i, cells(&l.text), separated));
             }
         } else if !l.footer && !current.is_empty() {
             out.push(std::mem::take(&mut current));
+            separated = false;
         }
     }
     if !current.is_empty() {
@@ -357,43 +377,67 @@ fn numeric_row(cells: &[String]) -> bool {
     cells.iter().skip(1).any(|c| number::cell(c).is_some())
 }
 
+/// The columns of words among a table's data rows (a grant's giver): no
+/// figure in any row, words in some.
+fn word_columns(data: &[MdRow], k: usize) -> Vec<usize> {
+    (0..k)
+        .filter(|&c| {
+            let cell = |r: &MdRow| r.1.get(c + 1).cloned().unwrap_or_default();
+            data.iter().all(|r| number::cell(&cell(r)).is_none())
+                && data.iter().filter(|r| !cell(r).is_empty()).count() * 2 > data.len()
+        })
+        .collect()
+}
+
 /// Every markdown table; a table split by a page into two with the same
 /// header is read as one.
 pub fn markdown_tables(doc: &Doc, review: &mut Review) -> Vec<RawTable> {
     let mut out: Vec<RawTable> = Vec::new();
     let mut last_end = 0usize;
     for block in blocks(doc) {
-        let Some(data) = block.iter().position(|(_, c)| numeric_row(c)) else {
+        let Some(data) = block
+            .iter()
+            .position(|(_, c, sep)| *sep && numeric_row(c))
+            .or_else(|| block.iter().position(|(_, c, _)| numeric_row(c)))
+        else {
             continue;
         };
         let head = &block[..data];
         let header = head
             .iter()
             .rev()
-            .find(|(_, c)| c.iter().skip(1).any(|x| !x.is_empty()));
-        let columns: Vec<String> = match header {
-            Some((_, c)) => c[1..].to_vec(),
+            .find(|(_, c, _)| c.iter().skip(1).any(|x| !x.is_empty()));
+        let mut columns: Vec<String> = match header {
+            Some((_, c, _)) => c[1..].to_vec(),
             None => (1..block[data].1.len())
                 .map(|i| format!("Kolumn {i}"))
                 .collect(),
         };
+        let words = word_columns(&block[data..], columns.len());
+        let giver = words
+            .first()
+            .copied()
+            .filter(|_| words.len() < columns.len());
+        if let Some(g) = giver {
+            columns.remove(g);
+        }
         let inner = head
             .iter()
-            .find(|(_, c)| c.iter().skip(1).all(|x| x.is_empty()) && !c[0].is_empty());
+            .find(|(_, c, _)| c.iter().skip(1).all(|x| x.is_empty()) && !c[0].is_empty());
         let (title, line) = match inner {
-            Some((i, c)) => (c[0].clone(), doc.lines[*i].no),
+            Some((i, c, _)) => (c[0].clone(), doc.lines[*i].no),
             None => caption_above(doc, block[0].0),
         };
         let rows: Vec<RawRow> = block[data..]
             .iter()
-            .filter(|(_, c)| !is_repeated_header(c, &columns))
-            .map(|(i, c)| markdown_row(doc, *i, c, columns.len(), review))
+            .filter(|(_, c, _)| !is_repeated_header(c, &columns))
+            .map(|(i, c, _)| markdown_row(doc, *i, c, giver, columns.len(), review))
             .collect();
         let first = block[0].0;
         let continues = out.last().is_some_and(|t| {
             t.columns == columns && only_blank_between(doc, last_end, first) && inner.is_none()
         });
-        last_end = block.last().map(|(i, _)| *i).unwrap_or(first);
+        last_end = block.last().map(|(i, _, _)| *i).unwrap_or(first);
         if continues {
             if let Some(t) = out.last_mut() {
                 t.rows.extend(rows);
@@ -431,12 +475,29 @@ fn caption_above(doc: &Doc, i: usize) -> (String, u32) {
         .unwrap_or_else(|| (String::new(), doc.lines[i].no))
 }
 
-fn markdown_row(doc: &Doc, i: usize, c: &[String], k: usize, review: &mut Review) -> RawRow {
+fn markdown_row(
+    doc: &Doc,
+    i: usize,
+    c: &[String],
+    giver: Option<usize>,
+    k: usize,
+    review: &mut Review,
+) -> RawRow {
     let no = doc.lines[i].no;
+    let mut cells: Vec<String> = c[1..].to_vec();
+    let giver = giver.map(|g| {
+        if g < cells.len() {
+            cells.remove(g)
+        } else {
+            String::new()
+        }
+    });
     let mut values = Vec::with_capacity(k);
+    let mut percent = false;
     for col in 0..k {
-        let text = c.get(col + 1).map(String::as_str).unwrap_or("");
-        let v = number::cell(text);
+        let text = cells.get(col).map(String::as_str).unwrap_or("");
+        let (v, pct) = number::cell_or_percent(text);
+        percent |= pct;
         if v.is_none() && !text.is_empty() && text != "-" {
             review.add(
                 doc,
@@ -449,16 +510,24 @@ fn markdown_row(doc: &Doc, i: usize, c: &[String], k: usize, review: &mut Review
         }
         values.push(v);
     }
-    if c.len() > k + 1 && c[k + 1..].iter().any(|x| !x.is_empty()) {
+    if cells.len() > k && cells[k..].iter().any(|x| !x.is_empty()) {
         review.add(
             doc,
             no,
             format!("Raden {:?} har fler celler än tabellens kolumner", c[0]),
         );
     }
+    let giver = giver.filter(|g| !g.is_empty());
+    // A total's "Summa" printed in the giver's column is no giver.
+    let (label, giver) = match giver {
+        Some(g) if is_total(&g) => (c[0].clone(), None),
+        g => (c[0].clone(), g),
+    };
     RawRow {
-        label: c[0].clone(),
+        label,
         values,
         line: no,
+        giver,
+        percent,
     }
 }

@@ -63,18 +63,33 @@ impl Doc {
             .collect();
         let mut pages = None;
         let mut footer_text = None;
-        let mut next: Option<u32> = None;
-        for l in lines.iter_mut().rev() {
+        let mut footers: Vec<(usize, u32)> = Vec::new();
+        for (i, l) in lines.iter_mut().enumerate() {
             if let Some((rest, page, total)) = footer(&l.text) {
                 // A footer names the document: text before the number.
-                if !rest.is_empty() && rest.contains(',') {
+                if rest.contains(',') {
                     l.footer = true;
-                    next = Some(page);
+                    footers.push((i, page));
                     pages = pages.or(Some(total));
-                    footer_text = Some(rest.to_string());
+                    footer_text = footer_text.or(Some(rest.to_string()));
                 }
             }
-            l.page = next;
+        }
+        // A footer closes its page: the lines since the footer of the page
+        // before are on it. Where footers are missing between (the page
+        // before is not the one just above), the lines' page is not known.
+        let mut prev: Option<(usize, u32)> = None;
+        for &(i, page) in &footers {
+            let (from, known) = match prev {
+                Some((p, pp)) => (p + 1, pp + 1 == page),
+                None => (0, page == 1),
+            };
+            if known {
+                for l in &mut lines[from..=i] {
+                    l.page = Some(page);
+                }
+            }
+            prev = Some((i, page));
         }
         Doc {
             lines,
@@ -168,7 +183,8 @@ mod tests {
     #[test]
     fn footers_give_pages_to_the_lines_above() {
         let d = Doc::new("a\nÅrsanalys 2024, Nämnden 15 (66)\nb\nÅrsanalys 2024, Nämnden 16(66)\n");
-        assert_eq!(d.lines[0].page, Some(15));
+        // The first page shown is 15: the lines above it may span pages.
+        assert_eq!(d.lines[0].page, None);
         assert!(d.lines[1].footer);
         assert_eq!(d.lines[2].page, Some(16));
         assert_eq!(d.pages, Some(66));
