@@ -34,7 +34,7 @@ pub struct RawRow {
 }
 
 /// Words the template prints where a table gives its unit.
-const UNIT_MARKERS: &[&str] = &["tkr", "(tkr)", "tusentals kronor"];
+pub const UNIT_MARKERS: &[&str] = &["tkr", "(tkr)", "tusentals kronor"];
 /// How a total row's label starts (the template's words).
 pub const TOTAL_WORDS: &[&str] = &["summa", "total", "totalt", "totala"];
 /// A header or caption line has at most this many words.
@@ -192,6 +192,13 @@ pub fn flattened_tables(doc: &Doc, review: &mut Review) -> Vec<RawTable> {
     while i < doc.lines.len() {
         let l = &doc.lines[i];
         let toks = number::tokens(&l.text);
+        if super::giver::is_header(doc, i) {
+            if let Some((t, end)) = super::giver::read(doc, i, review) {
+                out.push(t);
+                i = end.max(i + 1);
+                continue;
+            }
+        }
         if l.footer || is_markdown(l) || number::numeric_tail(&toks) == 0 {
             i += 1;
             continue;
