@@ -18,7 +18,12 @@ pub struct Relation {
 
 impl Relation {
     pub fn holds(&self, v: &[f64]) -> bool {
-        let get = |i: usize| v.get(i).copied().unwrap_or(f64::NAN);
+        // An empty cell (NaN) adds nothing, as the validator's sums count it.
+        let get = |i: usize| {
+            v.get(i)
+                .copied()
+                .map_or(f64::NAN, |x| if x.is_nan() { 0.0 } else { x })
+        };
         let sum: f64 = self.plus.iter().map(|&i| get(i)).sum::<f64>()
             - self.minus.iter().map(|&i| get(i)).sum::<f64>();
         (get(self.column) - sum).abs() < 0.5
@@ -180,7 +185,11 @@ fn finish(doc: &Doc, p: Pending, left: Vec<Reading>, k: usize, review: &mut Revi
     match &left[..] {
         [one] => RawRow {
             label: one.label.clone(),
-            values: one.values.iter().map(|v| Some(*v)).collect(),
+            values: one
+                .values
+                .iter()
+                .map(|v| (!v.is_nan()).then_some(*v))
+                .collect(),
             line: p.line,
             giver: None,
             percent: false,

@@ -38,7 +38,7 @@ fn header_start(doc: &Doc, i: usize) -> usize {
         if t.is_empty() {
             continue;
         }
-        if t.split_whitespace().count() > 6 {
+        if t.split_whitespace().count() > 6 || number::numeric_tail(&number::tokens(t)) > 0 {
             break;
         }
         seen += 1;
@@ -114,6 +114,10 @@ fn block_at(doc: &Doc, j: &mut usize) -> Vec<usize> {
     while *j < doc.lines.len() && !doc.lines[*j].text.is_empty() && !doc.lines[*j].footer {
         out.push(*j);
         *j += 1;
+        // A row's figure ends its block.
+        if number::numeric_tail(&number::tokens(&doc.lines[*j - 1].text)) > 0 {
+            break;
+        }
     }
     out
 }

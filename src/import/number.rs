@@ -117,6 +117,58 @@ pub fn readings(line: &str, k: usize) -> Vec<Reading> {
     Vec::new()
 }
 
+/// The readings of a row (`text`, its label's wrapped lines joined) as
+/// [`readings`] gives them, and, where the figures' own line (`raw`, with
+/// its spaces as printed) has a wider gap (two or more spaces) between two
+/// figures, the readings with an empty cell in that gap: `k − 1` numbers,
+/// the empty cell as NaN.
+pub fn readings_with_gaps(text: &str, raw: &str, k: usize) -> Vec<Reading> {
+    let mut out = readings(text, k);
+    let Some(label) = readings(text, k.saturating_sub(1))
+        .first()
+        .map(|r| r.label.clone())
+    else {
+        return out;
+    };
+    // The raw line's tokens, each with whether a wider gap stands before it.
+    let mut toks: Vec<(&str, bool)> = Vec::new();
+    let mut gap = false;
+    for t in raw.split(' ') {
+        if t.is_empty() {
+            gap = true;
+            continue;
+        }
+        toks.push((t, gap && !toks.is_empty()));
+        gap = false;
+    }
+    let tail = toks.iter().rev().take_while(|(t, _)| numeric(t)).count();
+    if tail > MAX_NUMBER_TOKENS {
+        return out;
+    }
+    let figures = &toks[toks.len() - tail..];
+    for g in 1..figures.len() {
+        if !figures[g].1 {
+            continue;
+        }
+        let left: Vec<&str> = figures[..g].iter().map(|(t, _)| *t).collect();
+        let right: Vec<&str> = figures[g..].iter().map(|(t, _)| *t).collect();
+        for a in 1..k.saturating_sub(1) {
+            for l in splits(&left, a) {
+                for r in splits(&right, k - 1 - a) {
+                    let mut values = l.clone();
+                    values.push(f64::NAN);
+                    values.extend(r);
+                    out.push(Reading {
+                        label: label.clone(),
+                        values,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A number as printed in a markdown cell ("-4 004", "1 645 081", "0");
 /// `None` for anything else.
 pub fn cell(text: &str) -> Option<f64> {

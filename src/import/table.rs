@@ -292,9 +292,10 @@ fn read_body(doc: &Doc, start: usize, k: usize, review: &mut Review) -> (Vec<Pen
             j += 1;
             continue;
         }
-        let readings = number::readings(&text, k);
+        let readings = number::readings_with_gaps(&text, &l.text, k);
         if readings.is_empty() {
-            if words(&text) > SHORT + k * 3 || words(&text) == tail {
+            let label_words = words(&text) - tail;
+            if tail < k || label_words > SHORT || label_words == 0 {
                 return (rows, from);
             }
             review.add(doc, l.no, format!(
