@@ -269,6 +269,15 @@ pub fn assess(
     title: &str,
     review: &mut Review,
 ) -> Option<Assessed> {
+    if from >= to || to > doc.lines.len() {
+        let line = doc.lines.last().map_or(1, |l| l.no);
+        review.add(
+            doc,
+            line,
+            format!("Texten slutar under målet {title:?}: ingen bedömning; målet är inte med i utkastet"),
+        );
+        return None;
+    }
     let lines = &doc.lines[from..to];
     let year = lines
         .iter()

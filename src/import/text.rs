@@ -75,6 +75,14 @@ impl Doc {
                 }
             }
         }
+        if text.contains('\u{c}') {
+            paginate_by_form_feeds(text, &mut lines, &footers);
+            return Doc {
+                lines,
+                pages,
+                footer_text,
+            };
+        }
         // A footer closes its page: the lines since the footer of the page
         // before are on it. Where footers are missing between (the page
         // before is not the one just above), the lines' page is not known.
@@ -106,6 +114,27 @@ impl Doc {
     /// The page of line `no`.
     pub fn page(&self, no: u32) -> Option<u32> {
         self.line(no).and_then(|l| l.page)
+    }
+}
+
+/// Pages from the form feeds `pdftotext -layout` ends each page with: the
+/// sheet a line is on, shifted so that a footer's line gets its printed
+/// number (a cover without a number); without a footer, no page.
+fn paginate_by_form_feeds(text: &str, lines: &mut [Line], footers: &[(usize, u32)]) {
+    let mut sheet = 1i64;
+    let sheets: Vec<i64> = text
+        .lines()
+        .map(|l| {
+            sheet += l.matches('\u{c}').count() as i64;
+            sheet
+        })
+        .collect();
+    let Some(&(i, page)) = footers.first() else {
+        return;
+    };
+    let offset = i64::from(page) - sheets.get(i).copied().unwrap_or(1);
+    for (l, s) in lines.iter_mut().zip(sheets) {
+        l.page = u32::try_from(s + offset).ok().filter(|p| *p >= 1);
     }
 }
 
