@@ -24,7 +24,7 @@ const PAIRS: &[(&str, &str)] = &[
 /// The share of the bundled table cells the drafts must hold today. The
 /// issue's goal is 99 % (`cells_reach_the_issues_99_percent`, ignored until
 /// the last tables are read: see the fidelity test's output).
-const CELL_FLOOR: f64 = 0.94;
+const CELL_FLOOR: f64 = 0.95;
 
 fn seeds_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");

@@ -40,7 +40,7 @@ pub fn root() -> PathBuf {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | dev | test | bench [--ci | --archive [--sizes 5,50,500] [--built]] | fuzz --seconds N (each of two targets) | dist [--base /path/] [--reports DIR] [--out DIR] [--site-url https://host] [--licence URL] [--contact E-MAIL] | import SOURCE --out DRAFT.json | validate [FILE…] | schema | corpus --reports N --out DIR>";
+    "usage: cargo xtask <serve | dev | test | bench [--ci | --archive [--sizes 5,50,500] [--built]] | fuzz --seconds N (each of three targets) | dist [--base /path/] [--reports DIR] [--out DIR] [--site-url https://host] [--licence URL] [--contact E-MAIL] | import SOURCE --out DRAFT.json | validate [FILE…] | schema | corpus --reports N --out DIR>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
