@@ -24,7 +24,7 @@ const PAIRS: &[(&str, &str)] = &[
 /// The share of the bundled table cells the drafts must hold today. The
 /// issue's goal is 99 % (`cells_reach_the_issues_99_percent`, ignored until
 /// the last tables are read: see the fidelity test's output).
-const CELL_FLOOR: f64 = 0.95;
+const CELL_FLOOR: f64 = 0.98;
 
 fn seeds_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
@@ -318,7 +318,7 @@ fn the_drafts_of_the_five_seeds_hold_the_bundled_figures_statuses_and_titles() {
 }
 
 #[test]
-#[ignore = "the issue's 99 %: not reached yet (tables with a year header and decimal percentages, a label split from its figures by a blank line); run with --ignored"]
+#[ignore = "the issue's 99 %: not reached yet (FSN 2024's series of deviations per department is a bullet list in the text, which the importer does not read as a table); run with --ignored"]
 fn cells_reach_the_issues_99_percent() {
     let (ok, all) = all_fidelity().iter().fold((0, 0), |(o, a), (_, f, _)| {
         (o + f.cells.ok, a + f.cells.all)

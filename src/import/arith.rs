@@ -192,7 +192,7 @@ fn finish(doc: &Doc, p: Pending, left: Vec<Reading>, k: usize, review: &mut Revi
                 .collect(),
             line: p.line,
             giver: None,
-            percent: false,
+            percent: p.percent,
         },
         _ => {
             if !p.readings.is_empty() {
@@ -226,7 +226,7 @@ fn finish(doc: &Doc, p: Pending, left: Vec<Reading>, k: usize, review: &mut Revi
                 values: vec![None; k],
                 line: p.line,
                 giver: None,
-                percent: false,
+                percent: p.percent,
             }
         }
     }

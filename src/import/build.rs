@@ -50,6 +50,16 @@ pub fn table(
             unit: r.percent.then_some(Unit::Procent),
         })
         .collect();
+    for (row, raw) in rows.iter_mut().zip(&t.rows) {
+        let fraction = row.values.iter().flatten().any(|v| v.fract() != 0.0);
+        if fraction && !raw.percent {
+            review.add(doc, raw.line, format!(
+                "Raden {:?} har decimaltal men ingen enhet som tillåter dem; värdena lämnas tomma, ange enheten",
+                row.label
+            ));
+            row.values.iter_mut().for_each(|v| *v = None);
+        }
+    }
     mark_totals(doc, &t.rows, &mut rows, &t.title, review);
     let relations = relations(&t.rows, &columns);
     Table {

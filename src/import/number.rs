@@ -26,9 +26,17 @@ fn head(token: &str) -> Option<(bool, &str)> {
         Some(c) if is_minus(c) => (true, &token[c.len_utf8()..]),
         _ => (false, token),
     };
-    let ok = (1..=3).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && (digits == "0" || !digits.starts_with('0'));
+    // A decimal comma ("10,5", as percentages print) ends its number.
+    let whole = digits.split_once(',').map_or(digits, |(w, f)| {
+        if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) {
+            w
+        } else {
+            ""
+        }
+    });
+    let ok = (1..=3).contains(&whole.len())
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && (whole == "0" || !whole.starts_with('0'));
     ok.then_some((neg, digits))
 }
 
@@ -77,11 +85,12 @@ fn split_from(tokens: &[&str], k: usize, current: &mut Vec<f64>, out: &mut Vec<V
     let mut end = 1;
     loop {
         // "0" is a whole number: no group follows it.
-        let value: f64 = text.parse().unwrap_or(0.0);
+        let value: f64 = text.replace(',', ".").parse().unwrap_or(0.0);
         current.push(if neg { -value } else { value });
         split_from(&tokens[end..], k, current, out);
         current.pop();
-        if digits == "0" || end >= tokens.len() || !group(tokens[end]) {
+        let decimal = digits.contains(',');
+        if digits == "0" || decimal || end >= tokens.len() || !group(tokens[end]) {
             break;
         }
         text.push_str(tokens[end]);
@@ -169,6 +178,27 @@ pub fn readings_with_gaps(text: &str, raw: &str, k: usize) -> Vec<Reading> {
     out
 }
 
+/// The row without its percent signs ("-10,5 % -2,7 %" → "-10,5 -2,7"),
+/// and whether it had any.
+pub fn strip_percent(text: &str) -> (String, bool) {
+    if !text.contains('%') {
+        // Kept as it is: its wider gaps can hold empty cells.
+        return (text.to_string(), false);
+    }
+    let mut had = false;
+    let kept: Vec<&str> = text
+        .split_whitespace()
+        .filter_map(|t| match t.strip_suffix('%') {
+            Some(rest) => {
+                had = true;
+                (!rest.is_empty()).then_some(rest)
+            }
+            None => Some(t),
+        })
+        .collect();
+    (kept.join(" "), had)
+}
+
 /// A number as printed in a markdown cell ("-4 004", "1 645 081", "0");
 /// `None` for anything else.
 pub fn cell(text: &str) -> Option<f64> {
@@ -234,6 +264,13 @@ mod tests {
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].label, "Bidrag 2");
         assert_eq!(r[0].values, vec![1234.0]);
+    }
+
+    #[test]
+    fn percentages_with_decimal_commas() {
+        let (t, pct) = strip_percent("Förändring -10,5 % -2,7 % -2,5 %");
+        assert!(pct);
+        assert_eq!(values(&t, 3), vec![vec![-10.5, -2.7, -2.5]]);
     }
 
     #[test]

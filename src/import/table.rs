@@ -37,6 +37,8 @@ pub struct RawRow {
 pub const UNIT_MARKERS: &[&str] = &["tkr", "(tkr)", "tusentals kronor"];
 /// How a total row's label starts (the template's words).
 pub const TOTAL_WORDS: &[&str] = &["summa", "total", "totalt", "totala"];
+/// A row's label wraps over at most this many lines.
+const MAX_WRAP: usize = 6;
 /// A header or caption line has at most this many words.
 const SHORT: usize = 9;
 
@@ -87,6 +89,14 @@ pub fn columns(header: &str) -> Vec<String> {
         Some(e) => (false, &toks[e..]),
         None => (true, &toks[..]),
     };
+    // A header of years ("År 2023 2024 2025"): a column per year.
+    let is_year = |t: &&str| {
+        t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let years = rest.iter().skip(1).filter(|t| is_year(t)).count();
+    if years > 1 && years + 1 == rest.len() && stub_end.is_none() {
+        return rest[1..].iter().map(|t| t.to_string()).collect();
+    }
     let mut groups: Vec<Vec<&str>> = Vec::new();
     for t in rest {
         if starts_column(t) || groups.is_empty() {
@@ -219,7 +229,7 @@ pub fn flattened_tables(doc: &Doc, review: &mut Review) -> Vec<RawTable> {
                 "Kolumnrubrikerna är radbrutna i texten; läst som {cols:?}: kontrollera deras ordalydelse"
             ));
         }
-        let (pending, end) = read_body(doc, start, cols.len(), review);
+        let (pending, end) = read_body(doc, start, cols.len(), &header, review);
         let rows = super::arith::decide(doc, pending, cols.len(), review);
         out.push(RawTable {
             title,
@@ -254,11 +264,19 @@ pub struct Pending {
     pub line: u32,
     pub readings: Vec<Reading>,
     pub text: String,
+    /// Whether the figures were printed with percent signs.
+    pub percent: bool,
 }
 
 /// Reads rows from line `start` until the table ends. Returns the rows
 /// (with every reading each allows) and the index after the table.
-fn read_body(doc: &Doc, start: usize, k: usize, review: &mut Review) -> (Vec<Pending>, usize) {
+fn read_body(
+    doc: &Doc,
+    start: usize,
+    k: usize,
+    header: &str,
+    review: &mut Review,
+) -> (Vec<Pending>, usize) {
     let mut rows = Vec::new();
     let mut frag_start: Option<usize> = None;
     let mut j = start;
@@ -266,7 +284,7 @@ fn read_body(doc: &Doc, start: usize, k: usize, review: &mut Review) -> (Vec<Pen
         let l = &doc.lines[j];
         if l.footer || l.text.is_empty() {
             if let Some(f) = frag_start {
-                if !next_is_bare_figures(doc, j) || j - f > 4 {
+                if !next_is_bare_figures(doc, j) || j - f > MAX_WRAP {
                     return (rows, f);
                 }
             }
@@ -276,23 +294,30 @@ fn read_body(doc: &Doc, start: usize, k: usize, review: &mut Review) -> (Vec<Pen
         if is_markdown(l) {
             break;
         }
+        if frag_start.is_none() && squash(&l.text) == header {
+            // The header repeated (a table over a page break).
+            j += 1;
+            continue;
+        }
         let from = frag_start.unwrap_or(j);
         let text = joined_nonblank(doc, from, j);
-        let tail = number::numeric_tail(&number::tokens(&l.text));
+        let tail = number::numeric_tail(&number::tokens(&number::strip_percent(&l.text).0));
         if tail == 0 {
             let next_has_figures = doc
                 .lines
                 .get(j + 1)
                 .is_some_and(|n| number::numeric_tail(&number::tokens(&n.text)) > 0);
             let sentence_end = l.text.ends_with('.') && !next_has_figures;
-            if words(&text) > 2 * SHORT || sentence_end || j - from > 4 {
+            if words(&text) > 2 * SHORT || sentence_end || j - from > MAX_WRAP {
                 return (rows, from);
             }
             frag_start = Some(from);
             j += 1;
             continue;
         }
-        let readings = number::readings_with_gaps(&text, &l.text, k);
+        let (text, percent) = number::strip_percent(&text);
+        let (raw, _) = number::strip_percent(&l.text);
+        let readings = number::readings_with_gaps(&text, &raw, k);
         if readings.is_empty() {
             let label_words = words(&text) - tail;
             if tail < k || label_words > SHORT || label_words == 0 {
@@ -306,6 +331,7 @@ fn read_body(doc: &Doc, start: usize, k: usize, review: &mut Review) -> (Vec<Pen
             line: l.no,
             readings,
             text,
+            percent,
         });
         frag_start = None;
         j += 1;
@@ -331,7 +357,8 @@ fn next_is_bare_figures(doc: &Doc, j: usize) -> bool {
         .iter()
         .find(|l| !l.text.is_empty() && !l.footer)
         .is_some_and(|l| {
-            let toks = number::tokens(&l.text);
+            let (text, _) = number::strip_percent(&l.text);
+            let toks = number::tokens(&text);
             !toks.is_empty() && number::numeric_tail(&toks) == toks.len()
         })
 }
