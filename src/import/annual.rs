@@ -18,7 +18,10 @@ const TITLE_WORD: &str = "Årsanalys";
 pub fn read(doc: &Doc, file_name: &str, review: &mut Review) -> Value {
     let (title, year, board) = identity(doc, review);
     let goal_areas = read_goals(doc, review);
-    let tables = to_tables(doc, table::read_all(doc, review), review);
+    let mut raw = table::read_all(doc, review);
+    raw.extend(super::bullets::read(doc, year, review));
+    raw.sort_by_key(|t| t.line);
+    let tables = to_tables(doc, raw, review);
     let assignments = assignments::read(doc, review);
     let short = board_short(&board);
     let report = AnnualAnalysis {

@@ -17,6 +17,7 @@ mod annual;
 pub mod arith;
 mod assignments;
 mod build;
+mod bullets;
 mod giver;
 pub mod goals;
 pub mod number;
