@@ -15,8 +15,6 @@ use crate::model::{GoalStatus, OutlookStatus};
 pub const AREA_PREFIX: &str = "Målområde - ";
 /// The template's heading of a council goal.
 pub const GOAL_PREFIX: &str = "Kommunfullmäktigemål - ";
-/// The template's heading above the badge line.
-const YEAR_HEADING: &str = "Bedömning av bidrag till kommunfullmäktigemålet";
 /// The template's heading above the outlook.
 const OUTLOOK_HEADING: &str = "Bedömning av förväntad förflyttning";
 /// How the template's assessment and outlook sentences begin.
@@ -281,7 +279,10 @@ pub fn assess(
     let lines = &doc.lines[from..to];
     let year = lines
         .iter()
-        .position(|l| l.text.starts_with(YEAR_HEADING))
+        .position(|l| {
+            l.text
+                .starts_with(&super::template::template().year_heading)
+        })
         .unwrap_or(0);
     let badge_at = lines[year..]
         .iter()

@@ -23,6 +23,7 @@ pub mod goals;
 pub mod number;
 mod statement;
 pub mod table;
+pub mod template;
 pub mod text;
 
 use serde::Serialize;

@@ -35,8 +35,6 @@ pub struct RawRow {
 
 /// Words the template prints where a table gives its unit.
 pub const UNIT_MARKERS: &[&str] = &["tkr", "(tkr)", "tusentals kronor"];
-/// How a total row's label starts (the template's words).
-pub const TOTAL_WORDS: &[&str] = &["summa", "total", "totalt", "totala"];
 /// A row's label wraps over at most this many lines.
 const MAX_WRAP: usize = 6;
 /// A header or caption line has at most this many words.
@@ -60,7 +58,13 @@ pub fn is_total(label: &str) -> bool {
     let l = label.to_lowercase();
     let mut w = l.split_whitespace();
     let first = w.next().unwrap_or("");
-    TOTAL_WORDS.contains(&first) || l.split_whitespace().last().is_some_and(|x| x == "summa")
+    let words = &super::template::template().total_words;
+    let is_word = |w: &str| words.iter().any(|x| x == w);
+    // A grant table's total ends in the first word ("RIKTADE STATSBIDRAG Summa").
+    is_word(first)
+        || l.split_whitespace()
+            .last()
+            .is_some_and(|x| words.first().is_some_and(|f| f == x))
 }
 
 /// Every table of the text, markdown and flattened, in the text's order.
