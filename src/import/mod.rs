@@ -41,9 +41,10 @@ pub struct ReviewPoint {
 
 impl std::fmt::Display for ReviewPoint {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.page {
-            Some(p) => write!(f, "rad {} (s. {p}): {}", self.line, self.message),
-            None => write!(f, "rad {}: {}", self.line, self.message),
+        match (self.line, self.page) {
+            (0, _) => write!(f, "hela dokumentet: {}", self.message),
+            (line, Some(p)) => write!(f, "rad {line} (s. {p}): {}", self.message),
+            (line, None) => write!(f, "rad {line}: {}", self.message),
         }
     }
 }

@@ -24,7 +24,9 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         })
         .map(|(_, a)| a)
         .ok_or(usage)?;
-    let source_path = root.join(source);
+    // Paths as given, from the current folder (as `cargo xtask validate`).
+    let _ = root;
+    let source_path = Path::new(source);
     let bytes =
         std::fs::read(&source_path).map_err(|e| format!("{source}: kan inte läsas: {e}"))?;
     let name = Path::new(source)
@@ -37,9 +39,9 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let elapsed = started.elapsed();
     let json = draft.to_json();
     check(&draft, &json, out)?;
-    std::fs::write(root.join(out), &json).map_err(|e| format!("{out}: kan inte skrivas: {e}"))?;
+    std::fs::write(out, &json).map_err(|e| format!("{out}: kan inte skrivas: {e}"))?;
     for p in &draft.review {
-        println!("{source}:{p}");
+        println!("{source}: {p}");
     }
     println!(
         "{out}: utkast skrivet på {:.0} ms, {} granskningspunkter",
