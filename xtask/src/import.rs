@@ -27,8 +27,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     // Paths as given, from the current folder (as `cargo xtask validate`).
     let _ = root;
     let source_path = Path::new(source);
-    let bytes =
-        std::fs::read(&source_path).map_err(|e| format!("{source}: kan inte läsas: {e}"))?;
+    let bytes = std::fs::read(source_path).map_err(|e| format!("{source}: kan inte läsas: {e}"))?;
     let name = Path::new(source)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
