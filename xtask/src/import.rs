@@ -10,7 +10,7 @@ use insyn::model::parse_report;
 
 /// Runs the import. `Ok` when a draft was written (review points are no
 /// error); `Err` with a message when nothing was written.
-pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
+pub fn run(args: &[String]) -> Result<(), String> {
     let usage = "usage: cargo xtask import SOURCE.txt --out DRAFT.json";
     let out = match args.iter().position(|a| a == "--out") {
         Some(i) => args.get(i + 1).ok_or(usage)?,
@@ -25,7 +25,6 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         .map(|(_, a)| a)
         .ok_or(usage)?;
     // Paths as given, from the current folder (as `cargo xtask validate`).
-    let _ = root;
     let source_path = Path::new(source);
     let bytes = std::fs::read(source_path).map_err(|e| format!("{source}: kan inte läsas: {e}"))?;
     let name = Path::new(source)

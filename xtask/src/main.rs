@@ -106,7 +106,7 @@ fn main() -> ExitCode {
                 _ => Err("usage: cargo xtask corpus --reports N --out DIR".into()),
             }
         }
-        Some("import") => import::run(&root, &args[1..]),
+        Some("import") => import::run(&args[1..]),
         Some("validate") => match validate::run(&root, &args[1..]) {
             0 => Ok(()),
             n => Err(format!("{n} error(s)")),
