@@ -136,6 +136,9 @@ fn row(doc: &Doc, blocks: &[Vec<usize>], review: &mut Review) -> RawRow {
         .map(String::from)
         .collect();
     let mut value = segs.last().and_then(|s| number::cell(s));
+    // A wider gap before the figure: the text before it is the label and
+    // the giver, set apart from each other the same way (or no giver).
+    let gap = value.is_some();
     if value.is_some() {
         segs.pop();
     } else {
@@ -170,15 +173,9 @@ fn row(doc: &Doc, blocks: &[Vec<usize>], review: &mut Review) -> RawRow {
         cells.push(squash(&first));
     }
     cells.extend(segs.iter().skip(1).map(|s| squash(s)));
-    let segs_len = segs.len();
     let label = cells.first().cloned().unwrap_or_default();
     let giver = (cells.len() > 1).then(|| cells[1..].join(" "));
-    if giver.is_none()
-        && !is_total(&label)
-        && blocks.len() == 1
-        && prefix.is_empty()
-        && segs_len <= 1
-    {
+    if giver.is_none() && !gap && !is_total(&label) {
         review.add(doc, last.no, format!(
             "Raden {label:?}: benämning och bidragsgivare skiljs inte åt av ett större mellanrum; bidragsgivaren står kvar i benämningen, dela dem"
         ));
