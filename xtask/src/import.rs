@@ -60,3 +60,70 @@ fn check(_draft: &Draft, json: &str, out: &str) -> Result<(), String> {
         )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_text_of_no_known_kind_writes_nothing_and_fails_with_a_message() {
+        let dir = std::env::temp_dir().join(format!("insyn-import-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let src = dir.join("brev.txt");
+        let out = dir.join("utkast.json");
+        std::fs::write(&src, "Ett brev.\n\nMed vänlig hälsning\n").unwrap();
+        let e = run(&args(&[
+            src.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]))
+        .unwrap_err();
+        assert!(
+            e.contains("varken en årsanalys") && e.contains("inget utkast skrivet"),
+            "{e}"
+        );
+        assert!(!out.exists(), "nothing written");
+        std::fs::write(&src, "").unwrap();
+        assert!(run(&args(&[
+            src.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap()
+        ]))
+        .unwrap_err()
+        .contains("tom"));
+        assert!(!out.exists());
+        assert!(run(&args(&[src.to_str().unwrap()]))
+            .unwrap_err()
+            .contains("usage"));
+    }
+
+    #[test]
+    fn a_report_text_writes_a_draft_that_validates() {
+        let dir = std::env::temp_dir().join(format!("insyn-import-ok-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let src = dir.join("arsanalys.txt");
+        let out = dir.join("utkast.json");
+        std::fs::write(
+            &src,
+            "Målområde - En mer jämlik stad\n\nKommunfullmäktigemål - Malmö stad arbetar för att staden ska bli fri från segregation\n\n\
+             Bedömning av bidrag till kommunfullmäktigemålet för året\n\nDelvis uppnåtts\n\n\
+             Bedömningen är att bidraget till kommunfullmäktigemålet för 2026 har delvis uppnåtts.\n\n\
+             Bedömning av förväntad förflyttning för mandatperioden\n\n\
+             Bedömningen är att bidraget förväntas leda till önskad förflyttning.\n\nÅrsanalys 2026, Provnämnden 1 (1)\n",
+        )
+        .unwrap();
+        run(&args(&[
+            src.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]))
+        .unwrap();
+        let json = std::fs::read_to_string(&out).unwrap();
+        assert!(parse_report("utkast.json", &json).is_ok());
+        assert!(json.contains("\"delvis_uppnatt\""));
+    }
+}
