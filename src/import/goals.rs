@@ -72,6 +72,24 @@ pub fn catalogue() -> &'static GoalsFile {
     })
 }
 
+/// The schema of `assets/goals.json` as pretty-printed JSON, ending in a
+/// newline (`cargo xtask schema` writes it to `assets/goals.schema.json`).
+#[cfg(feature = "schema")]
+pub fn goals_json_schema() -> String {
+    let mut schema = schemars::schema_for!(GoalsFile);
+    schema.insert(
+        "$id".into(),
+        "https://insyn.example/goals.schema.json".into(),
+    );
+    schema.insert(
+        "title".into(),
+        "Insyn council goals of the mandate period".into(),
+    );
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
 /// What a printed title matched: an exact entry, or the nearest one.
 pub enum Match<'a, T> {
     Known(&'a T),

@@ -123,6 +123,8 @@ fn main() -> ExitCode {
         Some("schema") if args.iter().any(|a| a == "--stdout") => {
             if args.iter().any(|a| a == "--glossary") {
                 print!("{}", insyn::model::schema::glossary_json_schema());
+            } else if args.iter().any(|a| a == "--goals") {
+                print!("{}", insyn::import::goals::goals_json_schema());
             } else {
                 print!("{}", insyn::model::schema::json_schema());
             }
@@ -175,6 +177,10 @@ fn write_schema(root: &std::path::Path) -> Result<(), String> {
         (
             "assets/glossary.schema.json",
             insyn::model::schema::glossary_json_schema(),
+        ),
+        (
+            "assets/goals.schema.json",
+            insyn::import::goals::goals_json_schema(),
         ),
     ] {
         let path = root.join(file);
