@@ -6,6 +6,7 @@
 //! - [`web`]: the only module that calls browser APIs.
 
 pub mod charts;
+pub mod import;
 pub mod model;
 pub mod ui;
 pub mod web;

@@ -1,5 +1,5 @@
-//! The pure core must not know the browser or yew: `model` and `charts` are
-//! tested with plain `cargo test` and reused by the xtask.
+//! The pure core must not know the browser or yew: `model`, `charts` and
+//! `import` are tested with plain `cargo test` and reused by the xtask.
 
 use std::path::Path;
 
@@ -46,6 +46,11 @@ fn model_and_charts_use_no_browser_or_yew_crate() {
     let mut files = Vec::new();
     rust_files(&root.join("model"), &mut files);
     rust_files(&root.join("charts"), &mut files);
+    rust_files(&root.join("import"), &mut files);
+    assert!(
+        files.iter().any(|f| f.ends_with("import/mod.rs")),
+        "the importer is checked as pure core"
+    );
     assert!(files.len() >= 5, "found the core's files");
     let mut bad = Vec::new();
     for f in files {

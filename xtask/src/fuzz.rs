@@ -1,7 +1,9 @@
 //! `cargo xtask fuzz --seconds N`: libFuzzer (cargo-fuzz, nightly) on parse +
-//! validate, N seconds for each of the two targets in turn (2 × N in all):
-//! `parse_validate` mutates bytes, `structured` mutates the parsed JSON of
-//! report files so that its inputs reach validation. Both corpora are seeded
+//! validate and on the importer, N seconds for each of the three targets in
+//! turn (3 × N in all): `parse_validate` mutates bytes, `structured` mutates
+//! the parsed JSON of report files so that its inputs reach validation,
+//! `import` mutates the seed texts (`shared/seeds/*.txt` beside the
+//! repository) read by `insyn::import`. The first two corpora are seeded
 //! from the bundled reports, the authoring example and the regression inputs
 //! in `tests/fuzz_regressions/`; libFuzzer's final figures (executions,
 //! coverage, corpus) are printed for each target.
@@ -12,12 +14,14 @@ use std::process::Stdio;
 
 use crate::tools::{cmd, run, Result};
 
-const TARGETS: [&str; 2] = ["parse_validate", "structured"];
+const TARGETS: [&str; 3] = ["parse_validate", "structured", "import"];
 /// No AddressSanitizer: the code under test is safe Rust, and without it
 /// the targets run several times as many inputs a second (overflow checks
 /// and debug assertions stay on).
 const SANITIZER: [&str; 2] = ["--sanitizer", "none"];
 const SEED_DIRS: [&str; 3] = ["assets/reports", "tests/fuzz_regressions", "docs/examples"];
+/// The importer's seeds: the texts beside the repository.
+const TEXT_SEED_DIR: &str = "../shared/seeds";
 
 pub fn run_fuzz(root: &Path, seconds: u64) -> Result {
     ensure_cargo_fuzz(root)?;
@@ -62,14 +66,19 @@ fn seed_corpus(root: &Path, target: &str) -> Result<usize> {
     let corpus = root.join("fuzz/corpus").join(target);
     std::fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
     let mut seeds = 0;
-    for dir in SEED_DIRS {
+    let (dirs, ext): (&[&str], &str) = if target == "import" {
+        (&[TEXT_SEED_DIR], "txt")
+    } else {
+        (&SEED_DIRS, "json")
+    };
+    for dir in dirs {
         for e in std::fs::read_dir(root.join(dir))
             .into_iter()
             .flatten()
             .flatten()
         {
             let p = e.path();
-            if p.extension().is_some_and(|x| x == "json") {
+            if p.extension().is_some_and(|x| x == ext) {
                 let name = e.file_name();
                 std::fs::copy(&p, corpus.join(&name))
                     .map_err(|e| format!("{}: {e}", p.display()))?;

@@ -7,6 +7,7 @@
 //! - `dist [--base /path/] [--reports DIR] [--out DIR] [--site-url https://host] [--licence URL]
 //!   [--contact E-MAIL]`: build the static site into `dist/` (from the report files in DIR
 //!   instead of the bundled ones)
+//! - `import SOURCE --out DRAFT.json`: a draft report file from a board's text, with review points
 //! - `validate [FILE…]`: validate report files (all bundled ones when none are given)
 //! - `bench [--ci]`: size, Lighthouse and takeover budgets, chart render times
 //! - `corpus --reports N --out DIR`: a synthetic archive of N reports for tests and benchmarks
@@ -18,6 +19,7 @@ mod dist;
 mod findable;
 mod fuzz;
 mod html;
+mod import;
 mod modules;
 mod opendata;
 mod parallel;
@@ -38,7 +40,7 @@ pub fn root() -> PathBuf {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | dev | test | bench [--ci | --archive [--sizes 5,50,500] [--built]] | fuzz --seconds N (each of two targets) | dist [--base /path/] [--reports DIR] [--out DIR] [--site-url https://host] [--licence URL] [--contact E-MAIL] | validate [FILE…] | schema | corpus --reports N --out DIR>";
+    "usage: cargo xtask <serve | dev | test | bench [--ci | --archive [--sizes 5,50,500] [--built]] | fuzz --seconds N (each of three targets) | dist [--base /path/] [--reports DIR] [--out DIR] [--site-url https://host] [--licence URL] [--contact E-MAIL] | import SOURCE --out DRAFT.json | validate [FILE…] | schema | corpus --reports N --out DIR>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -104,6 +106,7 @@ fn main() -> ExitCode {
                 _ => Err("usage: cargo xtask corpus --reports N --out DIR".into()),
             }
         }
+        Some("import") => import::run(&args[1..]),
         Some("validate") => match validate::run(&root, &args[1..]) {
             0 => Ok(()),
             n => Err(format!("{n} error(s)")),
@@ -120,6 +123,8 @@ fn main() -> ExitCode {
         Some("schema") if args.iter().any(|a| a == "--stdout") => {
             if args.iter().any(|a| a == "--glossary") {
                 print!("{}", insyn::model::schema::glossary_json_schema());
+            } else if args.iter().any(|a| a == "--goals") {
+                print!("{}", insyn::import::goals::goals_json_schema());
             } else {
                 print!("{}", insyn::model::schema::json_schema());
             }
@@ -172,6 +177,10 @@ fn write_schema(root: &std::path::Path) -> Result<(), String> {
         (
             "assets/glossary.schema.json",
             insyn::model::schema::glossary_json_schema(),
+        ),
+        (
+            "assets/goals.schema.json",
+            insyn::import::goals::goals_json_schema(),
         ),
     ] {
         let path = root.join(file);
