@@ -62,3 +62,62 @@ test('an invalid file lists each error with file, JSON path, line and column', a
   assert.match(await page.getByRole('alert').innerText(), /avkortad|giltig JSON/);
   assert.match(page.url(), /\/$/);
 });
+
+test('a board document\'s text becomes a draft: its review points with their lines, its pages, and a file that validates', async () => {
+  const { page, url } = env;
+  const seed = path.join(here, '..', '..', 'shared', 'seeds', '000_716caa511a25d917.txt');
+  const text = fs.readFileSync(seed);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  assert.equal(requests.filter((r) => /insyn-import/.test(r)).length, 0, 'the importer is not in the first load');
+  await page.locator('#own-file').setInputFiles({ name: 'asn-arsanalys-2025.txt', mimeType: 'text/plain', buffer: text });
+  const draft = page.locator('section.draft');
+  await draft.getByRole('heading', { name: /Utkast ur texten: asn-arsanalys-2025\.json/ }).waitFor({ timeout: 20000 });
+  assert.equal(requests.filter((r) => /insyn-import-.*_bg\.wasm/.test(r)).length, 1, 'the importer module, loaded once');
+  // Each review point names its line, and quotes that line of the text.
+  const points = draft.locator('ol.review-points > li');
+  const n = await points.count();
+  assert.ok(n > 0, 'review points are listed');
+  assert.match(await draft.getByRole('heading', { level: 4 }).innerText(), new RegExp(`Att granska \\(${n}\\)`));
+  const lines = text.toString().split('\n');
+  const first = await points.first().innerText();
+  const line = Number(first.match(/^rad (\d+)/)?.[1]);
+  assert.ok(line > 0, first);
+  assert.ok(first.includes(lines[line - 1].trim()), `the point quotes line ${line}: ${first}`);
+  // The draft downloads as a report file, which opens as one (the browser validates it).
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    draft.getByRole('button', { name: 'Ladda ner utkastet (JSON)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'asn-arsanalys-2025.json');
+  const json = fs.readFileSync(await download.path(), 'utf8');
+  const doc = JSON.parse(json);
+  assert.equal(doc.kind, 'annual_analysis');
+  // The draft's own pages show its goals with their statuses, as imported.
+  await draft.getByRole('link', { name: 'Visa utkastet som rapport' }).click();
+  await page.getByText('Egen rapport, inte publicerad').waitFor();
+  const goals = doc.goal_areas.flatMap((a) => a.goals);
+  assert.equal(goals.length, 14);
+  assert.equal(await page.locator('.goal-card').count(), 14);
+  const partly = goals.filter((g) => g.assessment.status === 'delvis_uppnatt').length;
+  assert.equal(await page.locator('.goal-card[data-status="delvis_uppnatt"]').count(), partly);
+  // Opened again as a JSON file, the download is shown without an error.
+  await page.goto(url);
+  await page.locator('#own-file').setInputFiles({ name: 'utkast.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  await page.getByText('Egen rapport, inte publicerad').waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Stäng den egna rapporten' }).click();
+});
+
+test('a text that is no report says so, and nothing is opened', async () => {
+  const { page, url } = env;
+  await page.goto(url);
+  await page.locator('#own-file').setInputFiles({ name: 'lista.txt', mimeType: 'text/plain', buffer: Buffer.from('Inköpslista\nmjölk\nbröd\n') });
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 20000 });
+  assert.match(await alert.innerText(), /lista\.txt/);
+  assert.match(await alert.innerText(), /varken en årsanalys/);
+  assert.equal(await page.locator('section.draft').count(), 0);
+});

@@ -26,15 +26,15 @@ pub mod table;
 pub mod template;
 pub mod text;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Something the importer could not read or decide, with where it stands.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewPoint {
     /// 1-based line in the source text (0: the document as a whole).
     pub line: u32,
     /// The printed page, where a footer gives it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
     pub message: String,
 }

@@ -67,6 +67,40 @@ pub fn control_identity(
     })
 }
 
+/// What the importer made of a document's text: the draft report's JSON
+/// text and the points an editor must review.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub report: String,
+    pub review: Vec<crate::import::ReviewPoint>,
+}
+
+impl Imported {
+    /// The importer module's answer (`src/bin/insyn-import.rs`).
+    pub fn from_json(json: &str) -> Result<Self, String> {
+        #[derive(serde::Deserialize)]
+        struct Answer {
+            ok: bool,
+            #[serde(default)]
+            report: String,
+            #[serde(default)]
+            review: Vec<crate::import::ReviewPoint>,
+            #[serde(default)]
+            error: String,
+        }
+        let a: Answer =
+            serde_json::from_str(json).map_err(|e| format!("Importeraren svarade oväntat: {e}"))?;
+        if a.ok {
+            Ok(Self {
+                report: a.report,
+                review: a.review,
+            })
+        } else {
+            Err(a.error)
+        }
+    }
+}
+
 /// Pages the full-text index found for a query: how many, and the first few.
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
 pub struct FoundPages {
@@ -137,6 +171,13 @@ mod imp {
             file: &str,
             src: &str,
         ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+        #[wasm_bindgen(catch, js_name = importText)]
+        async fn import_text_js(
+            base: &str,
+            names: &str,
+            file: &str,
+            text: &str,
+        ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
     }
 
     /// The pages of the site whose text matches `query` (Pagefind's index,
@@ -179,6 +220,20 @@ mod imp {
             .await
             .map_err(|e| format!("Filen kunde inte kontrolleras: {e:?}"))?;
         serde_wasm_bindgen::from_value(found).map_err(|e| e.to_string())
+    }
+
+    /// The draft report of a document's text, by the importer module
+    /// (`insyn-import`, `assets/js/check.js`), loaded the first time it is
+    /// needed; `Err` with the importer's message when the text is no report
+    /// of a known kind, or the module cannot be had.
+    pub async fn import_text(file: &str, text: &str) -> Result<super::Imported, String> {
+        let names = meta_content("insyn-import")
+            .ok_or("Texten kunde inte importeras: sidan anger ingen importerare (insyn-import)")?;
+        let found = import_text_js(&base_href(), &names, file, text)
+            .await
+            .map_err(|e| format!("Texten kunde inte importeras: {e:?}"))?;
+        let json = found.as_string().unwrap_or_default();
+        super::Imported::from_json(&json)
     }
 
     /// Fetches a text file relative to the site's base URL.
@@ -1100,6 +1155,14 @@ mod imp {
     }
     pub fn prerendered_chart_svg(_name_id: &str) -> Option<String> {
         None
+    }
+    /// Natively the importer runs in process (the SSR tests).
+    pub async fn import_text(file: &str, text: &str) -> Result<super::Imported, String> {
+        let draft = crate::import::import(text, file).map_err(|e| e.to_string())?;
+        Ok(super::Imported {
+            report: draft.to_json(),
+            review: draft.review,
+        })
     }
     pub struct ViewGuard;
     impl Drop for ViewGuard {

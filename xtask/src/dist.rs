@@ -63,7 +63,7 @@ pub fn build_from(
         js: trunk.js.clone(),
         wasm: trunk.wasm.clone(),
     };
-    let not_found = family_index(&dist, &index, &base, &catalogue, &modules, &all)?;
+    let not_found = family_index(&dist, &index, &base, &catalogue, &modules, &all, false)?;
     copy_docs(root, &dist)?;
     let nojs = write_nojs_css(&dist, &base)?;
     let routes = insyn::ui::prerender::routes(&manifest, &reports);
@@ -330,7 +330,9 @@ fn family_indexes(
 ) -> Result<BTreeMap<Family, String>> {
     let mut out = BTreeMap::new();
     for (family, module) in &modules.pages {
-        let html = family_index(dist, index, base, catalogue, modules, module)?;
+        // Only the start page opens a reader's own files.
+        let import = *family == Family::Start;
+        let html = family_index(dist, index, base, catalogue, modules, module, import)?;
         out.insert(*family, html);
     }
     Ok(out)
@@ -344,6 +346,7 @@ fn family_index(
     catalogue: &str,
     modules: &Modules,
     module: &Module,
+    import: bool,
 ) -> Result<String> {
     let boot = write_boot_script(dist, module, base)?;
     let js = std::fs::read(dist.join(&module.js)).map_err(|e| format!("{}: {e}", module.js))?;
@@ -352,9 +355,11 @@ fn family_index(
         href: &href,
         integrity: &integrity(&js),
     };
+    let import_names = check_names(&modules.import);
     let metas = crate::html::Metas {
         catalogue,
         check: &check_names(&modules.check),
+        import: import.then_some(import_names.as_str()),
         modules: &module_names(modules),
     };
     crate::html::adapt_index(index, base, &boot, &metas, &js)

@@ -90,6 +90,9 @@ pub struct ModuleJs<'a> {
 pub struct Metas<'a> {
     pub catalogue: &'a str,
     pub check: &'a str,
+    /// The importer module's ("JS WASM"), on the pages that can open a
+    /// document's text (the start page's family).
+    pub import: Option<&'a str>,
     /// Every family's module, for fetching ahead (`assets/js/boot.js`).
     pub modules: &'a str,
 }
@@ -106,8 +109,12 @@ pub fn adapt_index(
     metas: &Metas,
     module: &ModuleJs,
 ) -> Result<String> {
+    let import = metas
+        .import
+        .map(|i| format!("<meta content=\"{i}\" name=insyn-import>"))
+        .unwrap_or_default();
     let catalogue = format!(
-        "<meta content={} name=insyn-catalogue><meta content=\"{}\" name=insyn-check><meta content=\"{}\" name=insyn-modules>",
+        "<meta content={} name=insyn-catalogue><meta content=\"{}\" name=insyn-check>{import}<meta content=\"{}\" name=insyn-modules>",
         metas.catalogue, metas.check, metas.modules
     );
     let (mut metas, mut scripts, mut preloads, mut glue) = (0, 0, 0, 0);
@@ -273,6 +280,7 @@ mod tests {
         let metas = Metas {
             catalogue: "catalogue-1.json",
             check: "insyn-check-1.js insyn-check-1_bg.wasm",
+            import: None,
             modules: "start=a.js,a_bg.wasm",
         };
         let html = adapt_index(TRUNK, "/insyn/", tag, &metas, &module).unwrap();

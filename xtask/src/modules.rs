@@ -27,9 +27,13 @@ pub struct Modules {
     pub pages: BTreeMap<Family, Module>,
     /// `insyn-check`, which pages load when a file needs checking.
     pub check: Module,
+    /// `insyn-import`, which the start page loads when a reader opens a
+    /// document's text as their own report (issue #31).
+    pub import: Module,
 }
 
 const CHECK: &str = "insyn-check";
+const IMPORT: &str = "insyn-import";
 
 fn bin(family: Family) -> String {
     format!("insyn-{}", family.name())
@@ -44,12 +48,12 @@ pub fn build(root: &Path, dist: &Path) -> Result<Modules> {
     for f in Family::ALL {
         cargo.args(["--bin", &bin(f)]);
     }
-    cargo.args(["--bin", CHECK]);
+    cargo.args(["--bin", CHECK, "--bin", IMPORT]);
     let std = crate::size::configure(root, &mut cargo);
     // Read back from where it was written, whatever the environment says.
     let target = crate::size::target_dir(root);
     cargo.env("CARGO_TARGET_DIR", &target);
-    println!("→ cargo build of the modules of the page families and the validator ({std}) (about 3 min, seconds when warm)");
+    println!("→ cargo build of the modules of the page families, the validator and the importer ({std}) (about 3 min, seconds when warm)");
     run("cargo build (modules)", &mut cargo)?;
     let work = root.join("target/modules");
     let mut pages = BTreeMap::new();
@@ -57,17 +61,23 @@ pub fn build(root: &Path, dist: &Path) -> Result<Modules> {
         pages.insert(f, finish(root, &target, &work, dist, &bin(f))?);
     }
     let check = finish(root, &target, &work, dist, CHECK)?;
+    let import = finish(root, &target, &work, dist, IMPORT)?;
     println!(
-        "  built the modules in {:.0} s: {}, {}",
+        "  built the modules in {:.0} s: {}, {}, {}",
         t.elapsed().as_secs_f64(),
         pages
             .values()
             .map(|m| m.wasm.as_str())
             .collect::<Vec<_>>()
             .join(", "),
-        check.wasm
+        check.wasm,
+        import.wasm
     );
-    Ok(Modules { pages, check })
+    Ok(Modules {
+        pages,
+        check,
+        import,
+    })
 }
 
 /// wasm-bindgen and wasm-opt for one binary, and its files in `dist`.
