@@ -16,6 +16,8 @@
 //!   50 ms) and a tap on each kind of control once the page is painted
 //!   (answered and kept by the live page in every run, gated; its time and
 //!   the boots' tasks printed as aims) ([`takeover`]);
+//! - the importer's time on each seed text, natively (the largest under a
+//!   second, best of five, gated; issue #31);
 //! - each chart's render time in headless Chromium (`tests/bench.rs`); printed,
 //!   not asserted;
 //! - the floor: the size of `xtask/floor`, a minimal Yew viewer built the same
@@ -123,6 +125,7 @@ fn budgets(root: &Path) -> (Option<FirstLoad>, Result) {
         Ok(l) => l,
         Err(e) => return (None, Err(e)),
     };
+    import_speed(root, &mut checks);
     let rest = lighthouse(root, &mut checks).and_then(|()| takeover(root, &mut checks));
     (Some(load), rest.and_then(|()| verdicts(&checks)))
 }
@@ -344,6 +347,62 @@ fn takeover(root: &Path, checks: &mut Vec<Check>) -> Result {
 /// control it taps (issue #30).
 const TAKEOVER_PAGES: [&str; 3] = ["/asn-2025", "/asn-2025/ekonomi", "/"];
 const TAP_KINDS: [&str; 2] = ["table view", "status filter"];
+
+/// The importer on each seed text in `shared/seeds` beside the repository
+/// (issue #31), natively as the xtask runs it: each seed's best of five
+/// runs printed; gated, the largest seed's best run under a second.
+fn import_speed(root: &Path, checks: &mut Vec<Check>) {
+    let dir = root.join("../shared/seeds");
+    let mut seeds: Vec<(u64, std::path::PathBuf)> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .filter_map(|p| Some((std::fs::metadata(&p).ok()?.len(), p)))
+                .collect()
+        })
+        .unwrap_or_default();
+    seeds.sort();
+    println!("→ the importer on the seed texts, best of 5 runs each");
+    let mut largest = None;
+    for (bytes, path) in &seeds {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let best = (0..5)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                let points = insyn::import::import(&text, &name).map_or(0, |d| d.review.len());
+                (t.elapsed().as_secs_f64() * 1000.0, points)
+            })
+            .fold((f64::MAX, 0), |a, b| if b.0 < a.0 { b } else { a });
+        println!(
+            "  {name}: {:.0} KB in {:.0} ms, {} review points",
+            *bytes as f64 / 1024.0,
+            best.0,
+            best.1
+        );
+        largest = Some((name, *bytes, best.0));
+    }
+    checks.push(match largest {
+        Some((name, bytes, ms)) => Check::gate(
+            format!(
+                "the importer reads the largest seed ({name}, {:.0} KB) in under 1 s (best of 5)",
+                bytes as f64 / 1024.0
+            ),
+            format!("{ms:.0} ms"),
+            ms < 1000.0,
+        ),
+        None => Check::gate(
+            "the importer ran on the seed texts",
+            format!("none in {}", dir.display()),
+            false,
+        ),
+    });
+}
 
 /// The JSON lines a script printed, as the type they stand for.
 fn typed<T: serde::de::DeserializeOwned>(rows: Vec<Value>, script: &str) -> Result<Vec<T>> {
