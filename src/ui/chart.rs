@@ -56,8 +56,8 @@ pub fn Chart(props: &ChartProps) -> Html {
     let name_id = format!("{id_base}-name");
     // The drawing the pre-rendered page shows (at the width pages are
     // pre-rendered at), kept instead of drawn again while the viewer takes
-    // over (issue #30): the live page draws at the reader's width only
-    // once it is live and the chart is in view.
+    // over (issue #30): the live page draws at the reader's width once it
+    // is live.
     let kept = use_memo(name_id.clone(), |id| {
         web::prerendered_chart_svg(id).map(Rc::new)
     });
@@ -65,20 +65,19 @@ pub fn Chart(props: &ChartProps) -> Html {
         Some(_) => per_column(None),
         None => per_column(web::viewport_width()),
     });
-    let node = use_node_ref();
     {
         let width = width.clone();
-        let node = node.clone();
+        let kept = kept.is_some();
         use_effect_with((), move |_| {
             let fit = width.clone();
             let guard = web::on_resize(move |w| width.set(per_column(Some(w))));
-            let seen = web::when_in_view(&node, move || {
-                let w = per_column(web::viewport_width());
-                if (w - *fit).abs() >= 1.0 {
-                    later::run(move || fit.set(w));
-                }
-            });
-            move || drop((guard, seen))
+            if kept {
+                // Once live, drawn at the reader's width, in a task of its own.
+                web::when_live(move || {
+                    later::run(move || fit.set(per_column(web::viewport_width())))
+                });
+            }
+            move || drop(guard)
         });
     }
     // Natively (pre-rendering, tests) the chart is drawn at once. In the
@@ -121,7 +120,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let Some(drawn) = (*drawn).clone() else {
         // For the moment before the chart's own task has run.
         return html! {
-            <figure class="chart" aria-busy="true" ref={node}>
+            <figure class="chart" aria-busy="true">
                 <figcaption><span class="chart-name" lang="sv"><Terms text={props.table.title.clone()} slot={caption.clone()} /></span></figcaption>
             </figure>
         };
@@ -187,7 +186,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let view_box = format!("0 0 {} {}", chart.width.ceil(), chart.height.ceil());
     let summary_id = format!("{id_base}-summary");
     html! {
-        <figure class="chart" aria-labelledby={name_id.clone()} aria-describedby={summary_id.clone()} ref={node}>
+        <figure class="chart" aria-labelledby={name_id.clone()} aria-describedby={summary_id.clone()}>
             <figcaption>
                 <span class="chart-name" id={name_id.clone()} lang="sv"><Terms text={props.table.title.clone()} slot={caption} /></span>
                 <span class="chart-summary" id={summary_id}>{ &chart.summary }</span>
@@ -228,10 +227,12 @@ pub fn Chart(props: &ChartProps) -> Html {
                     </svg>
                 </div>
             <p class="tooltip" role="status" aria-live="polite">{ tooltip }</p>
-            <Disclosure class="chart-table" summary={t.show_table} content={table_view} data_key={format!("{id_base}-table")} />
-            <div class="chart-actions needs-js">
-                <button type="button" data-key={format!("{id_base}-csv")} onclick={csv}>{ t.download_csv }</button>
-                <button type="button" data-key={format!("{id_base}-svg")} onclick={svg_download}>{ t.download_svg }</button>
+            // The table view works without the viewer; the downloads and
+            // the embed code need it.
+            <div class="chart-actions">
+                <Disclosure class="chart-table" summary={t.show_table} content={table_view} data_key={format!("{id_base}-table")} />
+                <button type="button" class="needs-js" data-key={format!("{id_base}-csv")} onclick={csv}>{ t.download_csv }</button>
+                <button type="button" class="needs-js" data-key={format!("{id_base}-svg")} onclick={svg_download}>{ t.download_svg }</button>
                 if props.embeddable && !ctx.route.is_embed() {
                     <EmbedButton path={format!("{}/ekonomi/{}", props.report, props.table.id)} title={props.table.title.clone()}
                         height={(chart.height as u32).saturating_add(260)}>

@@ -75,21 +75,24 @@ pub struct Imported {
     pub review: Vec<crate::import::ReviewPoint>,
 }
 
+/// The importer module's answer (`src/bin/insyn-import.rs`).
+#[derive(serde::Deserialize)]
+struct ImportAnswer {
+    ok: bool,
+    #[serde(default)]
+    report: String,
+    #[serde(default)]
+    review: Vec<crate::import::ReviewPoint>,
+    #[serde(default)]
+    error: String,
+}
+
 impl Imported {
-    /// The importer module's answer (`src/bin/insyn-import.rs`).
+    /// The importer module's answer, as JSON text, read with the browser's
+    /// parser (`parse_json`: the start module carries no JSON parser).
     pub fn from_json(json: &str) -> Result<Self, String> {
-        #[derive(serde::Deserialize)]
-        struct Answer {
-            ok: bool,
-            #[serde(default)]
-            report: String,
-            #[serde(default)]
-            review: Vec<crate::import::ReviewPoint>,
-            #[serde(default)]
-            error: String,
-        }
-        let a: Answer =
-            serde_json::from_str(json).map_err(|e| format!("Importeraren svarade oväntat: {e}"))?;
+        let unexpected = |e: String| format!("Importeraren svarade oväntat: {e}");
+        let a: ImportAnswer = decode(&parse_json(json).map_err(unexpected)?).map_err(unexpected)?;
         if a.ok {
             Ok(Self {
                 report: a.report,
@@ -383,6 +386,9 @@ mod imp {
             let _ = el.set_attribute("data-insyn-state", "live");
         }
         LIVE.with(|l| l.set(true));
+        for f in WHEN_LIVE.with(|w| std::mem::take(&mut *w.borrow_mut())) {
+            f();
+        }
     }
 
     /// Puts the live page `host` in the place of the pre-rendered `pre`, and
@@ -733,47 +739,17 @@ mod imp {
         (!svg.is_empty()).then_some(svg)
     }
 
-    /// Calls `f` once, the first time the element of `node` is in the
-    /// window (never while it is not in the document), until the guard is
-    /// dropped.
-    pub fn when_in_view(node: &yew::NodeRef, f: impl FnOnce() + 'static) -> ViewGuard {
-        use wasm_bindgen::closure::Closure;
-        let Some(el) = node.cast::<web_sys::Element>() else {
-            return ViewGuard(None);
-        };
-        let f = std::cell::Cell::new(Some(f));
-        let closure = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
-            move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
-                let seen = entries.iter().any(|e| {
-                    e.dyn_into::<web_sys::IntersectionObserverEntry>()
-                        .is_ok_and(|e| e.is_intersecting())
-                });
-                if seen {
-                    observer.disconnect();
-                    if let Some(f) = f.take() {
-                        f();
-                    }
-                }
-            },
-        );
-        let Ok(observer) = web_sys::IntersectionObserver::new(closure.as_ref().unchecked_ref())
-        else {
-            return ViewGuard(None);
-        };
-        observer.observe(&el);
-        ViewGuard(Some((observer, closure)))
+    thread_local! {
+        /// What waits for the viewer to go live.
+        static WHEN_LIVE: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(Vec::new()) };
     }
 
-    type ViewCallback =
-        wasm_bindgen::closure::Closure<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>;
-
-    pub struct ViewGuard(Option<(web_sys::IntersectionObserver, ViewCallback)>);
-
-    impl Drop for ViewGuard {
-        fn drop(&mut self) {
-            if let Some((observer, _)) = self.0.take() {
-                observer.disconnect();
-            }
+    /// Calls `f` once the viewer is live (at once if it is).
+    pub fn when_live(f: impl FnOnce() + 'static) {
+        if is_live() {
+            f();
+        } else {
+            WHEN_LIVE.with(|w| w.borrow_mut().push(Box::new(f)));
         }
     }
 
@@ -1164,13 +1140,8 @@ mod imp {
             review: draft.review,
         })
     }
-    pub struct ViewGuard;
-    impl Drop for ViewGuard {
-        fn drop(&mut self) {}
-    }
-    pub fn when_in_view(_node: &yew::NodeRef, _f: impl FnOnce() + 'static) -> ViewGuard {
-        ViewGuard
-    }
+    /// Natively nothing goes live later: the page is rendered whole.
+    pub fn when_live(_f: impl FnOnce() + 'static) {}
     pub fn download(_name: &str, _mime: &str, _content: &str) {}
     pub fn is_script_embed() -> bool {
         false
