@@ -406,6 +406,7 @@ mod imp {
             .map(|(k, _)| k)
             .collect();
         let clicked = pending_click(pre);
+        carry_sizes(pre, host);
         let _ = pre.replace_with_with_node_1(host);
         if let Some(el) = focused
             .and_then(|k| find_key(host, FOCUSABLE, &k))
@@ -433,6 +434,46 @@ mod imp {
                 .ok()
         }) {
             el.click();
+        }
+    }
+
+    /// The sections the stylesheet lays out only once they near the window
+    /// (`content-visibility: auto`, on the pre-rendered and the live page):
+    /// the takeover lays out only those in view, not the whole page again.
+    const CONTAINED: &str =
+        ".goal-area[id], .assignments[id], .source-notes[id], .chart-section[id]";
+
+    /// Each contained section of the live page takes the height its
+    /// pre-rendered twin has (laid out, or the placeholder's while it was
+    /// out of view) as its own placeholder: the page's geometry is the same
+    /// after the takeover, and what the reader reads does not move.
+    fn carry_sizes(pre: &web_sys::Element, host: &web_sys::Element) {
+        let by_id = |within: &web_sys::Element| -> Vec<web_sys::Element> {
+            within
+                .query_selector_all(CONTAINED)
+                .ok()
+                .map(|l| {
+                    (0..l.length())
+                        .filter_map(|i| l.get(i)?.dyn_into::<web_sys::Element>().ok())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let live: std::collections::HashMap<String, web_sys::Element> =
+            by_id(host).into_iter().map(|e| (e.id(), e)).collect();
+        for el in by_id(pre) {
+            let height = el.get_bounding_client_rect().height();
+            let Some(twin) = live
+                .get(&el.id())
+                .and_then(|t| t.dyn_ref::<web_sys::HtmlElement>())
+            else {
+                continue;
+            };
+            if height > 0.0 {
+                let _ = twin
+                    .style()
+                    .set_property("contain-intrinsic-size", &format!("auto {height}px"));
+            }
         }
     }
 
