@@ -271,3 +271,22 @@ fn the_name_scan_itself_finds_names_in_code_and_comments_but_not_in_tests() {
         .collect();
     assert_eq!(found, [1, 2, 3]);
 }
+
+#[test]
+fn browser_glue_does_not_import_the_ui() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    assert!(!files.is_empty(), "found the browser glue's files");
+    let mut bad = Vec::new();
+    for f in files {
+        let src = std::fs::read_to_string(&f).unwrap();
+        for (n, line) in src.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if code.contains("crate::ui") || code.contains("super::ui") {
+                bad.push(format!("{}:{}: {}", f.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "web imports ui (start the app from ui::boot):\n{}", bad.join("\n"));
+}

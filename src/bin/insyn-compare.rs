@@ -2,5 +2,5 @@
 //! (`insyn::ui::route::Family`), built by `cargo xtask dist`.
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    insyn::web::start(insyn::ui::pages::Pages::COMPARE);
+    insyn::ui::boot::start(insyn::ui::pages::Pages::COMPARE);
 }

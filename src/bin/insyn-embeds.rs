@@ -3,7 +3,7 @@
 //! `insyn-embed.js` mounts into any host page.
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    insyn::web::start(insyn::ui::pages::Pages::EMBEDS);
+    insyn::ui::boot::start(insyn::ui::pages::Pages::EMBEDS);
 }
 
 insyn::mount_embed_export!(insyn::ui::pages::Pages::EMBEDS);

@@ -7,7 +7,7 @@ fn main() {
     {
         // No validator module here: this build validates in process.
         insyn::ui::state::check_in_process(insyn::model::validate::check);
-        insyn::web::start(insyn::ui::pages::Pages::ALL);
+        insyn::ui::boot::start(insyn::ui::pages::Pages::ALL);
     }
 }
 

@@ -1,6 +1,8 @@
 //! Components, pages and routing. Thin: everything it shows is computed in
 //! `model` or `charts`; every browser call goes through `web`.
 
+#[cfg(target_arch = "wasm32")]
+pub mod boot;
 pub mod chart;
 pub mod components;
 pub mod i18n;
@@ -543,4 +545,27 @@ pub fn use_title(title: String) {
     #[cfg(not(target_arch = "wasm32"))]
     prerender::note_title(&title);
     use_effect_with(title, |t| crate::web::set_title(t));
+}
+
+/// Defines the `mount_embed` export that `insyn-embed.js` calls, for a
+/// module whose pages include the embeds (`mount_embed_export!(Pages::EMBEDS)`
+/// in its binary). An export in the library would be in every module, and
+/// with it the embeds' pages.
+#[macro_export]
+macro_rules! mount_embed_export {
+    ($pages:expr) => {
+        /// Mounts an embed into a host page (`insyn-embed.js`).
+        #[cfg(target_arch = "wasm32")]
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn mount_embed(
+            root: web_sys::Element,
+            path: String,
+            base: String,
+            check: String,
+            catalogue: String,
+        ) {
+            let names = $crate::web::EmbedNames { check, catalogue };
+            $crate::ui::boot::mount_embed(root, path, base, names, $pages);
+        }
+    };
 }

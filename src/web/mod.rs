@@ -124,29 +124,6 @@ pub struct FoundPage {
     pub excerpt: String,
 }
 
-/// Defines the `mount_embed` export that `insyn-embed.js` calls, for a
-/// module whose pages include the embeds (`mount_embed_export!(Pages::EMBEDS)`
-/// in its binary). An export in the library would be in every module, and
-/// with it the embeds' pages.
-#[macro_export]
-macro_rules! mount_embed_export {
-    ($pages:expr) => {
-        /// Mounts an embed into a host page (`insyn-embed.js`).
-        #[cfg(target_arch = "wasm32")]
-        #[wasm_bindgen::prelude::wasm_bindgen]
-        pub fn mount_embed(
-            root: web_sys::Element,
-            path: String,
-            base: String,
-            check: String,
-            catalogue: String,
-        ) {
-            let names = $crate::web::EmbedNames { check, catalogue };
-            $crate::web::mount_embed(root, path, base, names, $pages);
-        }
-    };
-}
-
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::FetchError;
@@ -830,17 +807,10 @@ mod imp {
             .is_some_and(|v| v.is_truthy())
     }
 
-    /// Mounts an embed view (`asn-2025/ekonomi/budgetavvikelse`) into `root`,
-    /// fetching reports from `base`. Called by `insyn-embed.js`, through the
-    /// `mount_embed` export of the module that has the embeds
-    /// (`src/bin/insyn-embeds.rs`).
-    pub fn mount_embed(
-        root: web_sys::Element,
-        path: String,
-        base: String,
-        names: EmbedNames,
-        pages: crate::ui::pages::Pages,
-    ) {
+    /// Reads reports from `base` and takes the validator's and the
+    /// catalogue's file names from `names`: the viewer is mounted into
+    /// another page (`ui::boot::mount_embed`).
+    pub fn serve_from(base: String, names: EmbedNames) {
         CHECK_OVERRIDE.with(|c| *c.borrow_mut() = Some(names.check));
         CATALOGUE_OVERRIDE.with(|c| *c.borrow_mut() = Some(names.catalogue));
         let base = if base.ends_with('/') {
@@ -849,12 +819,6 @@ mod imp {
             format!("{base}/")
         };
         BASE_OVERRIDE.with(|b| *b.borrow_mut() = Some(base));
-        let path = format!("/inbaddning/{}", path.trim_matches('/'));
-        yew::Renderer::<crate::ui::EmbedApp>::with_root_and_props(
-            root,
-            crate::ui::EmbedAppProps { path, pages },
-        )
-        .render();
     }
 
     /// The files `insyn-embed.js` names for a script embed: the validator
@@ -872,44 +836,9 @@ mod imp {
             .or_else(|| meta_content("insyn-catalogue"))
     }
 
-    /// Starts the viewer with `pages` on this page, unless `insyn-embed.js`
-    /// loaded the module (it mounts embeds itself) or the page is to open
-    /// in the reader's language instead.
-    pub fn start(pages: crate::ui::pages::Pages) {
-        if is_script_embed() || follow_language_choice() {
-            return;
-        }
+    /// Notes the address this document was loaded at (`reload_in_place`).
+    pub fn note_first_address() {
         FIRST_HREF.with(|f| *f.borrow_mut() = href());
-        // Starting the module and rendering the first time are two tasks.
-        wasm_bindgen_futures::spawn_local(async move {
-            next_task().await;
-            let props = crate::ui::AppProps { pages };
-            match app_root() {
-                Some(root) => {
-                    yew::Renderer::<crate::ui::App>::with_root_and_props(root, props).render()
-                }
-                None => yew::Renderer::<crate::ui::App>::with_props(props).render(),
-            };
-        });
-    }
-
-    /// Remembers the reader's choice of language and, when this Swedish page
-    /// was asked for in English (`?lang=en`, or English chosen last time),
-    /// opens its English page instead. Returns whether it did.
-    fn follow_language_choice() -> bool {
-        use crate::ui;
-        let (base, path, query) = (base_path(), pathname(), search());
-        if let Some(lang) = ui::lang_to_remember(&base, &path, &query) {
-            local_set(ui::LANG_KEY, lang.code());
-        }
-        let remembered = local_get(ui::LANG_KEY);
-        match ui::lang_redirect(&base, &path, &query, remembered.as_deref()) {
-            Some(url) => {
-                location_replace(&url);
-                true
-            }
-            None => false,
-        }
     }
 
     thread_local! {
