@@ -288,5 +288,9 @@ fn browser_glue_does_not_import_the_ui() {
             }
         }
     }
-    assert!(bad.is_empty(), "web imports ui (start the app from ui::boot):\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "web imports ui (start the app from ui::boot):\n{}",
+        bad.join("\n")
+    );
 }

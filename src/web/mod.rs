@@ -425,7 +425,7 @@ mod imp {
     /// out of view) as its own placeholder: the page's geometry is the same
     /// after the takeover, and what the reader reads does not move.
     fn carry_sizes(pre: &web_sys::Element, host: &web_sys::Element) {
-        let by_id = |within: &web_sys::Element| -> Vec<web_sys::Element> {
+        let contained = |within: &web_sys::Element| -> Vec<web_sys::Element> {
             within
                 .query_selector_all(CONTAINED)
                 .ok()
@@ -437,8 +437,8 @@ mod imp {
                 .unwrap_or_default()
         };
         let live: std::collections::HashMap<String, web_sys::Element> =
-            by_id(host).into_iter().map(|e| (e.id(), e)).collect();
-        for el in by_id(pre) {
+            contained(host).into_iter().map(|e| (e.id(), e)).collect();
+        for el in contained(pre) {
             let height = el.get_bounding_client_rect().height();
             let Some(twin) = live
                 .get(&el.id())
