@@ -111,6 +111,51 @@ test('a board document\'s text becomes a draft: its review points with their lin
   await page.getByRole('button', { name: 'Stäng den egna rapporten' }).click();
 });
 
+test('an audit statement\'s text becomes a draft: each recommendation with the measures read from it, their statuses and lines', async () => {
+  const { page, url } = env;
+  const seed = path.join(here, '..', '..', 'shared', 'seeds', '002_ba3a9c68c88c9248.txt');
+  const text = fs.readFileSync(seed);
+  const lines = text.toString().split('\n');
+  await page.goto(url);
+  await page.locator('#own-file').setInputFiles({ name: 'asn-yttrande.txt', mimeType: 'text/plain', buffer: text });
+  const draft = page.locator('section.draft');
+  await draft.getByRole('heading', { name: /Utkast ur texten: asn-yttrande\.json/ }).waitFor({ timeout: 20000 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    draft.getByRole('button', { name: 'Ladda ner utkastet (JSON)' }).click(),
+  ]);
+  const doc = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(doc.kind, 'statement');
+  assert.deepEqual(doc.items.map((i) => i.id), ['r1', 'r2', 'r3', 'r4']);
+  assert.equal(doc.answers.from, 'Stadsrevisionen');
+  assert.deepEqual(doc.diary_numbers, ['ASN-2025-15448']);
+  assert.equal(doc.decision_plan.length, 6);
+  // Every measure starts on its line of the text, and a review point at
+  // that line names the status read.
+  const measures = doc.items.flatMap((i) => i.responses);
+  assert.ok(measures.length >= 27, `measures read: ${measures.length}`);
+  for (const m of measures) {
+    const start = m.phrase.split(' ').slice(0, 3).join(' ');
+    const here = `${lines[m.line - 1]} ${lines[m.line] ?? ''}`.replace(/\s+/g, ' ');
+    assert.ok(here.includes(start), `"${m.phrase}" starts on line ${m.line}`);
+  }
+  const postponed = measures.find((m) => m.status === 'senarelagd');
+  assert.match(postponed.phrase, /senareläggs/);
+  const point = draft.locator('ol.review-points > li').filter({ hasText: new RegExp(`^rad ${postponed.line}\\b`) }).filter({ hasText: /senarelagd/ });
+  assert.equal(await point.count(), 1, 'the postponed measure\'s review point');
+  // The draft's page lists each recommendation's measures with their status in words.
+  await draft.getByRole('link', { name: 'Visa utkastet som rapport' }).click();
+  await page.getByText('Egen rapport, inte publicerad').waitFor();
+  await page.getByRole('heading', { level: 1, name: /^Yttrande från [A-ZÅÄÖ]+ 2026 \(utkast\)$/ }).waitFor();
+  for (const item of doc.items) {
+    const section = page.locator(`section.statement-item#${item.id}`);
+    assert.equal(await section.locator('ul.responses > li').count(), item.responses.length, item.id);
+  }
+  assert.equal(await page.locator('ul.responses .chip', { hasText: /^Senarelagd$/ }).count(), 1);
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Stäng den egna rapporten' }).click();
+});
+
 test('a text that is no report says so, and nothing is opened', async () => {
   const { page, url } = env;
   await page.goto(url);

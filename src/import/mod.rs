@@ -21,6 +21,7 @@ mod bullets;
 mod giver;
 pub mod goals;
 pub mod number;
+mod responses;
 mod statement;
 pub mod table;
 pub mod template;

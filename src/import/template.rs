@@ -14,6 +14,29 @@ pub struct Template {
     pub total_words: Vec<String>,
     /// The heading above a goal's badge line.
     pub year_heading: String,
+    /// The words a statement's measure rests on, by status, first match
+    /// first; a word ending in `*` is a word's start.
+    pub response_words: Vec<StatusWords>,
+    /// A consultation answer's position names the board: a word ending so.
+    pub position_subject: String,
+    /// What the board does when it takes a position ("anser", "föreslår").
+    pub position_verbs: Vec<String>,
+    /// Words that make a sentence a position on their own ("bör").
+    pub position_words: Vec<String>,
+    /// Headings after which no item's answer goes on.
+    pub closing_headings: Vec<String>,
+    /// The heading of a statement's decision plan.
+    pub decision_plan_heading: String,
+    /// The heading above whom the decision is sent to.
+    pub sent_to_heading: String,
+}
+
+/// The words that give a measure one status.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusWords {
+    pub status: crate::model::ResponseStatus,
+    pub words: Vec<String>,
 }
 
 /// The bundled template words.

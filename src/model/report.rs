@@ -648,6 +648,10 @@ pub struct Response {
     pub status: ResponseStatus,
     /// The phrase of the text the status rests on, as printed.
     pub phrase: String,
+    /// The 1-based line of the source text the phrase starts on, where
+    /// known (an imported draft always knows it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
