@@ -587,6 +587,23 @@ fn only_goal(text: &str) -> (Value, Vec<import::ReviewPoint>) {
 }
 
 #[test]
+fn an_area_printed_twice_is_one_area_with_both_goals_and_a_review_point() {
+    // Found by `cargo xtask fuzz`: the draft held the area twice, which
+    // the validator refuses.
+    let first = annual("");
+    let second = first.replace(
+        "ge barn och unga goda uppväxtvillkor",
+        "en större andel elever ska fullfölja en gymnasieutbildning",
+    );
+    let d = import::import(&format!("{first}\n{second}"), "prov.txt").unwrap();
+    let areas = arr(&d.report, "goal_areas");
+    assert_eq!(areas.len(), 1);
+    assert_eq!(arr(&areas[0], "goals").len(), 2);
+    assert!(d.review.iter().any(|p| p.message.contains("står två gånger")));
+    insyn::model::parse_report("draft.json", &d.to_json()).expect("the draft validates");
+}
+
+#[test]
 fn ej_uppnatts_is_read_with_its_sentence_and_outlook() {
     let (g, review) = only_goal(&goal_snippet(
         "Ej uppnåtts",

@@ -166,7 +166,16 @@ fn read_goals(doc: &Doc, review: &mut Review) -> Vec<GoalArea> {
             .map(|(_, h2, _)| (h2.line as usize).saturating_sub(1))
             .unwrap_or(end);
         if *is_area {
-            areas.push(new_area(doc, h, review));
+            let area = new_area(doc, h, review);
+            // An area printed twice is one area: its goals go on under it.
+            match areas.iter().position(|a| a.id == area.id) {
+                Some(pos) => {
+                    review.add(doc, h.line, format!("Målområdet {:?} står två gånger; målen under båda hör till samma målområde", h.title));
+                    let earlier = areas.remove(pos);
+                    areas.push(earlier);
+                }
+                None => areas.push(area),
+            }
             continue;
         }
         if areas.is_empty() {
