@@ -294,3 +294,176 @@ fn browser_glue_does_not_import_the_ui() {
         bad.join("\n")
     );
 }
+
+/// The code of a file before its tests, comments left out.
+fn code_before_tests(src: &str) -> String {
+    src.split("#[cfg(test)]")
+        .next()
+        .unwrap_or("")
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The lower-case names that follow `prefix` in `code` (`super::` gives
+/// `validate` for `super::validate::Report`).
+fn names_after(code: &str, prefix: &str) -> std::collections::BTreeSet<String> {
+    code.match_indices(prefix)
+        .filter(|(i, _)| {
+            // `super::super::x` names the crate's x, not a sibling.
+            !code[..*i].ends_with("super::")
+        })
+        .map(|(i, _)| {
+            code[i + prefix.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                .collect::<String>()
+        })
+        .filter(|n| !n.is_empty() && n != "super")
+        .collect()
+}
+
+/// A circle in `graph` (module → modules it imports), if any, as a path.
+fn circle(graph: &std::collections::BTreeMap<String, Vec<String>>) -> Option<Vec<String>> {
+    fn visit(
+        n: &str,
+        graph: &std::collections::BTreeMap<String, Vec<String>>,
+        path: &mut Vec<String>,
+        done: &mut std::collections::BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|p| p == n) {
+            let mut c = path[at..].to_vec();
+            c.push(n.to_string());
+            return Some(c);
+        }
+        if done.contains(n) {
+            return None;
+        }
+        path.push(n.to_string());
+        for m in graph.get(n).into_iter().flatten() {
+            if let Some(c) = visit(m, graph, path, done) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        done.insert(n.to_string());
+        None
+    }
+    let mut done = std::collections::BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|n| visit(n, graph, &mut Vec::new(), &mut done))
+}
+
+/// Each file of `src/model` and the sibling modules it imports.
+fn model_graph() -> std::collections::BTreeMap<String, Vec<String>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model");
+    let mut files = Vec::new();
+    rust_files(&dir, &mut files);
+    let mods: Vec<String> = files
+        .iter()
+        .map(|f| f.file_stem().unwrap().to_string_lossy().into_owned())
+        .filter(|m| m != "mod")
+        .collect();
+    let mut graph = std::collections::BTreeMap::new();
+    for f in &files {
+        let name = f.file_stem().unwrap().to_string_lossy().into_owned();
+        if name == "mod" {
+            continue;
+        }
+        let code = code_before_tests(&std::fs::read_to_string(f).unwrap());
+        let mut uses = names_after(&code, "super::");
+        uses.extend(names_after(&code, "crate::model::"));
+        uses.retain(|u| mods.contains(u) && *u != name);
+        graph.insert(name, uses.into_iter().collect());
+    }
+    graph
+}
+
+#[test]
+fn the_model_is_layered_types_first_and_has_no_circle() {
+    let graph = model_graph();
+    assert!(graph.len() >= 10, "found the model's modules: {graph:?}");
+    assert_eq!(circle(&graph), None, "a circle among the model's modules");
+    // The types know no other part of the model; the checks are the top:
+    // nothing but the schema writer imports them.
+    for types in ["report", "diagnostic", "locate"] {
+        assert_eq!(
+            graph[types],
+            Vec::<String>::new(),
+            "{types} imports {:?}",
+            graph[types]
+        );
+    }
+    for (m, uses) in &graph {
+        assert!(
+            m == "schema" || !uses.iter().any(|u| u == "validate"),
+            "{m} imports the validator"
+        );
+    }
+}
+
+#[test]
+fn the_circle_check_itself_finds_a_circle() {
+    let g = |edges: &[(&str, &str)]| {
+        let mut g = std::collections::BTreeMap::<String, Vec<String>>::new();
+        for (a, b) in edges {
+            g.entry(a.to_string()).or_default().push(b.to_string());
+            g.entry(b.to_string()).or_default();
+        }
+        g
+    };
+    let found = circle(&g(&[
+        ("validate", "catalogue"),
+        ("catalogue", "derived"),
+        ("derived", "validate"),
+    ]));
+    assert_eq!(found.map(|c| c.len()), Some(4));
+    assert_eq!(
+        circle(&g(&[("validate", "catalogue"), ("catalogue", "report")])),
+        None
+    );
+    let code = "use super::validate::Report;\nuse super::super::ui::x;\n";
+    assert_eq!(
+        names_after(code, "super::").into_iter().collect::<Vec<_>>(),
+        ["validate"]
+    );
+}
+
+#[test]
+fn the_parts_of_the_crate_import_one_way() {
+    // What each part may import of the crate: the pure core below, the
+    // browser glue above it, the UI on top.
+    let allowed: &[(&str, &[&str])] = &[
+        ("model", &[]),
+        ("charts", &["model"]),
+        ("import", &["model"]),
+        ("web", &["model", "import", "charts"]),
+        ("ui", &["model", "import", "charts", "web"]),
+    ];
+    let mut bad = Vec::new();
+    for (part, may) in allowed {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(part);
+        let mut files = Vec::new();
+        rust_files(&dir, &mut files);
+        assert!(!files.is_empty(), "found {part}'s files");
+        for f in files {
+            let code = code_before_tests(&std::fs::read_to_string(&f).unwrap());
+            let mut uses = names_after(&code, "crate::");
+            uses.extend(names_after(&code, "super::super::"));
+            for u in uses {
+                let own = u == *part;
+                let known = allowed.iter().any(|(p, _)| *p == u);
+                if known && !own && !may.contains(&u.as_str()) {
+                    bad.push(format!("{} imports {u}", f.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "imports against the layers:\n{}",
+        bad.join("\n")
+    );
+}

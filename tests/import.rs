@@ -599,7 +599,10 @@ fn an_area_printed_twice_is_one_area_with_both_goals_and_a_review_point() {
     let areas = arr(&d.report, "goal_areas");
     assert_eq!(areas.len(), 1);
     assert_eq!(arr(&areas[0], "goals").len(), 2);
-    assert!(d.review.iter().any(|p| p.message.contains("står två gånger")));
+    assert!(d
+        .review
+        .iter()
+        .any(|p| p.message.contains("står två gånger")));
     insyn::model::parse_report("draft.json", &d.to_json()).expect("the draft validates");
 }
 

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::diagnostic::{Diagnostic, DiagnosticKind};
 use super::report::*;
-use super::validate::{Diagnostic, DiagnosticKind, Report};
 
 /// The file the catalogue is written to, below `reports/`, before its hash.
 pub const CATALOGUE_STEM: &str = "catalogue";

@@ -1,7 +1,6 @@
 //! Figures derived from a report: status counts, lookups across reports.
 
 use super::report::*;
-use super::validate::Report;
 
 /// How many goals have each year assessment.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

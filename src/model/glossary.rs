@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 use schemars::JsonSchema;
 
 use super::format::Lang;
-use super::report::{AnnualAnalysis, Text};
-use super::validate::Report;
+use super::report::{is_id, AnnualAnalysis, Report};
+pub use super::report::{Occurrence, Term, TermSource};
 
 /// The version of `glossary.json` this viewer reads.
 pub const GLOSSARY_VERSION: u32 = 1;
@@ -32,84 +32,9 @@ pub struct Glossary {
     pub terms: Vec<Term>,
 }
 
-/// One term: its forms as they occur, and a short definition in our own words.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Term {
-    /// Stable id: the anchor on the glossary page (`/begrepp#{id}`).
-    /// Lowercase letters, digits and hyphens.
-    pub id: String,
-    /// The term as the glossary page lists it, in Swedish (a word, or an abbreviation).
-    pub term: String,
-    /// The term in English (e.g. "municipal allocation").
-    pub term_en: String,
-    /// Every form to find in a text: inflections and abbreviations, as they
-    /// occur. A form with a capital letter matches only as written ("SoL");
-    /// a form in lower case matches in any case ("Kommunbidrag").
-    pub forms: Vec<String>,
-    /// Every form to find in English text: the English words and their
-    /// inflections ("municipal allocation", "municipal allocations"), and
-    /// the abbreviations English text keeps ("LSS"). Same rules of case as
-    /// `forms`. An English page marks these, a Swedish page `forms`.
-    pub forms_en: Vec<String>,
-    /// What it means, in short plain words of our own.
-    pub definition: Text,
-    /// Where the source documents define or use the term.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<TermSource>,
-    /// The board whose report declares the term (filled by the build for a
-    /// report's own abbreviations; leave it out in `glossary.json`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub board: Option<String>,
-    /// The pages where the term occurs, newest reports first, at most
-    /// twelve (filled by the build; leave it out).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub pages: Vec<Occurrence>,
-    /// How many more pages have the term than `pages` lists (filled by the
-    /// build; leave it out).
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub more_pages: usize,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
-}
-
 /// How many pages the glossary lists for a term. Every page but embeds
 /// fetches the glossary, so its size must not grow with the archive.
 pub const LISTED_PAGES: usize = 12;
-
-/// Where a source document defines or uses a term.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct TermSource {
-    /// The document's title as printed, e.g. "Årsanalys 2025".
-    pub document: String,
-    /// Who published it: the board's short form as printed.
-    pub board: String,
-    /// The section heading as printed.
-    pub section: String,
-    /// The printed page number, where known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<u32>,
-}
-
-/// A page where a term occurs: a report's page, a goal's or a table's.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Occurrence {
-    pub report: String,
-    /// The page's name as the glossary page links it: the board's short
-    /// form and year, and the goal's or table's title as printed.
-    pub label: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub goal: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub table: Option<String>,
-}
 
 impl Term {
     /// The forms to find in a text in `lang`.
@@ -430,7 +355,7 @@ pub fn problems(terms: &[Term]) -> Vec<(Vec<PathPart>, String)> {
     let mut forms_en: std::collections::HashMap<String, &str> = Default::default();
     for (i, t) in terms.iter().enumerate() {
         let at = |k: &'static str| vec![PathPart::Index(i), PathPart::Key(k)];
-        if !super::validate::is_id(&t.id) {
+        if !is_id(&t.id) {
             out.push((at("id"), format!("Ogiltigt id {:?}", t.id)));
         }
         if !ids.insert(t.id.as_str()) {
@@ -487,6 +412,7 @@ pub enum PathPart {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::report::Text;
 
     fn term(id: &str, forms: &[&str]) -> Term {
         Term {

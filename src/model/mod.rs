@@ -5,6 +5,7 @@
 pub mod catalogue;
 pub mod compare;
 pub mod derived;
+pub mod diagnostic;
 pub mod export;
 pub mod format;
 pub mod glossary;
@@ -14,7 +15,6 @@ pub mod report;
 pub mod schema;
 pub mod validate;
 
+pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use report::*;
-pub use validate::{
-    parse_glossary, parse_manifest, parse_report, Diagnostic, DiagnosticKind, Report,
-};
+pub use validate::{parse_glossary, parse_manifest, parse_report};

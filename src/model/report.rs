@@ -14,8 +14,6 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use super::glossary::Term;
-
 #[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
@@ -687,4 +685,145 @@ pub struct ManifestEntry {
     pub title: String,
     /// File name beside the manifest: the report's id and ".json".
     pub file: String,
+}
+
+// ---------------------------------------------------------------------------
+// A checked report, ids
+// ---------------------------------------------------------------------------
+
+/// A checked report.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Report {
+    Annual(AnnualAnalysis),
+    Statement(Statement),
+}
+
+impl Report {
+    pub fn id(&self) -> &str {
+        match self {
+            Report::Annual(a) => &a.id,
+            Report::Statement(s) => &s.id,
+        }
+    }
+    pub fn title(&self) -> &str {
+        match self {
+            Report::Annual(a) => &a.title,
+            Report::Statement(s) => &s.title,
+        }
+    }
+    pub fn board(&self) -> &Board {
+        match self {
+            Report::Annual(a) => &a.board,
+            Report::Statement(s) => &s.board,
+        }
+    }
+    pub fn year(&self) -> u16 {
+        match self {
+            Report::Annual(a) => a.year,
+            Report::Statement(s) => s.year,
+        }
+    }
+    pub fn as_annual(&self) -> Option<&AnnualAnalysis> {
+        match self {
+            Report::Annual(a) => Some(a),
+            Report::Statement(_) => None,
+        }
+    }
+    pub fn as_statement(&self) -> Option<&Statement> {
+        match self {
+            Report::Statement(s) => Some(s),
+            Report::Annual(_) => None,
+        }
+    }
+}
+
+/// Whether `s` is an id: lower-case ASCII letters, digits and inner hyphens,
+/// at most 80 characters.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && s.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+// ---------------------------------------------------------------------------
+// Glossary entries (the glossary's file and matcher are `glossary`; a
+// report declares its own abbreviations as terms)
+// ---------------------------------------------------------------------------
+
+/// One term: its forms as they occur, and a short definition in our own words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// Stable id: the anchor on the glossary page (`/begrepp#{id}`).
+    /// Lowercase letters, digits and hyphens.
+    pub id: String,
+    /// The term as the glossary page lists it, in Swedish (a word, or an abbreviation).
+    pub term: String,
+    /// The term in English (e.g. "municipal allocation").
+    pub term_en: String,
+    /// Every form to find in a text: inflections and abbreviations, as they
+    /// occur. A form with a capital letter matches only as written ("SoL");
+    /// a form in lower case matches in any case ("Kommunbidrag").
+    pub forms: Vec<String>,
+    /// Every form to find in English text: the English words and their
+    /// inflections ("municipal allocation", "municipal allocations"), and
+    /// the abbreviations English text keeps ("LSS"). Same rules of case as
+    /// `forms`. An English page marks these, a Swedish page `forms`.
+    pub forms_en: Vec<String>,
+    /// What it means, in short plain words of our own.
+    pub definition: Text,
+    /// Where the source documents define or use the term.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<TermSource>,
+    /// The board whose report declares the term (filled by the build for a
+    /// report's own abbreviations; leave it out in `glossary.json`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub board: Option<String>,
+    /// The pages where the term occurs, newest reports first, at most
+    /// twelve (filled by the build; leave it out).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<Occurrence>,
+    /// How many more pages have the term than `pages` lists (filled by the
+    /// build; leave it out).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub more_pages: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Where a source document defines or uses a term.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TermSource {
+    /// The document's title as printed, e.g. "Årsanalys 2025".
+    pub document: String,
+    /// Who published it: the board's short form as printed.
+    pub board: String,
+    /// The section heading as printed.
+    pub section: String,
+    /// The printed page number, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+}
+
+/// A page where a term occurs: a report's page, a goal's or a table's.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Occurrence {
+    pub report: String,
+    /// The page's name as the glossary page links it: the board's short
+    /// form and year, and the goal's or table's title as printed.
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
 }

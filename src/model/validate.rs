@@ -3,8 +3,8 @@
 //! `cargo xtask validate`.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
+pub use super::diagnostic::{Diagnostic, DiagnosticKind};
 use super::glossary;
 use super::locate::{error_position, locate, JsonPath};
 use super::report::*;
@@ -13,121 +13,6 @@ use super::report::*;
 pub const MAX_TEXT_CHARS: usize = 20_000;
 /// Largest absolute figure accepted (tkr or count): a trillion.
 pub const MAX_ABS_VALUE: f64 = 1e12;
-
-/// What went wrong. Non-exhaustive: new checks add kinds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[non_exhaustive]
-pub enum DiagnosticKind {
-    /// Not JSON at all, or cut off.
-    Syntax,
-    /// `schema_version` missing or not the one this viewer reads.
-    SchemaVersion,
-    /// A field missing, of the wrong type, or unknown.
-    Structure,
-    /// A value out of range, an id in the wrong form, a duplicate.
-    Value,
-    /// A reference to something that does not exist.
-    Reference,
-    /// Figures that do not add up and are not recorded as a source discrepancy.
-    Arithmetic,
-    /// A recorded discrepancy or restatement that the figures do not show.
-    StaleRecord,
-}
-
-/// One problem in one file, with where it stands.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Diagnostic {
-    pub file: String,
-    pub kind: DiagnosticKind,
-    /// JSON path, e.g. `$.tables[2].rows[4].values[1]`; empty when the
-    /// problem is the file as a whole (it could not be fetched).
-    pub path: String,
-    /// 1-based line and column in the file, where the path could be found.
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    /// What is wrong, in plain Swedish.
-    pub message: String,
-}
-
-impl Diagnostic {
-    /// A problem with no line and column: of the file as a whole (`path`
-    /// empty, e.g. it could not be fetched or checked) or at a JSON path
-    /// the text was not searched for.
-    pub fn without_position(
-        file: &str,
-        kind: DiagnosticKind,
-        path: &str,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            file: file.into(),
-            kind,
-            path: path.into(),
-            line: None,
-            column: None,
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let (Some(l), Some(c)) = (self.line, self.column) {
-            write!(f, ":{l}:{c}")?;
-        }
-        if !self.path.is_empty() {
-            write!(f, ": {}", self.path)?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
-
-/// A checked report.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Report {
-    Annual(AnnualAnalysis),
-    Statement(Statement),
-}
-
-impl Report {
-    pub fn id(&self) -> &str {
-        match self {
-            Report::Annual(a) => &a.id,
-            Report::Statement(s) => &s.id,
-        }
-    }
-    pub fn title(&self) -> &str {
-        match self {
-            Report::Annual(a) => &a.title,
-            Report::Statement(s) => &s.title,
-        }
-    }
-    pub fn board(&self) -> &Board {
-        match self {
-            Report::Annual(a) => &a.board,
-            Report::Statement(s) => &s.board,
-        }
-    }
-    pub fn year(&self) -> u16 {
-        match self {
-            Report::Annual(a) => a.year,
-            Report::Statement(s) => s.year,
-        }
-    }
-    pub fn as_annual(&self) -> Option<&AnnualAnalysis> {
-        match self {
-            Report::Annual(a) => Some(a),
-            Report::Statement(_) => None,
-        }
-    }
-    pub fn as_statement(&self) -> Option<&Statement> {
-        match self {
-            Report::Statement(s) => Some(s),
-            Report::Annual(_) => None,
-        }
-    }
-}
 
 /// Collects diagnostics for one file, resolving paths to line and column.
 struct Sink<'a> {
@@ -405,15 +290,6 @@ fn check_strings(v: &serde_json::Value, path: &JsonPath, sink: &mut Sink) {
         }
         _ => {}
     }
-}
-
-pub(crate) fn is_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 80
-        && s.bytes()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
 }
 
 fn check_id(id: &str, path: &JsonPath, sink: &mut Sink) {
