@@ -87,36 +87,27 @@ pub fn check(kind: FileKind, file: &str, src: &str) -> Vec<Diagnostic> {
     .unwrap_or_default()
 }
 
-/// Parses and validates one report file.
-pub fn parse_report(file: &str, src: &str) -> Result<Report, Vec<Diagnostic>> {
-    let mut sink = Sink {
-        file,
-        src,
-        out: Vec::new(),
+/// The diagnostic of a text that is not JSON, or is cut off.
+fn syntax_error(file: &str, src: &str, e: &serde_json::Error) -> Diagnostic {
+    let what = if e.is_eof() {
+        "Filen tar slut mitt i (avkortad JSON)"
+    } else {
+        "Filen är inte giltig JSON"
     };
-    let value: serde_json::Value = match serde_json::from_str(src) {
-        Ok(v) => v,
-        Err(e) => {
-            let what = if e.is_eof() {
-                "Filen tar slut mitt i (avkortad JSON)"
-            } else {
-                "Filen är inte giltig JSON"
-            };
-            let (line, column) = error_position(src, &e);
-            return Err(vec![Diagnostic {
-                file: file.to_string(),
-                kind: DiagnosticKind::Syntax,
-                path: "$".into(),
-                line: Some(line),
-                column: Some(column),
-                message: format!("{what}: {}", without_position(&e)),
-            }]);
-        }
-    };
-    check_strings(&value, &JsonPath::root(), &mut sink);
-    if !sink.out.is_empty() {
-        return Err(sink.out);
+    let (line, column) = error_position(src, e);
+    Diagnostic {
+        file: file.to_string(),
+        kind: DiagnosticKind::Syntax,
+        path: "$".into(),
+        line: Some(line),
+        column: Some(column),
+        message: format!("{what}: {}", without_position(e)),
     }
+}
+
+/// The report's `kind`, if the file is a report of the schema version this
+/// viewer reads; otherwise what is wrong, in `sink`.
+fn read_header(value: &serde_json::Value, sink: &mut Sink) -> Option<String> {
     let header: Header = match serde_json::from_value(value.clone()) {
         Ok(h) => h,
         Err(_) => {
@@ -125,13 +116,13 @@ pub fn parse_report(file: &str, src: &str) -> Result<Report, Vec<Diagnostic>> {
                 &JsonPath::root().key("schema_version"),
                 "Fältet schema_version saknas: filen är ingen Insyn-rapport",
             );
-            return Err(sink.out);
+            return None;
         }
     };
     let version = header.schema_version.as_u64();
     if version.is_some_and(|v| v >= 1 && v < u64::from(SCHEMA_VERSION)) {
-        check_older_version(&value, &header.schema_version, &mut sink);
-        return Err(sink.out);
+        check_older_version(value, &header.schema_version, sink);
+        return None;
     }
     if version != Some(u64::from(SCHEMA_VERSION)) {
         sink.push(
@@ -142,10 +133,37 @@ pub fn parse_report(file: &str, src: &str) -> Result<Report, Vec<Diagnostic>> {
                 header.schema_version
             ),
         );
+        return None;
+    }
+    Some(
+        header
+            .kind
+            .as_ref()
+            .and_then(|k| k.as_str())
+            .unwrap_or("")
+            .to_string(),
+    )
+}
+
+/// Parses and validates one report file.
+pub fn parse_report(file: &str, src: &str) -> Result<Report, Vec<Diagnostic>> {
+    let mut sink = Sink {
+        file,
+        src,
+        out: Vec::new(),
+    };
+    let value: serde_json::Value = match serde_json::from_str(src) {
+        Ok(v) => v,
+        Err(e) => return Err(vec![syntax_error(file, src, &e)]),
+    };
+    check_strings(&value, &JsonPath::root(), &mut sink);
+    if !sink.out.is_empty() {
         return Err(sink.out);
     }
-    let kind = header.kind.as_ref().and_then(|k| k.as_str()).unwrap_or("");
-    let report = match kind {
+    let Some(kind) = read_header(&value, &mut sink) else {
+        return Err(sink.out);
+    };
+    let report = match kind.as_str() {
         "annual_analysis" => deserialize::<AnnualAnalysis>(src, &mut sink).map(Report::Annual),
         "statement" => deserialize::<Statement>(src, &mut sink).map(Report::Statement),
         other => {
@@ -354,92 +372,106 @@ pub fn arithmetic_findings(a: &AnnualAnalysis) -> Vec<Finding> {
     let mut out = Vec::new();
     for (ti, t) in a.tables.iter().enumerate() {
         let tpath = JsonPath::root().key("tables").index(ti);
-        let col_index: HashMap<&str, usize> = t
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.key.as_str(), i))
-            .collect();
-        let row_index: HashMap<&str, usize> = t
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.key.as_str(), i))
-            .collect();
-        // Sums.
-        for (ri, row) in t.rows.iter().enumerate() {
-            if row.role == RowRole::Item {
-                continue;
-            }
-            let summed: Vec<usize> = if row.sum_of.is_empty() {
-                (0..ri)
-                    .filter(|&i| t.rows[i].role == RowRole::Item)
-                    .collect()
-            } else {
-                row.sum_of
-                    .iter()
-                    .filter_map(|k| row_index.get(k.as_str()).copied())
-                    .collect()
-            };
-            for (ci, col) in t.columns.iter().enumerate() {
-                let Some(Some(printed)) = row.values.get(ci) else {
-                    continue;
-                };
-                let sum: f64 = summed
-                    .iter()
-                    .filter_map(|&i| t.rows[i].values.get(ci).copied().flatten())
-                    .sum();
-                if !close(*printed, sum) {
-                    out.push(Finding {
-                        check: format!("sum:{}:{}:{}", t.id, row.key, col.key),
-                        printed: *printed,
-                        expected: sum,
-                        path: tpath.key("rows").index(ri).key("values").index(ci),
-                        message: format!(
-                        "Summan i raden {:?}, kolumnen {:?} är tryckt som {} men raderna den summerar ger {}",
-                            row.label, col.label, printed, sum
-                        ),
-                    });
-                }
-            }
+        sum_findings(t, &tpath, &mut out);
+        relation_findings(t, &tpath, &mut out);
+    }
+    cross_findings(a, &mut out);
+    out
+}
+
+/// Each total and subtotal against the rows it sums.
+fn sum_findings(t: &Table, tpath: &JsonPath, out: &mut Vec<Finding>) {
+    let row_index: HashMap<&str, usize> = t
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.key.as_str(), i))
+        .collect();
+    for (ri, row) in t.rows.iter().enumerate() {
+        if row.role == RowRole::Item {
+            continue;
         }
-        // Relations between columns.
-        for rel in &t.relations {
-            let Some(&target) = col_index.get(rel.column.as_str()) else {
+        let summed: Vec<usize> = if row.sum_of.is_empty() {
+            (0..ri)
+                .filter(|&i| t.rows[i].role == RowRole::Item)
+                .collect()
+        } else {
+            row.sum_of
+                .iter()
+                .filter_map(|k| row_index.get(k.as_str()).copied())
+                .collect()
+        };
+        for (ci, col) in t.columns.iter().enumerate() {
+            let Some(Some(printed)) = row.values.get(ci) else {
                 continue;
             };
-            let terms: Option<Vec<(f64, usize)>> = rel
-                .plus
+            let sum: f64 = summed
                 .iter()
-                .map(|k| (1.0, k))
-                .chain(rel.minus.iter().map(|k| (-1.0, k)))
-                .map(|(s, k)| col_index.get(k.as_str()).map(|&i| (s, i)))
-                .collect();
-            let Some(terms) = terms else { continue };
-            for (ri, row) in t.rows.iter().enumerate() {
-                let Some(Some(printed)) = row.values.get(target) else {
-                    continue;
-                };
-                let vals: Option<f64> = terms
-                    .iter()
-                    .map(|&(s, i)| row.values.get(i).copied().flatten().map(|v| s * v))
-                    .sum();
-                let Some(expected) = vals else { continue };
-                if !close(*printed, expected) {
-                    out.push(Finding {
-                        check: format!("relation:{}:{}:{}", t.id, row.key, rel.column),
-                        printed: *printed,
-                        expected,
-                        path: tpath.key("rows").index(ri).key("values").index(target),
-                        message: format!(
-                            "I raden {:?} är {:?} tryckt som {} men de andra kolumnerna ger {}",
-                            row.label, rel.column, printed, expected
-                        ),
-                    });
-                }
+                .filter_map(|&i| t.rows[i].values.get(ci).copied().flatten())
+                .sum();
+            if !close(*printed, sum) {
+                out.push(Finding {
+                    check: format!("sum:{}:{}:{}", t.id, row.key, col.key),
+                    printed: *printed,
+                    expected: sum,
+                    path: tpath.key("rows").index(ri).key("values").index(ci),
+                    message: format!(
+                    "Summan i raden {:?}, kolumnen {:?} är tryckt som {} men raderna den summerar ger {}",
+                        row.label, col.label, printed, sum
+                    ),
+                });
             }
         }
     }
+}
+
+/// Each relation between columns, on every row.
+fn relation_findings(t: &Table, tpath: &JsonPath, out: &mut Vec<Finding>) {
+    let col_index: HashMap<&str, usize> = t
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.key.as_str(), i))
+        .collect();
+    for rel in &t.relations {
+        let Some(&target) = col_index.get(rel.column.as_str()) else {
+            continue;
+        };
+        let terms: Option<Vec<(f64, usize)>> = rel
+            .plus
+            .iter()
+            .map(|k| (1.0, k))
+            .chain(rel.minus.iter().map(|k| (-1.0, k)))
+            .map(|(s, k)| col_index.get(k.as_str()).map(|&i| (s, i)))
+            .collect();
+        let Some(terms) = terms else { continue };
+        for (ri, row) in t.rows.iter().enumerate() {
+            let Some(Some(printed)) = row.values.get(target) else {
+                continue;
+            };
+            let vals: Option<f64> = terms
+                .iter()
+                .map(|&(s, i)| row.values.get(i).copied().flatten().map(|v| s * v))
+                .sum();
+            let Some(expected) = vals else { continue };
+            if !close(*printed, expected) {
+                out.push(Finding {
+                    check: format!("relation:{}:{}:{}", t.id, row.key, rel.column),
+                    printed: *printed,
+                    expected,
+                    path: tpath.key("rows").index(ri).key("values").index(target),
+                    message: format!(
+                        "I raden {:?} är {:?} tryckt som {} men de andra kolumnerna ger {}",
+                        row.label, rel.column, printed, expected
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// Each cross-check between tables: the two sides' sums.
+fn cross_findings(a: &AnnualAnalysis, out: &mut Vec<Finding>) {
     for (xi, x) in a.cross_checks.iter().enumerate() {
         let left: Option<f64> = x.left.iter().map(|c| cell_value(a, c)).sum();
         let right: Option<f64> = x.right.iter().map(|c| cell_value(a, c)).sum();
@@ -458,7 +490,6 @@ pub fn arithmetic_findings(a: &AnnualAnalysis) -> Vec<Finding> {
             }
         }
     }
-    out
 }
 
 /// The value of a cell, if the cell exists and is not empty.
@@ -502,6 +533,33 @@ fn check_annual(a: &AnnualAnalysis, sink: &mut Sink) {
     let root = JsonPath::root();
     check_common(&a.id, &a.kind, "annual_analysis", a.year, sink);
     check_terms(&a.abbreviations, &root.key("abbreviations"), sink);
+    check_goal_areas(a, &root, sink);
+    check_unique(
+        a.assignments
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.as_str(), root.key("assignments").index(i).key("id"))),
+        "Budgetuppdraget",
+        sink,
+    );
+    check_unique(
+        a.tables
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.as_str(), root.key("tables").index(i).key("id"))),
+        "Tabellen",
+        sink,
+    );
+    for (ti, t) in a.tables.iter().enumerate() {
+        check_table(t, &root.key("tables").index(ti), sink);
+    }
+    check_references(a, &root, sink);
+    check_discrepancies(a, &root, sink);
+}
+
+/// The goal areas' and goals' ids (unique, well formed) and the key
+/// figures' numbers.
+fn check_goal_areas(a: &AnnualAnalysis, root: &JsonPath, sink: &mut Sink) {
     check_unique(
         a.goal_areas
             .iter()
@@ -528,95 +586,92 @@ fn check_annual(a: &AnnualAnalysis, sink: &mut Sink) {
         }
     }
     check_unique(goal_ids.into_iter(), "Målet", sink);
+}
+
+/// One table: its id, unique column and row keys, its rows, the columns
+/// its chart plots and its relations.
+fn check_table(t: &Table, tpath: &JsonPath, sink: &mut Sink) {
+    check_id(&t.id, &tpath.key("id"), sink);
     check_unique(
-        a.assignments
+        t.columns
             .iter()
             .enumerate()
-            .map(|(i, x)| (x.id.as_str(), root.key("assignments").index(i).key("id"))),
-        "Budgetuppdraget",
+            .map(|(i, c)| (c.key.as_str(), tpath.key("columns").index(i).key("key"))),
+        "Kolumnen",
         sink,
     );
     check_unique(
-        a.tables
+        t.rows
             .iter()
             .enumerate()
-            .map(|(i, t)| (t.id.as_str(), root.key("tables").index(i).key("id"))),
-        "Tabellen",
+            .map(|(i, r)| (r.key.as_str(), tpath.key("rows").index(i).key("key"))),
+        "Raden",
         sink,
     );
-    for (ti, t) in a.tables.iter().enumerate() {
-        let tpath = root.key("tables").index(ti);
-        check_id(&t.id, &tpath.key("id"), sink);
-        check_unique(
-            t.columns
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (c.key.as_str(), tpath.key("columns").index(i).key("key"))),
-            "Kolumnen",
-            sink,
-        );
-        check_unique(
-            t.rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (r.key.as_str(), tpath.key("rows").index(i).key("key"))),
-            "Raden",
-            sink,
-        );
-        for (ri, r) in t.rows.iter().enumerate() {
-            let rpath = tpath.key("rows").index(ri);
-            if r.values.len() != t.columns.len() {
+    check_rows(t, tpath, sink);
+    check_plot(t, tpath, sink);
+    for (li, rel) in t.relations.iter().enumerate() {
+        let rpath = tpath.key("relations").index(li);
+        for k in std::iter::once(&rel.column)
+            .chain(&rel.plus)
+            .chain(&rel.minus)
+        {
+            if !t.columns.iter().any(|c| &c.key == k) {
                 sink.push(
-                    DiagnosticKind::Structure,
-                    &rpath.key("values"),
-                    format!(
-                        "Raden {:?} har {} värden men tabellen har {} kolumner",
-                        r.label,
-                        r.values.len(),
-                        t.columns.len()
-                    ),
+                    DiagnosticKind::Reference,
+                    &rpath,
+                    format!("Kolumnen {k:?} finns inte i tabellen"),
                 );
-            }
-            let unit = r.unit.unwrap_or(t.unit);
-            for (vi, v) in r.values.iter().enumerate() {
-                let Some(v) = v else { continue };
-                let vpath = rpath.key("values").index(vi);
-                check_number(*v, &vpath, sink);
-                if unit == Unit::Tkr && v.fract() != 0.0 {
-                    sink.push(
-                        DiagnosticKind::Value,
-                        &vpath,
-                        format!("Belopp i tkr ska vara heltal, inte {v}"),
-                    );
-                }
-            }
-            for (si, k) in r.sum_of.iter().enumerate() {
-                if !t.rows.iter().any(|x| &x.key == k) {
-                    sink.push(
-                        DiagnosticKind::Reference,
-                        &rpath.key("sum_of").index(si),
-                        format!("Raden {k:?} finns inte i tabellen"),
-                    );
-                }
-            }
-        }
-        check_plot(t, &tpath, sink);
-        for (li, rel) in t.relations.iter().enumerate() {
-            let rpath = tpath.key("relations").index(li);
-            for k in std::iter::once(&rel.column)
-                .chain(&rel.plus)
-                .chain(&rel.minus)
-            {
-                if !t.columns.iter().any(|c| &c.key == k) {
-                    sink.push(
-                        DiagnosticKind::Reference,
-                        &rpath,
-                        format!("Kolumnen {k:?} finns inte i tabellen"),
-                    );
-                }
             }
         }
     }
+}
+
+/// A table's rows: as many values as columns, numbers in range, whole tkr,
+/// and sums of rows that exist.
+fn check_rows(t: &Table, tpath: &JsonPath, sink: &mut Sink) {
+    for (ri, r) in t.rows.iter().enumerate() {
+        let rpath = tpath.key("rows").index(ri);
+        if r.values.len() != t.columns.len() {
+            sink.push(
+                DiagnosticKind::Structure,
+                &rpath.key("values"),
+                format!(
+                    "Raden {:?} har {} värden men tabellen har {} kolumner",
+                    r.label,
+                    r.values.len(),
+                    t.columns.len()
+                ),
+            );
+        }
+        let unit = r.unit.unwrap_or(t.unit);
+        for (vi, v) in r.values.iter().enumerate() {
+            let Some(v) = v else { continue };
+            let vpath = rpath.key("values").index(vi);
+            check_number(*v, &vpath, sink);
+            if unit == Unit::Tkr && v.fract() != 0.0 {
+                sink.push(
+                    DiagnosticKind::Value,
+                    &vpath,
+                    format!("Belopp i tkr ska vara heltal, inte {v}"),
+                );
+            }
+        }
+        for (si, k) in r.sum_of.iter().enumerate() {
+            if !t.rows.iter().any(|x| &x.key == k) {
+                sink.push(
+                    DiagnosticKind::Reference,
+                    &rpath.key("sum_of").index(si),
+                    format!("Raden {k:?} finns inte i tabellen"),
+                );
+            }
+        }
+    }
+}
+
+/// The cells the year's result and the cross-checks name exist, and each
+/// restatement's figure is the report's.
+fn check_references(a: &AnnualAnalysis, root: &JsonPath, sink: &mut Sink) {
     if let Some(c) = a.result.as_ref().filter(|c| !cell_exists(a, c)) {
         sink.push(
             DiagnosticKind::Reference,
@@ -660,7 +715,11 @@ fn check_annual(a: &AnnualAnalysis, sink: &mut Sink) {
             ),
         }
     }
-    // Arithmetic, against the recorded discrepancies.
+}
+
+/// Arithmetic, against the recorded discrepancies: every finding is
+/// recorded, and every record is found.
+fn check_discrepancies(a: &AnnualAnalysis, root: &JsonPath, sink: &mut Sink) {
     let findings = arithmetic_findings(a);
     let mut matched = vec![false; a.discrepancies.len()];
     for (di, d) in a.discrepancies.iter().enumerate() {
@@ -798,88 +857,129 @@ pub fn check_collection(reports: &[(String, Report)]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let by_id: HashMap<&str, &Report> = reports.iter().map(|(_, r)| (r.id(), r)).collect();
     let mut goal_titles: HashMap<&str, (&str, &str)> = HashMap::new();
-    let diag = |file: &str, path: JsonPath, kind, message: String| Diagnostic {
+    for (file, r) in reports {
+        match r {
+            Report::Annual(a) => {
+                same_goal_titles(file, a, &mut goal_titles, &mut out);
+                restated_figures(file, a, &by_id, &mut out);
+            }
+            Report::Statement(s) => goal_links(file, s, &by_id, &mut out),
+        }
+    }
+    out
+}
+
+/// A diagnostic of a check across files: no line and column.
+fn across(file: &str, path: JsonPath, kind: DiagnosticKind, message: String) -> Diagnostic {
+    Diagnostic {
         file: file.to_string(),
         kind,
         path: path.to_string(),
         line: None,
         column: None,
         message,
-    };
-    for (file, r) in reports {
-        match r {
-            Report::Annual(a) => {
-                for (gi, area) in a.goal_areas.iter().enumerate() {
-                    for (i, g) in area.goals.iter().enumerate() {
-                        match goal_titles.get(g.id.as_str()) {
-                            Some((title, other)) if *title != g.title => out.push(diag(
-                                file,
-                                JsonPath::root().key("goal_areas").index(gi).key("goals").index(i).key("title"),
-                                DiagnosticKind::Reference,
-                                format!("Målet {:?} har en annan titel i {other}: samma id ska vara samma mål", g.id),
-                            )),
-                            Some(_) => {}
-                            None => {
-                                goal_titles.insert(&g.id, (&g.title, &a.id));
-                            }
-                        }
-                    }
-                }
-                for (ri, rs) in a.restatements.iter().enumerate() {
-                    let path = JsonPath::root().key("restatements").index(ri);
-                    match by_id
-                        .get(rs.other_report.as_str())
-                        .and_then(|o| o.as_annual())
-                    {
-                        None => out.push(diag(
-                            file,
-                            path.key("other_report"),
-                            DiagnosticKind::Reference,
-                            format!("Rapporten {:?} finns inte", rs.other_report),
-                        )),
-                        Some(o) => match figure_value(o, &rs.other_figure) {
-                            Some(v) if close(v, rs.other_value) => {}
-                            other => out.push(diag(
-                                file,
-                                path.key("other_value"),
-                                DiagnosticKind::StaleRecord,
-                                format!(
-                                    "{} har {:?} för {}, inte {}",
-                                    rs.other_report,
-                                    other,
-                                    describe_figure(&rs.other_figure),
-                                    rs.other_value
-                                ),
-                            )),
-                        },
-                    }
-                }
-            }
-            Report::Statement(s) => {
-                for (ii, item) in s.items.iter().enumerate() {
-                    for (li, link) in item.related_goals.iter().enumerate() {
-                        let ok = by_id
-                            .get(link.report.as_str())
-                            .and_then(|o| o.as_annual())
-                            .is_some_and(|a| a.goal(&link.goal).is_some());
-                        if !ok {
-                            out.push(diag(
-                                file,
-                                JsonPath::root()
-                                    .key("items")
-                                    .index(ii)
-                                    .key("related_goals")
-                                    .index(li),
-                                DiagnosticKind::Reference,
-                                format!("Målet {}/{} finns inte", link.report, link.goal),
-                            ));
-                        }
-                    }
+    }
+}
+
+/// The same goal id has the same title in every report (`goal_titles`: id →
+/// title and the report that gave it first).
+fn same_goal_titles<'a>(
+    file: &str,
+    a: &'a AnnualAnalysis,
+    goal_titles: &mut HashMap<&'a str, (&'a str, &'a str)>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (gi, area) in a.goal_areas.iter().enumerate() {
+        for (i, g) in area.goals.iter().enumerate() {
+            match goal_titles.get(g.id.as_str()) {
+                Some((title, other)) if *title != g.title => out.push(across(
+                    file,
+                    JsonPath::root()
+                        .key("goal_areas")
+                        .index(gi)
+                        .key("goals")
+                        .index(i)
+                        .key("title"),
+                    DiagnosticKind::Reference,
+                    format!(
+                        "Målet {:?} har en annan titel i {other}: samma id ska vara samma mål",
+                        g.id
+                    ),
+                )),
+                Some(_) => {}
+                None => {
+                    goal_titles.insert(&g.id, (&g.title, &a.id));
                 }
             }
         }
     }
-    out
+}
+
+/// Each restatement's other figure is the other report's.
+fn restated_figures(
+    file: &str,
+    a: &AnnualAnalysis,
+    by_id: &HashMap<&str, &Report>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (ri, rs) in a.restatements.iter().enumerate() {
+        let path = JsonPath::root().key("restatements").index(ri);
+        match by_id
+            .get(rs.other_report.as_str())
+            .and_then(|o| o.as_annual())
+        {
+            None => out.push(across(
+                file,
+                path.key("other_report"),
+                DiagnosticKind::Reference,
+                format!("Rapporten {:?} finns inte", rs.other_report),
+            )),
+            Some(o) => match figure_value(o, &rs.other_figure) {
+                Some(v) if close(v, rs.other_value) => {}
+                other => out.push(across(
+                    file,
+                    path.key("other_value"),
+                    DiagnosticKind::StaleRecord,
+                    format!(
+                        "{} har {:?} för {}, inte {}",
+                        rs.other_report,
+                        other,
+                        describe_figure(&rs.other_figure),
+                        rs.other_value
+                    ),
+                )),
+            },
+        }
+    }
+}
+
+/// Each goal a statement's item links to exists.
+fn goal_links(
+    file: &str,
+    s: &Statement,
+    by_id: &HashMap<&str, &Report>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (ii, item) in s.items.iter().enumerate() {
+        for (li, link) in item.related_goals.iter().enumerate() {
+            let ok = by_id
+                .get(link.report.as_str())
+                .and_then(|o| o.as_annual())
+                .is_some_and(|a| a.goal(&link.goal).is_some());
+            if !ok {
+                out.push(across(
+                    file,
+                    JsonPath::root()
+                        .key("items")
+                        .index(ii)
+                        .key("related_goals")
+                        .index(li),
+                    DiagnosticKind::Reference,
+                    format!("Målet {}/{} finns inte", link.report, link.goal),
+                ));
+            }
+        }
+    }
 }
 
 /// The syntax error of a file that is not JSON at all, where it is.
