@@ -184,137 +184,15 @@ fn words(lang: Lang) -> (&'static str, &'static str, &'static str) {
 pub fn build(t: &Table, lang: Lang, width: f64) -> Chart {
     let kind = kind_for(t);
     let cols = value_columns(t);
-    let (surplus, deficit, mnkr_unit) = words(lang);
-    let fmt_value = |v: f64, unit: Unit| match unit {
-        Unit::Tkr => format::mnkr(v, lang),
-        u => format::with_unit(v, u, lang),
+    let rows = match kind {
+        ChartKind::Diverging => diverging_rows(t, cols[0], lang),
+        ChartKind::Waterfall => waterfall_rows(t, cols[0], lang),
+        ChartKind::Sorted => sorted_rows(t, cols[0], lang),
+        ChartKind::Grouped => grouped_rows(t, &cols, lang),
     };
-    let mut rows: Vec<RowSpec> = Vec::new();
-    match kind {
-        ChartKind::Diverging => {
-            let c = cols[0];
-            for r in t.rows.iter().filter(|r| r.role == RowRole::Item) {
-                let Some(v) = r.values.get(c).copied().flatten() else {
-                    continue;
-                };
-                let tone = if v >= 0.0 {
-                    Tone::Positive
-                } else {
-                    Tone::Negative
-                };
-                let word = if v >= 0.0 { surplus } else { deficit };
-                rows.push(RowSpec {
-                    label: r.label.clone(),
-                    giver: None,
-                    bold: false,
-                    bars: vec![(0.0, v, v, c, tone)],
-                    value_text: format!("{} {word}", fmt_value(v, r.unit.unwrap_or(t.unit))),
-                    unit: r.unit.unwrap_or(t.unit),
-                });
-            }
-        }
-        ChartKind::Waterfall => {
-            let c = cols[0];
-            let mut acc = 0.0;
-            for r in &t.rows {
-                let Some(v) = r.values.get(c).copied().flatten() else {
-                    continue;
-                };
-                if r.role == RowRole::Item {
-                    let tone = if v >= 0.0 {
-                        Tone::Positive
-                    } else {
-                        Tone::Negative
-                    };
-                    rows.push(RowSpec {
-                        label: r.label.clone(),
-                        giver: None,
-                        bold: false,
-                        bars: vec![(acc, acc + v, v, c, tone)],
-                        value_text: signed(fmt_value(v, r.unit.unwrap_or(t.unit)), v),
-                        unit: r.unit.unwrap_or(t.unit),
-                    });
-                    acc += v;
-                } else {
-                    rows.push(RowSpec {
-                        label: r.label.clone(),
-                        giver: None,
-                        bold: true,
-                        bars: vec![(0.0, v, v, c, Tone::Total)],
-                        value_text: fmt_value(v, r.unit.unwrap_or(t.unit)),
-                        unit: r.unit.unwrap_or(t.unit),
-                    });
-                }
-            }
-        }
-        ChartKind::Sorted => {
-            let c = cols[0];
-            let mut items: Vec<_> = t
-                .rows
-                .iter()
-                .filter(|r| r.role == RowRole::Item)
-                .filter_map(|r| r.values.get(c).copied().flatten().map(|v| (r, v)))
-                .collect();
-            items.sort_by(|a, b| b.1.total_cmp(&a.1));
-            for (r, v) in items {
-                rows.push(RowSpec {
-                    label: r.label.clone(),
-                    giver: r.giver.clone(),
-                    bold: false,
-                    bars: vec![(0.0, v, v, c, Tone::Series(0))],
-                    value_text: fmt_value(v, r.unit.unwrap_or(t.unit)),
-                    unit: r.unit.unwrap_or(t.unit),
-                });
-            }
-        }
-        ChartKind::Grouped => {
-            for r in &t.rows {
-                let unit = r.unit.unwrap_or(t.unit);
-                let bars: Vec<_> = cols
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, &c)| {
-                        r.values
-                            .get(c)
-                            .copied()
-                            .flatten()
-                            .map(|v| (0.0, v, v, c, Tone::Series(i)))
-                    })
-                    .collect();
-                if bars.is_empty() {
-                    continue;
-                }
-                let value_text = bars
-                    .first()
-                    .map(|b| fmt_value(b.2, unit))
-                    .unwrap_or_default();
-                rows.push(RowSpec {
-                    label: r.label.clone(),
-                    giver: None,
-                    bold: r.role != RowRole::Item,
-                    bars,
-                    value_text,
-                    unit,
-                });
-            }
-            // A series mixes units (counts and percent): chart the first unit only.
-            if let Some(u) = rows.first().map(|r| r.unit) {
-                rows.retain(|r| r.unit == u);
-            }
-        }
-    }
     let unit = rows.first().map_or(t.unit, |r| r.unit);
     let scale_div = if unit == Unit::Tkr { 1000.0 } else { 1.0 };
-    let axis_unit = match unit {
-        Unit::Tkr => mnkr_unit.to_string(),
-        Unit::Antal => match lang {
-            Lang::Sv => "antal".into(),
-            Lang::En => "number".into(),
-        },
-        Unit::Procent => "%".into(),
-    };
-    let left = PAD;
-    let right = width - PAD;
+    let (left, right) = (PAD, width - PAD);
     let x = Linear::covering(
         rows.iter()
             .flat_map(|r| r.bars.iter().flat_map(|b| [b.0, b.1])),
@@ -326,11 +204,188 @@ pub fn build(t: &Table, lang: Lang, width: f64) -> Chart {
         .into_iter()
         .map(|v| (x.map(v), format::number(v / scale_div, 0, lang)))
         .collect();
+    let (marks, labels, y) = lay_out(t, &rows, &x, width);
+    let legend = if kind == ChartKind::Grouped && cols.len() > 1 {
+        cols.iter()
+            .enumerate()
+            .filter_map(|(i, &c)| {
+                t.columns
+                    .get(c)
+                    .map(|col| (Tone::Series(i), col.label.clone()))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let summary = summarize(t, kind, &marks.iter().collect::<Vec<_>>(), lang);
+    Chart {
+        kind,
+        width,
+        height: y + PAD,
+        zero: x.map(0.0),
+        marks,
+        labels,
+        ticks,
+        legend,
+        summary,
+        axis_unit: axis_unit(unit, lang),
+    }
+}
+
+/// A value as its bar's label reads: amounts in mnkr, others with their unit.
+fn value_text(v: f64, unit: Unit, lang: Lang) -> String {
+    match unit {
+        Unit::Tkr => format::mnkr(v, lang),
+        u => format::with_unit(v, u, lang),
+    }
+}
+
+/// The unit the value axis names.
+fn axis_unit(unit: Unit, lang: Lang) -> String {
+    match unit {
+        Unit::Tkr => words(lang).2.to_string(),
+        Unit::Antal => match lang {
+            Lang::Sv => "antal".into(),
+            Lang::En => "number".into(),
+        },
+        Unit::Procent => "%".into(),
+    }
+}
+
+/// A surplus or deficit per item row, from zero.
+fn diverging_rows(t: &Table, c: usize, lang: Lang) -> Vec<RowSpec> {
+    let (surplus, deficit, _) = words(lang);
+    let mut rows = Vec::new();
+    for r in t.rows.iter().filter(|r| r.role == RowRole::Item) {
+        let Some(v) = r.values.get(c).copied().flatten() else {
+            continue;
+        };
+        let tone = if v >= 0.0 {
+            Tone::Positive
+        } else {
+            Tone::Negative
+        };
+        let word = if v >= 0.0 { surplus } else { deficit };
+        rows.push(RowSpec {
+            label: r.label.clone(),
+            giver: None,
+            bold: false,
+            bars: vec![(0.0, v, v, c, tone)],
+            value_text: format!("{} {word}", value_text(v, r.unit.unwrap_or(t.unit), lang)),
+            unit: r.unit.unwrap_or(t.unit),
+        });
+    }
+    rows
+}
+
+/// Items stacked from where the one before ended; totals from zero.
+fn waterfall_rows(t: &Table, c: usize, lang: Lang) -> Vec<RowSpec> {
+    let mut rows = Vec::new();
+    let mut acc = 0.0;
+    for r in &t.rows {
+        let Some(v) = r.values.get(c).copied().flatten() else {
+            continue;
+        };
+        if r.role == RowRole::Item {
+            let tone = if v >= 0.0 {
+                Tone::Positive
+            } else {
+                Tone::Negative
+            };
+            rows.push(RowSpec {
+                label: r.label.clone(),
+                giver: None,
+                bold: false,
+                bars: vec![(acc, acc + v, v, c, tone)],
+                value_text: signed(value_text(v, r.unit.unwrap_or(t.unit), lang), v),
+                unit: r.unit.unwrap_or(t.unit),
+            });
+            acc += v;
+        } else {
+            rows.push(RowSpec {
+                label: r.label.clone(),
+                giver: None,
+                bold: true,
+                bars: vec![(0.0, v, v, c, Tone::Total)],
+                value_text: value_text(v, r.unit.unwrap_or(t.unit), lang),
+                unit: r.unit.unwrap_or(t.unit),
+            });
+        }
+    }
+    rows
+}
+
+/// Items largest first.
+fn sorted_rows(t: &Table, c: usize, lang: Lang) -> Vec<RowSpec> {
+    let mut rows = Vec::new();
+    let mut items: Vec<_> = t
+        .rows
+        .iter()
+        .filter(|r| r.role == RowRole::Item)
+        .filter_map(|r| r.values.get(c).copied().flatten().map(|v| (r, v)))
+        .collect();
+    items.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for (r, v) in items {
+        rows.push(RowSpec {
+            label: r.label.clone(),
+            giver: r.giver.clone(),
+            bold: false,
+            bars: vec![(0.0, v, v, c, Tone::Series(0))],
+            value_text: value_text(v, r.unit.unwrap_or(t.unit), lang),
+            unit: r.unit.unwrap_or(t.unit),
+        });
+    }
+    rows
+}
+
+/// A bar per plotted column on every row, in the first row's unit.
+fn grouped_rows(t: &Table, cols: &[usize], lang: Lang) -> Vec<RowSpec> {
+    let mut rows: Vec<RowSpec> = Vec::new();
+    for r in &t.rows {
+        let unit = r.unit.unwrap_or(t.unit);
+        let bars: Vec<_> = cols
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &c)| {
+                r.values
+                    .get(c)
+                    .copied()
+                    .flatten()
+                    .map(|v| (0.0, v, v, c, Tone::Series(i)))
+            })
+            .collect();
+        if bars.is_empty() {
+            continue;
+        }
+        let value_text = bars
+            .first()
+            .map(|b| value_text(b.2, unit, lang))
+            .unwrap_or_default();
+        rows.push(RowSpec {
+            label: r.label.clone(),
+            giver: None,
+            bold: r.role != RowRole::Item,
+            bars,
+            value_text,
+            unit,
+        });
+    }
+    // A series mixes units (counts and percent): chart the first unit only.
+    if let Some(u) = rows.first().map(|r| r.unit) {
+        rows.retain(|r| r.unit == u);
+    }
+    rows
+}
+
+/// Each row's wrapped label, value and bars, top to bottom: the marks, the
+/// labels and the height they reach.
+fn lay_out(t: &Table, rows: &[RowSpec], x: &Linear, width: f64) -> (Vec<Mark>, Vec<Label>, f64) {
+    let (left, right) = (PAD, width - PAD);
     let mut marks = Vec::new();
     let mut labels = Vec::new();
     let mut y = AXIS;
     let label_chars = ((width - 2.0 * PAD) * 0.62 / CHAR_W).max(12.0) as usize;
-    for row in &rows {
+    for row in rows {
         let mut text = row.label.clone();
         if let Some(g) = &row.giver {
             text += &format!(" ({g})");
@@ -378,31 +433,7 @@ pub fn build(t: &Table, lang: Lang, width: f64) -> Chart {
         }
         y += ROW_GAP;
     }
-    let legend = if kind == ChartKind::Grouped && cols.len() > 1 {
-        cols.iter()
-            .enumerate()
-            .filter_map(|(i, &c)| {
-                t.columns
-                    .get(c)
-                    .map(|col| (Tone::Series(i), col.label.clone()))
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let summary = summarize(t, kind, &marks.iter().collect::<Vec<_>>(), lang);
-    Chart {
-        kind,
-        width,
-        height: y + PAD,
-        zero: x.map(0.0),
-        marks,
-        labels,
-        ticks,
-        legend,
-        summary,
-        axis_unit,
-    }
+    (marks, labels, y)
 }
 
 fn signed(s: String, v: f64) -> String {
@@ -415,98 +446,63 @@ fn signed(s: String, v: f64) -> String {
 
 /// One sentence from the data, e.g. "Störst underskott: Boende, tillsyn och service, −109,4 mnkr."
 fn summarize(t: &Table, kind: ChartKind, marks: &[&Mark], lang: Lang) -> String {
-    let sv = lang == Lang::Sv;
-    let amount = |m: &Mark| match m.unit {
-        Unit::Tkr => format::mnkr(m.value, lang),
-        u => format::with_unit(m.value, u, lang),
+    let word = |sv: &'static str, en: &'static str| if lang == Lang::Sv { sv } else { en };
+    // "word: label, amount", for the mark that passes `keep`.
+    let named = |m: Option<&&Mark>, keep: fn(f64) -> bool, w: &str| {
+        m.filter(|m| keep(m.value))
+            .map(|m| format!("{w}: {}, {}", m.label, value_text(m.value, m.unit, lang)))
     };
-    let min = marks
-        .iter()
-        .filter(|m| m.tone != Tone::Total)
-        .min_by(|a, b| a.value.total_cmp(&b.value));
-    let max = marks
-        .iter()
-        .filter(|m| m.tone != Tone::Total)
-        .max_by(|a, b| a.value.total_cmp(&b.value));
+    let items = || marks.iter().filter(|m| m.tone != Tone::Total);
+    let min = items().min_by(|a, b| a.value.total_cmp(&b.value));
+    let max = items().max_by(|a, b| a.value.total_cmp(&b.value));
+    let negative: fn(f64) -> bool = |v| v < 0.0;
+    let positive: fn(f64) -> bool = |v| v > 0.0;
     match kind {
         ChartKind::Diverging => {
-            let mut parts = Vec::new();
-            if let Some(m) = min.filter(|m| m.value < 0.0) {
-                parts.push(format!(
-                    "{}: {}, {}",
-                    if sv {
-                        "Störst underskott"
-                    } else {
-                        "Largest deficit"
-                    },
-                    m.label,
-                    amount(m)
-                ));
-            }
-            if let Some(m) = max.filter(|m| m.value > 0.0) {
-                parts.push(format!(
-                    "{}: {}, {}",
-                    if sv {
-                        "störst överskott"
-                    } else {
-                        "largest surplus"
-                    },
-                    m.label,
-                    amount(m)
-                ));
-            }
+            let parts: Vec<String> = [
+                named(min, negative, word("Störst underskott", "Largest deficit")),
+                named(max, positive, word("störst överskott", "largest surplus")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             capitalize(&(parts.join("; ") + "."))
         }
         ChartKind::Waterfall => {
             let total = t.total().and_then(|r| r.values.first().copied().flatten());
-            let mut s = match total {
-                Some(v) => format!(
-                    "{}: {}",
-                    if sv { "Summa" } else { "Total" },
-                    format::mnkr(v, lang)
+            let parts: Vec<String> = [
+                total.map(|v| format!("{}: {}", word("Summa", "Total"), format::mnkr(v, lang))),
+                named(
+                    min,
+                    negative,
+                    word("störst negativ post", "largest negative item"),
                 ),
-                None => String::new(),
-            };
-            if let Some(m) = min.filter(|m| m.value < 0.0) {
-                s += &format!(
-                    "; {}: {}, {}",
-                    if sv {
-                        "störst negativ post"
-                    } else {
-                        "largest negative item"
-                    },
-                    m.label,
-                    amount(m)
-                );
-            }
-            if let Some(m) = max.filter(|m| m.value > 0.0) {
-                s += &format!(
-                    "; {}: {}, {}",
-                    if sv {
-                        "störst positiv post"
-                    } else {
-                        "largest positive item"
-                    },
-                    m.label,
-                    amount(m)
-                );
-            }
-            capitalize(&(s + "."))
+                named(
+                    max,
+                    positive,
+                    word("störst positiv post", "largest positive item"),
+                ),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            capitalize(&(parts.join("; ") + "."))
         }
         ChartKind::Sorted => match max {
             Some(m) => format!(
                 "{}: {}{}, {}.",
-                if sv { "Störst" } else { "Largest" },
+                word("Störst", "Largest"),
                 m.label,
                 m.giver
                     .as_ref()
                     .map(|g| format!(" ({g})"))
                     .unwrap_or_default(),
-                amount(m)
+                value_text(m.value, m.unit, lang)
             ),
             None => String::new(),
         },
         ChartKind::Grouped => {
+            let amount = |m: &Mark| value_text(m.value, m.unit, lang);
             let total = marks.iter().rev().find(|m| m.tone == Tone::Series(0));
             let first = marks.iter().find(|m| m.tone == Tone::Series(0));
             match (first, total) {
