@@ -283,6 +283,32 @@ fn status_word(s: ResponseStatus) -> &'static str {
     }
 }
 
+/// The draft's items, each with the responses read from its answer.
+fn items(doc: &Doc, found: &[Item], review: &mut Review) -> Vec<StatementItem> {
+    (0..found.len())
+        .map(|n| {
+            let it = &found[n];
+            let question = it.kind == ItemKind::Question;
+            StatementItem {
+                id: format!("{}{}", if question { "q" } else { "r" }, n + 1),
+                kind: it.kind,
+                text: it.text.clone(),
+                responses: responses(doc, found, n, review),
+                related_goals: vec![],
+                source: SourceRef {
+                    section: if question {
+                        "Yttrande".into()
+                    } else {
+                        format!("{RECOMMENDATION} {}", n + 1)
+                    },
+                    page: doc.page(it.line),
+                    line: Some(it.line),
+                },
+            }
+        })
+        .collect()
+}
+
 /// The draft statement of `doc`.
 pub fn read(doc: &Doc, file_name: &str, review: &mut Review) -> Value {
     let recs = recommendations(doc);
@@ -304,28 +330,7 @@ pub fn read(doc: &Doc, file_name: &str, review: &mut Review) -> Value {
     }
     let short = super::annual::board_short(&board_name);
     let year = year.unwrap_or(2000);
-    let items: Vec<StatementItem> = (0..found.len())
-        .map(|n| {
-            let it = &found[n];
-            let question = it.kind == ItemKind::Question;
-            StatementItem {
-                id: format!("{}{}", if question { "q" } else { "r" }, n + 1),
-                kind: it.kind,
-                text: it.text.clone(),
-                responses: responses(doc, &found, n, review),
-                related_goals: vec![],
-                source: SourceRef {
-                    section: if question {
-                        "Yttrande".into()
-                    } else {
-                        format!("{RECOMMENDATION} {}", n + 1)
-                    },
-                    page: doc.page(it.line),
-                    line: Some(it.line),
-                },
-            }
-        })
-        .collect();
+    let items = items(doc, &found, review);
     let from = sent_to(doc);
     review.add(doc, 0, format!(
         "Skriv yttrandets namn och sammanfattning (svenska och engelska), ange titel som tryckt, vad det svarar på (answers: titel{}), övriga datum, nämndens kortnamn och id",
