@@ -39,62 +39,59 @@ pub fn chart_width(viewport: Option<f64>) -> f64 {
         .unwrap_or(640.0)
 }
 
-#[component]
-pub fn Chart(props: &ChartProps) -> Html {
-    let ctx = use_ctx();
-    let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
-    let columns = f64::from(props.columns.max(1));
-    let per_column = move |w: Option<f64>| {
-        let full = chart_width(w);
-        if full >= 600.0 {
-            (full / columns).max(260.0)
-        } else {
-            full
-        }
-    };
-    let id_base = format!("{}-{}", props.report, props.table.id);
-    let name_id = format!("{id_base}-name");
+/// The chart's width for a viewport width, sharing the row with
+/// `columns - 1` others on a wide screen.
+fn per_column(columns: u8, w: Option<f64>) -> f64 {
+    let full = chart_width(w);
+    if full >= 600.0 {
+        (full / f64::from(columns.max(1))).max(260.0)
+    } else {
+        full
+    }
+}
+
+/// The chart's layout and drawing at the reader's width, redrawn when the
+/// width changes. Natively (pre-rendering, tests) the chart is drawn at
+/// once. In the browser each chart is laid out (and drawn, unless the
+/// pre-rendered drawing is kept) in a task of its own after the page has
+/// rendered: a page of ten charts is then many short tasks, not one long
+/// one.
+#[hook]
+fn use_drawing(table: Table, lang: Lang, columns: u8, name_id: String) -> Option<Rc<Drawn>> {
     // The drawing the pre-rendered page shows (at the width pages are
     // pre-rendered at), kept instead of drawn again while the viewer takes
     // over (issue #30): the live page draws at the reader's width once it
     // is live.
-    let kept = use_memo(name_id.clone(), |id| {
-        web::prerendered_chart_svg(id).map(Rc::new)
-    });
+    let kept = use_memo(name_id, |id| web::prerendered_chart_svg(id).map(Rc::new));
     let width = use_state(|| match *kept {
-        Some(_) => per_column(None),
-        None => per_column(web::viewport_width()),
+        Some(_) => per_column(columns, None),
+        None => per_column(columns, web::viewport_width()),
     });
     {
         let width = width.clone();
         let kept = kept.is_some();
         use_effect_with((), move |_| {
             let fit = width.clone();
-            let guard = web::on_resize(move |w| width.set(per_column(Some(w))));
+            let guard = web::on_resize(move |w| width.set(per_column(columns, Some(w))));
             if kept {
                 // Once live, drawn at the reader's width, in a task of its own.
                 web::when_live(move || {
-                    later::run(move || fit.set(per_column(web::viewport_width())))
+                    later::run(move || fit.set(per_column(columns, web::viewport_width())))
                 });
             }
             move || drop(guard)
         });
     }
-    // Natively (pre-rendering, tests) the chart is drawn at once. In the
-    // browser each chart is laid out (and drawn, unless the pre-rendered
-    // drawing is kept) in a task of its own after the page has rendered: a
-    // page of ten charts is then many short tasks, not one long one.
-    let key = (props.table.clone(), lang, *width as i64);
+    let key = (table, lang, *width as i64);
     let drawn = use_state(|| (!cfg!(target_arch = "wasm32")).then(|| Rc::new(Drawn::of(&key))));
     {
         let drawn = drawn.clone();
-        let kept = kept.clone();
         use_effect_with(key, move |k| {
             if cfg!(target_arch = "wasm32") {
                 let k = k.clone();
                 let keep = (*kept)
                     .clone()
-                    .filter(|_| drawn.is_none() && k.2 == per_column(None) as i64);
+                    .filter(|_| drawn.is_none() && k.2 == per_column(columns, None) as i64);
                 later::run(move || {
                     drawn.set(Some(Rc::new(match keep {
                         Some(svg) => Drawn::keeping(&k, svg),
@@ -104,20 +101,19 @@ pub fn Chart(props: &ChartProps) -> Html {
             }
         });
     }
-    let active = use_state(|| None::<usize>);
-    let keyboard = use_mut_ref(|| false);
+    (*drawn).clone()
+}
+
+#[component]
+pub fn Chart(props: &ChartProps) -> Html {
+    let ctx = use_ctx();
+    let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
+    let id_base = format!("{}-{}", props.report, props.table.id);
+    let name_id = format!("{id_base}-name");
+    let drawn = use_drawing(props.table.clone(), lang, props.columns, name_id.clone());
     let caption = format!("caption:{}", props.table.id);
-    {
-        let keyboard = keyboard.clone();
-        let id_base = id_base.clone();
-        use_effect_with(*active, move |a| {
-            if let (Some(i), true) = (a, *keyboard.borrow()) {
-                web::focus_by_id(&format!("{id_base}-m{i}"));
-            }
-        });
-    }
     let Some(ctx) = ctx else { return html! {} };
-    let Some(drawn) = (*drawn).clone() else {
+    let Some(drawn) = drawn else {
         // For the moment before the chart's own task has run.
         return html! {
             <figure class="chart" aria-busy="true">
@@ -127,6 +123,74 @@ pub fn Chart(props: &ChartProps) -> Html {
     };
     let chart = &drawn.chart;
     let t = ctx.t();
+    let summary_id = format!("{id_base}-summary");
+    let source = source_line(&props.doc, &props.table.source, lang);
+    html! {
+        <figure class="chart" aria-labelledby={name_id.clone()} aria-describedby={summary_id.clone()}>
+            <figcaption>
+                <span class="chart-name" id={name_id.clone()} lang="sv"><Terms text={props.table.title.clone()} slot={caption} /></span>
+                <span class="chart-summary" id={summary_id}>{ &chart.summary }</span>
+                if !chart.legend.is_empty() {
+                    <ul class="legend">
+                        { for chart.legend.iter().map(|(tone, label)| html! {
+                            <li><span class={classes!("swatch", swatch_class(*tone))} aria-hidden="true"></span><span lang="sv">{ label }</span></li>
+                        }) }
+                    </ul>
+                }
+            </figcaption>
+            <ChartMarks drawn={drawn.clone()} id_base={id_base.clone()} title={props.table.title.clone()} source={source} />
+            // The table view works without the viewer; the downloads and
+            // the embed code need it.
+            <ChartActions drawn={drawn.clone()} id_base={id_base.clone()} table={props.table.clone()} doc={props.doc.clone()}
+                report={props.report.clone()} embeddable={props.embeddable} />
+            if props.embeddable && !ctx.route.is_embed() {
+                // Files written by the build: they work without JavaScript.
+                <p class="chart-files">
+                    { format!("{}: ", t.files_label) }
+                    <a href={ctx.file_href(&format!("{}/ekonomi/{}.csv", props.report, props.table.id))} download="" type="text/csv">
+                        { "CSV" }<span class="visually-hidden">{ format!(" – {}", props.table.title) }</span>
+                    </a>
+                    { " · " }
+                    <a href={ctx.lang_file_href(&format!("{}/ekonomi/{}.png", props.report, props.table.id))} download="" type="image/png">
+                        { "PNG" }<span class="visually-hidden">{ format!(" – {}", props.table.title) }</span>
+                    </a>
+                </p>
+            }
+            <p class="visually-hidden">{ text(&props.table.description, lang) }</p>
+            // On paper the chart comes with its table.
+            <div class="print-only"><TableView table={props.table.clone()} doc={props.doc.clone()} /></div>
+        </figure>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChartMarksProps {
+    drawn: Rc<Drawn>,
+    id_base: AttrValue,
+    title: AttrValue,
+    /// The table's source, as the value panel names it.
+    source: AttrValue,
+}
+
+/// The drawing with its layer of focusable marks (a roving tabindex: arrow
+/// keys, Home and End move, Escape leaves) and the value panel that hover,
+/// tap and keyboard share.
+#[component]
+fn ChartMarks(props: &ChartMarksProps) -> Html {
+    let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
+    let t = super::i18n::t(lang);
+    let active = use_state(|| None::<usize>);
+    let keyboard = use_mut_ref(|| false);
+    {
+        let keyboard = keyboard.clone();
+        let id_base = props.id_base.clone();
+        use_effect_with(*active, move |a| {
+            if let (Some(i), true) = (a, *keyboard.borrow()) {
+                web::focus_by_id(&format!("{id_base}-m{i}"));
+            }
+        });
+    }
+    let chart = &props.drawn.chart;
     let n = chart.marks.len();
     let onkeydown = {
         let active = active.clone();
@@ -156,52 +220,17 @@ pub fn Chart(props: &ChartProps) -> Html {
         })
     };
     let tooltip = match active.and_then(|i| chart.marks.get(i)) {
-        Some(m) => format!(
-            "{}. {}",
-            m.describe(lang),
-            source_line(&props.doc, &props.table.source, lang)
-        ),
+        Some(m) => format!("{}. {}", m.describe(lang), props.source),
         None => t.tooltip_hint.to_string(),
     };
-    // The table view: a `<details>`, which works from the pre-rendered
-    // page's HTML before the viewer is live; the live page builds its table
-    // when opened.
-    let table_view = {
-        let table = props.table.clone();
-        let doc = props.doc.clone();
-        Callback::from(
-            move |()| html! { <TableView table={table.clone()} doc={doc.clone()} terms={true} /> },
-        )
-    };
-    let csv = {
-        let table = props.table.clone();
-        let name = format!("{id_base}.csv");
-        Callback::from(move |_| web::download(&name, "text/csv;charset=utf-8", &table_csv(&table)))
-    };
-    let svg_download = {
-        let drawn = drawn.clone();
-        let name = format!("{id_base}.svg");
-        Callback::from(move |_| web::download(&name, "image/svg+xml", drawn.svg.as_str()))
-    };
     let view_box = format!("0 0 {} {}", chart.width.ceil(), chart.height.ceil());
-    let summary_id = format!("{id_base}-summary");
+    let id_base = &props.id_base;
     html! {
-        <figure class="chart" aria-labelledby={name_id.clone()} aria-describedby={summary_id.clone()}>
-            <figcaption>
-                <span class="chart-name" id={name_id.clone()} lang="sv"><Terms text={props.table.title.clone()} slot={caption} /></span>
-                <span class="chart-summary" id={summary_id}>{ &chart.summary }</span>
-                if !chart.legend.is_empty() {
-                    <ul class="legend">
-                        { for chart.legend.iter().map(|(tone, label)| html! {
-                            <li><span class={classes!("swatch", swatch_class(*tone))} aria-hidden="true"></span><span lang="sv">{ label }</span></li>
-                        }) }
-                    </ul>
-                }
-            </figcaption>
+        <>
             <div class="chart-canvas">
-                    { raw_svg(&drawn.svg) }
+                    { raw_svg(&props.drawn.svg) }
                     <svg class="hit-layer" viewBox={view_box} role="group"
-                        aria-label={format!("{}: {n} {}. {}", props.table.title, t.bars, t.chart_keys_hint)}
+                        aria-label={format!("{}: {n} {}. {}", props.title, t.bars, t.chart_keys_hint)}
                         {onkeydown} onpointerleave={onpointerleave}>
                         { for chart.marks.iter().enumerate().map(|(i, m)| {
                             let focusable = active.unwrap_or(0) == i;
@@ -227,37 +256,61 @@ pub fn Chart(props: &ChartProps) -> Html {
                     </svg>
                 </div>
             <p class="tooltip" role="status" aria-live="polite">{ tooltip }</p>
-            // The table view works without the viewer; the downloads and
-            // the embed code need it.
-            <div class="chart-actions">
-                <Disclosure class="chart-table" summary={t.show_table} content={table_view} data_key={format!("{id_base}-table")} />
-                <button type="button" class="needs-js" data-key={format!("{id_base}-csv")} onclick={csv}>{ t.download_csv }</button>
-                <button type="button" class="needs-js" data-key={format!("{id_base}-svg")} onclick={svg_download}>{ t.download_svg }</button>
-                if props.embeddable && !ctx.route.is_embed() {
-                    <EmbedButton path={format!("{}/ekonomi/{}", props.report, props.table.id)} title={props.table.title.clone()}
-                        height={(chart.height as u32).saturating_add(260)}>
-                        <p class="chart-summary">{ &chart.summary }</p>
-                        { raw_svg(&drawn.svg) }
-                    </EmbedButton>
-                }
-            </div>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChartActionsProps {
+    drawn: Rc<Drawn>,
+    id_base: AttrValue,
+    table: Table,
+    doc: AttrValue,
+    report: AttrValue,
+    embeddable: bool,
+}
+
+/// The chart's row of actions: its table view (a `<details>`, which works
+/// from the pre-rendered page's HTML before the viewer is live; the live
+/// page builds its table when opened), the downloads and the embed code.
+#[component]
+fn ChartActions(props: &ChartActionsProps) -> Html {
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
+    let t = ctx.t();
+    let id_base = &props.id_base;
+    let table_view = {
+        let table = props.table.clone();
+        let doc = props.doc.clone();
+        Callback::from(
+            move |()| html! { <TableView table={table.clone()} doc={doc.clone()} terms={true} /> },
+        )
+    };
+    let csv = {
+        let table = props.table.clone();
+        let name = format!("{id_base}.csv");
+        Callback::from(move |_| web::download(&name, "text/csv;charset=utf-8", &table_csv(&table)))
+    };
+    let svg_download = {
+        let drawn = props.drawn.clone();
+        let name = format!("{id_base}.svg");
+        Callback::from(move |_| web::download(&name, "image/svg+xml", drawn.svg.as_str()))
+    };
+    let chart = &props.drawn.chart;
+    html! {
+        <div class="chart-actions">
+            <Disclosure class="chart-table" summary={t.show_table} content={table_view} data_key={format!("{id_base}-table")} />
+            <button type="button" class="needs-js" data-key={format!("{id_base}-csv")} onclick={csv}>{ t.download_csv }</button>
+            <button type="button" class="needs-js" data-key={format!("{id_base}-svg")} onclick={svg_download}>{ t.download_svg }</button>
             if props.embeddable && !ctx.route.is_embed() {
-                // Files written by the build: they work without JavaScript.
-                <p class="chart-files">
-                    { format!("{}: ", t.files_label) }
-                    <a href={ctx.file_href(&format!("{}/ekonomi/{}.csv", props.report, props.table.id))} download="" type="text/csv">
-                        { "CSV" }<span class="visually-hidden">{ format!(" – {}", props.table.title) }</span>
-                    </a>
-                    { " · " }
-                    <a href={ctx.lang_file_href(&format!("{}/ekonomi/{}.png", props.report, props.table.id))} download="" type="image/png">
-                        { "PNG" }<span class="visually-hidden">{ format!(" – {}", props.table.title) }</span>
-                    </a>
-                </p>
+                <EmbedButton path={format!("{}/ekonomi/{}", props.report, props.table.id)} title={props.table.title.clone()}
+                    height={(chart.height as u32).saturating_add(260)}>
+                    <p class="chart-summary">{ &chart.summary }</p>
+                    { raw_svg(&props.drawn.svg) }
+                </EmbedButton>
             }
-            <p class="visually-hidden">{ text(&props.table.description, lang) }</p>
-            // On paper the chart comes with its table.
-            <div class="print-only"><TableView table={props.table.clone()} doc={props.doc.clone()} /></div>
-        </figure>
+        </div>
     }
 }
 
@@ -265,6 +318,14 @@ pub fn Chart(props: &ChartProps) -> Html {
 struct Drawn {
     chart: charts::Chart,
     svg: Rc<String>,
+}
+
+/// A drawing is itself: each is made once and shared (`Rc`), so the
+/// components showing it compare it by address.
+impl PartialEq for Drawn {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 impl Drawn {
