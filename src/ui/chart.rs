@@ -192,24 +192,7 @@ fn ChartMarks(props: &ChartMarksProps) -> Html {
     }
     let chart = &props.drawn.chart;
     let n = chart.marks.len();
-    let onkeydown = {
-        let active = active.clone();
-        let keyboard = keyboard.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let cur = active.unwrap_or(0);
-            let next = match e.key().as_str() {
-                "ArrowRight" | "ArrowDown" => Some((cur + 1).min(n.saturating_sub(1))),
-                "ArrowLeft" | "ArrowUp" => Some(cur.saturating_sub(1)),
-                "Home" => Some(0),
-                "End" => Some(n.saturating_sub(1)),
-                "Escape" => None,
-                _ => return,
-            };
-            e.prevent_default();
-            *keyboard.borrow_mut() = true;
-            active.set(next);
-        })
-    };
+    let onkeydown = arrow_keys(active.clone(), keyboard.clone(), n);
     let onpointerleave = {
         let active = active.clone();
         let keyboard = keyboard.clone();
@@ -258,6 +241,29 @@ fn ChartMarks(props: &ChartMarksProps) -> Html {
             <p class="tooltip" role="status" aria-live="polite">{ tooltip }</p>
         </>
     }
+}
+
+/// The marks' keys: arrows move to the next or previous of `n` marks,
+/// Home and End to the first and last, Escape leaves the value panel.
+fn arrow_keys(
+    active: UseStateHandle<Option<usize>>,
+    keyboard: Rc<std::cell::RefCell<bool>>,
+    n: usize,
+) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        let cur = active.unwrap_or(0);
+        let next = match e.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Some((cur + 1).min(n.saturating_sub(1))),
+            "ArrowLeft" | "ArrowUp" => Some(cur.saturating_sub(1)),
+            "Home" => Some(0),
+            "End" => Some(n.saturating_sub(1)),
+            "Escape" => None,
+            _ => return,
+        };
+        e.prevent_default();
+        *keyboard.borrow_mut() = true;
+        active.set(next);
+    })
 }
 
 #[derive(Properties, PartialEq)]

@@ -147,6 +147,42 @@ pub struct RootProps {
     pub pages: pages::Pages,
 }
 
+/// What every page loads beside its own files: the catalogue (unless
+/// this is the page of the one report the build made it for), the glossary
+/// (embeds mark no terms), and an embed's height for its host page.
+#[hook]
+fn use_loads(store: &state::StoreHandle, route: &Route, pages: pages::Pages) {
+    {
+        // The catalogue, unless this is the page of the one report the
+        // build made it for (then when the reader goes elsewhere, where
+        // this module loads lists: `Pages::load_list`).
+        let store = store.clone();
+        use_effect_with(route.clone(), move |route| {
+            if store.needs_manifest(route) {
+                pages.load_list(store);
+            }
+        });
+    }
+    {
+        // Embeds mark no terms: the glossary page is not theirs to link.
+        let store = store.clone();
+        let embed = route.is_embed();
+        use_effect_with((), move |_| {
+            if !embed && store.glossary.is_none() {
+                state::load_glossary(store);
+            }
+        });
+    }
+    {
+        // An embed in an iframe tells its host page its height.
+        let embed = route.is_embed();
+        use_effect_with(embed, move |embed| {
+            let guard = embed.then(crate::web::report_height_to_parent);
+            move || drop(guard)
+        });
+    }
+}
+
 /// Holds the store and picks the page for the current address.
 #[component]
 pub fn Root(props: &RootProps) -> Html {
@@ -179,36 +215,7 @@ pub fn Root(props: &RootProps) -> Html {
     };
     use_effect_with(lang, move |lang| crate::web::set_document_lang(lang.code()));
     let route = route::recognize(&path);
-    {
-        // The catalogue, unless this is the page of the one report the
-        // build made it for (then when the reader goes elsewhere, where
-        // this module loads lists: `Pages::load_list`).
-        let store = store.clone();
-        let pages = props.pages;
-        use_effect_with(route.clone(), move |route| {
-            if store.needs_manifest(route) {
-                pages.load_list(store);
-            }
-        });
-    }
-    {
-        // Embeds mark no terms: the glossary page is not theirs to link.
-        let store = store.clone();
-        let embed = route.is_embed();
-        use_effect_with((), move |_| {
-            if !embed && store.glossary.is_none() {
-                state::load_glossary(store);
-            }
-        });
-    }
-    {
-        // An embed in an iframe tells its host page its height.
-        let embed = route.is_embed();
-        use_effect_with(embed, move |embed| {
-            let guard = embed.then(crate::web::report_height_to_parent);
-            move || drop(guard)
-        });
-    }
+    use_loads(&store, &route, props.pages);
     {
         // The pre-rendered page stays in view until this one can show the
         // same content (or an error), then the live page takes its place.

@@ -100,23 +100,7 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
                 <p><span class="chip">{ i18n::outlook_status(g.outlook.status, lang) }</span></p>
                 <p class="phrase">{ format!("{}: ", t.as_printed) }<q lang="sv">{ &g.outlook.wording }</q></p>
             </section>
-            if !g.key_figures.is_empty() {
-                <section>
-                    <h2>{ t.key_figures }</h2>
-                    <ul class="key-figures">
-                        { for g.key_figures.iter().map(|k| html! {
-                            <li>
-                                { format!("{}: ", text(&k.label, lang)) }<strong lang="sv">{ &k.printed }</strong>
-                                { format::key_figure_unit(&k.printed, &k.unit, lang).map(|u| format!(" {u}")).unwrap_or_default() }
-                                { k.comparison.as_ref().map(|c| html! {
-                                    <span class="comparison">{ format!(" ({} {}{})", t.compared_with, c.printed,
-                                        c.year.map(|y| format!(", {y}")).unwrap_or_default()) }</span>
-                                }).unwrap_or_default() }
-                            </li>
-                        }) }
-                    </ul>
-                </section>
-            }
+            { key_figures(g, lang) }
             <Source doc={a.title.clone()} source={g.source.clone()} />
             if !ctx.route.is_embed() {
                 <EmbedButton path={format!("{}/mal/{}", a.id, g.id)} title={format!("{} {}: {}", a.board.short, a.year, g.title)} height={900}>
@@ -126,17 +110,51 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
                 </EmbedButton>
             }
             <OtherReports report={a.id.clone()} board={a.board.short.clone()} year={a.year} goal={g.id.clone()} status={g.assessment.status} />
-            if !linked.is_empty() {
-                <section>
-                    <h2>{ t.linked_items }</h2>
-                    <ul>
-                        { for linked.iter().map(|l| html! {
-                            <li><Link to={Route::Report { report: l.statement.clone() }}>{ text(&l.name, lang) }</Link>{ format!(": {}", format::number(l.responses as f64, 0, lang)) }{ format!(" {}", t.measures.to_lowercase()) }</li>
-                        }) }
-                    </ul>
-                </section>
-            }
+            { linked_items(&linked, lang) }
         </article>
+    }
+}
+
+/// A goal's key figures as printed, each with its comparison.
+fn key_figures(g: &crate::model::Goal, lang: format::Lang) -> Html {
+    if g.key_figures.is_empty() {
+        return html! {};
+    }
+    let t = i18n::t(lang);
+    html! {
+    <section>
+        <h2>{ t.key_figures }</h2>
+        <ul class="key-figures">
+            { for g.key_figures.iter().map(|k| html! {
+                <li>
+                    { format!("{}: ", text(&k.label, lang)) }<strong lang="sv">{ &k.printed }</strong>
+                    { format::key_figure_unit(&k.printed, &k.unit, lang).map(|u| format!(" {u}")).unwrap_or_default() }
+                    { k.comparison.as_ref().map(|c| html! {
+                        <span class="comparison">{ format!(" ({} {}{})", t.compared_with, c.printed,
+                            c.year.map(|y| format!(", {y}")).unwrap_or_default()) }</span>
+                    }).unwrap_or_default() }
+                </li>
+            }) }
+        </ul>
+    </section>
+    }
+}
+
+/// The statements whose items link to the goal in this report.
+fn linked_items(linked: &[&GoalLinkItem], lang: format::Lang) -> Html {
+    if linked.is_empty() {
+        return html! {};
+    }
+    let t = i18n::t(lang);
+    html! {
+    <section>
+        <h2>{ t.linked_items }</h2>
+        <ul>
+            { for linked.iter().map(|l| html! {
+                <li><Link to={Route::Report { report: l.statement.clone() }}>{ text(&l.name, lang) }</Link>{ format!(": {}", format::number(l.responses as f64, 0, lang)) }{ format!(" {}", t.measures.to_lowercase()) }</li>
+            }) }
+        </ul>
+    </section>
     }
 }
 

@@ -69,6 +69,61 @@ async fn import(
     })
 }
 
+/// What the page shows of the file a reader chose: its problems, or the
+/// draft of a document's text.
+struct Shown {
+    error: UseStateHandle<Option<LoadError>>,
+    draft: UseStateHandle<Option<Rc<Draft>>>,
+}
+
+/// Opens a chosen file: a document's text becomes a draft that stays on
+/// this page with its review points (the draft's pages are a link away); a
+/// report file opens as the reader's own, whose id is returned for its
+/// page; what fails is shown.
+async fn open_chosen(
+    store: &crate::ui::state::StoreHandle,
+    shown: &Shown,
+    name: &str,
+    text: Result<String, String>,
+) -> Option<String> {
+    if let Some(text) = text.as_ref().ok().filter(|t| is_text(name, t)) {
+        match import(store, name, text).await {
+            Ok(d) => {
+                shown.error.set(None);
+                shown.draft.set(Some(Rc::new(d)));
+            }
+            Err(e) => {
+                shown.draft.set(None);
+                shown.error.set(Some(e));
+            }
+        }
+        return None;
+    }
+    shown.draft.set(None);
+    let result = match text {
+        Ok(text) => open_local(store, name, &text).await,
+        Err(message) => Err(LoadError {
+            file: name.to_string(),
+            problems: vec![Diagnostic::without_position(
+                name,
+                DiagnosticKind::Syntax,
+                "$",
+                message,
+            )],
+        }),
+    };
+    match result {
+        Ok(id) => {
+            shown.error.set(None);
+            Some(id)
+        }
+        Err(e) => {
+            shown.error.set(Some(e));
+            None
+        }
+    }
+}
+
 #[component]
 pub fn OpenOwn() -> Html {
     let ctx = use_ctx();
@@ -92,47 +147,15 @@ pub fn OpenOwn() -> Html {
                 let Some((name, text)) = web::event_file_text(e).await else {
                     return;
                 };
-                // A document's text: its draft stays on this page with its
-                // review points (the draft's pages are a link away).
-                if let Some(text) = text.as_ref().ok().filter(|t| is_text(&name, t)) {
-                    match import(&store, &name, text).await {
-                        Ok(d) => {
-                            error.set(None);
-                            draft.set(Some(Rc::new(d)));
-                        }
-                        Err(e) => {
-                            draft.set(None);
-                            error.set(Some(e));
-                        }
+                let shown = Shown { error, draft };
+                let opened = open_chosen(&store, &shown, &name, text).await;
+                if let (Some(id), Some(n)) = (opened, navigator) {
+                    let route = Route::Report { report: id };
+                    if english_query {
+                        let _ = n.push_with_query(&route, LangQuery { lang: "en" });
+                    } else {
+                        n.push(&route);
                     }
-                    return;
-                }
-                draft.set(None);
-                let result = match text {
-                    Ok(text) => open_local(&store, &name, &text).await,
-                    Err(message) => Err(LoadError {
-                        file: name.clone(),
-                        problems: vec![Diagnostic::without_position(
-                            &name,
-                            DiagnosticKind::Syntax,
-                            "$",
-                            message,
-                        )],
-                    }),
-                };
-                match result {
-                    Ok(id) => {
-                        error.set(None);
-                        if let Some(n) = navigator {
-                            let route = Route::Report { report: id };
-                            if english_query {
-                                let _ = n.push_with_query(&route, LangQuery { lang: "en" });
-                            } else {
-                                n.push(&route);
-                            }
-                        }
-                    }
-                    Err(e) => error.set(Some(e)),
                 }
             });
         })

@@ -48,6 +48,40 @@ fn later_unless(now: bool, part: Html) -> Html {
     }
 }
 
+/// A goal area with the cards of its goals that pass the status filter.
+fn goal_area(
+    a: &AnnualAnalysis,
+    area: &crate::model::GoalArea,
+    status_filter: Option<GoalStatus>,
+    lang: Lang,
+) -> Html {
+    let t = i18n::t(lang);
+    html! {
+        <section class="goal-area" id={format!("omrade-{}", area.id)}>
+            <h3>
+                { format!("{}: ", t.goal_area) }<span lang="sv"><Terms text={area.title.clone()} slot={format!("area:{}", area.id)} /></span>
+                if lang == Lang::En { { format!(" ({})", area.title_en) } }
+            </h3>
+            <ul class="goal-cards">
+                { for area.goals.iter().filter(|g| status_filter.is_none_or(|s| s == g.assessment.status)).map(|g| html! {
+                    <li class="goal-card" id={format!("mal-{}", g.id)} data-status={g.assessment.status.key()}>
+                        <h4 lang="sv">{ &g.title }</h4>
+                        if lang == Lang::En {
+                            <p class="gloss">{ format!("In English: {}", g.title_en) }</p>
+                        }
+                        <StatusBadge status={g.assessment.status} />
+                        <p class="outlook">{ format!("{}: {}", t.outlook, i18n::outlook_status(g.outlook.status, lang)) }</p>
+                        <p>{ text(&g.follow_up, lang) }</p>
+                        <Link to={Route::Goal { report: a.id.clone(), goal: g.id.clone() }}>
+                            { t.read_more }<span class="visually-hidden">{ format!(": {}", g.title) }</span>
+                        </Link>
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
+
 #[component]
 pub fn AnnualView(props: &ReportProps) -> Html {
     let ctx = use_ctx();
@@ -113,30 +147,7 @@ pub fn AnnualView(props: &ReportProps) -> Html {
             }
             // The first area with the page, each further one (and the notes
             // below) in a task of its own while the viewer takes over.
-            { for a.goal_areas.iter().filter(|area| area_filter.is_none_or(|f| f == area.id) && area.goals.iter().any(|g| status_filter.is_none_or(|s| s == g.assessment.status))).enumerate().map(|(i, area)| later_unless(i == 0, html! {
-                <section class="goal-area" id={format!("omrade-{}", area.id)}>
-                    <h3>
-                        { format!("{}: ", t.goal_area) }<span lang="sv"><Terms text={area.title.clone()} slot={format!("area:{}", area.id)} /></span>
-                        if lang == Lang::En { { format!(" ({})", area.title_en) } }
-                    </h3>
-                    <ul class="goal-cards">
-                        { for area.goals.iter().filter(|g| status_filter.is_none_or(|s| s == g.assessment.status)).map(|g| html! {
-                            <li class="goal-card" id={format!("mal-{}", g.id)} data-status={g.assessment.status.key()}>
-                                <h4 lang="sv">{ &g.title }</h4>
-                                if lang == Lang::En {
-                                    <p class="gloss">{ format!("In English: {}", g.title_en) }</p>
-                                }
-                                <StatusBadge status={g.assessment.status} />
-                                <p class="outlook">{ format!("{}: {}", t.outlook, i18n::outlook_status(g.outlook.status, lang)) }</p>
-                                <p>{ text(&g.follow_up, lang) }</p>
-                                <Link to={Route::Goal { report: a.id.clone(), goal: g.id.clone() }}>
-                                    { t.read_more }<span class="visually-hidden">{ format!(": {}", g.title) }</span>
-                                </Link>
-                            </li>
-                        }) }
-                    </ul>
-                </section>
-            })) }
+            { for a.goal_areas.iter().filter(|area| area_filter.is_none_or(|f| f == area.id) && area.goals.iter().any(|g| status_filter.is_none_or(|s| s == g.assessment.status))).enumerate().map(|(i, area)| later_unless(i == 0, goal_area(a, area, status_filter, lang))) }
             <Later><Assignments report={props.report.clone()} /></Later>
             <Later><SourceNotes report={props.report.clone()} /></Later>
         </article>
