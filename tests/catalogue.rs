@@ -133,14 +133,13 @@ fn the_goal_matrix_shows_each_boards_latest_edition_unless_the_reader_chooses() 
     assert_eq!(changes.len(), 2, "the two boards with two editions");
     let (old, new, list) = &changes[0];
     assert_eq!((old.id.as_str(), new.id.as_str()), ("asn-2024", "asn-2025"));
-    let a24 = reports
-        .iter()
-        .find_map(|r| r.as_annual().filter(|a| a.id == "asn-2024"))
-        .unwrap();
-    let a25 = reports
-        .iter()
-        .find_map(|r| r.as_annual().filter(|a| a.id == "asn-2025"))
-        .unwrap();
+    let annual = |id: &str| {
+        reports
+            .iter()
+            .find_map(|r| r.as_annual().filter(|a| a.id == id))
+            .unwrap()
+    };
+    let (a24, a25) = (annual("asn-2024"), annual("asn-2025"));
     let moved: Vec<&str> = a25
         .goals()
         .filter(|(_, g)| {
