@@ -467,3 +467,118 @@ fn the_parts_of_the_crate_import_one_way() {
         bad.join("\n")
     );
 }
+
+/// Each function of a Rust source, as (name, first line, lines): from its
+/// `fn` to its closing brace, braces in strings, characters and comments
+/// left out.
+fn function_lengths(src: &str) -> Vec<(String, usize, usize)> {
+    let c: Vec<char> = src.chars().collect();
+    let (mut i, mut line, mut depth) = (0, 1, 0usize);
+    let mut pending: Option<(String, usize)> = None;
+    let mut open: Vec<(String, usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    let skip_to = |i: &mut usize, line: &mut usize, end: &str| {
+        while *i < c.len() && !c[*i..].starts_with(&end.chars().collect::<Vec<_>>()) {
+            if c[*i] == '\\' && end.starts_with('"') {
+                *i += 1;
+            }
+            if *i < c.len() && c[*i] == '\n' {
+                *line += 1;
+            }
+            *i += 1;
+        }
+        *i += end.chars().count();
+    };
+    while i < c.len() {
+        let rest = &c[i..];
+        let at = |s: &str| rest.starts_with(&s.chars().collect::<Vec<_>>());
+        let ident_start = i == 0 || !(c[i - 1].is_alphanumeric() || c[i - 1] == '_');
+        if at("//") {
+            skip_to(&mut i, &mut line, "\n");
+            line += 1;
+        } else if at("/*") {
+            skip_to(&mut i, &mut line, "*/");
+        } else if ident_start && (at("r#\"") || at("r\"")) {
+            let hashes = rest[1..].iter().take_while(|&&h| h == '#').count();
+            i += 2 + hashes;
+            skip_to(&mut i, &mut line, &format!("\"{}", "#".repeat(hashes)));
+        } else if c[i] == '"' {
+            i += 1;
+            skip_to(&mut i, &mut line, "\"");
+        } else if c[i] == '\'' && (rest.get(2) == Some(&'\'') || rest.get(1) == Some(&'\\')) {
+            i += 1;
+            skip_to(&mut i, &mut line, "'");
+        } else if ident_start && at("fn ") {
+            let name: String = rest[3..]
+                .iter()
+                .take_while(|ch| ch.is_alphanumeric() || **ch == '_')
+                .collect();
+            pending = Some((name, line));
+            i += 3;
+        } else {
+            match c[i] {
+                '\n' => line += 1,
+                ';' if pending.is_some() && open.last().is_none_or(|o| o.2 < depth) => {
+                    pending = None;
+                }
+                '{' => {
+                    depth += 1;
+                    if let Some((name, at)) = pending.take() {
+                        open.push((name, at, depth));
+                    }
+                }
+                '}' => {
+                    if open.last().is_some_and(|o| o.2 == depth) {
+                        let (name, at, _) = open.pop().unwrap();
+                        out.push((name, at, line - at + 1));
+                    }
+                    depth = depth.saturating_sub(1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The longest a function may be, from its `fn` to its closing brace.
+const LONGEST_FUNCTION: usize = 80;
+
+#[test]
+fn no_function_is_longer_than_80_lines() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["src", "xtask/src", "tests"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    assert!(files.len() > 50, "found the sources: {}", files.len());
+    let mut long = Vec::new();
+    for f in files {
+        let src = std::fs::read_to_string(&f).unwrap();
+        for (name, at, n) in function_lengths(&src) {
+            if n > LONGEST_FUNCTION {
+                let shown = f.strip_prefix(root).unwrap_or(&f).display().to_string();
+                long.push(format!("{shown}:{at}: {name} ({n} lines)"));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "functions over {LONGEST_FUNCTION} lines: split them\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn the_function_measure_itself_counts_lines_not_braces_in_text() {
+    let src = "fn short() {\n    let s = \"{{{\";\n    let c = '{';\n    // {\n}\n\nfn long<'a>(x: &'a str) -> &'a str {\n"
+        .to_string()
+        + &"    x;\n".repeat(90)
+        + "    r#\"}\"#;\n    x\n}\nfn decl();\n";
+    let found = function_lengths(&src);
+    assert_eq!(
+        found,
+        vec![("short".to_string(), 1, 5), ("long".to_string(), 7, 94)]
+    );
+}

@@ -87,11 +87,29 @@ pub fn build_from(
     index_text(root, &dist)?;
     // Hosts that serve 404.html for unknown paths (GitHub Pages) show the app's own "not found".
     std::fs::write(dist.join("404.html"), &not_found).map_err(|e| format!("404.html: {e}"))?;
+    compress_and_report(
+        &dist,
+        routes.len(),
+        prerendered,
+        started,
+        manifest.reports.len(),
+    )?;
+    Ok(dist)
+}
+
+/// Compresses every file and prints what the build made and took.
+fn compress_and_report(
+    dist: &Path,
+    routes: usize,
+    prerendered: f64,
+    started: std::time::Instant,
+    reports: usize,
+) -> Result {
     let t = std::time::Instant::now();
-    let (n, raw, br) = crate::parallel::compress_all(&dist)?;
+    let (n, raw, br) = crate::parallel::compress_all(dist)?;
     println!(
         "  wrote an HTML file for each of {} routes, in Swedish and English, in {prerendered:.1} s",
-        routes.len()
+        routes
     );
     println!(
         "  compressed {n} files in {:.1} s: {} KB → {} KB brotli (.br and .gz beside each)",
@@ -99,10 +117,10 @@ pub fn build_from(
         raw / 1024,
         br / 1024
     );
-    let (files, bytes) = crate::parallel::tree_size(&dist);
+    let (files, bytes) = crate::parallel::tree_size(dist);
     println!(
         "  built {} reports in {:.1} s: {files} files, {:.1} MB, peak memory of the build {}",
-        manifest.reports.len(),
+        reports,
         started.elapsed().as_secs_f64(),
         bytes as f64 / 1e6,
         crate::parallel::peak_memory().map_or("unknown".into(), |kb| format!(
@@ -110,7 +128,7 @@ pub fn build_from(
             kb as f64 / 1024.0
         ))
     );
-    Ok(dist)
+    Ok(())
 }
 
 /// The full-text index of the pre-rendered pages that mark their content

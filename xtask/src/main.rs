@@ -49,56 +49,11 @@ fn main() -> ExitCode {
         Some("serve") => tools::ensure_build_tools(&root).and_then(|()| serve::serve(&root)),
         Some("dev") => tools::ensure_build_tools(&root).and_then(|()| serve::dev(&root)),
         Some("test") => test::run_all(&root),
-        Some("bench") => tools::ensure_build_tools(&root)
-            .and_then(|()| tools::ensure_test_tools(&root))
-            .and_then(|()| {
-                if args.iter().any(|a| a == "--archive") {
-                    let sizes = match args.iter().position(|a| a == "--sizes") {
-                        None => Ok(bench::ARCHIVE_SIZES.to_vec()),
-                        Some(i) => args
-                            .get(i + 1)
-                            .ok_or_else(|| "--sizes needs a list, e.g. 5,50".to_string())
-                            .and_then(|s| {
-                                s.split(',')
-                                    .map(|n| n.trim().parse::<usize>())
-                                    .collect::<std::result::Result<Vec<_>, _>>()
-                                    .map_err(|e| format!("--sizes: {e}"))
-                            }),
-                    };
-                    let built = args.iter().any(|a| a == "--built");
-                    sizes.and_then(|sizes| bench::run_archive(&root, &sizes, built))
-                } else {
-                    bench::run(&root, args.iter().any(|a| a == "--ci"))
-                }
-            }),
-        Some("dist") => {
-            let base = match args.iter().position(|a| a == "--base") {
-                Some(i) => match args.get(i + 1) {
-                    Some(b) => b.clone(),
-                    None => {
-                        eprintln!("xtask: --base needs a path, e.g. --base /insyn/");
-                        return ExitCode::FAILURE;
-                    }
-                },
-                None => "/".into(),
-            };
-            let options = match publish_options(&args) {
-                Ok(o) => o,
-                Err(e) => {
-                    eprintln!("xtask: {e}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            let reports = flag(&args, "--reports").map(|d| root.join(d));
-            tools::ensure_build_tools(&root)
-                .and_then(|()| {
-                    let out = flag(&args, "--out").unwrap_or("dist");
-                    dist::build_from(&root, &base, out, reports.as_deref(), &options)
-                })
-                .map(|d| {
-                    println!("the site is in {}", d.display());
-                })
-        }
+        Some("bench") => bench_command(&root, &args),
+        Some("dist") => match dist_command(&root, &args) {
+            Some(r) => r,
+            None => return ExitCode::FAILURE,
+        },
         Some("corpus") => {
             let n = flag(&args, "--reports").and_then(|s| s.parse().ok());
             match (n, flag(&args, "--out")) {
@@ -120,16 +75,7 @@ fn main() -> ExitCode {
                 .unwrap_or(60);
             fuzz::run_fuzz(&root, seconds)
         }
-        Some("schema") if args.iter().any(|a| a == "--stdout") => {
-            if args.iter().any(|a| a == "--glossary") {
-                print!("{}", insyn::model::schema::glossary_json_schema());
-            } else if args.iter().any(|a| a == "--goals") {
-                print!("{}", insyn::import::goals::goals_json_schema());
-            } else {
-                print!("{}", insyn::model::schema::json_schema());
-            }
-            Ok(())
-        }
+        Some("schema") if args.iter().any(|a| a == "--stdout") => print_schema(&args),
         Some("schema") => write_schema(&root),
         _ => Err(USAGE.into()),
     };
@@ -140,6 +86,79 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `bench`: the budgets, or with `--archive` the archive's figures.
+fn bench_command(root: &std::path::Path, args: &[String]) -> tools::Result {
+    let root = root.to_path_buf();
+    tools::ensure_build_tools(&root)
+        .and_then(|()| tools::ensure_test_tools(&root))
+        .and_then(|()| {
+            if args.iter().any(|a| a == "--archive") {
+                let sizes = match args.iter().position(|a| a == "--sizes") {
+                    None => Ok(bench::ARCHIVE_SIZES.to_vec()),
+                    Some(i) => args
+                        .get(i + 1)
+                        .ok_or_else(|| "--sizes needs a list, e.g. 5,50".to_string())
+                        .and_then(|s| {
+                            s.split(',')
+                                .map(|n| n.trim().parse::<usize>())
+                                .collect::<std::result::Result<Vec<_>, _>>()
+                                .map_err(|e| format!("--sizes: {e}"))
+                        }),
+                };
+                let built = args.iter().any(|a| a == "--built");
+                sizes.and_then(|sizes| bench::run_archive(&root, &sizes, built))
+            } else {
+                bench::run(&root, args.iter().any(|a| a == "--ci"))
+            }
+        })
+}
+
+/// `dist`: the site, from the bundled reports or `--reports DIR`; `None`
+/// when an option is wrong (its message printed).
+fn dist_command(root: &std::path::Path, args: &[String]) -> Option<tools::Result> {
+    let root = root.to_path_buf();
+    let base = match args.iter().position(|a| a == "--base") {
+        Some(i) => match args.get(i + 1) {
+            Some(b) => b.clone(),
+            None => {
+                eprintln!("xtask: --base needs a path, e.g. --base /insyn/");
+                return None;
+            }
+        },
+        None => "/".into(),
+    };
+    let options = match publish_options(args) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            return None;
+        }
+    };
+    let reports = flag(args, "--reports").map(|d| root.join(d));
+    Some(
+        tools::ensure_build_tools(&root)
+            .and_then(|()| {
+                let out = flag(args, "--out").unwrap_or("dist");
+                dist::build_from(&root, &base, out, reports.as_deref(), &options)
+            })
+            .map(|d| {
+                println!("the site is in {}", d.display());
+            }),
+    )
+}
+
+/// `schema --stdout [--glossary | --goals]`: one schema on stdout.
+fn print_schema(args: &[String]) -> tools::Result {
+    if args.iter().any(|a| a == "--glossary") {
+        print!("{}", insyn::model::schema::glossary_json_schema());
+    } else if args.iter().any(|a| a == "--goals") {
+        print!("{}", insyn::import::goals::goals_json_schema());
+    } else {
+        print!("{}", insyn::model::schema::json_schema());
+    }
+    Ok(())
 }
 
 /// The value after `name` in `args`.

@@ -377,12 +377,6 @@ mod tests {
                 .filter(|n| n.has_tag_name((ns, name)))
                 .collect()
         };
-        let refs = |n: &roxmltree::Node, ns: &str, name: &str| -> Vec<String> {
-            n.children()
-                .filter(|c| c.has_tag_name((ns, name)))
-                .filter_map(|c| c.attribute((RDF, "resource")).map(String::from))
-                .collect()
-        };
         let mut out = Vec::new();
         let mut need = |n: &roxmltree::Node, props: &[(&str, &str)]| {
             for (ns, p) in props {
@@ -425,14 +419,32 @@ mod tests {
         for a in nodes(FOAF, "Agent") {
             need(&a, &[(FOAF, "name")]);
         }
-        // Every reference leads to a described resource.
+        out.extend(dangling(&doc, c, &datasets));
+        out
+    }
+
+    /// The resources (`rdf:resource`) that `n`'s `ns:name` children name.
+    fn refs(n: &roxmltree::Node, ns: &str, name: &str) -> Vec<String> {
+        n.children()
+            .filter(|c| c.has_tag_name((ns, name)))
+            .filter_map(|c| c.attribute((RDF, "resource")).map(String::from))
+            .collect()
+    }
+
+    /// The references to a resource the document does not describe.
+    fn dangling(
+        doc: &roxmltree::Document,
+        c: &roxmltree::Node,
+        datasets: &[roxmltree::Node],
+    ) -> Vec<String> {
+        let mut out = Vec::new();
         let described: Vec<String> = doc
             .descendants()
             .filter_map(|n| n.attribute((RDF, "about")).map(String::from))
             .collect();
         let mut wanted = refs(c, DCAT, "dataset");
         wanted.extend(refs(c, DCT, "publisher"));
-        for d in &datasets {
+        for d in datasets {
             wanted.extend(refs(d, DCAT, "distribution"));
             wanted.extend(refs(d, DCT, "publisher"));
         }

@@ -80,6 +80,39 @@ pub fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// The share card's image tags, or a card without one.
+fn image_tags(site: &Site, m: &PageMeta, out: &mut Vec<String>) {
+    let image = m
+        .image
+        .as_ref()
+        .and_then(|(file, alt)| Some((site.absolute(&site.file(file))?, alt)));
+    match image {
+        Some((src, alt)) => {
+            out.push(format!("<meta property=\"og:image\" content=\"{src}\">"));
+            out.push("<meta property=\"og:image:type\" content=\"image/png\">".into());
+            out.push(format!(
+                "<meta property=\"og:image:width\" content=\"{}\">",
+                crate::share::WIDTH
+            ));
+            out.push(format!(
+                "<meta property=\"og:image:height\" content=\"{}\">",
+                crate::share::HEIGHT
+            ));
+            out.push(format!(
+                "<meta property=\"og:image:alt\" content=\"{}\">",
+                escape(alt)
+            ));
+            out.push("<meta name=\"twitter:card\" content=\"summary_large_image\">".into());
+            out.push(format!("<meta name=\"twitter:image\" content=\"{src}\">"));
+            out.push(format!(
+                "<meta name=\"twitter:image:alt\" content=\"{}\">",
+                escape(alt)
+            ));
+        }
+        None => out.push("<meta name=\"twitter:card\" content=\"summary\">".into()),
+    }
+}
+
 /// The `<head>` elements of a page.
 pub fn head_tags(site: &Site, m: &PageMeta) -> String {
     let embed = recognize(m.route).is_embed();
@@ -121,35 +154,7 @@ pub fn head_tags(site: &Site, m: &PageMeta) -> String {
         "<meta property=\"og:description\" content=\"{}\">",
         escape(m.description)
     ));
-    let image = m
-        .image
-        .as_ref()
-        .and_then(|(file, alt)| Some((site.absolute(&site.file(file))?, alt)));
-    match image {
-        Some((src, alt)) => {
-            out.push(format!("<meta property=\"og:image\" content=\"{src}\">"));
-            out.push("<meta property=\"og:image:type\" content=\"image/png\">".into());
-            out.push(format!(
-                "<meta property=\"og:image:width\" content=\"{}\">",
-                crate::share::WIDTH
-            ));
-            out.push(format!(
-                "<meta property=\"og:image:height\" content=\"{}\">",
-                crate::share::HEIGHT
-            ));
-            out.push(format!(
-                "<meta property=\"og:image:alt\" content=\"{}\">",
-                escape(alt)
-            ));
-            out.push("<meta name=\"twitter:card\" content=\"summary_large_image\">".into());
-            out.push(format!("<meta name=\"twitter:image\" content=\"{src}\">"));
-            out.push(format!(
-                "<meta name=\"twitter:image:alt\" content=\"{}\">",
-                escape(alt)
-            ));
-        }
-        None => out.push("<meta name=\"twitter:card\" content=\"summary\">".into()),
-    }
+    image_tags(site, m, &mut out);
     out.push(format!(
         "<meta name=\"twitter:title\" content=\"{}\">",
         escape(m.title)

@@ -11,6 +11,35 @@ struct Tier {
     secs: f64,
 }
 
+/// What a tier runs.
+type Run = fn(&Path) -> Result;
+
+/// The tiers after the setup, in order: a name and what it runs.
+const TIERS: [(&str, Run); 7] = [
+    ("rustfmt", rustfmt),
+    ("clippy", clippy),
+    (
+        "native tests (model, charts, validation, components via ssr)",
+        native,
+    ),
+    (
+        "browser tests (wasm-bindgen-test in headless Chromium)",
+        browser,
+    ),
+    (
+        "release builds (trunk, wasm-opt -Oz): /, /insyn/, a 50-report archive",
+        release,
+    ),
+    (
+        "end-to-end (Playwright + axe-core on the release build)",
+        e2e,
+    ),
+    (
+        "budgets: first-load size, Lighthouse, throttled takeover (bench --ci)",
+        budgets,
+    ),
+];
+
 pub fn run_all(root: &Path) -> Result {
     // On a fresh machine the installs take most of the run: their time is
     // the first line of the summary (each step prints its own as it ends).
@@ -22,10 +51,10 @@ pub fn run_all(root: &Path) -> Result {
         outcome: Ok(()),
         secs: setup.elapsed().as_secs_f64(),
     }];
-    let mut tier = |name: &'static str, f: &mut dyn FnMut() -> Result| {
+    for (name, f) in TIERS {
         println!("\n=== {name} ===");
         let t = Instant::now();
-        let outcome = f();
+        let outcome = f(root);
         if let Err(e) = &outcome {
             println!("!!! {name}: {e}");
         }
@@ -34,104 +63,103 @@ pub fn run_all(root: &Path) -> Result {
             outcome,
             secs: t.elapsed().as_secs_f64(),
         });
-    };
-    tier("rustfmt", &mut || {
-        run(
-            "cargo fmt --check",
-            cmd(root, "cargo").args(["fmt", "--all", "--", "--check"]),
-        )
-    });
-    tier("clippy", &mut || {
-        run(
-            "clippy (native)",
-            cmd(root, "cargo").args([
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ]),
-        )?;
-        run(
-            "clippy (wasm32)",
-            cmd(root, "cargo").args([
-                "clippy",
+    }
+    summary(&tiers, setup)
+}
+
+fn rustfmt(root: &Path) -> Result {
+    run(
+        "cargo fmt --check",
+        cmd(root, "cargo").args(["fmt", "--all", "--", "--check"]),
+    )
+}
+
+fn clippy(root: &Path) -> Result {
+    run(
+        "clippy (native)",
+        cmd(root, "cargo").args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    run(
+        "clippy (wasm32)",
+        cmd(root, "cargo").args([
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+            "--bins",
+            "--tests",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )
+}
+
+fn native(root: &Path) -> Result {
+    run(
+        "cargo test",
+        cmd(root, "cargo").args(["test", "--workspace"]),
+    )
+}
+
+fn browser(root: &Path) -> Result {
+    run(
+        "wasm tests",
+        cmd(root, "cargo")
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+            .args([
+                "test",
                 "--target",
                 "wasm32-unknown-unknown",
-                "--lib",
-                "--bins",
-                "--tests",
-                "--",
-                "-D",
-                "warnings",
+                "--test",
+                "browser",
             ]),
-        )
-    });
-    tier(
-        "native tests (model, charts, validation, components via ssr)",
-        &mut || {
-            run(
-                "cargo test",
-                cmd(root, "cargo").args(["test", "--workspace"]),
-            )
-        },
-    );
-    tier(
-        "browser tests (wasm-bindgen-test in headless Chromium)",
-        &mut || {
-            run(
-                "wasm tests",
-                cmd(root, "cargo")
-                    .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-                    .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
-                    .args([
-                        "test",
-                        "--target",
-                        "wasm32-unknown-unknown",
-                        "--test",
-                        "browser",
-                    ]),
-            )
-        },
-    );
-    tier(
-        "release builds (trunk, wasm-opt -Oz): /, /insyn/, a 50-report archive",
-        &mut || {
-            crate::dist::build(root, "/", "dist", &crate::findable::Options::for_tests())?;
-            // The same site for a subpath, for the e2e test of hosting under /insyn/.
-            crate::dist::build(root, "/insyn/", "dist-subpath", &Default::default())?;
-            // A synthetic archive of 50 reports, for the e2e test of what each page fetches.
-            let archive = root.join("target/archive-50");
-            crate::corpus::run(root, 50, &archive)?;
-            crate::dist::build_from(
-                root,
-                "/",
-                "dist-archive",
-                Some(&archive),
-                &Default::default(),
-            )
-            .map(|_| ())
-        },
-    );
-    tier(
-        "end-to-end (Playwright + axe-core on the release build)",
-        &mut || {
-            run(
-                "e2e",
-                cmd(root, "node")
-                    .current_dir(root.join("e2e"))
-                    .args(["--test", "--test-concurrency=1"]),
-            )
-        },
-    );
-    tier(
-        "budgets: first-load size, Lighthouse, throttled takeover (bench --ci)",
-        &mut || crate::bench::check_budgets(root),
-    );
+    )
+}
+
+fn release(root: &Path) -> Result {
+    crate::dist::build(root, "/", "dist", &crate::findable::Options::for_tests())?;
+    // The same site for a subpath, for the e2e test of hosting under /insyn/.
+    crate::dist::build(root, "/insyn/", "dist-subpath", &Default::default())?;
+    // A synthetic archive of 50 reports, for the e2e test of what each page fetches.
+    let archive = root.join("target/archive-50");
+    crate::corpus::run(root, 50, &archive)?;
+    crate::dist::build_from(
+        root,
+        "/",
+        "dist-archive",
+        Some(&archive),
+        &Default::default(),
+    )
+    .map(|_| ())
+}
+
+fn e2e(root: &Path) -> Result {
+    run(
+        "e2e",
+        cmd(root, "node")
+            .current_dir(root.join("e2e"))
+            .args(["--test", "--test-concurrency=1"]),
+    )
+}
+
+fn budgets(root: &Path) -> Result {
+    crate::bench::check_budgets(root)
+}
+
+/// One line per tier, and the run's outcome.
+fn summary(tiers: &[Tier], setup: Instant) -> Result {
     println!("\n=== summary ===");
     let mut failed = 0;
-    for t in &tiers {
+    for t in tiers {
         match &t.outcome {
             Ok(()) => println!("ok     {:<60} {:>5.0} s", t.name, t.secs),
             Err(e) => {

@@ -129,7 +129,16 @@ fn is_root() -> bool {
 
 /// wasm32 target, Trunk, wasm-bindgen CLI and wasm-opt.
 pub fn ensure_build_tools(root: &Path) -> Result {
-    // wasm32 target
+    ensure_wasm32(root)?;
+    ensure_trunk(root)?;
+    ensure_wasm_bindgen(root)?;
+    ensure_npm_tools(root)?;
+    crate::size::ensure(root);
+    Ok(())
+}
+
+/// The wasm32 target of the stable toolchain.
+fn ensure_wasm32(root: &Path) -> Result {
     let installed = output_of(root, "rustup", &["target", "list", "--installed"])
         .ok_or("rustup was not found: install Rust with rustup (https://rustup.rs)")?;
     if installed
@@ -146,7 +155,11 @@ pub fn ensure_build_tools(root: &Path) -> Result {
         .map_err(|e| format!("{e}. Is crates.io/rustup's server reachable?"))?;
         done(t);
     }
-    // Trunk
+    Ok(())
+}
+
+/// Trunk, built without its release profile's LTO.
+fn ensure_trunk(root: &Path) -> Result {
     let have = output_of(root, "trunk", &["--version"]).unwrap_or_default();
     if have.contains(TRUNK_VERSION) {
         skip("trunk", &format!("{TRUNK_VERSION} installed"));
@@ -172,7 +185,12 @@ pub fn ensure_build_tools(root: &Path) -> Result {
         .map_err(|e| format!("{e}. Is the crates.io registry reachable?"))?;
         done(t);
     }
-    // wasm-bindgen CLI, the same version as the crate in Cargo.lock
+    Ok(())
+}
+
+/// The wasm-bindgen CLI and test runner, the same version as the crate in
+/// Cargo.lock.
+fn ensure_wasm_bindgen(root: &Path) -> Result {
     let v = wasm_bindgen_version(root)?;
     let have = output_of(root, "wasm-bindgen", &["--version"]).unwrap_or_default();
     let have_runner = output_of(root, "wasm-bindgen-test-runner", &["--version"]).is_some();
@@ -208,8 +226,12 @@ pub fn ensure_build_tools(root: &Path) -> Result {
         }
         done(t);
     }
-    // wasm-opt from npm binaryen, Pagefind and Terser, in one install: an
-    // npm install of one package with --no-save removes the others.
+    Ok(())
+}
+
+/// wasm-opt from npm binaryen, Pagefind and Terser, in one install: an npm
+/// install of one package with --no-save removes the others.
+fn ensure_npm_tools(root: &Path) -> Result {
     let wasm_opt = tools_dir(root).join("node_modules/.bin/wasm-opt");
     let says = |bin: &Path, version: &str| {
         output_of(root, bin.to_str().unwrap_or_default(), &["--version"])
@@ -257,7 +279,6 @@ pub fn ensure_build_tools(root: &Path) -> Result {
         }
         done(t);
     }
-    crate::size::ensure(root);
     Ok(())
 }
 

@@ -18,33 +18,7 @@ pub fn run(root: &Path, files: &[String]) -> usize {
     let mut errors = 0;
     if files.is_empty() {
         errors += check_glossary(root);
-        let manifest = reports_dir.join("index.json");
-        match std::fs::read_to_string(&manifest) {
-            Ok(src) => match parse_manifest("reports/index.json", &src) {
-                Ok(m) => {
-                    for e in &m.reports {
-                        if !reports_dir.join(&e.file).exists() {
-                            println!(
-                                "reports/index.json: rapporten {} pekar på {}, som saknas",
-                                e.id, e.file
-                            );
-                            errors += 1;
-                        }
-                    }
-                    println!("OK   reports/index.json ({} rapporter)", m.reports.len());
-                }
-                Err(ds) => {
-                    for d in ds {
-                        println!("{d}");
-                        errors += 1;
-                    }
-                }
-            },
-            Err(e) => {
-                println!("reports/index.json: kan inte läsas: {e}");
-                errors += 1;
-            }
-        }
+        errors += check_manifest(&reports_dir);
     }
     let mut loaded: Vec<(String, Report)> = Vec::new();
     let mut given_names = Vec::new();
@@ -92,6 +66,39 @@ pub fn run(root: &Path, files: &[String]) -> usize {
         println!("Inga fel.");
     } else {
         println!("{errors} fel.");
+    }
+    errors
+}
+
+/// Checks `reports/index.json`, and that each file it lists exists.
+fn check_manifest(reports_dir: &Path) -> usize {
+    let mut errors = 0;
+    let manifest = reports_dir.join("index.json");
+    match std::fs::read_to_string(&manifest) {
+        Ok(src) => match parse_manifest("reports/index.json", &src) {
+            Ok(m) => {
+                for e in &m.reports {
+                    if !reports_dir.join(&e.file).exists() {
+                        println!(
+                            "reports/index.json: rapporten {} pekar på {}, som saknas",
+                            e.id, e.file
+                        );
+                        errors += 1;
+                    }
+                }
+                println!("OK   reports/index.json ({} rapporter)", m.reports.len());
+            }
+            Err(ds) => {
+                for d in ds {
+                    println!("{d}");
+                    errors += 1;
+                }
+            }
+        },
+        Err(e) => {
+            println!("reports/index.json: kan inte läsas: {e}");
+            errors += 1;
+        }
     }
     errors
 }
