@@ -31,55 +31,121 @@ mod test;
 mod tools;
 mod validate;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
 
 pub fn root() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     dir.parent().map(PathBuf::from).unwrap_or(dir)
 }
 
-const USAGE: &str =
-    "usage: cargo xtask <serve | dev | test | bench [--ci | --archive [--sizes 5,50,500] [--built]] | fuzz --seconds N (each of three targets) | dist [--base /path/] [--reports DIR] [--out DIR] [--site-url https://host] [--licence URL] [--contact E-MAIL] | import SOURCE --out DRAFT.json | validate [FILE…] | schema | corpus --reports N --out DIR>";
+/// Project tasks of Insyn: `cargo xtask <command>`.
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    bin_name = "cargo xtask",
+    about,
+    disable_help_subcommand = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Install what is missing, build the site as `dist` does and serve it on
+    /// http://127.0.0.1:8080 with the hosting headers, rebuilding on change
+    Serve,
+    /// Trunk's development server (no pre-rendering, no headers)
+    Dev,
+    /// Install what is missing, then run every test tier
+    Test,
+    /// Budgets (first-load size, Lighthouse, takeover), or the archive's figures
+    Bench {
+        /// Only the budgets CI enforces (no chart timings)
+        #[arg(long)]
+        ci: bool,
+        /// Sites of 5, 50 and 500 reports: what each page fetches, time until live, search, build time
+        #[arg(long)]
+        archive: bool,
+        /// The archive sizes, e.g. 5,50
+        #[arg(long, value_delimiter = ',', requires = "archive")]
+        sizes: Option<Vec<usize>>,
+        /// Measure the sites as last built, without building them
+        #[arg(long, requires = "archive")]
+        built: bool,
+    },
+    /// libFuzzer on parse + validate and on the importer, SECONDS for each of three targets
+    Fuzz {
+        #[arg(long, default_value_t = 60)]
+        seconds: u64,
+    },
+    /// Build the static site
+    Dist {
+        /// The path the site is served under, e.g. /insyn/
+        #[arg(long, default_value = "/")]
+        base: String,
+        /// Build from the report files in DIR (with its index.json) instead of the bundled ones
+        #[arg(long, value_name = "DIR")]
+        reports: Option<PathBuf>,
+        /// The folder to write, below the repository
+        #[arg(long, value_name = "DIR", default_value = "dist")]
+        out: String,
+        #[command(flatten)]
+        publish: Publish,
+    },
+    /// A draft report file from a board's text, with review points
+    Import {
+        /// The text of the board's PDF (pdftotext -layout)
+        source: String,
+        /// The draft report file to write
+        #[arg(long, value_name = "DRAFT.json")]
+        out: String,
+    },
+    /// Validate report files (every bundled one when none is given)
+    Validate { files: Vec<String> },
+    /// Write the JSON schemas from the Rust types (or print one)
+    Schema {
+        /// Print the report schema instead of writing the files
+        #[arg(long)]
+        stdout: bool,
+        /// With --stdout: the glossary's schema
+        #[arg(long, requires = "stdout")]
+        glossary: bool,
+        /// With --stdout: the goals file's schema
+        #[arg(long, requires = "stdout")]
+        goals: bool,
+    },
+    /// A synthetic archive of N reports, for tests and benchmarks
+    Corpus {
+        #[arg(long = "reports", value_name = "N")]
+        reports: usize,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+}
+
+/// `--site-url`, `--licence` and `--contact` of `cargo xtask dist`.
+#[derive(clap::Args)]
+struct Publish {
+    /// The site's public address, for canonical links, the sitemap and share cards
+    #[arg(long, value_name = "https://host")]
+    site_url: Option<String>,
+    /// The data's licence, as a URL
+    #[arg(long, value_name = "URL")]
+    licence: Option<String>,
+    /// The publisher's contact e-mail
+    #[arg(long, value_name = "E-MAIL")]
+    contact: Option<String>,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cli = Cli::parse();
     let root = root();
-    let result = match args.first().map(String::as_str) {
-        Some("serve") => tools::ensure_build_tools(&root).and_then(|()| serve::serve(&root)),
-        Some("dev") => tools::ensure_build_tools(&root).and_then(|()| serve::dev(&root)),
-        Some("test") => test::run_all(&root),
-        Some("bench") => bench_command(&root, &args),
-        Some("dist") => match dist_command(&root, &args) {
-            Some(r) => r,
-            None => return ExitCode::FAILURE,
-        },
-        Some("corpus") => {
-            let n = flag(&args, "--reports").and_then(|s| s.parse().ok());
-            match (n, flag(&args, "--out")) {
-                (Some(n), Some(out)) => corpus::run(&root, n, &root.join(out)),
-                _ => Err("usage: cargo xtask corpus --reports N --out DIR".into()),
-            }
-        }
-        Some("import") => import::run(&args[1..]),
-        Some("validate") => match validate::run(&root, &args[1..]) {
-            0 => Ok(()),
-            n => Err(format!("{n} error(s)")),
-        },
-        Some("fuzz") => {
-            let seconds = args
-                .iter()
-                .position(|a| a == "--seconds")
-                .and_then(|i| args.get(i + 1))
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(60);
-            fuzz::run_fuzz(&root, seconds)
-        }
-        Some("schema") if args.iter().any(|a| a == "--stdout") => print_schema(&args),
-        Some("schema") => write_schema(&root),
-        _ => Err(USAGE.into()),
-    };
-    match result {
+    match run(&root, cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("xtask: {e}");
@@ -88,103 +154,72 @@ fn main() -> ExitCode {
     }
 }
 
-/// `bench`: the budgets, or with `--archive` the archive's figures.
-fn bench_command(root: &std::path::Path, args: &[String]) -> tools::Result {
-    let root = root.to_path_buf();
-    tools::ensure_build_tools(&root)
-        .and_then(|()| tools::ensure_test_tools(&root))
-        .and_then(|()| {
-            if args.iter().any(|a| a == "--archive") {
-                let sizes = match args.iter().position(|a| a == "--sizes") {
-                    None => Ok(bench::ARCHIVE_SIZES.to_vec()),
-                    Some(i) => args
-                        .get(i + 1)
-                        .ok_or_else(|| "--sizes needs a list, e.g. 5,50".to_string())
-                        .and_then(|s| {
-                            s.split(',')
-                                .map(|n| n.trim().parse::<usize>())
-                                .collect::<std::result::Result<Vec<_>, _>>()
-                                .map_err(|e| format!("--sizes: {e}"))
-                        }),
-                };
-                let built = args.iter().any(|a| a == "--built");
-                sizes.and_then(|sizes| bench::run_archive(&root, &sizes, built))
-            } else {
-                bench::run(&root, args.iter().any(|a| a == "--ci"))
-            }
-        })
-}
-
-/// `dist`: the site, from the bundled reports or `--reports DIR`; `None`
-/// when an option is wrong (its message printed).
-fn dist_command(root: &std::path::Path, args: &[String]) -> Option<tools::Result> {
-    let root = root.to_path_buf();
-    let base = match args.iter().position(|a| a == "--base") {
-        Some(i) => match args.get(i + 1) {
-            Some(b) => b.clone(),
-            None => {
-                eprintln!("xtask: --base needs a path, e.g. --base /insyn/");
-                return None;
-            }
-        },
-        None => "/".into(),
-    };
-    let options = match publish_options(args) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("xtask: {e}");
-            return None;
-        }
-    };
-    let reports = flag(args, "--reports").map(|d| root.join(d));
-    Some(
-        tools::ensure_build_tools(&root)
-            .and_then(|()| {
-                let out = flag(args, "--out").unwrap_or("dist");
-                dist::build_from(&root, &base, out, reports.as_deref(), &options)
-            })
-            .map(|d| {
-                println!("the site is in {}", d.display());
+/// Runs one command.
+fn run(root: &Path, command: Command) -> tools::Result {
+    match command {
+        Command::Serve => tools::ensure_build_tools(root).and_then(|()| serve::serve(root)),
+        Command::Dev => tools::ensure_build_tools(root).and_then(|()| serve::dev(root)),
+        Command::Test => test::run_all(root),
+        Command::Bench {
+            ci,
+            archive,
+            sizes,
+            built,
+        } => tools::ensure_build_tools(root)
+            .and_then(|()| tools::ensure_test_tools(root))
+            .and_then(|()| match archive {
+                true => {
+                    let sizes = sizes.unwrap_or_else(|| bench::ARCHIVE_SIZES.to_vec());
+                    bench::run_archive(root, &sizes, built)
+                }
+                false => bench::run(root, ci),
             }),
-    )
-}
-
-/// `schema --stdout [--glossary | --goals]`: one schema on stdout.
-fn print_schema(args: &[String]) -> tools::Result {
-    if args.iter().any(|a| a == "--glossary") {
-        print!("{}", insyn::model::schema::glossary_json_schema());
-    } else if args.iter().any(|a| a == "--goals") {
-        print!("{}", insyn::import::goals::goals_json_schema());
-    } else {
-        print!("{}", insyn::model::schema::json_schema());
-    }
-    Ok(())
-}
-
-/// The value after `name` in `args`.
-fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    let i = args.iter().position(|a| a == name)?;
-    args.get(i + 1).map(String::as_str)
-}
-
-/// `--site-url`, `--licence` and `--contact` of `cargo xtask dist`.
-fn publish_options(args: &[String]) -> Result<findable::Options, String> {
-    let value = |flag: &str| -> Result<Option<String>, String> {
-        match args.iter().position(|a| a == flag) {
-            Some(i) => match args.get(i + 1) {
-                Some(v) if !v.starts_with("--") => Ok(Some(v.clone())),
-                _ => Err(format!("{flag} needs a value")),
-            },
-            None => Ok(None),
+        Command::Fuzz { seconds } => fuzz::run_fuzz(root, seconds),
+        Command::Dist {
+            base,
+            reports,
+            out,
+            publish,
+        } => {
+            let options = findable::Options {
+                site_url: publish
+                    .site_url
+                    .map(|u| seo::parse_site_url(&u))
+                    .transpose()?,
+                licence: publish.licence,
+                contact: publish.contact,
+            };
+            let reports = reports.map(|d| root.join(d));
+            tools::ensure_build_tools(root)?;
+            let d = dist::build_from(root, &base, &out, reports.as_deref(), &options)?;
+            println!("the site is in {}", d.display());
+            Ok(())
         }
-    };
-    Ok(findable::Options {
-        site_url: value("--site-url")?
-            .map(|u| seo::parse_site_url(&u))
-            .transpose()?,
-        licence: value("--licence")?,
-        contact: value("--contact")?,
-    })
+        Command::Import { source, out } => import::run(&source, &out),
+        Command::Validate { files } => match validate::run(root, &files) {
+            0 => Ok(()),
+            n => Err(format!("{n} error(s)")),
+        },
+        Command::Schema {
+            stdout: true,
+            glossary,
+            goals,
+        } => {
+            print!(
+                "{}",
+                if glossary {
+                    insyn::model::schema::glossary_json_schema()
+                } else if goals {
+                    insyn::import::goals::goals_json_schema()
+                } else {
+                    insyn::model::schema::json_schema()
+                }
+            );
+            Ok(())
+        }
+        Command::Schema { .. } => write_schema(root),
+        Command::Corpus { reports, out } => corpus::run(root, reports, &root.join(out)),
+    }
 }
 
 fn write_schema(root: &std::path::Path) -> Result<(), String> {
