@@ -199,8 +199,8 @@ test('what a reader typed, chose or pressed before the takeover is not lost', as
 });
 
 test('with the viewer held back, each kind of control answers from the HTML, and 30 s later the live page keeps what the reader did', async () => {
-  // A table view, the status filter, and a disclosure (a goal's other
-  // years), each used while the wasm is held back.
+  // The status filter, a disclosure (a goal's other years) and a chart's
+  // table view, each used while the wasm is held back.
   {
     const { ctx, page, live } = await heldPage(`${env.url}asn-2025`);
     const pre = page.locator('#insyn-pre');
@@ -227,6 +227,22 @@ test('with the viewer held back, each kind of control answers from the HTML, and
     await now.locator('li').first().waitFor({ timeout: 5000 });
     assert.equal(await now.getAttribute('open'), '', 'still open');
     assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY', 'focus stays on it');
+    await ctx.close();
+  }
+  {
+    // A chart's table view on the finance page.
+    const { ctx, page, live } = await heldPage(`${env.url}asn-2025/ekonomi`);
+    const view = page.locator('#insyn-pre details.chart-table').nth(1);
+    const key = await view.getAttribute('data-key');
+    await view.locator('summary').click();
+    const rows = await view.locator('tbody tr').count();
+    assert.ok(rows > 0 && await view.locator('table').isVisible(), 'the table view answers before the viewer');
+    await page.waitForTimeout(30000);
+    await live();
+    const now = page.locator(`details.chart-table[data-key="${key}"]`);
+    assert.equal(await now.getAttribute('open'), '', 'the live page keeps it open');
+    await now.locator('tbody tr').first().waitFor({ timeout: 5000 });
+    assert.equal(await now.locator('tbody tr').count(), rows, 'with the same rows');
     await ctx.close();
   }
 });
