@@ -1,4 +1,6 @@
-//! Project tasks, run as `cargo xtask <command>`:
+//! Project tasks, run as `cargo xtask <command>`; the arguments are parsed by
+//! clap (derive API, [`Cli`]), so `cargo xtask --help` lists the commands and
+//! `cargo xtask COMMAND --help` each one's options:
 //!
 //! - `serve`: install what is missing, then build the site as `dist` does and serve it on
 //!   http://127.0.0.1:8080 with the hosting headers, rebuilding on change
@@ -9,9 +11,13 @@
 //!   instead of the bundled ones)
 //! - `import SOURCE --out DRAFT.json`: a draft report file from a board's text, with review points
 //! - `validate [FILE…]`: validate report files (all bundled ones when none are given)
-//! - `bench [--ci]`: size, Lighthouse and takeover budgets, chart render times
+//! - `bench [--ci | --archive [--sizes 5,50,500] [--built]]`: size, Lighthouse and takeover
+//!   budgets, chart render times; or the figures of synthetic archives of 5, 50 and 500 reports
+//! - `fuzz [--seconds N]`: libFuzzer on three targets, N seconds (default 60) each
 //! - `corpus --reports N --out DIR`: a synthetic archive of N reports for tests and benchmarks
-//! - `schema`: write `assets/reports/schema.json` and `assets/glossary.schema.json` from the Rust types
+//! - `schema [--stdout [--glossary | --goals]]`: write `assets/reports/schema.json`,
+//!   `assets/glossary.schema.json` and `assets/goals.schema.json` from the Rust types (or print
+//!   one of them)
 
 mod bench;
 mod corpus;
@@ -72,15 +78,21 @@ enum Command {
         #[arg(long)]
         archive: bool,
         /// The archive sizes, e.g. 5,50
-        #[arg(long, value_delimiter = ',', requires = "archive")]
+        #[arg(
+            long,
+            value_delimiter = ',',
+            value_parser = archive_size,
+            requires = "archive"
+        )]
         sizes: Option<Vec<usize>>,
         /// Measure the sites as last built, without building them
         #[arg(long, requires = "archive")]
         built: bool,
     },
-    /// libFuzzer on parse + validate and on the importer, SECONDS for each of three targets
+    /// libFuzzer on parse + validate and on the importer, N seconds for each of three targets
     Fuzz {
-        #[arg(long, default_value_t = 60)]
+        /// Seconds for each target
+        #[arg(long, value_name = "N", default_value_t = 60)]
         seconds: u64,
     },
     /// Build the static site
@@ -106,7 +118,11 @@ enum Command {
         out: String,
     },
     /// Validate report files (every bundled one when none is given)
-    Validate { files: Vec<String> },
+    Validate {
+        /// The report files to validate
+        #[arg(value_name = "FILE")]
+        files: Vec<String>,
+    },
     /// Write the JSON schemas from the Rust types (or print one)
     Schema {
         /// Print the report schema instead of writing the files
@@ -121,8 +137,10 @@ enum Command {
     },
     /// A synthetic archive of N reports, for tests and benchmarks
     Corpus {
+        /// How many reports
         #[arg(long = "reports", value_name = "N")]
         reports: usize,
+        /// The folder to write, below the repository
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
@@ -140,6 +158,11 @@ struct Publish {
     /// The publisher's contact e-mail
     #[arg(long, value_name = "E-MAIL")]
     contact: Option<String>,
+}
+
+/// One size of `bench --sizes` (spaces around it allowed, as before clap).
+fn archive_size(s: &str) -> Result<usize, String> {
+    s.trim().parse().map_err(|e| format!("{e}"))
 }
 
 fn main() -> ExitCode {
@@ -242,4 +265,54 @@ fn write_schema(root: &std::path::Path) -> Result<(), String> {
         println!("wrote {}", path.display());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Command, clap::Error> {
+        Cli::try_parse_from(std::iter::once("xtask").chain(args.iter().copied())).map(|c| c.command)
+    }
+
+    #[test]
+    fn the_options_keep_their_defaults() {
+        assert!(matches!(
+            parse(&["fuzz"]),
+            Ok(Command::Fuzz { seconds: 60 })
+        ));
+        match parse(&["dist"]).unwrap() {
+            Command::Dist {
+                base, out, reports, ..
+            } => assert_eq!((base.as_str(), out.as_str(), reports), ("/", "dist", None)),
+            _ => panic!("not dist"),
+        }
+        match parse(&["bench", "--archive", "--sizes", "5, 50"]).unwrap() {
+            Command::Bench { sizes, archive, .. } => {
+                assert!(archive);
+                assert_eq!(sizes, Some(vec![5, 50]));
+            }
+            _ => panic!("not bench"),
+        }
+        match parse(&["import", "a.txt", "--out", "b.json"]).unwrap() {
+            Command::Import { source, out } => {
+                assert_eq!((source.as_str(), out.as_str()), ("a.txt", "b.json"))
+            }
+            _ => panic!("not import"),
+        }
+    }
+
+    #[test]
+    fn an_unknown_command_or_a_missing_value_is_refused() {
+        for args in [
+            &["nothing"][..],
+            &[],
+            &["dist", "--base"],
+            &["import", "a.txt"],
+            &["corpus", "--reports", "x", "--out", "d"],
+            &["bench", "--sizes", "5"],
+        ] {
+            assert!(parse(args).is_err(), "{args:?}");
+        }
+    }
 }
