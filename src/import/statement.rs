@@ -187,7 +187,8 @@ fn is_iso_date(w: &str) -> bool {
 /// and in English: a review point).
 fn decision_plan(doc: &Doc, review: &mut Review) -> Vec<DatedEvent> {
     let mut out = Vec::new();
-    for (i, text) in under_heading(doc, &template().decision_plan_heading) {
+    let lines = under_heading(doc, &template().decision_plan_heading);
+    for &(i, text) in &lines {
         let Some((name, date)) = text.rsplit_once(' ') else {
             continue;
         };
@@ -207,7 +208,7 @@ fn decision_plan(doc: &Doc, review: &mut Review) -> Vec<DatedEvent> {
             },
         });
     }
-    if let Some(&(i, _)) = under_heading(doc, &template().decision_plan_heading).first() {
+    if let Some(&(i, _)) = lines.first() {
         review.add(doc, doc.lines[i].no, format!("Beslutsplaneringen: {} datum lästa, med mötets namn som tryckt: skriv etiketterna med egna ord, på svenska och engelska", out.len()));
     }
     out
