@@ -62,7 +62,7 @@ fn use_drawing(table: Table, lang: Lang, columns: u8, name_id: String) -> Option
     // pre-rendered at), kept instead of drawn again while the viewer takes
     // over (issue #30): the live page draws at the reader's width once it
     // is live.
-    let kept = use_memo(name_id, |id| web::prerendered_chart_svg(id).map(Rc::new));
+    let kept = use_memo(name_id, |id| web::prerendered_chart_svg(id));
     let width = use_state(|| match *kept {
         Some(_) => per_column(columns, None),
         None => per_column(columns, web::viewport_width()),
@@ -211,7 +211,7 @@ fn ChartMarks(props: &ChartMarksProps) -> Html {
     html! {
         <>
             <div class="chart-canvas">
-                    { raw_svg(&props.drawn.svg) }
+                    { props.drawn.drawing() }
                     <svg class="hit-layer" viewBox={view_box} role="group"
                         aria-label={format!("{}: {n} {}. {}", props.title, t.bars, t.chart_keys_hint)}
                         {onkeydown} onpointerleave={onpointerleave}>
@@ -301,7 +301,7 @@ fn ChartActions(props: &ChartActionsProps) -> Html {
     let svg_download = {
         let drawn = props.drawn.clone();
         let name = format!("{id_base}.svg");
-        Callback::from(move |_| web::download(&name, "image/svg+xml", drawn.svg.as_str()))
+        Callback::from(move |_| web::download(&name, "image/svg+xml", drawn.markup().as_str()))
     };
     let chart = &props.drawn.chart;
     html! {
@@ -313,7 +313,7 @@ fn ChartActions(props: &ChartActionsProps) -> Html {
                 <EmbedButton path={format!("{}/ekonomi/{}", props.report, props.table.id)} title={props.table.title.clone()}
                     height={(chart.height as u32).saturating_add(260)}>
                     <p class="chart-summary">{ &chart.summary }</p>
-                    { raw_svg(&props.drawn.svg) }
+                    <Preview drawn={props.drawn.clone()} />
                 </EmbedButton>
             }
         </div>
@@ -323,7 +323,15 @@ fn ChartActions(props: &ChartActionsProps) -> Html {
 /// A chart's layout and its SVG drawing.
 struct Drawn {
     chart: charts::Chart,
-    svg: Rc<String>,
+    drawing: Drawing,
+}
+
+/// The drawing: plotters' markup, or a copy of the pre-rendered page's own
+/// drawing node (kept while the viewer takes over, issue #30: no markup is
+/// read back or parsed again).
+enum Drawing {
+    Markup(Rc<String>),
+    Kept(web_sys::Node),
 }
 
 /// A drawing is itself: each is made once and shared (`Rc`), so the
@@ -337,16 +345,49 @@ impl PartialEq for Drawn {
 impl Drawn {
     fn of((table, lang, width): &(Table, Lang, i64)) -> Self {
         let chart = charts::build(table, *lang, *width as f64);
-        let svg = Rc::new(svg::render(&chart));
-        Self { chart, svg }
+        let drawing = Drawing::Markup(Rc::new(svg::render(&chart)));
+        Self { chart, drawing }
     }
 
     /// The layout, with the drawing the pre-rendered page made of it at
     /// the same width (the same code drew it when the site was built).
-    fn keeping((table, lang, width): &(Table, Lang, i64), svg: Rc<String>) -> Self {
+    fn keeping((table, lang, width): &(Table, Lang, i64), node: web_sys::Node) -> Self {
         let chart = charts::build(table, *lang, *width as f64);
-        Self { chart, svg }
+        Self {
+            chart,
+            drawing: Drawing::Kept(node),
+        }
     }
+
+    /// The drawing as the page shows it.
+    fn drawing(&self) -> Html {
+        match &self.drawing {
+            Drawing::Markup(svg) => raw_svg(svg),
+            Drawing::Kept(node) => Html::VRef(node.clone()),
+        }
+    }
+
+    /// The drawing's markup (drawn now for a kept drawing: for a download
+    /// or the embed preview, which few readers open).
+    fn markup(&self) -> Rc<String> {
+        match &self.drawing {
+            Drawing::Markup(svg) => svg.clone(),
+            Drawing::Kept(_) => Rc::new(svg::render(&self.chart)),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PreviewProps {
+    drawn: Rc<Drawn>,
+}
+
+/// The drawing again, for the embed dialog's preview: its markup is drawn
+/// when the dialog opens.
+#[component]
+fn Preview(props: &PreviewProps) -> Html {
+    let svg = use_memo(props.drawn.clone(), |d| d.markup());
+    raw_svg(&svg)
 }
 
 /// The one place that inserts raw markup: plotters' SVG, which escapes the

@@ -748,13 +748,18 @@ mod imp {
 
     /// The drawing of the chart named by the element `name_id` on the
     /// pre-rendered page, while that page is in view (its `.chart-svg`).
-    pub fn prerendered_chart_svg(name_id: &str) -> Option<String> {
+    /// A copy of the node (the `.chart-svg` and its SVG), made by the DOM:
+    /// no markup is read back or parsed, and the pre-rendered page keeps
+    /// its own while it is in view.
+    pub fn prerendered_chart_svg(name_id: &str) -> Option<web_sys::Node> {
         let doc = web_sys::window()?.document()?;
         let pre = doc.get_element_by_id("insyn-pre")?;
         let selector =
             format!("figure[aria-labelledby=\"{name_id}\"] > .chart-canvas > .chart-svg");
-        let svg = pre.query_selector(&selector).ok()??.inner_html();
-        (!svg.is_empty()).then_some(svg)
+        let svg = pre.query_selector(&selector).ok()??;
+        svg.has_child_nodes()
+            .then(|| svg.clone_node_with_deep(true).ok())
+            .flatten()
     }
 
     thread_local! {
@@ -1099,7 +1104,7 @@ mod imp {
     pub fn on_resize(_f: impl Fn(f64) + 'static) -> ResizeGuard {
         ResizeGuard
     }
-    pub fn prerendered_chart_svg(_name_id: &str) -> Option<String> {
+    pub fn prerendered_chart_svg(_name_id: &str) -> Option<web_sys::Node> {
         None
     }
     /// Natively the importer runs in process (the SSR tests).
