@@ -190,3 +190,71 @@ test('the finance comparison fetches the two editions it compares, and another c
   assert.ok(await page.locator('.compare-pair').count() > 0, 'tables side by side');
   await page.close();
 });
+
+/** A board's key in addresses and file names (`model::history::board_key`). */
+const boardKey = (short) => short.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '-');
+const annualOf = (short) => catalogue.reports.filter((r) => r.kind === 'annual_analysis' && r.board.short === short).sort((a, b) => a.year - b.year);
+/** A status as the catalogue writes it, from a badge's words. */
+const statusOfBadge = (text) => (/Delvis uppnått/.test(text) ? 'delvis_uppnatt' : /Ej uppnått/.test(text) ? 'ej_uppnatt' : /Uppnått/.test(text) ? 'uppnatt' : null);
+
+test('a board\'s page shows every year the catalogue has for it, each year\'s statuses as its report\'s goals, from its own file alone', async () => {
+  const shorts = [...new Set(catalogue.reports.map((r) => r.board.short))];
+  const short = shorts.sort((a, b) => annualOf(b).length - annualOf(a).length)[0];
+  const annual = annualOf(short);
+  assert.ok(annual.length >= 3, `${short} has ${annual.length} annual analyses`);
+  const key = boardKey(short);
+  assert.deepEqual(await fetched(`namnd/${key}`), [`reports/boards/${key}.json`]);
+  const page = await env.context.newPage();
+  await page.goto(`${env.url}namnd/${key}`);
+  const grid = page.locator('table.history-grid');
+  const years = (await grid.locator('thead th').allInnerTexts()).slice(1).map(Number);
+  assert.deepEqual(years, annual.map((r) => r.year));
+  for (const [i, r] of annual.entries()) {
+    const cells = await grid.locator(`tbody tr > td:nth-child(${i + 2})`).allInnerTexts();
+    const shown = cells.map(statusOfBadge).filter(Boolean).sort();
+    assert.deepEqual(shown, goalsOf(r).map(([, s]) => s).sort(), `${short} ${r.year}`);
+  }
+  // The chart of the counts has the same figures in its table view.
+  const chart = page.locator('figure.chart').first();
+  await chart.locator('details.chart-table summary').click();
+  await chart.locator('details.chart-table[open] tbody tr').first().waitFor();
+  const rows = await chart.locator('details.chart-table tbody tr').allInnerTexts();
+  assert.equal(rows.length, annual.length);
+  for (const [i, r] of annual.entries()) {
+    const n = (s) => goalsOf(r).filter(([, x]) => x === s).length;
+    const want = [r.year, n('uppnatt'), n('delvis_uppnatt'), n('ej_uppnatt')].join(' ');
+    assert.equal(rows[i].replace(/\s+/g, ' ').trim(), want, `${short} ${r.year}`);
+  }
+  // Each report of the board is linked.
+  for (const r of catalogue.reports.filter((x) => x.board.short === short)) {
+    assert.equal(await page.locator(`main a[href="/${r.id}"]`).count() > 0, true, r.id);
+  }
+  await page.close();
+});
+
+test('a council goal\'s page lists every board that assesses it, each cell as on that board\'s goal page, from the goal\'s file alone', async () => {
+  const annual = catalogue.reports.filter((r) => r.kind === 'annual_analysis');
+  const [goal] = goalsOf(annual[0])[0];
+  assert.deepEqual(await fetched(`kf-mal/${goal}`), [`reports/goals/${goal}.json`]);
+  const assessing = annual.filter((r) => goalsOf(r).some(([g]) => g === goal));
+  const page = await env.context.newPage();
+  await page.goto(`${env.url}kf-mal/${goal}`);
+  const grid = page.locator('table.history-grid');
+  const boards = await grid.locator('tbody th').allInnerTexts();
+  assert.deepEqual(boards.sort(), [...new Set(assessing.map((r) => r.board.short))].sort());
+  const links = await grid.locator('tbody td a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.innerText]));
+  assert.equal(links.length, assessing.length);
+  for (const [href, text] of links) {
+    const r = assessing.find((x) => href === `/${x.id}/mal/${goal}`);
+    assert.ok(r, href);
+    assert.equal(statusOfBadge(text), goalsOf(r).find(([g]) => g === goal)[1], href);
+  }
+  // And the cell is what the board's goal page says.
+  for (const [href, text] of links.slice(0, 2)) {
+    const other = await env.context.newPage();
+    await other.goto(env.url + href.slice(1));
+    assert.equal(statusOfBadge(await other.locator('main .badge').first().innerText()), statusOfBadge(text), href);
+    await other.close();
+  }
+  await page.close();
+});

@@ -657,3 +657,161 @@ async fn a_reports_own_page_reads_the_same_from_its_page_file() {
         "a page file for each annual analysis"
     );
 }
+
+/// The table of `html` whose caption is `caption`.
+fn table_with_caption<'a>(html: &'a str, caption: &str) -> Option<&'a str> {
+    let at = html.find(&format!("<caption>{caption}</caption>"))?;
+    let start = html[..at].rfind("<table")?;
+    let end = at + html[at..].find("</table>")?;
+    Some(&html[start..end])
+}
+
+#[tokio::test]
+async fn a_boards_page_shows_each_year_its_goal_counts_a_grid_with_headers_and_its_result() {
+    use insyn::model::history::{board_histories, board_key};
+    let reports: Vec<Report> = common::bundled().into_iter().map(|(_, r)| r).collect();
+    let boards = board_histories(&reports);
+    assert!(boards.len() >= 2);
+    for (key, h) in &boards {
+        for lang in [Lang::Sv, Lang::En] {
+            let path = in_lang(&format!("/namnd/{key}"), lang);
+            let html = render(&path).await;
+            assert_eq!(heading_problem(&html), None, "{path}");
+            assert!(html.contains(&h.board.name), "{path}: the board's name");
+            // Every analysis and statement is linked.
+            for y in &h.years {
+                assert!(
+                    html.contains(&format!(
+                        "href=\"{}\"",
+                        in_lang(&format!("/{}", y.report), lang)
+                    )),
+                    "{path}: {}",
+                    y.report
+                );
+            }
+            for s in &h.statements {
+                assert!(
+                    html.contains(&format!(
+                        "href=\"{}\"",
+                        in_lang(&format!("/{}", s.report), lang)
+                    )),
+                    "{path}: {}",
+                    s.report
+                );
+            }
+            if h.years.is_empty() {
+                continue;
+            }
+            // The chart of counts, with its table view, and the grid.
+            let t = insyn::ui::i18n::t(lang);
+            assert!(
+                html.contains(&format!("namnd-{key}-malstatus-over-tid-name")),
+                "{path}: the status chart"
+            );
+            assert!(
+                html.contains(&format!("namnd-{key}-resultat-over-tid-name")),
+                "{path}: the result chart"
+            );
+            let grid = table_with_caption(&html, t.board_grid_caption)
+                .unwrap_or_else(|| panic!("{path}: no grid"));
+            assert_eq!(
+                count(grid, "<th scope=\"col\""),
+                h.years.len() + 1,
+                "{path}"
+            );
+            let goals: std::collections::BTreeSet<&str> = h
+                .years
+                .iter()
+                .flat_map(|y| y.goals.iter().map(|(g, _)| g.as_str()))
+                .collect();
+            assert_eq!(count(grid, "<th scope=\"row\""), goals.len(), "{path}");
+            // Each cell's status as text, linked to that year's goal page.
+            for y in &h.years {
+                for (g, s) in &y.goals {
+                    let href = in_lang(&format!("/{}/mal/{g}", y.report), lang);
+                    let cell = grid
+                        .find(&format!("href=\"{href}\""))
+                        .unwrap_or_else(|| panic!("{path}: {href}"));
+                    let badge = insyn::ui::i18n::goal_status(*s, lang);
+                    assert!(
+                        grid[cell..].split("</td>").next().unwrap().contains(badge),
+                        "{path}: {href} {badge}"
+                    );
+                }
+            }
+        }
+    }
+    // Reachable from the start page and from each report.
+    let home = render("/").await;
+    let asn = board_key("ASN");
+    assert!(home.contains(&format!("href=\"/namnd/{asn}\"")));
+    for r in &reports {
+        let html = render(&format!("/{}", r.id())).await;
+        assert!(
+            html.contains(&format!("href=\"/namnd/{}\"", board_key(&r.board().short))),
+            "{}",
+            r.id()
+        );
+    }
+    // A range of years in the address narrows the page.
+    let one = render("/namnd/asn?fran=2025&till=2025").await;
+    let t = insyn::ui::i18n::t(Lang::Sv);
+    let grid = table_with_caption(&one, t.board_grid_caption).unwrap();
+    assert_eq!(
+        count(grid, "<th scope=\"col\""),
+        2,
+        "the goal column and 2025"
+    );
+}
+
+#[tokio::test]
+async fn a_council_goals_page_lists_every_board_that_assesses_it_with_each_years_status() {
+    use insyn::model::catalogue::goal_histories;
+    let reports: Vec<Report> = common::bundled().into_iter().map(|(_, r)| r).collect();
+    let goals = goal_histories(&reports);
+    assert!(goals.len() > 5);
+    for (id, h) in &goals {
+        for lang in [Lang::Sv, Lang::En] {
+            let path = in_lang(&format!("/kf-mal/{id}"), lang);
+            let html = render(&path).await;
+            assert_eq!(heading_problem(&html), None, "{path}");
+            assert!(
+                html.contains(&format!("kf-mal-{id}-andel-uppnatt-name")),
+                "{path}: the share chart"
+            );
+            let t = insyn::ui::i18n::t(lang);
+            let grid = table_with_caption(&html, t.goal_grid_caption)
+                .unwrap_or_else(|| panic!("{path}: no grid"));
+            let across = h.across();
+            assert_eq!(
+                count(grid, "<th scope=\"row\""),
+                across.boards.len(),
+                "{path}"
+            );
+            assert_eq!(
+                count(grid, "<th scope=\"col\""),
+                across.years.len() + 1,
+                "{path}"
+            );
+            for r in &h.reports {
+                let href = in_lang(&format!("/{}/mal/{id}", r.report), lang);
+                let cell = grid
+                    .find(&format!("href=\"{href}\""))
+                    .unwrap_or_else(|| panic!("{path}: {href}"));
+                let badge = insyn::ui::i18n::goal_status(r.status, lang);
+                assert!(
+                    grid[cell..].split("</td>").next().unwrap().contains(badge),
+                    "{path}: {href}"
+                );
+            }
+        }
+        // The goal's page of one report links here.
+        let r = &h.reports[0];
+        let html = render(&format!("/{}/mal/{id}", r.report)).await;
+        assert!(
+            html.contains(&format!("href=\"/kf-mal/{id}\"")),
+            "{}: link across the city",
+            r.report
+        );
+    }
+}

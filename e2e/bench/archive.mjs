@@ -18,7 +18,7 @@ const SEARCH = process.argv.includes('--search');
 const RUNS = 5;
 const out = (o) => console.log('ARCHIVE ' + JSON.stringify(o));
 
-/** A site's pages to measure: the first annual analysis with goals, its first goal. */
+/** A site's pages to measure: the first annual analysis with goals, its first goal, its board. */
 function pagesOf(root) {
   const catName = fs.readFileSync(path.join(root, 'index.html'), 'utf8').match(/<meta content=([^ >]+) name=insyn-catalogue>/)[1];
   const catalogue = JSON.parse(fs.readFileSync(path.join(root, 'reports', catName), 'utf8'));
@@ -32,6 +32,9 @@ function pagesOf(root) {
     'goal embed': `inbaddning/${annual.id}/mal/${goal}`,
     matrix: 'jamfor/mal',
     'finance comparison': 'jamfor/ekonomi',
+    // Over the years (issue #33): the board of that analysis, and its first goal across the city.
+    board: `namnd/${annual.board.short.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '-')}`,
+    'council goal': `kf-mal/${goal}`,
   };
 }
 

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod format;
 pub mod glossary;
+pub mod history;
 pub mod locate;
 pub mod report;
 #[cfg(feature = "schema")]

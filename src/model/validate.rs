@@ -45,6 +45,8 @@ pub enum FileKind {
     Catalogue,
     /// A goal's file the build writes.
     Goal,
+    /// A board's file the build writes.
+    Board,
 }
 
 impl FileKind {
@@ -55,6 +57,7 @@ impl FileKind {
             FileKind::Glossary => "glossary",
             FileKind::Catalogue => "catalogue",
             FileKind::Goal => "goal",
+            FileKind::Board => "board",
         }
     }
 
@@ -65,6 +68,7 @@ impl FileKind {
             FileKind::Glossary,
             FileKind::Catalogue,
             FileKind::Goal,
+            FileKind::Board,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -83,6 +87,9 @@ pub fn check(kind: FileKind, file: &str, src: &str) -> Vec<Diagnostic> {
         FileKind::Glossary => parse_glossary(file, src).err(),
         FileKind::Catalogue => parse_built::<Catalogue>(file, src).err().map(|d| vec![d]),
         FileKind::Goal => parse_built::<GoalHistory>(file, src).err().map(|d| vec![d]),
+        FileKind::Board => parse_built::<super::history::BoardHistory>(file, src)
+            .err()
+            .map(|d| vec![d]),
     }
     .unwrap_or_default()
 }

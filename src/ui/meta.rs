@@ -35,6 +35,28 @@ pub fn description(route: &Route, lang: Lang, manifest: &Manifest, reports: &[Re
             format!("{}. {}", s.compare_finance_heading, s.site_description)
         }
         (Route::Accessibility, _) => format!("{}. {}", s.accessibility_statement, s.tagline),
+        (Route::Board { board }, _) => {
+            let name = reports
+                .iter()
+                .map(Report::board)
+                .find(|b| crate::model::history::board_key(&b.short) == *board)
+                .map_or_else(|| board.clone(), |b| format!("{} ({})", b.name, b.short));
+            format!("{name}. {}", s.board_intro)
+        }
+        (Route::CouncilGoal { goal }, _) => {
+            let title = reports
+                .iter()
+                .filter_map(Report::as_annual)
+                .find_map(|a| a.goal(goal).map(|(_, g)| g))
+                .map_or_else(
+                    || goal.clone(),
+                    |g| match lang {
+                        Lang::Sv => g.title.clone(),
+                        Lang::En => g.title_en.clone(),
+                    },
+                );
+            format!("{title}. {}", s.goal_across_intro)
+        }
         _ => format!("{}. {}", s.not_found_heading, s.tagline),
     }
 }

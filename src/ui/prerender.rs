@@ -97,6 +97,13 @@ pub fn routes(manifest: &Manifest, reports: &[Report]) -> Vec<String> {
     for (e, report) in manifest.reports.iter().zip(reports) {
         routes.extend(report_routes(&e.id, report));
     }
+    // Each board's years and each council goal across the city (issue #33).
+    for board in crate::model::history::board_histories(reports).into_keys() {
+        routes.push(Route::Board { board });
+    }
+    for goal in crate::model::catalogue::goal_histories(reports).into_keys() {
+        routes.push(Route::CouncilGoal { goal });
+    }
     routes.iter().map(Routable::to_path).collect()
 }
 

@@ -2,7 +2,7 @@
 //!
 //! `Routable` is written here rather than derived: the derive recognises a
 //! path with `route_recognizer`, an automaton built at run time for these
-//! fourteen fixed patterns, and that and the code it generates were about
+//! sixteen fixed patterns, and that and the code it generates were about
 //! 14 KB of every module (issue #16), where a match on the path's segments
 //! does the same. yew-router still does the routing (its router, links,
 //! navigator and history); parameters are decoded and encoded as the derive
@@ -46,6 +46,14 @@ pub enum Route {
         report: String,
         chart: String,
     },
+    /// A board's reports over the years (issue #33).
+    Board {
+        board: String,
+    },
+    /// A council goal across the city's boards over the years.
+    CouncilGoal {
+        goal: String,
+    },
     /// Also any address that is no other route.
     NotFound,
 }
@@ -57,6 +65,8 @@ const FINANCE: &str = "ekonomi";
 const ACCESSIBILITY: &str = "tillganglighet";
 const GLOSSARY: &str = "begrepp";
 const NOT_FOUND: &str = "sidan-finns-inte";
+const BOARD: &str = "namnd";
+const COUNCIL_GOAL: &str = "kf-mal";
 
 /// A path parameter as the route holds it: decoded, never empty.
 fn param(segment: &str) -> Option<String> {
@@ -83,6 +93,8 @@ fn of_segments(segs: &[&str]) -> Option<Route> {
         [ACCESSIBILITY] => Accessibility,
         [GLOSSARY] => Glossary,
         [NOT_FOUND] => NotFound,
+        [BOARD, b] => Board { board: param(b)? },
+        [COUNCIL_GOAL, g] => CouncilGoal { goal: param(g)? },
         [EMBED, r] => EmbedReport { report: param(r)? },
         [EMBED, r, GOAL, g] => EmbedGoal {
             report: param(r)?,
@@ -130,6 +142,8 @@ impl Routable for Route {
             Accessibility => format!("/{ACCESSIBILITY}"),
             Glossary => format!("/{GLOSSARY}"),
             NotFound => format!("/{NOT_FOUND}"),
+            Board { board } => format!("/{BOARD}/{}", enc(board)),
+            CouncilGoal { goal } => format!("/{COUNCIL_GOAL}/{}", enc(goal)),
             EmbedReport { report } => format!("/{EMBED}/{}", enc(report)),
             EmbedGoal { report, goal } => format!("/{EMBED}/{}/{GOAL}/{}", enc(report), enc(goal)),
             EmbedChart { report, chart } => {
@@ -158,6 +172,8 @@ impl Routable for Route {
             "/:report/ekonomi",
             "/:report/ekonomi/:chart",
             "/sidan-finns-inte",
+            "/namnd/:board",
+            "/kf-mal/:goal",
         ]
     }
 
@@ -188,7 +204,8 @@ pub enum Family {
     Report,
     /// A report's other pages: its goals, its finances and its charts.
     Figures,
-    /// The comparisons across reports.
+    /// The comparisons across reports, a board's years and a council
+    /// goal across the city.
     Compare,
     /// The embeds, in an iframe or mounted by `insyn-embed.js`.
     Embeds,
@@ -241,7 +258,12 @@ impl Route {
     pub fn lists_every_report(&self) -> bool {
         matches!(
             self,
-            Route::Home | Route::Goal { .. } | Route::EmbedGoal { .. } | Route::CompareGoals
+            Route::Home
+                | Route::Goal { .. }
+                | Route::EmbedGoal { .. }
+                | Route::CompareGoals
+                | Route::Board { .. }
+                | Route::CouncilGoal { .. }
         )
     }
 
@@ -252,7 +274,11 @@ impl Route {
             Route::Home | Route::Accessibility | Route::Glossary | Route::NotFound => Family::Start,
             Route::Report { .. } => Family::Report,
             Route::Goal { .. } | Route::Finance { .. } | Route::Chart { .. } => Family::Figures,
-            Route::Compare | Route::CompareGoals | Route::CompareFinance => Family::Compare,
+            Route::Compare
+            | Route::CompareGoals
+            | Route::CompareFinance
+            | Route::Board { .. }
+            | Route::CouncilGoal { .. } => Family::Compare,
             Route::EmbedReport { .. } | Route::EmbedGoal { .. } | Route::EmbedChart { .. } => {
                 Family::Embeds
             }
@@ -355,6 +381,34 @@ mod tests {
     }
 
     #[test]
+    fn a_boards_and_a_council_goals_pages_have_their_own_addresses() {
+        let cases = [
+            (
+                "/namnd/asn/",
+                Route::Board {
+                    board: "asn".into(),
+                },
+            ),
+            (
+                "/kf-mal/trygghet",
+                Route::CouncilGoal {
+                    goal: "trygghet".into(),
+                },
+            ),
+            (
+                "/namnd",
+                Route::Report {
+                    report: "namnd".into(),
+                },
+            ),
+            ("/namnd/asn/x", Route::NotFound),
+        ];
+        for (path, want) in cases {
+            assert_eq!(recognize(path), want, "{path}");
+        }
+    }
+
+    #[test]
     fn every_route_is_recognised_from_its_own_path_and_from_its_pattern() {
         let s = |x: &str| x.to_string();
         let odd = s("råd & co/2025?");
@@ -388,6 +442,10 @@ mod tests {
                 report: odd.clone(),
                 chart: odd,
             },
+            Route::Board {
+                board: s("råd & co/2025?"),
+            },
+            Route::CouncilGoal { goal: s("b") },
             Route::NotFound,
         ];
         for r in &routes {
@@ -395,7 +453,13 @@ mod tests {
             assert_eq!(recognize(&path), *r, "{path}");
         }
         // Each pattern of `routes()` gives its route from its parameters.
-        let params: HashMap<&str, &str> = [("report", "a"), ("goal", "b"), ("chart", "b")].into();
+        let params: HashMap<&str, &str> = [
+            ("report", "a"),
+            ("goal", "b"),
+            ("chart", "b"),
+            ("board", "a"),
+        ]
+        .into();
         let from: Vec<Route> = Route::routes()
             .iter()
             .map(|p| Route::from_path(p, &params).unwrap())
@@ -408,6 +472,6 @@ mod tests {
                 "no pattern gives {r:?}"
             );
         }
-        assert_eq!(Route::routes().len(), 14);
+        assert_eq!(Route::routes().len(), 16);
     }
 }

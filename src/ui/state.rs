@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::model::catalogue::{self, Catalogue, GoalHistory, PageReport};
 use crate::model::glossary::{Glossary, Term};
+use crate::model::history::{self, BoardHistory};
 use crate::model::report::{AnnualAnalysis, Statement};
 use crate::model::validate::FileKind;
 use crate::model::{Diagnostic, DiagnosticKind, Manifest, Report};
@@ -106,6 +107,8 @@ pub struct Store {
     pub reports: BTreeMap<String, Load<Rc<Report>>>,
     /// Goals' files (`reports/goals/{id}.json`), by goal id.
     pub goals: BTreeMap<String, Load<Rc<GoalHistory>>>,
+    /// Boards' files (`reports/boards/{key}.json`), by board key.
+    pub boards: BTreeMap<String, Load<Rc<BoardHistory>>>,
     /// The id of a report the user opened from a file (not published).
     pub local: Option<String>,
     /// The glossary (`glossary.json`): the words the pages explain.
@@ -142,7 +145,20 @@ impl Store {
     /// and it has not been asked for: every page but one of the report the
     /// build made it for.
     pub fn needs_manifest(&self, route: &super::Route) -> bool {
-        self.manifest.is_none() && self.page_report_at(route).is_none()
+        self.manifest.is_none()
+            && self.page_report_at(route).is_none()
+            && !self.reads_own_file(route)
+    }
+
+    /// Whether the page at `route` reads one file the build wrote for it
+    /// and no list of reports: a board's page its board's file, a council
+    /// goal's page the goal's file (issue #33: at most one file of its own).
+    fn reads_own_file(&self, route: &super::Route) -> bool {
+        self.built()
+            && matches!(
+                route,
+                super::Route::Board { .. } | super::Route::CouncilGoal { .. }
+            )
     }
 
     /// A store with everything already loaded (for rendering natively and
@@ -153,6 +169,10 @@ impl Store {
             manifest: Some(Load::Ready(Rc::new(manifest))),
             catalogue: Some(Shared(Rc::new(catalogue))),
             goals: catalogue::goal_histories(&reports)
+                .into_iter()
+                .map(|(id, h)| (id, Load::Ready(Rc::new(h))))
+                .collect(),
+            boards: history::board_histories(&reports)
                 .into_iter()
                 .map(|(id, h)| (id, Load::Ready(Rc::new(h))))
                 .collect(),
@@ -169,6 +189,10 @@ impl Store {
 
     pub fn goal(&self, id: &str) -> Option<&Load<Rc<GoalHistory>>> {
         self.goals.get(id)
+    }
+
+    pub fn board(&self, key: &str) -> Option<&Load<Rc<BoardHistory>>> {
+        self.boards.get(key)
     }
 
     /// The same store with the glossary loaded.
@@ -229,9 +253,17 @@ impl Store {
     pub fn settled_for(&self, route: &super::Route, query: &[(String, String)]) -> bool {
         if self.reports.values().any(|l| matches!(l, Load::Loading))
             || self.goals.values().any(|l| matches!(l, Load::Loading))
+            || self.boards.values().any(|l| matches!(l, Load::Loading))
             || matches!(self.glossary, Some(Load::Loading))
         {
             return false;
+        }
+        if self.reads_own_file(route) {
+            return match route {
+                super::Route::Board { board } => self.boards.contains_key(board),
+                super::Route::CouncilGoal { goal } => self.goals.contains_key(goal),
+                _ => true,
+            };
         }
         if let super::Route::Goal { goal, .. } | super::Route::EmbedGoal { goal, .. } = route {
             // Its file holds the goal in the other reports.
@@ -310,6 +342,8 @@ pub enum Action {
     Catalogue(Result<Rc<Catalogue>, LoadError>),
     GoalLoading(String),
     Goal(String, Result<Rc<GoalHistory>, LoadError>),
+    BoardLoading(String),
+    Board(String, Result<Rc<BoardHistory>, LoadError>),
     ReportLoading(String),
     LocalOpened(Rc<Report>),
     LocalClosed,
@@ -339,6 +373,13 @@ impl Reducible for Store {
             Action::Goal(id, result) => {
                 s.goals
                     .insert(id, result.map_or_else(Load::Failed, Load::Ready));
+            }
+            Action::BoardLoading(key) => {
+                s.boards.insert(key, Load::Loading);
+            }
+            Action::Board(key, result) => {
+                s.boards
+                    .insert(key, result.map_or_else(Load::Failed, Load::Ready));
             }
             Action::ReportLoading(id) => {
                 s.reports.insert(id, Load::Loading);
@@ -635,6 +676,21 @@ pub fn request_goal(store: &StoreHandle, id: &str) {
     yew::platform::spawn_local(async move {
         let result = fetch_built(FileKind::Goal, &catalogue::goal_file(&id)).await;
         store.dispatch(Action::Goal(id, result));
+    });
+}
+
+/// Starts loading a board's file (its reports over the years), unless the
+/// page has no catalogue (then the board's page reads the loaded reports).
+pub fn request_board(store: &StoreHandle, key: &str) {
+    if store.boards.contains_key(key) || !store.built() {
+        return;
+    }
+    let key = key.to_string();
+    store.dispatch(Action::BoardLoading(key.clone()));
+    let store = store.clone();
+    yew::platform::spawn_local(async move {
+        let result = fetch_built(FileKind::Board, &history::board_file(&key)).await;
+        store.dispatch(Action::Board(key, result));
     });
 }
 

@@ -186,7 +186,8 @@ fn replace_reports(dir: &Path, dist: &Path) -> Result {
     Ok(())
 }
 
-/// Writes `reports/catalogue-<hash>.json` and `reports/goals/{id}.json`;
+/// Writes `reports/catalogue-<hash>.json`, `reports/goals/{id}.json` and
+/// `reports/boards/{key}.json`;
 /// returns the catalogue's name (below `reports/`) and, by report id, what
 /// the pages of that report name in `<meta name="insyn-report">`.
 fn write_catalogue(
@@ -214,6 +215,7 @@ fn write_catalogue(
         let file = dist.join(catalogue::goal_file(&id));
         std::fs::write(&file, to_json(&h)?).map_err(|e| format!("{}: {e}", file.display()))?;
     }
+    write_board_files(dist, reports)?;
     println!("  wrote reports/{name} ({} KB)", text.len() / 1024);
     let pages = cat
         .reports
@@ -221,6 +223,19 @@ fn write_catalogue(
         .map(|r| (r.id.clone(), catalogue::PageReport::from(r).to_meta()))
         .collect();
     Ok((name, pages))
+}
+
+/// Writes each board's file, `reports/boards/{key}.json`: its reports over
+/// the years, what its page shows (issue #33).
+fn write_board_files(dist: &Path, reports: &[Report]) -> Result {
+    use insyn::model::history;
+    let boards = dist.join("reports/boards");
+    std::fs::create_dir_all(&boards).map_err(|e| format!("{}: {e}", boards.display()))?;
+    for (key, h) in history::board_histories(reports) {
+        let file = dist.join(history::board_file(&key));
+        std::fs::write(&file, to_json(&h)?).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    Ok(())
 }
 
 /// Writes each annual analysis's page file, `reports/page/{file}`: what the

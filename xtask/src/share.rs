@@ -143,9 +143,67 @@ impl Card {
     }
 }
 
+/// The card of a board's page (its newest year's goal statuses) or of a
+/// council goal's (every board's assessment in the newest year); `None`
+/// for other pages.
+fn history_card(f: &Findable, route: &Route, lang: Lang) -> Option<Card> {
+    use insyn::model::{derived::StatusCounts, history};
+    let t = insyn::ui::i18n::t(lang);
+    let counts = |statuses: &mut dyn Iterator<Item = GoalStatus>| {
+        let mut c = StatusCounts::default();
+        for s in statuses {
+            match s {
+                GoalStatus::Uppnatt => c.uppnatt += 1,
+                GoalStatus::DelvisUppnatt => c.delvis += 1,
+                GoalStatus::EjUppnatt => c.ej += 1,
+            }
+        }
+        c
+    };
+    let (byline, title, counts, year) = match route {
+        Route::Board { board } => {
+            let h = history::board_histories(&f.reports).remove(board)?;
+            let newest = h.years.first()?;
+            let c = counts(&mut newest.goals.iter().map(|(_, s)| *s));
+            (
+                format!("{} ({})", h.board.name, h.board.short),
+                t.board_status_heading.to_string(),
+                c,
+                newest.year,
+            )
+        }
+        Route::CouncilGoal { goal } => {
+            let h = insyn::model::catalogue::goal_histories(&f.reports).remove(goal)?;
+            let year = *h.across().years.last()?;
+            let c = counts(
+                &mut h
+                    .reports
+                    .iter()
+                    .filter(|r| r.year == year)
+                    .map(|r| r.status),
+            );
+            let title = match lang {
+                Lang::Sv => h.title.clone(),
+                Lang::En => h.title_en.clone(),
+            };
+            (t.goal_across_link.to_string(), title, c, year)
+        }
+        _ => return None,
+    };
+    Some(Card {
+        byline,
+        title,
+        picture: Some((svg::status_svg(&counts, lang), 600.0, 56.0)),
+        caption: format!("{year}: {}", status_sentence(&counts, lang)),
+    })
+}
+
 /// The card of a report, goal or chart page; `None` for other pages.
 pub fn card(f: &Findable, route: &str, lang: Lang) -> Option<Card> {
     let route = recognize(route);
+    if let Some(card) = history_card(f, &route, lang) {
+        return Some(card);
+    }
     if !matches!(
         route,
         Route::Report { .. } | Route::Goal { .. } | Route::Chart { .. }

@@ -447,9 +447,26 @@ pub fn CompareFinance() -> Html {
             <h1>{ t.compare_finance_heading }</h1>
             { form }
             <p>{ intro }</p>
+            <p class="over-the-years">
+                // Every edition between the two, year by year (issue #33).
+                <a href={over_the_years(&ctx, &choice)}>
+                    { format!("{} ({} {}–{})", t.compare_over_years, choice.new.board.short, choice.old.year, choice.new.year) }
+                </a>
+            </p>
             { body }
         </>
     }
+}
+
+/// The board's page for the years from the older edition to the newer.
+fn over_the_years(ctx: &Ctx, choice: &Choice<ManifestEntry>) -> String {
+    let board = crate::model::history::board_key(&choice.new.board.short);
+    let href = ctx.route_href(&Route::Board { board });
+    let sep = if href.contains('?') { '&' } else { '?' };
+    format!(
+        "{href}{sep}fran={}&till={}",
+        choice.old.year, choice.new.year
+    )
 }
 
 /// A report that has loaded (or why not); `None` while it loads.

@@ -228,13 +228,14 @@ fn OtherReports(props: &OtherReportsProps) -> Html {
             if more {
                 <Disclosure {summary} {content} data_key="other-years" />
             }
+            <p class="goal-across"><Link to={Route::CouncilGoal { goal: props.goal.to_string() }}>{ t.goal_across_link }</Link></p>
         </section>
     }
 }
 
 /// The goal in every report: its file where the page has a catalogue, or
 /// else made from the reports that have loaded.
-fn goal_history(store: &Store, goal: &str) -> Option<Rc<GoalHistory>> {
+pub fn goal_history(store: &Store, goal: &str) -> Option<Rc<GoalHistory>> {
     if store.built() {
         return match store.goal(goal) {
             Some(Load::Ready(h)) => Some(h.clone()),

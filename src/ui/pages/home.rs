@@ -3,8 +3,9 @@
 use yew::prelude::*;
 
 use crate::model::format::Lang;
+use crate::model::history::board_key;
 use crate::model::{Manifest, ManifestEntry, Report};
-use crate::ui::components::{list_link, report_heading, text, Disclosure, LoadErrorView};
+use crate::ui::components::{list_link, report_heading, text, Disclosure, Link, LoadErrorView};
 use crate::ui::i18n::{page_title, status_sentence};
 use crate::ui::state::{Load, LoadError, Store};
 use crate::ui::terms::{Claims, Place, Terms};
@@ -47,6 +48,9 @@ pub fn Home() -> Html {
                         if !older.is_empty() {
                             <OlderReports entries={older.iter().map(|e| (*e).clone()).collect::<Vec<_>>()} />
                         }
+                        <p class="board-years">
+                            <Link to={Route::Board { board: board_key(&short) }}>{ format!("{} ({short})", t.board_link) }</Link>
+                        </p>
                     </section>
                 }
             }) }

@@ -6,6 +6,7 @@ pub mod embed;
 pub mod finance;
 pub mod glossary;
 pub mod goal;
+pub mod history;
 pub mod home;
 pub mod not_found;
 pub mod open;
@@ -180,6 +181,8 @@ fn compare(route: &Route) -> Option<Html> {
         Route::Compare => html! { <compare::CompareIndex /> },
         Route::CompareGoals => html! { <compare::CompareGoals /> },
         Route::CompareFinance => html! { <compare::CompareFinance /> },
+        Route::Board { board } => html! { <history::BoardPage board={board.clone()} /> },
+        Route::CouncilGoal { goal } => html! { <history::CouncilGoalPage goal={goal.clone()} /> },
         _ => return None,
     })
 }
@@ -303,6 +306,8 @@ mod tests {
             Route::Compare,
             Route::CompareGoals,
             Route::CompareFinance,
+            Route::Board { board: r() },
+            Route::CouncilGoal { goal: r() },
             Route::EmbedReport { report: r() },
             Route::EmbedGoal {
                 report: r(),

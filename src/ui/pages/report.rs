@@ -133,6 +133,7 @@ pub fn AnnualView(props: &ReportProps) -> Html {
             }
             <p class="report-links">
                 <Link to={Route::Finance { report: a.id.clone() }}>{ t.finances }</Link>
+                { " · " }<Link to={Route::Board { board: crate::model::history::board_key(&a.board.short) }}>{ t.board_link }</Link>
                 if !a.discrepancies.is_empty() {
                     { " · " }<a href="#avvikelser">{ format!("{} ({})", t.discrepancies, a.discrepancies.len()) }</a>
                 }

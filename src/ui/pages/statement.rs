@@ -35,6 +35,7 @@ pub fn StatementView(props: &ReportProps) -> Html {
             <h1>{ text(&s.name, lang) }</h1>
             <p class="meta">{ format!("{} · {} · {}: ", s.board.name, answers, s.answers.from) }<span lang="sv">{ &s.answers.title }</span></p>
             <p class="lead"><Terms text={text(&s.summary, lang)} slot="summary" /></p>
+            <p class="report-links"><Link to={Route::Board { board: crate::model::history::board_key(&s.board.short) }}>{ t.board_link }</Link></p>
             if !s.diary_numbers.is_empty() {
                 <p>{ format!("{}: {}", t.diary_numbers, s.diary_numbers.join(", ")) }</p>
             }

@@ -236,6 +236,7 @@ fn fetch_checks(sites: &[Site]) -> Vec<Check> {
                 data(r) == ["catalogue"],
             ));
         }
+        checks.extend(history_checks(s));
         if let Some(r) = page(s, "finance comparison") {
             let files = data(r);
             checks.push(Check::gate(
@@ -248,12 +249,45 @@ fn fetch_checks(sites: &[Site]) -> Vec<Check> {
     checks
 }
 
+/// A board's page fetches its board's file alone, at 500 reports ≤ 30 KB
+/// of data (the glossary counted); a council goal's page its goal's file
+/// alone (issue #33).
+fn history_checks(s: &Site) -> Vec<Check> {
+    let n = s.reports;
+    let mut checks = Vec::new();
+    if let Some(r) = page(s, "board") {
+        let files = data(r);
+        checks.push(Check::gate(
+            format!("board page at {n} reports fetches its board's file alone"),
+            format!("{files:?}"),
+            files.len() == 1 && files[0].contains("/boards/"),
+        ));
+        if n == 500 {
+            let b = r["data_bytes"].as_u64().unwrap_or(u64::MAX);
+            checks.push(Check::gate(
+                "board page at 500 reports ≤ 30 KB of data",
+                super::kb(b),
+                b <= 30 * 1024,
+            ));
+        }
+    }
+    if let Some(r) = page(s, "council goal") {
+        let files = data(r);
+        checks.push(Check::gate(
+            format!("council goal page at {n} reports fetches the goal's file alone"),
+            format!("{files:?}"),
+            files.len() == 1 && files[0].contains("/goals/"),
+        ));
+    }
+    checks
+}
+
 fn ratio_checks(sites: &[Site]) -> Vec<Check> {
     let (Some(small), Some(large)) = (sites.first(), sites.last()) else {
         return Vec::new();
     };
     let mut checks = Vec::new();
-    for kind in ["start", "goal"] {
+    for kind in ["start", "goal", "board", "council goal"] {
         let ms = |s: &Site| {
             page(s, kind)
                 .and_then(|r| r["live_ms"].as_f64())

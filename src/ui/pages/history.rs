@@ -1,0 +1,362 @@
+//! Over the years (issue #33): a board's page (`/namnd/{board}`), every
+//! year's analysis of the board with its goals' statuses and its result as
+//! charts and grids, and a council goal's page (`/kf-mal/{goal}`), every
+//! board's assessment of the goal year by year. Each reads one file the
+//! build wrote for it (the board's, the goal's) and no list of reports;
+//! without a build (the development server) they are made from every
+//! report.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::catalogue::GoalHistory;
+use crate::model::format::Lang;
+use crate::model::history::{board_histories, board_key, BoardHistory, BoardYear, HistoryWords};
+use crate::model::Text;
+use crate::ui::chart::Chart;
+use crate::ui::components::{status_badge, Link, LoadErrorView};
+use crate::ui::i18n::{self, page_title};
+use crate::ui::state::{self, Load, Store};
+use crate::ui::{use_all_reports_when, use_ctx, use_goal_elsewhere, use_title, Route};
+
+/// Query keys of a board page's range of years.
+const FROM: &str = "fran";
+const TO: &str = "till";
+
+/// The words of the computed tables, in `lang`.
+fn words(lang: Lang) -> HistoryWords {
+    let (sv, en) = (i18n::t(Lang::Sv), i18n::t(Lang::En));
+    let t = i18n::t(lang);
+    HistoryWords {
+        statuses: crate::model::history::STATUSES.map(|s| i18n::goal_status(s, lang)),
+        status_title: t.board_status_title,
+        status_description: Text {
+            sv: sv.board_status_description.into(),
+            en: en.board_status_description.into(),
+        },
+        status_source: t.board_status_source,
+        share_title: t.goal_share_heading,
+        share_column: t.goal_share_column,
+        share_description: Text {
+            sv: sv.goal_share_description.into(),
+            en: en.goal_share_description.into(),
+        },
+    }
+}
+
+/// Loads the board's file (or, without a build, every report).
+#[hook]
+fn use_board_file(board: AttrValue) {
+    let ctx = use_ctx();
+    use_all_reports_when(ctx.as_ref().is_some_and(|c| !c.store.built()));
+    let built = ctx.as_ref().map(|c| c.store.built());
+    use_effect_with((board, built), move |(board, _)| {
+        if let Some(c) = ctx.filter(|c| c.store.built()) {
+            state::request_board(&c.store, board);
+        }
+    });
+}
+
+/// The board's file, or else one made from the reports that have loaded.
+fn board_history(store: &Store, key: &str) -> Option<Result<Rc<BoardHistory>, Html>> {
+    if store.built() {
+        return match store.board(key)? {
+            Load::Ready(h) => Some(Ok(h.clone())),
+            Load::Failed(e) => Some(Err(html! { <LoadErrorView error={e.clone()} level={2} /> })),
+            Load::Loading => None,
+        };
+    }
+    let loaded = store.loaded();
+    board_histories(loaded.iter().map(|r| &**r))
+        .remove(key)
+        .map(|h| Ok(Rc::new(h)))
+}
+
+/// A year of the query, if it is one.
+fn year_of(query: &[(String, String)], key: &str) -> Option<u16> {
+    query
+        .iter()
+        .find(|(k, _)| k == key)
+        .and_then(|(_, v)| v.trim().parse().ok())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BoardPageProps {
+    pub board: AttrValue,
+}
+
+#[component]
+pub fn BoardPage(props: &BoardPageProps) -> Html {
+    use_board_file(props.board.clone());
+    let ctx = use_ctx();
+    let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
+    let t = i18n::t(lang);
+    let found = ctx
+        .as_ref()
+        .and_then(|c| board_history(&c.store, &props.board));
+    let name = match &found {
+        Some(Ok(h)) => format!("{} ({})", h.board.name, h.board.short),
+        _ => t.boards_heading.to_string(),
+    };
+    use_title(page_title(&[&name], lang));
+    let Some(ctx) = ctx else { return html! {} };
+    let h = match found {
+        Some(Ok(h)) => h,
+        Some(Err(error)) => return html! { <><h1>{ t.boards_heading }</h1>{ error }</> },
+        None if ctx.store.settled_for(&ctx.route, &ctx.query) => {
+            return html! { <><h1>{ t.boards_heading }</h1><p>{ t.board_not_found }</p></> }
+        }
+        None => {
+            return html! { <><h1>{ t.boards_heading }</h1><p class="loading" role="status">{ t.loading }</p></> }
+        }
+    };
+    let (from, to) = (year_of(&ctx.query, FROM), year_of(&ctx.query, TO));
+    let years = h.years_in(from, to);
+    html! {
+        <>
+            <h1><span lang="sv">{ &h.board.name }</span>{ format!(" ({})", h.board.short) }</h1>
+            <p>{ t.board_intro }</p>
+            if from.is_some() || to.is_some() {
+                <p class="board-range" role="status">{ range_sentence(&years, lang) }</p>
+            }
+            <BoardGoals history={h.clone()} years={years.iter().map(|y| y.year).collect::<Vec<_>>()} />
+            <BoardResult history={h.clone()} years={years.iter().map(|y| y.year).collect::<Vec<_>>()} />
+            { board_reports(&h, lang) }
+        </>
+    }
+}
+
+fn range_sentence(years: &[&BoardYear], lang: Lang) -> String {
+    let t = i18n::t(lang);
+    let list: Vec<String> = years.iter().map(|y| y.year.to_string()).collect();
+    if list.is_empty() {
+        format!("{}: –", t.board_range)
+    } else {
+        format!("{}: {}.", t.board_range, list.join(", "))
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BoardPartProps {
+    history: Rc<BoardHistory>,
+    /// The years shown (oldest first).
+    years: Vec<u16>,
+}
+
+fn shown<'a>(h: &'a BoardHistory, years: &[u16]) -> Vec<&'a BoardYear> {
+    let mut out: Vec<&BoardYear> = h.years.iter().filter(|y| years.contains(&y.year)).collect();
+    out.sort_by_key(|y| y.year);
+    out
+}
+
+/// The goals' statuses year by year: a chart of the counts and the grid of
+/// goals × years.
+#[component]
+fn BoardGoals(props: &BoardPartProps) -> Html {
+    let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
+    let t = i18n::t(lang);
+    let h = &props.history;
+    let years = shown(h, &props.years);
+    let table = h.status_table(&years, &words(lang));
+    html! {
+        <section>
+            <h2>{ t.board_status_heading }</h2>
+            if !years.is_empty() {
+                <Chart {table} report={format!("namnd-{}", h.key)} doc={h.board.name.clone()} embeddable={false} />
+                { status_grid(h, &years, lang) }
+            }
+        </section>
+    }
+}
+
+/// Goals as rows (in the newest analysis's order first), years as columns;
+/// each cell the status as text and icon, linked to that year's goal page.
+fn status_grid(h: &BoardHistory, years: &[&BoardYear], lang: Lang) -> Html {
+    let t = i18n::t(lang);
+    let mut goals: Vec<&str> = Vec::new();
+    for y in years.iter().rev() {
+        for (g, _) in &y.goals {
+            if !goals.contains(&g.as_str()) {
+                goals.push(g);
+            }
+        }
+    }
+    html! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label={t.board_grid_caption}>
+            <table class="matrix history-grid">
+                <caption>{ t.board_grid_caption }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ t.council_goal }</th>
+                        { for years.iter().map(|y| html! { <th scope="col">{ y.year }</th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for goals.iter().map(|g| html! {
+                        <tr>
+                            <th scope="row">{ goal_name(h.goals.get(*g).map(|x| (&x.title, &x.title_en)), g, lang) }</th>
+                            { for years.iter().map(|y| match y.status_of(g) {
+                                Some(s) => html! {
+                                    <td><Link to={Route::Goal { report: y.report.clone(), goal: g.to_string() }}>{ status_badge(s, lang) }</Link></td>
+                                },
+                                None => html! { <td class="na">{ t.not_assessed }</td> },
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A goal's title as printed (Swedish), with its English one on an English
+/// page, linked to the goal across the city.
+fn goal_name(titles: Option<(&String, &String)>, id: &str, lang: Lang) -> Html {
+    let (title, en) = titles.map_or((id.to_string(), String::new()), |(a, b)| {
+        (a.clone(), b.clone())
+    });
+    html! {
+        <Link to={Route::CouncilGoal { goal: id.to_string() }}>
+            <span lang="sv">{ title }</span>
+            if lang == Lang::En && !en.is_empty() { <span class="gloss">{ format!(" ({en})") }</span> }
+        </Link>
+    }
+}
+
+/// The table holding the year's result, year by year.
+#[component]
+fn BoardResult(props: &BoardPartProps) -> Html {
+    let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
+    let t = i18n::t(lang);
+    let h = &props.history;
+    let years = shown(h, &props.years);
+    let doc = years
+        .iter()
+        .rev()
+        .find_map(|y| y.result.as_ref().map(|r| r.doc.clone()))
+        .unwrap_or_default();
+    html! {
+        <section>
+            <h2>{ t.board_result_heading }</h2>
+            { match h.result_table(&years) {
+                Some(table) => html! {
+                    <>
+                        <p>{ t.board_result_intro }</p>
+                        <Chart {table} report={format!("namnd-{}", h.key)} {doc} embeddable={false} />
+                    </>
+                },
+                None => html! { <p>{ t.board_no_result }</p> },
+            } }
+        </section>
+    }
+}
+
+/// Links to each analysis and statement, newest first.
+fn board_reports(h: &BoardHistory, lang: Lang) -> Html {
+    let t = i18n::t(lang);
+    html! {
+        <section>
+            <h2>{ t.board_reports_heading }</h2>
+            <ul class="report-list">
+                { for h.years.iter().map(|y| html! {
+                    <li><Link to={Route::Report { report: y.report.clone() }}>{ format!("{} {}", y.title, y.year) }</Link></li>
+                }) }
+            </ul>
+            if !h.statements.is_empty() {
+                <h3>{ t.board_statements_heading }</h3>
+                <ul class="report-list">
+                    { for h.statements.iter().map(|s| html! {
+                        <li><Link to={Route::Report { report: s.report.clone() }}>{ format!("{} ({})", crate::ui::components::text(&s.name, lang), s.year) }</Link></li>
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CouncilGoalProps {
+    pub goal: AttrValue,
+}
+
+/// A council goal across the city: the share of boards that met it each
+/// year, and the grid of boards × years.
+#[component]
+pub fn CouncilGoalPage(props: &CouncilGoalProps) -> Html {
+    use_goal_elsewhere(props.goal.clone());
+    let ctx = use_ctx();
+    let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
+    let t = i18n::t(lang);
+    let history = ctx
+        .as_ref()
+        .and_then(|c| super::goal::goal_history(&c.store, &props.goal));
+    let title = history
+        .as_ref()
+        .map_or(props.goal.to_string(), |h| match lang {
+            Lang::Sv => h.title.clone(),
+            Lang::En => h.title_en.clone(),
+        });
+    use_title(page_title(&[&title], lang));
+    let Some(ctx) = ctx else { return html! {} };
+    if let Some(Load::Failed(e)) = ctx.store.goal(&props.goal) {
+        return html! { <><h1>{ t.council_goal }</h1><LoadErrorView error={e.clone()} level={2} /></> };
+    }
+    let Some(h) = history else {
+        return if ctx.store.settled_for(&ctx.route, &ctx.query) {
+            html! { <><h1>{ t.council_goal }</h1><p>{ t.goal_not_found }</p></> }
+        } else {
+            html! { <><h1>{ t.council_goal }</h1><p class="loading" role="status">{ t.loading }</p></> }
+        };
+    };
+    html! {
+        <>
+            <h1>
+                <span lang="sv">{ &h.title }</span>
+                if lang == Lang::En && !h.title_en.is_empty() { <span class="gloss">{ format!(" ({})", h.title_en) }</span> }
+            </h1>
+            <p>{ t.goal_across_intro }</p>
+            <section>
+                <h2>{ t.goal_share_heading }</h2>
+                <Chart table={h.share_table(&words(lang))} report={format!("kf-mal-{}", h.id)} doc={t.board_status_source} embeddable={false} />
+            </section>
+            <section>
+                <h2>{ t.goal_grid_caption }</h2>
+                { goal_grid(&h, lang) }
+            </section>
+        </>
+    }
+}
+
+/// Boards as rows, years as columns; each cell the board's assessment that
+/// year, linked to its goal page.
+fn goal_grid(h: &GoalHistory, lang: Lang) -> Html {
+    let t = i18n::t(lang);
+    let across = h.across();
+    html! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label={t.goal_grid_caption}>
+            <table class="matrix history-grid">
+                <caption>{ t.goal_grid_caption }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ t.board_col }</th>
+                        { for across.years.iter().map(|y| html! { <th scope="col">{ y }</th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for across.boards.iter().map(|b| html! {
+                        <tr>
+                            <th scope="row"><Link to={Route::Board { board: board_key(b) }}>{ *b }</Link></th>
+                            { for across.years.iter().map(|y| match h.cell(b, *y) {
+                                Some(c) => html! {
+                                    <td><Link to={Route::Goal { report: c.report.clone(), goal: h.id.clone() }}>{ status_badge(c.status, lang) }</Link></td>
+                                },
+                                None => html! { <td class="na">{ t.not_assessed }</td> },
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
