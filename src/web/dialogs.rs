@@ -1,0 +1,73 @@
+//! What a control asks of the browser: a `<dialog>` opened or closed, a
+//! file downloaded, text copied to the clipboard.
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use wasm_bindgen::JsCast;
+
+    /// Offers `content` as a file download named `name`.
+    pub fn download(name: &str, mime: &str, content: &str) {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type(mime);
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        if let Some(a) = doc
+            .create_element("a")
+            .ok()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        }
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+
+    /// Copies text to the clipboard; the promise's outcome is not awaited.
+    pub fn copy_to_clipboard(text: &str) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().clipboard().write_text(text);
+        }
+    }
+
+    /// Opens a `<dialog>` as a modal (focus moves into it; Escape closes it).
+    pub fn show_dialog(id: &str) {
+        if let Some(d) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok())
+        {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+        }
+    }
+
+    pub fn close_dialog(id: &str) {
+        if let Some(d) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok())
+        {
+            d.close();
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    pub fn download(_name: &str, _mime: &str, _content: &str) {}
+    pub fn copy_to_clipboard(_text: &str) {}
+    pub fn show_dialog(_id: &str) {}
+    pub fn close_dialog(_id: &str) {}
+}
+
+pub use imp::*;

@@ -1,0 +1,476 @@
+//! The takeover: the live viewer, built in a detached element, takes the
+//! pre-rendered page's place once it is ready, and carries over what the
+//! reader did there (focus, scroll position, fields, open disclosures, a
+//! pending press, each control known by `control_identity`); what waits
+//! for the viewer to go live, and the tasks the work is split into.
+
+/// What names a control on both the pre-rendered and the live page,
+/// whatever the language or the controls around it (a report restored from
+/// the session adds some; a remembered English choice renames them): its
+/// `id`, its `data-key`, or for a link the address without its query
+/// (which carries the language). A control with none has no identity.
+pub fn control_identity(
+    id: &str,
+    data_key: Option<&str>,
+    tag: &str,
+    href: Option<&str>,
+) -> Option<String> {
+    if !id.is_empty() {
+        return Some(format!("#{id}"));
+    }
+    if let Some(k) = data_key.filter(|k| !k.is_empty()) {
+        return Some(format!("key:{k}"));
+    }
+    let href = href.filter(|_| tag.eq_ignore_ascii_case("a"))?;
+    let (before_hash, hash) = href.split_once('#').unwrap_or((href, ""));
+    let path = before_hash.split_once('?').map_or(before_hash, |(p, _)| p);
+    Some(if hash.is_empty() {
+        format!("link:{path}")
+    } else {
+        format!("link:{path}#{hash}")
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use crate::web::embed::is_script_embed;
+    use wasm_bindgen::JsCast;
+
+    thread_local! {
+        /// The live viewer's element while the pre-rendered page is in view.
+        static PENDING: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+        /// Whether the viewer is live (later pages need no takeover).
+        static LIVE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    /// Where the viewer mounts. When the HTML file came with the page already
+    /// rendered (`#insyn-pre`, written by `cargo xtask dist`), a detached
+    /// element that [`reveal_app`] later puts in its place; else `None`
+    /// (mount into `<body>`).
+    pub fn app_root() -> Option<web_sys::Element> {
+        let doc = web_sys::window()?.document()?;
+        doc.get_element_by_id("insyn-pre")?;
+        let host = doc.create_element("div").ok()?;
+        host.set_id("insyn-app");
+        PENDING.with(|p| *p.borrow_mut() = Some(host.clone()));
+        Some(host)
+    }
+
+    const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
+
+    /// A control's identity (see [`super::control_identity`]) and its place
+    /// among the controls of `within` with the same identity.
+    type Key = (String, u32);
+
+    fn identity_of(el: &web_sys::Element) -> Option<String> {
+        // A disclosure's summary is known by its disclosure.
+        if el.tag_name().eq_ignore_ascii_case("summary") {
+            let key = el.parent_element()?.get_attribute("data-key")?;
+            return super::control_identity("", Some(&format!("{key}/summary")), "summary", None);
+        }
+        super::control_identity(
+            &el.id(),
+            el.get_attribute("data-key").as_deref(),
+            &el.tag_name(),
+            el.get_attribute("href").as_deref(),
+        )
+    }
+
+    /// The controls of `within` that match `selector`, with their keys.
+    fn keyed(within: &web_sys::Element, selector: &str) -> Vec<(Key, web_sys::Element)> {
+        let Ok(list) = within.query_selector_all(selector) else {
+            return Vec::new();
+        };
+        let mut seen = std::collections::HashMap::<String, u32>::new();
+        (0..list.length())
+            .filter_map(|i| list.get(i)?.dyn_into::<web_sys::Element>().ok())
+            .filter_map(|el| {
+                let id = identity_of(&el)?;
+                let n = seen.entry(id.clone()).or_default();
+                *n += 1;
+                Some(((id, *n - 1), el))
+            })
+            .collect()
+    }
+
+    /// The key of `el` among the controls of `within` (none for a control
+    /// without an identity: it is not carried over rather than mistaken
+    /// for another).
+    fn key_of(within: &web_sys::Element, selector: &str, el: &web_sys::Element) -> Option<Key> {
+        keyed(within, selector)
+            .into_iter()
+            .find(|(_, e)| e.is_same_node(Some(el)))
+            .map(|(k, _)| k)
+    }
+
+    /// The control of `within` with `key`.
+    fn find_key(within: &web_sys::Element, selector: &str, key: &Key) -> Option<web_sys::Element> {
+        keyed(within, selector)
+            .into_iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, e)| e)
+    }
+
+    /// Waits for a new task, so one long piece of work becomes two shorter
+    /// ones and the page can respond in between.
+    pub async fn next_task() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+
+    /// Whether the viewer is live: it has taken the pre-rendered page's
+    /// place, or, on a page without one, shown its first settled page.
+    pub fn is_live() -> bool {
+        LIVE.with(std::cell::Cell::get)
+    }
+
+    /// Once `ready()` (checked in later tasks), the live viewer takes the
+    /// pre-rendered page's place. In a task of its own: the swap restyles and
+    /// lays out the whole page.
+    pub fn reveal_app(ready: impl Fn() -> bool + 'static) {
+        if LIVE.with(std::cell::Cell::get) {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                next_task().await;
+                if ready() {
+                    break;
+                }
+            }
+            swap_in_app().await;
+        });
+    }
+
+    /// The live viewer takes the pre-rendered page's place (once), keeping
+    /// keyboard focus on the same control; then marks the page live
+    /// (`<html data-insyn-state="live">`; not on a page that embeds the
+    /// viewer by script).
+    async fn swap_in_app() {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(host) = PENDING.with(|p| p.borrow_mut().take()) {
+            match doc.get_element_by_id("insyn-pre") {
+                Some(pre) => replace_pre(&doc, &pre, &host).await,
+                None => {
+                    if let Some(body) = doc.body() {
+                        let _ = body.append_child(&host);
+                    }
+                }
+            }
+        }
+        if let Some(el) = doc.document_element().filter(|_| !is_script_embed()) {
+            let _ = el.set_attribute("data-insyn-state", "live");
+        }
+        LIVE.with(|l| l.set(true));
+        for f in WHEN_LIVE.with(|w| std::mem::take(&mut *w.borrow_mut())) {
+            f();
+        }
+    }
+
+    /// Puts the live page `host` in the place of the pre-rendered `pre`, and
+    /// carries over what the reader did there: focus, scroll position, typed
+    /// text and chosen options, a pending press.
+    async fn replace_pre(doc: &web_sys::Document, pre: &web_sys::Element, host: &web_sys::Element) {
+        let focused = doc
+            .active_element()
+            .filter(|a| pre.contains(Some(a)))
+            .and_then(|a| key_of(pre, FOCUSABLE, &a));
+        let anchor = scroll_anchor(pre);
+        let entered = entered_values(pre);
+        let opened: Vec<Key> = keyed(pre, "details[open]")
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        let clicked = pending_click(pre);
+        carry_sizes(pre, host);
+        let _ = pre.replace_with_with_node_1(host);
+        if let Some(el) = focused
+            .and_then(|k| find_key(host, FOCUSABLE, &k))
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+        if let Some((id, top)) = anchor {
+            keep_in_view(doc, &id, top);
+        }
+        // Disclosures and table views the reader opened stay open (the live
+        // page builds their content on the `toggle` this sends).
+        for key in &opened {
+            if let Some(d) = find_key(host, "details", key)
+                .and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            {
+                d.set_open(true);
+            }
+        }
+        carry_values(host, &entered).await;
+        // Only the same button: never a link or another control.
+        if let Some(el) = clicked.and_then(|k| {
+            find_key(host, "button", &k)?
+                .dyn_into::<web_sys::HtmlButtonElement>()
+                .ok()
+        }) {
+            el.click();
+        }
+    }
+
+    /// The sections the stylesheet lays out only once they near the window
+    /// (`content-visibility: auto`, on the pre-rendered and the live page):
+    /// the takeover lays out only those in view, not the whole page again.
+    const CONTAINED: &str =
+        ".goal-area[id], .assignments[id], .source-notes[id], .chart-section[id]";
+
+    /// Each contained section of the live page takes the height its
+    /// pre-rendered twin has (laid out, or the placeholder's while it was
+    /// out of view) as its own placeholder: the page's geometry is the same
+    /// after the takeover, and what the reader reads does not move.
+    fn carry_sizes(pre: &web_sys::Element, host: &web_sys::Element) {
+        let contained = |within: &web_sys::Element| -> Vec<web_sys::Element> {
+            within
+                .query_selector_all(CONTAINED)
+                .ok()
+                .map(|l| {
+                    (0..l.length())
+                        .filter_map(|i| l.get(i)?.dyn_into::<web_sys::Element>().ok())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let live: std::collections::HashMap<String, web_sys::Element> =
+            contained(host).into_iter().map(|e| (e.id(), e)).collect();
+        for el in contained(pre) {
+            let height = el.get_bounding_client_rect().height();
+            let Some(twin) = live
+                .get(&el.id())
+                .and_then(|t| t.dyn_ref::<web_sys::HtmlElement>())
+            else {
+                continue;
+            };
+            if height > 0.0 {
+                let _ = twin
+                    .style()
+                    .set_property("contain-intrinsic-size", &format!("auto {height}px"));
+            }
+        }
+    }
+
+    /// Form fields on the pre-rendered page: typed-in text, ticked boxes
+    /// and chosen options carry over to the live page.
+    const FIELDS: &str = "input:not([type=file]):not([type=radio]), select";
+
+    fn is_checkbox(input: &web_sys::HtmlInputElement) -> bool {
+        input.type_() == "checkbox"
+    }
+
+    /// What the reader typed or chose on the pre-rendered page: (the
+    /// field's key, value) of each field changed from its default.
+    fn entered_values(pre: &web_sys::Element) -> Vec<(Key, String)> {
+        keyed(pre, FIELDS)
+            .into_iter()
+            .filter_map(|(i, node)| {
+                if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                    if is_checkbox(input) {
+                        let v = input.checked();
+                        return (v != input.default_checked()).then_some((i, v.to_string()));
+                    }
+                    let v = input.value();
+                    return (v != input.default_value()).then_some((i, v));
+                }
+                if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+                    let default = select
+                        .query_selector("option[selected]")
+                        .ok()
+                        .flatten()
+                        .or_else(|| select.query_selector("option").ok().flatten())
+                        .and_then(|o| o.get_attribute("value"))
+                        .unwrap_or_default();
+                    let v = select.value();
+                    return (v != default).then_some((i, v));
+                }
+                None
+            })
+            .collect()
+    }
+
+    /// Puts `values` into the live page's fields and tells the viewer, as if
+    /// the reader had typed or chosen them there: one field per task, so the
+    /// viewer has re-rendered (and sees the address the last one set) before
+    /// the next.
+    async fn carry_values(host: &web_sys::Element, values: &[(Key, String)]) {
+        for (key, v) in values {
+            let Some(node) = find_key(host, FIELDS, key) else {
+                continue;
+            };
+            if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                if is_checkbox(input) {
+                    // The live page may already show the choice (its address).
+                    let want = v == "true";
+                    if input.checked() == want {
+                        continue;
+                    }
+                    input.set_checked(want);
+                } else {
+                    input.set_value(v);
+                }
+            } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+                select.set_value(v);
+            } else {
+                continue;
+            }
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            for kind in ["input", "change"] {
+                if let Ok(e) = web_sys::Event::new_with_event_init_dict(kind, &init) {
+                    let _ = node.dispatch_event(&e);
+                }
+            }
+            next_task().await;
+            next_task().await;
+        }
+    }
+
+    /// The button the reader pressed last on the pre-rendered page (the
+    /// boot script notes `{el, at}` in `insynPendingClick` and marks it
+    /// `aria-busy`), by its key: it is pressed again on the live page, so a
+    /// first tap is not lost, however late the viewer arrives (issue #30: a
+    /// time window lost the press on a slower machine). What the platform
+    /// does by itself before the viewer (a table view or disclosure opened,
+    /// a filter chosen) is carried over as state, not replayed.
+    fn pending_click(pre: &web_sys::Element) -> Option<Key> {
+        let w = web_sys::window()?;
+        let key = wasm_bindgen::JsValue::from_str("insynPendingClick");
+        let note = js_sys::Reflect::get(&w, &key).ok()?;
+        let _ = js_sys::Reflect::delete_property(&w, &key);
+        let el = js_sys::Reflect::get(&note, &"el".into())
+            .ok()?
+            .dyn_into::<web_sys::HtmlButtonElement>()
+            .ok()?;
+        if !pre.contains(Some(&el)) {
+            return None;
+        }
+        key_of(pre, "button", &el)
+    }
+
+    /// When the reader has scrolled down: the first element with an `id`
+    /// that starts in the window (or else the innermost one across its top
+    /// edge), and where it is. The live page's blocks out of view have not
+    /// been laid out yet (`content-visibility`), so its heights above the
+    /// reader can differ from the pre-rendered ones.
+    fn scroll_anchor(pre: &web_sys::Element) -> Option<(String, f64)> {
+        let w = web_sys::window()?;
+        if w.scroll_y().ok()? <= 0.0 {
+            return None;
+        }
+        let height = w.inner_height().ok()?.as_f64()?;
+        // Not the marks inside charts: measuring those lays out every chart.
+        let list = pre.query_selector_all("[id]:not(svg *)").ok()?;
+        let mut across = None;
+        for el in
+            (0..list.length()).filter_map(|i| list.get(i)?.dyn_into::<web_sys::Element>().ok())
+        {
+            let r = el.get_bounding_client_rect();
+            if r.height() <= 0.0 {
+                continue;
+            }
+            if r.top() >= 0.0 && r.top() < height {
+                return Some((el.id(), r.top()));
+            }
+            if r.top() < 0.0 && r.bottom() > 0.0 {
+                across = Some((el.id(), r.top()));
+            }
+        }
+        across
+    }
+
+    /// Scrolls so that the element `id` is again `top` pixels from the top of
+    /// the window: the reader keeps their place when the viewer takes over.
+    fn keep_in_view(doc: &web_sys::Document, id: &str, top: f64) {
+        let (Some(w), Some(el)) = (web_sys::window(), doc.get_element_by_id(id)) else {
+            return;
+        };
+        let moved = el.get_bounding_client_rect().top() - top;
+        if moved.abs() >= 1.0 {
+            w.scroll_by_with_x_and_y(0.0, moved);
+        }
+    }
+
+    /// The drawing of the chart named by the element `name_id` on the
+    /// pre-rendered page, while that page is in view (its `.chart-svg`).
+    /// A copy of the node (the `.chart-svg` and its SVG), made by the DOM:
+    /// no markup is read back or parsed, and the pre-rendered page keeps
+    /// its own while it is in view.
+    pub fn prerendered_chart_svg(name_id: &str) -> Option<web_sys::Node> {
+        let doc = web_sys::window()?.document()?;
+        let pre = doc.get_element_by_id("insyn-pre")?;
+        let selector =
+            format!("figure[aria-labelledby=\"{name_id}\"] > .chart-canvas > .chart-svg");
+        let svg = pre.query_selector(&selector).ok()??;
+        svg.has_child_nodes()
+            .then(|| svg.clone_node_with_deep(true).ok())
+            .flatten()
+    }
+
+    thread_local! {
+        /// What waits for the viewer to go live.
+        static WHEN_LIVE: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    /// Calls `f` once the viewer is live (at once if it is).
+    pub fn when_live(f: impl FnOnce() + 'static) {
+        if is_live() {
+            f();
+        } else {
+            WHEN_LIVE.with(|w| w.borrow_mut().push(Box::new(f)));
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    pub fn reveal_app(_ready: impl Fn() -> bool + 'static) {}
+    pub fn is_live() -> bool {
+        true
+    }
+    pub async fn next_task() {}
+    pub fn prerendered_chart_svg(_name_id: &str) -> Option<web_sys::Node> {
+        None
+    }
+    /// Natively nothing goes live later: the page is rendered whole.
+    pub fn when_live(_f: impl FnOnce() + 'static) {}
+}
+
+pub use imp::*;
+
+#[cfg(test)]
+mod tests {
+    use super::control_identity as id;
+
+    #[test]
+    fn a_control_is_known_by_its_id_key_or_address_never_by_its_words() {
+        assert_eq!(
+            id("search", None, "INPUT", None).as_deref(),
+            Some("#search")
+        );
+        assert_eq!(
+            id("", Some("t1:table"), "BUTTON", None).as_deref(),
+            Some("key:t1:table")
+        );
+        // The same link in Swedish and in English (`?lang=en`).
+        assert_eq!(
+            id("", None, "A", Some("/r/mal/g")),
+            id("", None, "A", Some("/r/mal/g?lang=en"))
+        );
+        assert_eq!(
+            id("", None, "A", Some("/r?lang=en#avvikelser")).as_deref(),
+            Some("link:/r#avvikelser")
+        );
+        // A button with nothing stable to know it by is not carried over.
+        assert_eq!(id("", None, "BUTTON", None), None);
+        assert_eq!(id("", Some(""), "BUTTON", Some("/x")), None);
+    }
+}
