@@ -64,7 +64,10 @@ pub fn build_from(
         wasm: trunk.wasm.clone(),
     };
     let not_found = family_index(&dist, &index, &base, &catalogue, &modules, &all, false)?;
-    copy_docs(root, &dist)?;
+    if dir == root.join("assets/reports") {
+        // The demo of embedding names the bundled reports' pages.
+        copy_docs(root, &dist)?;
+    }
     let nojs = write_nojs_css(&dist, &base)?;
     let routes = insyn::ui::prerender::routes(&manifest, &reports);
     let page = crate::html::Shell {
@@ -87,6 +90,13 @@ pub fn build_from(
     index_text(root, &dist)?;
     // Hosts that serve 404.html for unknown paths (GitHub Pages) show the app's own "not found".
     std::fs::write(dist.join("404.html"), &not_found).map_err(|e| format!("404.html: {e}"))?;
+    // The site as a whole: every link resolves, no page is orphaned (issue #34).
+    let t = std::time::Instant::now();
+    crate::sitecheck::check(&dist, &base, options.site_url.as_deref())?;
+    println!(
+        "  checked the site's links, sitemap and data addresses in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
     compress_and_report(
         &dist,
         routes.len(),

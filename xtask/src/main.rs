@@ -32,6 +32,7 @@ mod parallel;
 mod seo;
 mod serve;
 mod share;
+mod sitecheck;
 mod size;
 mod test;
 mod tools;
@@ -134,6 +135,18 @@ enum Command {
         /// With --stdout: the goals file's schema
         #[arg(long, requires = "stdout")]
         goals: bool,
+    },
+    /// Check a built site: every internal link, sitemap and data address resolves, no page is orphaned
+    CheckSite {
+        /// The built site's folder, below the repository
+        #[arg(value_name = "DIR", default_value = "dist")]
+        dir: String,
+        /// The path the site was built for
+        #[arg(long, default_value = "/")]
+        base: String,
+        /// The site's public address, as given to dist
+        #[arg(long, value_name = "https://host")]
+        site_url: Option<String>,
     },
     /// A synthetic archive of N reports, for tests and benchmarks
     Corpus {
@@ -242,6 +255,20 @@ fn run(root: &Path, command: Command) -> tools::Result {
         }
         Command::Schema { .. } => write_schema(root),
         Command::Corpus { reports, out } => corpus::run(root, reports, &root.join(out)),
+        Command::CheckSite {
+            dir,
+            base,
+            site_url,
+        } => {
+            let url = site_url.map(|u| seo::parse_site_url(&u)).transpose()?;
+            sitecheck::check(
+                &root.join(dir),
+                &dist::normalize_base(&base),
+                url.as_deref(),
+            )?;
+            println!("the site check found no problem");
+            Ok(())
+        }
     }
 }
 

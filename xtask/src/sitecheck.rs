@@ -1,0 +1,479 @@
+//! The check of a built site as a whole (issue #34), run at the end of
+//! every `cargo xtask dist` and failing it: every internal `href`, `src`,
+//! `srcset`, `action` and share-card address of every page, every
+//! `<loc>` and `hreflang` address of the sitemap, every address in the
+//! pages' JSON-LD and in the DCAT catalogue resolves to a file of the
+//! build under its base path; every page's canonical address is in the
+//! sitemap; and no page, CSV file or report file is orphaned from every
+//! link and the sitemap (a report file the catalogue lists counts as
+//! linked). Zola's `zola check` is the model; this goes beyond it with
+//! the data files' links. Files the viewer fetches by code (a goal's or a
+//! board's file, the glossary, the search index, the modules) are not
+//! links and are not checked here: the e2e suite fetches them.
+//!
+//! Written by hand over lol_html (which parses the pages) rather than
+//! with a link checker: the checkers that exist (lychee, zola's) check one
+//! page's links, not a site's orphans, its data files or its sitemap
+//! against its canonicals, and none runs offline inside the build.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use lol_html::{element, rewrite_str, text, RewriteStrSettings};
+
+use crate::tools::Result;
+
+/// The site as the check reads it: its files (paths below the folder,
+/// with `/`), its base path and its public address, where known.
+struct Site<'a> {
+    files: BTreeSet<String>,
+    base: &'a str,
+    url: Option<&'a str>,
+}
+
+/// A problem: the file it is in, the address, and what is wrong.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    pub file: String,
+    pub link: String,
+    pub what: &'static str,
+}
+
+/// Checks the site in `dir`, built for `base` (and `url`, its public
+/// address, when given): an error listing every problem when there is one.
+pub fn check(dir: &Path, base: &str, url: Option<&str>) -> Result {
+    let problems = problems(dir, base, url)?;
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let mut out = format!("the site check found {} problem(s):", problems.len());
+    for p in problems.iter().take(40) {
+        out += &format!("\n  {}: {} ({})", p.file, p.link, p.what);
+    }
+    if problems.len() > 40 {
+        out += &format!("\n  … and {} more", problems.len() - 40);
+    }
+    Err(out)
+}
+
+/// Every problem of the site in `dir`, sorted.
+pub fn problems(dir: &Path, base: &str, url: Option<&str>) -> Result<Vec<Problem>> {
+    let mut files = BTreeSet::new();
+    list(dir, "", &mut files)?;
+    let site = Site {
+        files,
+        base,
+        url: url.map(|u| u.trim_end_matches('/')),
+    };
+    let mut problems = Vec::new();
+    let mut linked: BTreeSet<String> = BTreeSet::new();
+    let sitemap = sitemap(dir, &site, &mut problems, &mut linked)?;
+    let mut canonicals = Vec::new();
+    for file in site.files.iter().filter(|f| f.ends_with(".html")) {
+        let html = std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
+        let page = page_links(&html).map_err(|e| format!("{file}: {e}"))?;
+        for link in &page.links {
+            site.resolve_into(file, link, &mut problems, &mut linked);
+        }
+        if let Some(c) = page.canonical {
+            canonicals.push((file.clone(), c));
+        }
+    }
+    if let Some(locs) = &sitemap {
+        for (file, c) in canonicals {
+            if !locs.contains(&c) {
+                problems.push(problem(
+                    &file,
+                    &c,
+                    "its canonical address is not in the sitemap",
+                ));
+            }
+        }
+    }
+    for file in ["katalog.rdf"].iter().filter(|f| site.files.contains(**f)) {
+        let text = std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
+        for link in quoted_addresses(&text, &["rdf:about=\"", "rdf:resource=\""]) {
+            site.resolve_into(file, &link, &mut problems, &mut linked);
+        }
+    }
+    catalogue_files(dir, &site, &mut linked)?;
+    orphans(&site, &linked, &mut problems);
+    problems.sort();
+    problems.dedup();
+    Ok(problems)
+}
+
+fn problem(file: &str, link: &str, what: &'static str) -> Problem {
+    Problem {
+        file: file.into(),
+        link: link.into(),
+        what,
+    }
+}
+
+/// Every file below `dir`, its compressed copies aside.
+fn list(dir: &Path, prefix: &str, out: &mut BTreeSet<String>) -> Result {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let rel = format!("{prefix}{name}");
+        if e.path().is_dir() {
+            list(&e.path(), &format!("{rel}/"), out)?;
+        } else if !name.ends_with(".br") && !name.ends_with(".gz") {
+            out.insert(rel);
+        }
+    }
+    Ok(())
+}
+
+/// What a page links to, and its canonical address.
+#[derive(Default)]
+struct PageLinks {
+    links: Vec<String>,
+    canonical: Option<String>,
+}
+
+/// The addresses of a page: its elements' `href`, `src`, `srcset` and
+/// `action`, its share card's image and address, and every string of its
+/// JSON-LD.
+fn page_links(html: &str) -> std::result::Result<PageLinks, String> {
+    let out = std::cell::RefCell::new(PageLinks::default());
+    let json = std::cell::RefCell::new(String::new());
+    let push = |v: Option<String>| {
+        if let Some(v) = v {
+            out.borrow_mut().links.push(v);
+        }
+    };
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("[href]", |el| {
+                    if el.get_attribute("rel").as_deref() == Some("canonical") {
+                        out.borrow_mut().canonical = el.get_attribute("href");
+                    }
+                    push(el.get_attribute("href"));
+                    Ok(())
+                }),
+                element!("[src]", |el| {
+                    push(el.get_attribute("src"));
+                    Ok(())
+                }),
+                element!("form[action]", |el| {
+                    push(el.get_attribute("action"));
+                    Ok(())
+                }),
+                element!("[srcset]", |el| {
+                    for part in el.get_attribute("srcset").unwrap_or_default().split(',') {
+                        push(part.split_whitespace().next().map(str::to_string));
+                    }
+                    Ok(())
+                }),
+                element!(
+                    "meta[property='og:image'], meta[property='og:url'], meta[name='twitter:image']",
+                    |el| {
+                        push(el.get_attribute("content"));
+                        Ok(())
+                    }
+                ),
+                text!("script[type='application/ld+json']", |t| {
+                    json.borrow_mut().push_str(t.as_str());
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::default()
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    let mut out = out.into_inner();
+    let json = json.into_inner();
+    if !json.trim().is_empty() {
+        let v: serde_json::Value =
+            serde_json::from_str(&json).map_err(|e| format!("JSON-LD: {e}"))?;
+        strings(&v, &mut out.links);
+    }
+    Ok(out)
+}
+
+/// Every string of a JSON value that reads as an address (`/…` or `http…`).
+fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) if s.starts_with('/') || s.starts_with("http") => {
+            out.push(s.clone())
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+        _ => {}
+    }
+}
+
+/// The values of `text` that follow one of `starts`, up to the next `"`.
+fn quoted_addresses(text: &str, starts: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for start in starts {
+        for (i, _) in text.match_indices(start) {
+            let rest = &text[i + start.len()..];
+            if let Some(end) = rest.find('"') {
+                out.push(rest[..end].replace("&amp;", "&"));
+            }
+        }
+    }
+    out
+}
+
+impl Site<'_> {
+    /// The file an address of `from` names, `None` for an address outside
+    /// the site (another host, `mailto:`, a fragment), `Some(Err)` for an
+    /// address of the site that is not under its base.
+    fn target(&self, from: &str, link: &str) -> Option<std::result::Result<String, ()>> {
+        let link = link.trim();
+        let path = if let Some(rest) = self.url.and_then(|u| link.strip_prefix(u)) {
+            if !rest.is_empty() && !rest.starts_with('/') {
+                return None;
+            }
+            if rest.is_empty() { "/" } else { rest }.to_string()
+        } else if link.starts_with("//")
+            || link.contains(':')
+            || link.starts_with('#')
+            || link.is_empty()
+        {
+            return None;
+        } else if link.starts_with('/') {
+            link.to_string()
+        } else {
+            // Relative to the page's folder.
+            let folder = from.rfind('/').map_or("", |i| &from[..=i]);
+            format!("{}{folder}{link}", self.base)
+        };
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let Some(rel) = path
+            .strip_prefix(self.base)
+            .or_else(|| (path.to_string() + "/").strip_prefix(self.base).map(|_| ""))
+        else {
+            return Some(Err(()));
+        };
+        let rel = urlencoding::decode(rel).map_or_else(|_| rel.to_string(), |s| s.into_owned());
+        let rel = normalize(&rel);
+        if rel.is_empty() || rel.ends_with('/') {
+            return Some(Ok(format!("{rel}index.html")));
+        }
+        if self.files.contains(&rel) {
+            return Some(Ok(rel));
+        }
+        Some(Ok(format!("{rel}/index.html")))
+    }
+
+    /// Checks an address of `from`, noting the file it names as linked.
+    fn resolve_into(
+        &self,
+        from: &str,
+        link: &str,
+        problems: &mut Vec<Problem>,
+        linked: &mut BTreeSet<String>,
+    ) {
+        match self.target(from, link) {
+            None => {}
+            Some(Err(())) => problems.push(problem(from, link, "outside the site's base path")),
+            Some(Ok(file)) if self.files.contains(&file) && file != from => {
+                linked.insert(file);
+            }
+            Some(Ok(file)) if self.files.contains(&file) => {}
+            Some(Ok(_)) => problems.push(problem(from, link, "no file of the build")),
+        }
+    }
+}
+
+/// A path without `.` and `..` segments.
+fn normalize(rel: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in rel.split('/') {
+        match seg {
+            "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+/// The sitemap's addresses, each checked: `None` for a site without one.
+fn sitemap(
+    dir: &Path,
+    site: &Site,
+    problems: &mut Vec<Problem>,
+    linked: &mut BTreeSet<String>,
+) -> Result<Option<BTreeSet<String>>> {
+    if !site.files.contains("sitemap.xml") {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(dir.join("sitemap.xml"))
+        .map_err(|e| format!("sitemap.xml: {e}"))?;
+    let locs: BTreeSet<String> = text
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|s| s.split("</loc>").next())
+        .map(|s| s.replace("&amp;", "&"))
+        .collect();
+    for link in locs
+        .iter()
+        .cloned()
+        .chain(quoted_addresses(&text, &["href=\""]))
+    {
+        site.resolve_into("sitemap.xml", &link, problems, linked);
+    }
+    Ok(Some(locs))
+}
+
+/// The report files the catalogue (or the manifest) lists count as linked.
+fn catalogue_files(dir: &Path, site: &Site, linked: &mut BTreeSet<String>) -> Result {
+    let lists: Vec<&String> = site
+        .files
+        .iter()
+        .filter(|f| {
+            f.as_str() == "reports/index.json"
+                || (f.starts_with("reports/catalogue-") && f.ends_with(".json"))
+        })
+        .collect();
+    for f in lists {
+        let text = std::fs::read_to_string(dir.join(f)).map_err(|e| format!("{f}: {e}"))?;
+        let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{f}: {e}"))?;
+        for r in v["reports"].as_array().into_iter().flatten() {
+            if let Some(file) = r["file"].as_str() {
+                linked.insert(format!("reports/{file}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether the check asks that something link to `file`: a page (the
+/// embeds aside, which a page offers as code to copy, and the error
+/// pages), a CSV file, a report file.
+fn needs_a_link(file: &str) -> bool {
+    let embed = file.starts_with("inbaddning/") || file.starts_with("en/inbaddning/");
+    let page = file.ends_with("/index.html") && !embed;
+    let csv = file.ends_with(".csv");
+    let report = file.starts_with("reports/")
+        && file.ends_with(".json")
+        && file.matches('/').count() == 1
+        && file != "reports/index.json"
+        && file != "reports/schema.json"
+        && !file.starts_with("reports/catalogue-");
+    page || csv || report
+}
+
+fn orphans(site: &Site, linked: &BTreeSet<String>, problems: &mut Vec<Problem>) {
+    for f in site
+        .files
+        .iter()
+        .filter(|f| needs_a_link(f) && !linked.contains(*f))
+    {
+        problems.push(problem(
+            f,
+            "",
+            "no page links to it and the sitemap does not list it",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A site in a fresh folder: (path, content) pairs.
+    fn site(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("insyn-sitecheck-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for (path, text) in files {
+            let p = dir.join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        dir
+    }
+
+    const GOOD: &[(&str, &str)] = &[
+        ("index.html", "<a href=/r/>r</a><a href=/r/t.csv>csv</a><link rel=canonical href=https://x.org/><script type=application/ld+json>{\"url\":\"https://x.org/r/\"}</script>"),
+        ("r/index.html", "<a href=../>start</a><a href=t.csv>csv</a><img srcset=\"/p.png 1x, /p.png 2x\"><link rel=canonical href=https://x.org/r/>"),
+        ("r/t.csv", "a,b"),
+        ("p.png", ""),
+        ("reports/index.json", "{\"reports\":[{\"file\":\"r.json\"}]}"),
+        ("reports/r.json", "{}"),
+        ("inbaddning/r/index.html", "<p>embed</p>"),
+        ("sitemap.xml", "<urlset><url><loc>https://x.org/</loc></url><url><loc>https://x.org/r/</loc><xhtml:link rel=\"alternate\" hreflang=\"sv\" href=\"https://x.org/r/\"/></url></urlset>"),
+    ];
+
+    #[test]
+    fn a_whole_site_passes() {
+        let dir = site("good", GOOD);
+        assert_eq!(problems(&dir, "/", Some("https://x.org")).unwrap(), vec![]);
+        assert!(check(&dir, "/", Some("https://x.org")).is_ok());
+    }
+
+    #[test]
+    fn a_broken_link_a_missing_data_file_and_an_orphan_each_fail_naming_page_and_link() {
+        let mut files = GOOD.to_vec();
+        files[0] = ("index.html", "<a href=/r/>r</a><a href=/saknas/>x</a><a href=/r/u.csv>csv</a><link rel=canonical href=https://x.org/>");
+        files.push(("ensam/index.html", "<p>no one links here</p>"));
+        files.push(("r/gammal.csv", "a"));
+        let dir = site("bad", &files);
+        let found = problems(&dir, "/", Some("https://x.org")).unwrap();
+        let found: Vec<(&str, &str)> = found
+            .iter()
+            .map(|p| (p.file.as_str(), p.link.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("ensam/index.html", ""),
+                ("index.html", "/r/u.csv"),
+                ("index.html", "/saknas/"),
+                ("r/gammal.csv", ""),
+            ]
+        );
+        let err = check(&dir, "/", Some("https://x.org")).unwrap_err();
+        assert!(
+            err.contains("index.html: /saknas/ (no file of the build)"),
+            "{err}"
+        );
+        assert!(
+            err.contains("ensam/index.html:  (no page links to it"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_canonical_missing_from_the_sitemap_a_sitemap_address_without_a_page_and_a_link_outside_the_base_fail(
+    ) {
+        let files = [
+            ("index.html", "<a href=/insyn/r/>r</a><a href=/annan/>out</a><link rel=canonical href=https://x.org/insyn/>"),
+            ("r/index.html", "<a href=/insyn/>s</a><link rel=canonical href=https://x.org/insyn/r/>"),
+            ("sitemap.xml", "<urlset><url><loc>https://x.org/insyn/</loc></url><url><loc>https://x.org/insyn/borta/</loc></url></urlset>"),
+        ];
+        let dir = site("base", &files);
+        let found = problems(&dir, "/insyn/", Some("https://x.org")).unwrap();
+        let whats: Vec<(&str, &str, &str)> = found
+            .iter()
+            .map(|p| (p.file.as_str(), p.link.as_str(), p.what))
+            .collect();
+        assert_eq!(
+            whats,
+            [
+                ("index.html", "/annan/", "outside the site's base path"),
+                (
+                    "r/index.html",
+                    "https://x.org/insyn/r/",
+                    "its canonical address is not in the sitemap"
+                ),
+                (
+                    "sitemap.xml",
+                    "https://x.org/insyn/borta/",
+                    "no file of the build"
+                ),
+            ]
+        );
+    }
+}
