@@ -673,6 +673,10 @@ async fn check_board_page(key: &str, h: &insyn::model::history::BoardHistory, la
     let html = render(&path).await;
     assert_eq!(heading_problem(&html), None, "{path}");
     assert!(html.contains(&h.board.name), "{path}: the board's name");
+    assert!(
+        html.contains("data-pagefind-body"),
+        "{path}: in the full-text index"
+    );
     let reports = h
         .years
         .iter()

@@ -113,8 +113,14 @@ pub fn BoardPage(props: &BoardPageProps) -> Html {
     };
     let (from, to) = (year_of(&ctx.query, FROM), year_of(&ctx.query, TO));
     let years = h.years_in(from, to);
+    // In the full-text index, named by the board and its years.
+    let span = match (h.years.last(), h.years.first()) {
+        (Some(a), Some(b)) => format!(" {}–{}", a.year, b.year),
+        _ => String::new(),
+    };
+    let (body, meta) = ctx.indexed(format!("{}{span}: {}", h.board.short, h.board.name));
     html! {
-        <>
+        <article class="board-years" data-pagefind-body={body} data-pagefind-meta={meta}>
             <h1><span lang="sv">{ &h.board.name }</span>{ format!(" ({})", h.board.short) }</h1>
             <p>{ t.board_intro }</p>
             if from.is_some() || to.is_some() {
@@ -123,7 +129,7 @@ pub fn BoardPage(props: &BoardPageProps) -> Html {
             <BoardGoals history={h.clone()} years={years.iter().map(|y| y.year).collect::<Vec<_>>()} />
             <BoardResult history={h.clone()} years={years.iter().map(|y| y.year).collect::<Vec<_>>()} />
             { board_reports(&h, lang) }
-        </>
+        </article>
     }
 }
 
@@ -309,8 +315,14 @@ pub fn CouncilGoalPage(props: &CouncilGoalProps) -> Html {
             html! { <><h1>{ t.council_goal }</h1><p class="loading" role="status">{ t.loading }</p></> }
         };
     };
+    let across = h.across();
+    let span = match (across.years.first(), across.years.last()) {
+        (Some(a), Some(b)) => format!(" {a}–{b}"),
+        _ => String::new(),
+    };
+    let (body, meta) = ctx.indexed(format!("{}{span}", t.goal_across_link));
     html! {
-        <>
+        <article class="goal-across" data-pagefind-body={body} data-pagefind-meta={meta}>
             <h1>
                 <span lang="sv">{ &h.title }</span>
                 if lang == Lang::En && !h.title_en.is_empty() { <span class="gloss">{ format!(" ({})", h.title_en) }</span> }
@@ -324,7 +336,7 @@ pub fn CouncilGoalPage(props: &CouncilGoalProps) -> Html {
                 <h2>{ t.goal_grid_caption }</h2>
                 { goal_grid(&h, lang) }
             </section>
-        </>
+        </article>
     }
 }
 
