@@ -135,3 +135,23 @@ fn a_council_goals_share_is_the_boards_that_met_it_among_those_that_assessed_it(
         }
     }
 }
+
+#[test]
+fn the_status_charts_summary_names_the_status_of_each_figure() {
+    let reports = reports();
+    let asn = &board_histories(&reports)["asn"];
+    let years = asn.years_in(None, None);
+    let t = asn.status_table(&years, &words());
+    let chart = insyn::charts::build(&t, insyn::model::format::Lang::Sv, 640.0);
+    let (first, last) = (years[0], years[years.len() - 1]);
+    let want = format!(
+        "{}: U {}; {}: U {}.",
+        first.year,
+        first.counts().uppnatt,
+        last.year,
+        last.counts().uppnatt
+    );
+    assert_eq!(chart.summary, want);
+    // A mark per year and status, each with its words.
+    assert_eq!(chart.marks.len(), years.len() * 3);
+}

@@ -502,7 +502,12 @@ fn summarize(t: &Table, kind: ChartKind, marks: &[&Mark], lang: Lang) -> String 
             None => String::new(),
         },
         ChartKind::Grouped => {
-            let amount = |m: &Mark| value_text(m.value, m.unit, lang);
+            // With several columns, each figure says which it is.
+            let several = marks.iter().any(|m| m.tone == Tone::Series(1));
+            let amount = |m: &Mark| match several {
+                true => format!("{} {}", m.column, value_text(m.value, m.unit, lang)),
+                false => value_text(m.value, m.unit, lang),
+            };
             let total = marks.iter().rev().find(|m| m.tone == Tone::Series(0));
             let first = marks.iter().find(|m| m.tone == Tone::Series(0));
             match (first, total) {
