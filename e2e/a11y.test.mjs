@@ -167,3 +167,25 @@ test('reduced motion is honoured: nothing animates', async () => {
   }
   await ctx.close();
 });
+
+test('a board\'s years and a council goal across the city: axe clean at 320 px, the chart\'s marks reached by keyboard with their values', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 320, height: 800 } });
+  const page = await ctx.newPage();
+  for (const p of ['namnd/asn', 'kf-mal/forebygga-brott', 'en/namnd/fsn']) {
+    const found = await problemsOf(page, env.url + p, p.startsWith('en/') ? 'en' : 'sv');
+    assert.deepEqual(found, [], p);
+    // No sideways scrolling of the page at 320 px: wide grids scroll in their own region.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), `${p} fits 320 px`);
+  }
+  await ctx.close();
+  // A fresh context: the viewer remembers English from the page above.
+  const sv = await env.browser.newContext({ viewport: { width: 320, height: 800 } });
+  const page2 = await sv.newPage();
+  await page2.goto(env.url + 'namnd/asn');
+  const mark = page2.locator('figure.chart').first().locator('rect.mark[tabindex="0"]');
+  await mark.focus();
+  await page2.keyboard.press('ArrowDown');
+  // The value panel names the year, the status and the count.
+  await page2.locator('.tooltip').first().filter({ hasText: /2024, Delvis uppnått: 4/ }).waitFor({ timeout: 5000 });
+  await sv.close();
+});
