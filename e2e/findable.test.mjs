@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setup, DIST } from './helpers.mjs';
 
-/** The origin `cargo xtask test` builds dist/ with (`findable::Options::for_tests`). */
+/** The origin `cargo xtask test` builds dist/ with (`dist::site::Options::for_tests`, xtask). */
 const SITE = 'https://insyn.example.org';
 
 let env;

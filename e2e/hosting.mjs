@@ -7,7 +7,7 @@ export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; st
 // The demo page plays a host page on another site, with its own (looser) policy.
 export const DEMO_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; frame-src 'self'";
 
-const HASHED = /(^|\/)(insyn-([a-z]+-)?[0-9a-f]+(_bg)?\.(js|wasm)|style-[0-9a-f]+\.css|boot-[0-9a-z]+\.js|nojs-[0-9a-z]+\.css|catalogue-[0-9a-z]+\.json)$/;
+const HASHED = /(^|\/)(insyn-([a-z]+-)?[0-9a-f]+(_bg)?\.(js|wasm)|style-[0-9a-f]+\.css|boot-[0-9a-f]+\.js|nojs-[0-9a-f]+\.css|catalogue-[0-9a-f]+\.json)$/;
 
 /** The headers for the file at URL path `p` (below the base). */
 export function hostingHeaders(p) {

@@ -16,7 +16,7 @@ test('docs/hosting.md gives the same Content-Security-Policy as the server and t
 });
 
 test('hashed files are cached for good, the rest revalidated', () => {
-  for (const p of ['/insyn-0a1b2c3d4e5f6a7b_bg.wasm', '/insyn/insyn-0a1b2c3d4e5f6a7b.js', '/style-0a1b2c3d4e5f6a7b.css', '/boot-kmiwokzpgrfzleko.js', '/nojs-abc.css', '/reports/catalogue-tpvm7nddib5ourqp.json']) {
+  for (const p of ['/insyn-0a1b2c3d4e5f6a7b_bg.wasm', '/insyn/insyn-0a1b2c3d4e5f6a7b.js', '/style-0a1b2c3d4e5f6a7b.css', '/boot-9c1e5b07d2a4f368.js', '/nojs-abc.css', '/reports/catalogue-4d2f0a9b8e7c6135.json']) {
     assert.equal(hostingHeaders(p)['cache-control'], 'public, max-age=31536000, immutable', p);
   }
   for (const p of ['/index.html', '/asn-2025/', '/reports/asn-2025.json', '/reports/index.json', '/embed.js', '/insyn-embed.js', '/snippets/insyn-300681c73f21953a/assets/js/search.js']) {

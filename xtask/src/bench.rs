@@ -48,7 +48,7 @@ const FIRST_LOAD_BUDGET: u64 = 200 * 1024;
 /// Issue #16's aim (120 KB is the aim beyond it).
 const FIRST_LOAD_AIM: u64 = 160 * 1024;
 /// The pages whose first load is measured, each with the ceiling CI
-/// enforces (with std built for size, `size.rs`, and with stable std where
+/// enforces (with std built for size, `dist/size.rs`, and with stable std where
 /// the pinned nightly is missing): issue #16's budget, for both. The report
 /// page was 327.9 KB with one wasm for every page, 254.6 KB with a module
 /// per family of pages and the validator apart, 241.5 KB after the cuts of
@@ -96,7 +96,7 @@ fn median<T: Copy + PartialOrd>(xs: impl Iterator<Item = T>) -> Option<T> {
 pub use archive::{run_archive, ARCHIVE_SIZES};
 
 pub fn run(root: &Path, ci: bool) -> Result {
-    crate::dist::build(root, "/", "dist", &crate::findable::Options::for_tests())?;
+    crate::dist::build(root, "/", "dist", &crate::dist::site::Options::for_tests())?;
     let (load, budgets) = budgets(root);
     if !ci {
         charts(root)?;
@@ -197,7 +197,7 @@ fn kb(bytes: u64) -> String {
 fn first_load(root: &Path, checks: &mut Vec<Check>) -> Result<FirstLoad> {
     let mut report = None;
     for (page, ceiling, stable) in FIRST_LOAD_PAGES {
-        let ceiling = if crate::size::ready(root) {
+        let ceiling = if crate::dist::size::ready(root) {
             (ceiling, "std built for size")
         } else {
             (stable, "stable std")
@@ -272,7 +272,7 @@ fn floor(root: &Path, load: Option<FirstLoad>) -> Result {
         .args(["build", "--release", "--offline", "--dist"])
         .arg(&out);
     // Built like the viewer: with the same std when the viewer's is.
-    let std = crate::size::configure(root, &mut trunk);
+    let std = crate::dist::size::configure(root, &mut trunk);
     println!("  floor with {std}");
     crate::tools::run("trunk build (xtask/floor)", &mut trunk)?;
     let mut floor = 0u64;
@@ -280,7 +280,7 @@ fn floor(root: &Path, load: Option<FirstLoad>) -> Result {
         let p = entry.map_err(|e| e.to_string())?.path();
         if matches!(p.extension().and_then(|x| x.to_str()), Some("js" | "wasm")) {
             let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-            floor += crate::parallel::brotli_bytes(&bytes).len() as u64;
+            floor += crate::dist::compress::brotli_bytes(&bytes).len() as u64;
         }
     }
     println!("floor, JS glue and wasm, brotli: {}", kb(floor));

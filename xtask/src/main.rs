@@ -22,18 +22,9 @@
 mod bench;
 mod corpus;
 mod dist;
-mod findable;
 mod fuzz;
-mod html;
 mod import;
-mod modules;
-mod opendata;
-mod parallel;
-mod seo;
 mod serve;
-mod share;
-mod sitecheck;
-mod size;
 mod test;
 mod tools;
 mod validate;
@@ -42,6 +33,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+use dist::site;
 
 pub fn root() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -217,10 +210,10 @@ fn run(root: &Path, command: Command) -> tools::Result {
             out,
             publish,
         } => {
-            let options = findable::Options {
+            let options = site::Options {
                 site_url: publish
                     .site_url
-                    .map(|u| seo::parse_site_url(&u))
+                    .map(|u| site::parse_site_url(&u))
                     .transpose()?,
                 licence: publish.licence,
                 contact: publish.contact,
@@ -260,10 +253,10 @@ fn run(root: &Path, command: Command) -> tools::Result {
             base,
             site_url,
         } => {
-            let url = site_url.map(|u| seo::parse_site_url(&u)).transpose()?;
-            sitecheck::check(
+            let url = site_url.map(|u| site::parse_site_url(&u)).transpose()?;
+            dist::check::check(
                 &root.join(dir),
-                &dist::normalize_base(&base),
+                &site::normalize_base(&base),
                 url.as_deref(),
             )?;
             println!("the site check found no problem");

@@ -126,7 +126,7 @@ fn browser(root: &Path) -> Result {
 }
 
 fn release(root: &Path) -> Result {
-    crate::dist::build(root, "/", "dist", &crate::findable::Options::for_tests())?;
+    crate::dist::build(root, "/", "dist", &crate::dist::site::Options::for_tests())?;
     // The same site for a subpath, for the e2e test of hosting under /insyn/.
     crate::dist::build(root, "/insyn/", "dist-subpath", &Default::default())?;
     // A synthetic archive of 50 reports, for the e2e test of what each page fetches.

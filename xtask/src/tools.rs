@@ -133,7 +133,7 @@ pub fn ensure_build_tools(root: &Path) -> Result {
     ensure_trunk(root)?;
     ensure_wasm_bindgen(root)?;
     ensure_npm_tools(root)?;
-    crate::size::ensure(root);
+    crate::dist::size::ensure(root);
     Ok(())
 }
 

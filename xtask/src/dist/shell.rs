@@ -1,11 +1,23 @@
-//! Rewriting Trunk's `index.html` and each pre-rendered page with `lol_html`
-//! (the streaming HTML rewriter Trunk itself uses): elements are found by
-//! selectors, so a new minifier or attribute order cannot break the build
-//! quietly, and text is escaped by the rewriter.
+//! The page shell: Trunk's `index.html` adapted for each family of pages
+//! (its boot script, a file with SRI, and its module's JS preloaded), the
+//! `<noscript>` sheet, the shell of `404.html`, and each route's HTML file
+//! made from its family's shell.
+//!
+//! Trunk's `index.html` and each pre-rendered page are rewritten with
+//! `lol_html` (the streaming HTML rewriter Trunk itself uses): elements are
+//! found by selectors, so a new minifier or attribute order cannot break
+//! the build quietly, and text is escaped by the rewriter.
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use insyn::ui::route::Family;
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 
+use super::modules::{Module, Modules};
+use super::names::{hashed, integrity};
+use super::site::escape;
 use crate::tools::Result;
 
 /// What the build takes from Trunk's `index.html`: the hashed file names
@@ -187,10 +199,7 @@ impl Shell<'_> {
             _ => None,
         };
         if let Some(meta) = own.or_else(|| route.report_id().and_then(|id| self.reports.get(id))) {
-            head += &format!(
-                "<meta content=\"{}\" name=insyn-report>",
-                crate::seo::escape(meta)
-            );
+            head += &format!("<meta content=\"{}\" name=insyn-report>", escape(meta));
         }
         page(index, content, title, &head)
     }
@@ -235,6 +244,137 @@ pub fn page(index: &str, content: &str, title: Option<&str>, head: &str) -> Resu
             "index.html: expected one <noscript> note in <body>, one stylesheet and one <title>, found {notes}, {sheets}, {titles}"
         )),
     }
+}
+
+/// Trunk's `index.html` adapted for each family of pages: its boot script
+/// and its module's JS preloaded.
+pub fn family_indexes(
+    dist: &Path,
+    index: &str,
+    base: &str,
+    catalogue: &str,
+    modules: &Modules,
+) -> Result<BTreeMap<Family, String>> {
+    let mut out = BTreeMap::new();
+    for (family, module) in &modules.pages {
+        // Only the start page opens a reader's own files.
+        let import = *family == Family::Start;
+        let html = family_index(dist, index, base, catalogue, modules, module, import)?;
+        out.insert(*family, html);
+    }
+    Ok(out)
+}
+
+/// Trunk's `index.html` adapted to start `module`.
+fn family_index(
+    dist: &Path,
+    index: &str,
+    base: &str,
+    catalogue: &str,
+    modules: &Modules,
+    module: &Module,
+    import: bool,
+) -> Result<String> {
+    let boot = write_boot_script(dist, module, base)?;
+    let js = std::fs::read(dist.join(&module.js)).map_err(|e| format!("{}: {e}", module.js))?;
+    let href = format!("{base}{}", module.js);
+    let js = ModuleJs {
+        href: &href,
+        integrity: &integrity(&js),
+    };
+    let import_names = check_names(&modules.import);
+    let metas = Metas {
+        catalogue,
+        check: &check_names(&modules.check),
+        import: import.then_some(import_names.as_str()),
+        modules: &module_names(modules),
+    };
+    adapt_index(index, base, &boot, &metas, &js)
+}
+
+/// The shell of `404.html`. An address with no page of its own (a report
+/// added since the build, the reader's own report, a mistyped link) gets it
+/// from hosts that serve it: it may be any family's page, so Trunk's module
+/// with every page (and the validator) renders it.
+pub fn not_found(
+    dist: &Path,
+    index: &str,
+    base: &str,
+    catalogue: &str,
+    modules: &Modules,
+    trunk: &TrunkOutput,
+) -> Result<String> {
+    let all = Module {
+        js: trunk.js.clone(),
+        wasm: trunk.wasm.clone(),
+    };
+    family_index(dist, index, base, catalogue, modules, &all, false)
+}
+
+/// Writes the boot script (`assets/js/boot.js` with the site's names
+/// filled in) under a content hash and returns the tag that loads it with
+/// SRI, so the site runs under `script-src 'self'` (no inline scripts). It
+/// starts the viewer after the `load` event, unlike Trunk's, so the
+/// pre-rendered page paints before the wasm is fetched and compiled.
+fn write_boot_script(dist: &Path, module: &Module, base: &str) -> Result<String> {
+    let script = fill(
+        include_str!("../../../assets/js/boot.js"),
+        &[("BASE", base), ("JS", &module.js), ("WASM", &module.wasm)],
+    )?;
+    let sri = integrity(script.as_bytes());
+    let name = hashed("boot", script.as_bytes(), ".js");
+    std::fs::write(dist.join(&name), &script).map_err(|e| format!("{name}: {e}"))?;
+    Ok(format!(
+        "<script type=module src={base}{name} integrity={sri} crossorigin></script>"
+    ))
+}
+
+/// Writes the stylesheet that hides the controls that need the viewer
+/// (`.needs-js`: search, filters, chart buttons, "Bädda in") when JavaScript
+/// is off, and returns the `<noscript>` element that loads it.
+pub fn write_nojs_css(dist: &Path, base: &str) -> Result<String> {
+    let css = ".needs-js{display:none!important}\n";
+    let sri = integrity(css.as_bytes());
+    let name = hashed("nojs", css.as_bytes(), ".css");
+    std::fs::write(dist.join(&name), css).map_err(|e| format!("{name}: {e}"))?;
+    Ok(format!(
+        "<noscript><link rel=stylesheet href={base}{name} integrity={sri} crossorigin></noscript>"
+    ))
+}
+
+/// A script of `assets/js/` with its `'__INSYN_NAME__'` placeholders filled
+/// in; fails if the file lacks one or keeps one unfilled, so the script and
+/// the build cannot drift apart.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> Result<String> {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        let token = format!("'__INSYN_{name}__'");
+        if !out.contains(&token) {
+            return Err(format!("assets/js: no placeholder {token}"));
+        }
+        out = out.replace(&token, &format!("'{value}'"));
+    }
+    match out.find("'__INSYN_") {
+        Some(i) => Err(format!(
+            "assets/js: a placeholder is left unfilled at byte {i}"
+        )),
+        None => Ok(out),
+    }
+}
+
+/// The validator module's files as the pages name them ("JS WASM").
+pub fn check_names(check: &Module) -> String {
+    format!("{} {}", check.js, check.wasm)
+}
+
+/// `<meta name="insyn-modules">`: `{family}={js},{wasm}` for each family.
+fn module_names(modules: &Modules) -> String {
+    modules
+        .pages
+        .iter()
+        .map(|(f, m)| format!("{}={},{}", f.name(), m.js, m.wasm))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -366,5 +506,21 @@ mod tests {
             let html = shell.page(route, "", None).unwrap();
             assert!(!html.contains("insyn-report"), "{route}");
         }
+    }
+
+    #[test]
+    fn the_scripts_get_every_name_and_a_missing_or_unfilled_placeholder_fails() {
+        let boot = fill(
+            include_str!("../../../assets/js/boot.js"),
+            &[
+                ("BASE", "/insyn/"),
+                ("JS", "insyn-1.js"),
+                ("WASM", "insyn-1_bg.wasm"),
+            ],
+        )
+        .unwrap();
+        assert!(boot.contains("const BASE = '/insyn/';") && boot.contains("'insyn-1_bg.wasm'"));
+        assert!(fill("const A = '__INSYN_A__';", &[("B", "x")]).is_err());
+        assert!(fill("'__INSYN_A__' + '__INSYN_B__'", &[("A", "x")]).is_err());
     }
 }

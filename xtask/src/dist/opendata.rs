@@ -17,8 +17,7 @@ use insyn::ui::components::{report_heading, text};
 use insyn::ui::route::{recognize, Route};
 use serde_json::{json, Value};
 
-use crate::findable::Findable;
-use crate::seo::escape;
+use super::site::{escape, Findable};
 use crate::tools::Result;
 
 /// The CSV file of a table, below the base.
@@ -251,8 +250,8 @@ pub fn write_files(f: &Findable, dist: &Path) -> Result {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::findable::tests::bundled;
-    use crate::findable::Options;
+    use crate::dist::site::tests::bundled;
+    use crate::dist::site::Options;
 
     /// The properties search engines require of a `Dataset` (name, a
     /// description of 50 to 5000 characters) and, since it has them, of its

@@ -56,6 +56,17 @@ pub fn check(dir: &Path, base: &str, url: Option<&str>) -> Result {
     Err(out)
 }
 
+/// The check as the end of a build runs it: [`check`], and how long it took.
+pub fn check_build(dist: &Path, base: &str, url: Option<&str>) -> Result {
+    let t = std::time::Instant::now();
+    check(dist, base, url)?;
+    println!(
+        "  checked the site's links, sitemap and data addresses in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
 /// Every problem of the site in `dir`, sorted.
 pub fn problems(dir: &Path, base: &str, url: Option<&str>) -> Result<Vec<Problem>> {
     let mut files = BTreeSet::new();

@@ -3,61 +3,14 @@
 //! in its `<head>`, `sitemap.xml` and `robots.txt`. Absolute addresses need
 //! the public origin (`cargo xtask dist --site-url https://…`); without it
 //! the build leaves out what needs one and says so.
+//! The page's share image comes from `share.rs`, its structured data from
+//! `opendata.rs`.
 
 use insyn::model::format::Lang;
-use insyn::ui::prerender::in_lang;
 use insyn::ui::route::recognize;
 
+use super::site::{escape, Findable, Site};
 use crate::tools::Result;
-
-/// Where the site lives.
-#[derive(Clone, Debug)]
-pub struct Site {
-    /// The base path, in "/…/" form.
-    pub base: String,
-    /// The public origin without a trailing slash (`https://insyn.malmo.se`), if given.
-    pub url: Option<String>,
-}
-
-impl Site {
-    /// The address of a route (a Swedish path below the base) in a language,
-    /// below the origin: a folder's address, which any static host serves
-    /// at once (`/insyn/en/asn-2025/`).
-    pub fn path(&self, route: &str, lang: Lang) -> String {
-        let p = in_lang(route, lang);
-        let p = p.trim_matches('/');
-        if p.is_empty() {
-            self.base.clone()
-        } else {
-            format!("{}{p}/", self.base)
-        }
-    }
-
-    /// A file's address below the origin (`reports/asn-2025.json` → `/insyn/reports/asn-2025.json`).
-    pub fn file(&self, file: &str) -> String {
-        format!("{}{}", self.base, file.trim_start_matches('/'))
-    }
-
-    /// An address below the origin made absolute, when the origin is known.
-    pub fn absolute(&self, path: &str) -> Option<String> {
-        self.url.as_ref().map(|u| format!("{u}{path}"))
-    }
-}
-
-/// Checks `--site-url`: an http(s) origin, without a path (the path is `--base`).
-pub fn parse_site_url(s: &str) -> Result<String> {
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"))
-        .ok_or_else(|| format!("--site-url {s}: must start with https:// (or http://)"))?;
-    let host = rest.trim_end_matches('/');
-    if host.is_empty() || host.contains('/') || host.contains(['?', '#', ' ', '"', '<', '>']) {
-        return Err(format!(
-            "--site-url {s}: give the origin only (https://host), the path is --base"
-        ));
-    }
-    Ok(s.trim_end_matches('/').to_string())
-}
 
 /// What one page says about itself.
 pub struct PageMeta<'a> {
@@ -72,12 +25,44 @@ pub struct PageMeta<'a> {
     pub json_ld: Option<String>,
 }
 
-/// Escapes text for an attribute value in double quotes or element text.
-pub fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+impl Findable {
+    /// The page's meta data: its description from its own content, its
+    /// share image and its structured data.
+    pub fn meta<'a>(
+        &self,
+        route: &'a str,
+        lang: Lang,
+        title: &'a str,
+        description: &'a str,
+    ) -> PageMeta<'a> {
+        PageMeta {
+            route,
+            lang,
+            title,
+            description,
+            image: super::share::image_of(self, route, lang),
+            json_ld: super::opendata::page_json_ld(self, route, lang),
+        }
+    }
+
+    /// A pre-rendered page's file with its head filled in.
+    pub fn finish(
+        &self,
+        route: &str,
+        lang: Lang,
+        title: Option<&str>,
+        html: &str,
+    ) -> Result<String> {
+        let generic = insyn::ui::i18n::page_title(&[insyn::ui::i18n::t(lang).tagline], lang);
+        let title = title.unwrap_or(&generic);
+        let description =
+            insyn::ui::meta::description(&recognize(route), lang, &self.manifest, &self.reports);
+        finish_page(
+            html,
+            &self.site,
+            &self.meta(route, lang, title, &description),
+        )
+    }
 }
 
 /// The share card's image tags, or a card without one.
@@ -92,11 +77,11 @@ fn image_tags(site: &Site, m: &PageMeta, out: &mut Vec<String>) {
             out.push("<meta property=\"og:image:type\" content=\"image/png\">".into());
             out.push(format!(
                 "<meta property=\"og:image:width\" content=\"{}\">",
-                crate::share::WIDTH
+                super::share::WIDTH
             ));
             out.push(format!(
                 "<meta property=\"og:image:height\" content=\"{}\">",
-                crate::share::HEIGHT
+                super::share::HEIGHT
             ));
             out.push(format!(
                 "<meta property=\"og:image:alt\" content=\"{}\">",
@@ -262,13 +247,8 @@ pub fn write_site_files(dist: &std::path::Path, site: &Site, routes: &[String]) 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn site(url: Option<&str>) -> Site {
-        Site {
-            base: "/insyn/".into(),
-            url: url.map(String::from),
-        }
-    }
+    use crate::dist::site::tests::{bundled, site};
+    use crate::dist::site::Options;
 
     fn meta<'a>(route: &'a str, lang: Lang) -> PageMeta<'a> {
         PageMeta {
@@ -279,27 +259,6 @@ mod tests {
             image: Some(("asn-2025/delning.png".into(), "Bild".into())),
             json_ld: Some("{\"name\":\"</script><script>x\"}".into()),
         }
-    }
-
-    #[test]
-    fn the_site_url_is_an_origin_and_paths_are_folders_below_the_base() {
-        assert_eq!(
-            parse_site_url("https://insyn.example/").unwrap(),
-            "https://insyn.example"
-        );
-        assert!(parse_site_url("insyn.example").is_err());
-        assert!(parse_site_url("https://insyn.example/insyn/").is_err());
-        let s = site(Some("https://x.se"));
-        assert_eq!(s.path("/", Lang::Sv), "/insyn/");
-        assert_eq!(s.path("/", Lang::En), "/insyn/en/");
-        assert_eq!(
-            s.path("/asn-2025/mal/a", Lang::En),
-            "/insyn/en/asn-2025/mal/a/"
-        );
-        assert_eq!(
-            s.absolute(&s.path("/asn-2025", Lang::Sv)).as_deref(),
-            Some("https://x.se/insyn/asn-2025/")
-        );
     }
 
     #[test]
@@ -363,5 +322,56 @@ mod tests {
         assert!(xml.contains("<loc>https://x.se/insyn/en/</loc>"));
         assert!(!xml.contains("inbaddning"));
         assert!(robots(&s).ends_with("Sitemap: https://x.se/insyn/sitemap.xml\n"));
+    }
+
+    /// The value of `attr` in the first element of `html` that contains `marker`.
+    fn attr_after(html: &str, marker: &str, attr: &str) -> Option<String> {
+        let at = html.find(marker)?;
+        let start = html[..at].rfind('<')?;
+        let end = at + html[at..].find('>')?;
+        let tag = &html[start..end];
+        let v = tag.split(&format!("{attr}=\"")).nth(1)?;
+        Some(v[..v.find('"')?].to_string())
+    }
+
+    #[test]
+    fn every_page_has_its_own_description_and_a_canonical_link_with_a_site_url() {
+        let f = bundled(Options::for_tests());
+        let routes = insyn::ui::prerender::routes(&f.manifest, &f.reports);
+        let store = std::rc::Rc::new(insyn::ui::state::Store::ready(
+            f.manifest.clone(),
+            f.reports.clone(),
+        ));
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let index =
+            "<html lang=sv><head><meta content=x name=description></head><body></body></html>";
+        let mut seen: std::collections::HashMap<String, String> = Default::default();
+        let mut problems = Vec::new();
+        for r in &routes {
+            for lang in [Lang::Sv, Lang::En] {
+                let path = insyn::ui::prerender::in_lang(r, lang);
+                let page = rt.block_on(insyn::ui::prerender::render(&path, "/", store.clone()));
+                let html = f.finish(r, lang, page.title.as_deref(), index).unwrap();
+                let desc = attr_after(&html, "name=\"description\"", "content").unwrap_or_default();
+                if desc.len() < 50 {
+                    problems.push(format!("{path}: short description {desc:?}"));
+                }
+                if !listed(r) {
+                    assert!(html.contains("noindex"), "{path}");
+                    continue;
+                }
+                let want = format!("https://insyn.example.org{}", f.site.path(r, lang));
+                if attr_after(&html, "rel=\"canonical\"", "href") != Some(want.clone()) {
+                    problems.push(format!("{path}: canonical is not {want}"));
+                }
+                if let Some(other) = seen.insert(desc.clone(), path.clone()) {
+                    problems.push(format!("{path} and {other} share the description {desc:?}"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        assert!(seen.len() > 100, "{} pages", seen.len());
     }
 }

@@ -1,81 +1,11 @@
-//! The parts of the build that grow with the archive, spread over the
-//! machine's cores: pre-rendering every route and compressing every file.
-//! Each worker renders with its own store (yew's renderer is not `Send`).
+//! The `.br` and `.gz` files beside every compressible file, for hosts that
+//! serve pre-compressed files, written on every core; and the build's
+//! closing figures (files, bytes, time, peak memory).
 
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
-use insyn::model::format::Lang;
-use insyn::model::glossary::Glossary;
-use insyn::model::{Manifest, Report};
-use insyn::ui::prerender::in_lang;
-use insyn::ui::state::Store;
-
+use super::parallel::each;
 use crate::tools::Result;
-
-fn workers() -> usize {
-    std::thread::available_parallelism().map_or(2, usize::from)
-}
-
-/// Runs `f` on every item, the items dealt out round-robin to the workers;
-/// the first error wins.
-pub(crate) fn each<T: Sync>(items: &[T], f: impl Fn(&[&T]) -> Result + Sync) -> Result {
-    let n = workers().min(items.len()).max(1);
-    let shares: Vec<Vec<&T>> = (0..n)
-        .map(|w| items.iter().skip(w).step_by(n).collect())
-        .collect();
-    std::thread::scope(|s| {
-        let handles: Vec<_> = shares.iter().map(|share| s.spawn(|| f(share))).collect();
-        handles.into_iter().try_for_each(|h| {
-            h.join()
-                .unwrap_or_else(|_| Err("a build worker panicked".into()))
-        })
-    })
-}
-
-/// What the pages are rendered from.
-pub struct Data<'a> {
-    pub manifest: &'a Manifest,
-    pub reports: &'a [Report],
-    pub glossary: &'a Glossary,
-    /// Each page's head: description, canonical link, share card, JSON-LD.
-    pub findable: &'a crate::findable::Findable,
-}
-
-/// Writes each route's HTML file, its page rendered into `shell`.
-pub fn prerender(
-    dist: &Path,
-    base: &str,
-    shell: &crate::html::Shell,
-    routes: &[String],
-    data: &Data,
-) -> Result {
-    each(routes, |share| {
-        let store = Rc::new(
-            Store::ready(data.manifest.clone(), data.reports.to_vec())
-                .with_glossary(data.glossary.clone()),
-        );
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .build()
-            .map_err(|e| format!("tokio: {e}"))?;
-        for route in share {
-            for lang in [Lang::Sv, Lang::En] {
-                let path = in_lang(route, lang);
-                let page =
-                    runtime.block_on(insyn::ui::prerender::render(&path, base, store.clone()));
-                let html = shell.page(route, &page.html, page.title.as_deref())?;
-                let html = data
-                    .findable
-                    .finish(route, lang, page.title.as_deref(), &html)?;
-                let dir = dist.join(path.trim_start_matches('/'));
-                std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-                std::fs::write(dir.join("index.html"), html)
-                    .map_err(|e| format!("{}: {e}", dir.display()))?;
-            }
-        }
-        Ok(())
-    })
-}
 
 /// Every file below `dir`.
 fn files(dir: &Path) -> Vec<PathBuf> {
@@ -182,29 +112,36 @@ fn gzip_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
     enc.finish().map_err(|e| e.to_string())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_item_is_done_once_and_an_error_is_not_lost() {
-        let items: Vec<u32> = (0..101).collect();
-        let seen = std::sync::Mutex::new(Vec::new());
-        each(&items, |share| {
-            seen.lock().unwrap().extend(share.iter().map(|x| **x));
-            Ok(())
-        })
-        .unwrap();
-        let mut seen = seen.into_inner().unwrap();
-        seen.sort_unstable();
-        assert_eq!(seen, items);
-        let failed = each(&items, |share| {
-            if share.iter().any(|x| **x == 57) {
-                Err("57".into())
-            } else {
-                Ok(())
-            }
-        });
-        assert_eq!(failed, Err("57".to_string()));
-    }
+/// Compresses every file and prints what the build made and took.
+pub fn compress_and_report(
+    dist: &Path,
+    routes: usize,
+    prerendered: f64,
+    started: std::time::Instant,
+    reports: usize,
+) -> Result {
+    let t = std::time::Instant::now();
+    let (n, raw, br) = compress_all(dist)?;
+    println!(
+        "  wrote an HTML file for each of {} routes, in Swedish and English, in {prerendered:.1} s",
+        routes
+    );
+    println!(
+        "  compressed {n} files in {:.1} s: {} KB → {} KB brotli (.br and .gz beside each)",
+        t.elapsed().as_secs_f64(),
+        raw / 1024,
+        br / 1024
+    );
+    let (files, bytes) = tree_size(dist);
+    println!(
+        "  built {} reports in {:.1} s: {files} files, {:.1} MB, peak memory of the build {}",
+        reports,
+        started.elapsed().as_secs_f64(),
+        bytes as f64 / 1e6,
+        peak_memory().map_or("unknown".into(), |kb| format!(
+            "{:.0} MB",
+            kb as f64 / 1024.0
+        ))
+    );
+    Ok(())
 }

@@ -6,13 +6,16 @@
 //! development loop, so the families are built here as Trunk builds it:
 //! `cargo build` with the same release profile (and the size-optimised std
 //! of `size.rs`), `wasm-bindgen --target web`, `wasm-opt -Oz`, the JS glue
-//! minified by Terser, and names that change with the content.
+//! minified by Terser, and names that change with the content
+//! (`names.rs`). [`trunk_build`] is Trunk's own release build, whose page
+//! shell, stylesheet and assets the rest of the build starts from.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use insyn::ui::route::Family;
 
+use super::names::hashed;
 use crate::tools::{cmd, run, Result};
 
 /// A family's module in the build: its JS glue and wasm, by file name.
@@ -39,6 +42,25 @@ fn bin(family: Family) -> String {
     format!("insyn-{}", family.name())
 }
 
+/// Trunk's release build of `index.html` into `dist`: the all-pages
+/// module, the stylesheet, the copied assets and the page shell.
+pub fn trunk_build(root: &Path, base: &str, dist: &Path) -> Result {
+    let mut trunk = cmd(root, "trunk");
+    trunk
+        .args([
+            "build",
+            "--release",
+            "--offline",
+            "--public-url",
+            base,
+            "--dist",
+        ])
+        .arg(dist);
+    let std = super::size::configure(root, &mut trunk);
+    println!("→ trunk build --release (public URL {base}, {std}) (about 2 min, 10 s when warm)");
+    run("trunk build", &mut trunk)
+}
+
 /// Builds every family's module and the validator into `dist` (with the JS
 /// snippets the glue imports, in `dist/snippets/`).
 pub fn build(root: &Path, dist: &Path) -> Result<Modules> {
@@ -49,9 +71,9 @@ pub fn build(root: &Path, dist: &Path) -> Result<Modules> {
         cargo.args(["--bin", &bin(f)]);
     }
     cargo.args(["--bin", CHECK, "--bin", IMPORT]);
-    let std = crate::size::configure(root, &mut cargo);
+    let std = super::size::configure(root, &mut cargo);
     // Read back from where it was written, whatever the environment says.
-    let target = crate::size::target_dir(root);
+    let target = super::size::target_dir(root);
     cargo.env("CARGO_TARGET_DIR", &target);
     println!("→ cargo build of the modules of the page families, the validator and the importer ({std}) (about 3 min, seconds when warm)");
     run("cargo build (modules)", &mut cargo)?;
@@ -129,18 +151,6 @@ fn finish(root: &Path, target: &Path, work: &Path, dist: &Path, name: &str) -> R
     })
 }
 
-/// `insyn-report-<16 hex digits><suffix>`: a new name whenever the content
-/// changes, in the form the hosting rules cache for good (`docs/hosting.md`).
-fn hashed(stem: &str, bytes: &[u8], suffix: &str) -> String {
-    use sha2::Digest;
-    let hash: String = sha2::Sha384::digest(bytes)
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    format!("{stem}-{hash}{suffix}")
-}
-
 fn read(p: &Path) -> Result<Vec<u8>> {
     std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))
 }
@@ -165,18 +175,4 @@ fn copy_snippets(from: &Path, to: &Path) -> Result {
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn module_names_change_with_the_content_and_keep_the_family() {
-        let a = hashed("insyn-report", b"one", "_bg.wasm");
-        let b = hashed("insyn-report", b"two", "_bg.wasm");
-        assert!(a.starts_with("insyn-report-") && a.ends_with("_bg.wasm"));
-        assert_ne!(a, b);
-        assert_eq!(a, hashed("insyn-report", b"one", "_bg.wasm"));
-    }
 }

@@ -18,8 +18,7 @@ use insyn::ui::i18n::{goal_status, status_sentence};
 use insyn::ui::prerender::in_lang;
 use insyn::ui::route::{recognize, Route};
 
-use crate::findable::Findable;
-use crate::seo::escape;
+use super::site::{escape, Findable};
 use crate::tools::Result;
 
 pub const WIDTH: u32 = 1200;
@@ -30,8 +29,8 @@ pub const FILE: &str = "delning.png";
 const CHART_WIDTH: f64 = 720.0;
 const CHART_SCALE: f32 = 2.0;
 
-const FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+const FONT: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+const FONT_BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
 const INK: &str = "#1a1a1a";
 const ACCENT: &str = "#2166ac";
 
@@ -372,7 +371,7 @@ pub fn write_images(f: &Findable, dist: &Path, routes: &[String]) -> Result {
     let started = std::time::Instant::now();
     let (cards, charts_n) = (AtomicUsize::new(0), AtomicUsize::new(0));
     // On every core: an archive has thousands of pages to draw.
-    crate::parallel::each(routes, |share| {
+    super::parallel::each(routes, |share| {
         let raster = Rasteriser::default();
         for route in share {
             for lang in [Lang::Sv, Lang::En] {
@@ -428,7 +427,7 @@ fn write(dist: &Path, file: &str, bytes: &[u8]) -> Result {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::findable::tests::bundled;
+    use crate::dist::site::tests::bundled;
 
     /// (width, height, share of pixels that are not white, distinct colours).
     fn stats(png: &[u8]) -> (u32, u32, f64, usize) {

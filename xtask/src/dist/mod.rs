@@ -1,0 +1,118 @@
+//! `cargo xtask dist [--base /path/]`: the static site, ready for any host.
+//!
+//! One file per artefact, in the order [`build_from`] makes them:
+//!
+//! 1. `modules.rs`: Trunk's release build (the page shell, the stylesheet,
+//!    the assets) and one wasm module per family of pages, the validator
+//!    and the importer, with the std built for size of `size.rs`;
+//! 2. `data.rs`: the report files (validated, or another archive's), the
+//!    catalogue, each report's page file, each goal's and each board's
+//!    file, the glossary;
+//! 3. `embed.rs`: `insyn-embed.js` and the embed demo;
+//! 4. `shell.rs`: each family's page shell with its boot script, the
+//!    `<noscript>` sheet and the shell of `404.html`;
+//! 5. `pages.rs`: every route pre-rendered in Swedish and English, each
+//!    page's head filled in by `seo.rs`; `404.html`;
+//! 6. `seo.rs`: `sitemap.xml` and `robots.txt`;
+//! 7. `opendata.rs`: each table as CSV and the DCAT catalogue `katalog.rdf`;
+//! 8. `share.rs`: the share images and the charts as PNG;
+//! 9. `search.rs`: the Pagefind index;
+//! 10. `check.rs`: the check of the site as a whole (links, sitemap, orphans);
+//! 11. `compress.rs`: `.br` and `.gz` beside every compressible file.
+//!
+//! The steps share `site.rs` (where the site lives, the publishing options,
+//! the data the pages are made from), `names.rs` (the one scheme of hashed
+//! file names, and SRI) and `parallel.rs` (work on every core); no two
+//! steps import each other.
+
+pub mod check;
+pub mod compress;
+mod data;
+mod embed;
+mod modules;
+mod names;
+mod opendata;
+mod pages;
+mod parallel;
+mod search;
+mod seo;
+mod share;
+mod shell;
+pub mod site;
+pub mod size;
+
+use std::path::{Path, PathBuf};
+
+use site::{normalize_base, Findable, Options};
+
+use crate::tools::Result;
+
+/// Builds the release site into `out` (relative to the root) for the given
+/// base path, from the bundled reports.
+pub fn build(root: &Path, base: &str, out: &str, options: &Options) -> Result<PathBuf> {
+    build_from(root, base, out, None, options)
+}
+
+/// Builds the site from the report files in `reports` (a folder with an
+/// `index.json`; the bundled ones when `None`).
+pub fn build_from(
+    root: &Path,
+    base: &str,
+    out: &str,
+    reports: Option<&Path>,
+    options: &Options,
+) -> Result<PathBuf> {
+    let started = std::time::Instant::now();
+    let base = normalize_base(base);
+    let dist = root.join(out);
+    modules::trunk_build(root, &base, &dist)?;
+    let modules = modules::build(root, &dist)?;
+    let bundled = root.join("assets/reports");
+    let dir = reports.map_or_else(|| bundled.clone(), Path::to_path_buf);
+    let (manifest, reports) = data::bundled(&dir)?;
+    if dir != bundled {
+        data::replace_reports(&dir, &dist)?;
+    }
+    let (catalogue, page_reports) = data::write_catalogue(&dist, &manifest, &reports)?;
+    let own_pages = data::write_report_pages(&dist, &manifest, &reports)?;
+    let glossary = data::write_glossary(root, &dist, &reports)?;
+    let findable = Findable::new(&base, manifest.clone(), reports.clone(), options.clone());
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| format!("dist/index.html: {e}"))?;
+    let trunk = shell::read_trunk_output(&index)?;
+    embed::write_embed_loader(&dist, &modules, &trunk.css, &catalogue)?;
+    let indexes = shell::family_indexes(&dist, &index, &base, &catalogue, &modules)?;
+    let not_found = shell::not_found(&dist, &index, &base, &catalogue, &modules, &trunk)?;
+    if dir == bundled {
+        // The demo of embedding names the bundled reports' pages.
+        embed::copy_docs(root, &dist)?;
+    }
+    let nojs = shell::write_nojs_css(&dist, &base)?;
+    let routes = insyn::ui::prerender::routes(&manifest, &reports);
+    let page = shell::Shell {
+        indexes: &indexes,
+        nojs: &nojs,
+        reports: &page_reports,
+        own: &own_pages,
+    };
+    let t = std::time::Instant::now();
+    let content = pages::Data {
+        manifest: &manifest,
+        reports: &reports,
+        glossary: &glossary,
+        findable: &findable,
+    };
+    // Every page in Swedish at its route and in English below `/en/`.
+    pages::prerender(&dist, &base, &page, &routes, &content)?;
+    let prerendered = t.elapsed().as_secs_f64();
+    seo::write_site_files(&dist, &findable.site, &routes)?;
+    opendata::write_files(&findable, &dist)?;
+    share::write_images(&findable, &dist, &routes)?;
+    search::index_text(root, &dist)?;
+    pages::write_not_found(&dist, &not_found)?;
+    // The site as a whole: every link resolves, no page is orphaned (issue #34).
+    check::check_build(&dist, &base, options.site_url.as_deref())?;
+    let (n, built) = (manifest.reports.len(), routes.len());
+    compress::compress_and_report(&dist, built, prerendered, started, n)?;
+    Ok(dist)
+}

@@ -1,0 +1,52 @@
+//! The parts of the build that grow with the archive are spread over the
+//! machine's cores: pre-rendering every route (`pages.rs`), drawing the
+//! share images (`share.rs`) and compressing every file (`compress.rs`).
+
+use crate::tools::Result;
+
+fn workers() -> usize {
+    std::thread::available_parallelism().map_or(2, usize::from)
+}
+
+/// Runs `f` on every item, the items dealt out round-robin to the workers;
+/// the first error wins.
+pub(crate) fn each<T: Sync>(items: &[T], f: impl Fn(&[&T]) -> Result + Sync) -> Result {
+    let n = workers().min(items.len()).max(1);
+    let shares: Vec<Vec<&T>> = (0..n)
+        .map(|w| items.iter().skip(w).step_by(n).collect())
+        .collect();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = shares.iter().map(|share| s.spawn(|| f(share))).collect();
+        handles.into_iter().try_for_each(|h| {
+            h.join()
+                .unwrap_or_else(|_| Err("a build worker panicked".into()))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_item_is_done_once_and_an_error_is_not_lost() {
+        let items: Vec<u32> = (0..101).collect();
+        let seen = std::sync::Mutex::new(Vec::new());
+        each(&items, |share| {
+            seen.lock().unwrap().extend(share.iter().map(|x| **x));
+            Ok(())
+        })
+        .unwrap();
+        let mut seen = seen.into_inner().unwrap();
+        seen.sort_unstable();
+        assert_eq!(seen, items);
+        let failed = each(&items, |share| {
+            if share.iter().any(|x| **x == 57) {
+                Err("57".into())
+            } else {
+                Ok(())
+            }
+        });
+        assert_eq!(failed, Err("57".to_string()));
+    }
+}
