@@ -127,6 +127,7 @@ fn browser(root: &Path) -> Result {
 
 fn release(root: &Path) -> Result {
     crate::dist::build(root, "/", "dist", &crate::dist::site::Options::for_tests())?;
+    reproducible(root)?;
     // The same site for a subpath, for the e2e test of hosting under /insyn/.
     crate::dist::build(root, "/insyn/", "dist-subpath", &Default::default())?;
     // A synthetic archive of 50 reports, for the e2e test of what each page fetches.
@@ -140,6 +141,29 @@ fn release(root: &Path) -> Result {
         &Default::default(),
     )
     .map(|_| ())
+}
+
+/// A second clean build of the same inputs gives the same bytes, file for
+/// file (issue #34); the differences, when there are any, are listed.
+fn reproducible(root: &Path) -> Result {
+    let again = "target/dist-again";
+    crate::dist::build(root, "/", again, &crate::dist::site::Options::for_tests())?;
+    let diff = crate::dist::digest::differences(&root.join("dist"), &root.join(again))?;
+    let _ = std::fs::remove_dir_all(root.join(again));
+    if diff.is_empty() {
+        println!("✓ two clean builds of the same inputs are byte-identical");
+        return Ok(());
+    }
+    let shown: Vec<&String> = diff.iter().take(30).collect();
+    Err(format!(
+        "two clean builds differ in {} file(s):\n  {}",
+        diff.len(),
+        shown
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n  ")
+    ))
 }
 
 fn e2e(root: &Path) -> Result {

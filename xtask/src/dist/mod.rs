@@ -18,7 +18,10 @@
 //! 8. `share.rs`: the share images and the charts as PNG;
 //! 9. `search.rs`: the Pagefind index;
 //! 10. `check.rs`: the check of the site as a whole (links, sitemap, orphans);
-//! 11. `compress.rs`: `.br` and `.gz` beside every compressible file.
+//! 11. `compress.rs`: `.br` and `.gz` beside every compressible file;
+//! 12. `digest.rs`: one digest of every file, printed, so two builds of the
+//!     same inputs are compared by one line (and `cargo xtask test`
+//!     compares two clean builds file by file).
 //!
 //! The steps share `site.rs` (where the site lives, the publishing options,
 //! the data the pages are made from), `names.rs` (the one scheme of hashed
@@ -28,6 +31,7 @@
 pub mod check;
 pub mod compress;
 mod data;
+pub mod digest;
 mod embed;
 mod modules;
 mod names;
@@ -114,5 +118,7 @@ pub fn build_from(
     check::check_build(&dist, &base, options.site_url.as_deref())?;
     let (n, built) = (manifest.reports.len(), routes.len());
     compress::compress_and_report(&dist, built, prerendered, started, n)?;
+    // Two builds of the same inputs give the same bytes: one line says so.
+    println!("  the site's digest: sha256:{}", digest::site(&dist)?);
     Ok(dist)
 }
