@@ -123,6 +123,13 @@ pub fn Disclosure(props: &DisclosureProps) -> Html {
 /// prefix) or to another module's page it is `Link`.
 pub fn list_link(ctx: &Ctx, nav: Option<&Navigator>, to: Route, label: Html) -> Html {
     let english_query = ctx.lang == Lang::En && !ctx.prefixed;
+    if !ctx.pages.has(&to) && !crate::web::is_script_embed() {
+        // Another family's page: the plain link `Link` makes of it, without
+        // a component (a grid of years has hundreds).
+        let href = ctx.route_href(&to);
+        let family = to.family().name();
+        return html! { <a {href} data-module={family}>{ label }</a> };
+    }
     let Some(nav) = nav.filter(|_| !english_query && ctx.pages.has(&to)) else {
         return html! { <Link {to}>{ label }</Link> };
     };

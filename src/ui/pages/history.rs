@@ -15,10 +15,12 @@ use crate::model::format::Lang;
 use crate::model::history::{board_histories, board_key, BoardHistory, BoardYear, HistoryWords};
 use crate::model::Text;
 use crate::ui::chart::Chart;
-use crate::ui::components::{status_badge, Link, LoadErrorView};
+use yew_router::prelude::{use_navigator, Navigator};
+
+use crate::ui::components::{list_link, status_badge, LoadErrorView};
 use crate::ui::i18n::{self, page_title};
 use crate::ui::state::{self, Load, Store};
-use crate::ui::{use_all_reports_when, use_ctx, use_goal_elsewhere, use_title, Route};
+use crate::ui::{use_all_reports_when, use_ctx, use_goal_elsewhere, use_title, Ctx, Route};
 
 /// Query keys of a board page's range of years.
 const FROM: &str = "fran";
@@ -89,6 +91,7 @@ pub struct BoardPageProps {
 #[component]
 pub fn BoardPage(props: &BoardPageProps) -> Html {
     use_board_file(props.board.clone());
+    let nav = use_navigator();
     let ctx = use_ctx();
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     let t = i18n::t(lang);
@@ -128,7 +131,7 @@ pub fn BoardPage(props: &BoardPageProps) -> Html {
             }
             <BoardGoals history={h.clone()} years={years.iter().map(|y| y.year).collect::<Vec<_>>()} />
             <BoardResult history={h.clone()} years={years.iter().map(|y| y.year).collect::<Vec<_>>()} />
-            { board_reports(&h, lang) }
+            { board_reports(&ctx, nav.as_ref(), &h) }
         </article>
     }
 }
@@ -160,8 +163,11 @@ fn shown<'a>(h: &'a BoardHistory, years: &[u16]) -> Vec<&'a BoardYear> {
 /// goals × years.
 #[component]
 fn BoardGoals(props: &BoardPartProps) -> Html {
-    let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
-    let t = i18n::t(lang);
+    let nav = use_navigator();
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
+    let (lang, t) = (ctx.lang, ctx.t());
     let h = &props.history;
     let years = shown(h, &props.years);
     let table = h.status_table(&years, &words(lang));
@@ -170,7 +176,7 @@ fn BoardGoals(props: &BoardPartProps) -> Html {
             <h2>{ t.board_status_heading }</h2>
             if !years.is_empty() {
                 <Chart {table} report={format!("namnd-{}", h.key)} doc={h.board.name.clone()} embeddable={false} />
-                { status_grid(h, &years, lang) }
+                { status_grid(&ctx, nav.as_ref(), h, &years) }
             }
         </section>
     }
@@ -178,8 +184,8 @@ fn BoardGoals(props: &BoardPartProps) -> Html {
 
 /// Goals as rows (in the newest analysis's order first), years as columns;
 /// each cell the status as text and icon, linked to that year's goal page.
-fn status_grid(h: &BoardHistory, years: &[&BoardYear], lang: Lang) -> Html {
-    let t = i18n::t(lang);
+fn status_grid(ctx: &Ctx, nav: Option<&Navigator>, h: &BoardHistory, years: &[&BoardYear]) -> Html {
+    let (lang, t) = (ctx.lang, ctx.t());
     let mut goals: Vec<&str> = Vec::new();
     for y in years.iter().rev() {
         for (g, _) in &y.goals {
@@ -201,11 +207,12 @@ fn status_grid(h: &BoardHistory, years: &[&BoardYear], lang: Lang) -> Html {
                 <tbody>
                     { for goals.iter().map(|g| html! {
                         <tr>
-                            <th scope="row">{ goal_name(h.goals.get(*g).map(|x| (&x.title, &x.title_en)), g, lang) }</th>
+                            <th scope="row">{ goal_name(ctx, nav, h.goals.get(*g).map(|x| (&x.title, &x.title_en)), g) }</th>
                             { for years.iter().map(|y| match y.status_of(g) {
-                                Some(s) => html! {
-                                    <td><Link to={Route::Goal { report: y.report.clone(), goal: g.to_string() }}>{ status_badge(s, lang) }</Link></td>
-                                },
+                                Some(s) => {
+                                    let to = Route::Goal { report: y.report.clone(), goal: g.to_string() };
+                                    html! { <td>{ list_link(ctx, nav, to, status_badge(s, lang)) }</td> }
+                                }
                                 None => html! { <td class="na">{ t.not_assessed }</td> },
                             }) }
                         </tr>
@@ -218,16 +225,29 @@ fn status_grid(h: &BoardHistory, years: &[&BoardYear], lang: Lang) -> Html {
 
 /// A goal's title as printed (Swedish), with its English one on an English
 /// page, linked to the goal across the city.
-fn goal_name(titles: Option<(&String, &String)>, id: &str, lang: Lang) -> Html {
+fn goal_name(
+    ctx: &Ctx,
+    nav: Option<&Navigator>,
+    titles: Option<(&String, &String)>,
+    id: &str,
+) -> Html {
     let (title, en) = titles.map_or((id.to_string(), String::new()), |(a, b)| {
         (a.clone(), b.clone())
     });
-    html! {
-        <Link to={Route::CouncilGoal { goal: id.to_string() }}>
+    let label = html! {
+        <>
             <span lang="sv">{ title }</span>
-            if lang == Lang::En && !en.is_empty() { <span class="gloss">{ format!(" ({en})") }</span> }
-        </Link>
-    }
+            if ctx.lang == Lang::En && !en.is_empty() { <span class="gloss">{ format!(" ({en})") }</span> }
+        </>
+    };
+    list_link(
+        ctx,
+        nav,
+        Route::CouncilGoal {
+            goal: id.to_string(),
+        },
+        label,
+    )
 }
 
 /// The table holding the year's result, year by year.
@@ -259,21 +279,31 @@ fn BoardResult(props: &BoardPartProps) -> Html {
 }
 
 /// Links to each analysis and statement, newest first.
-fn board_reports(h: &BoardHistory, lang: Lang) -> Html {
-    let t = i18n::t(lang);
+fn board_reports(ctx: &Ctx, nav: Option<&Navigator>, h: &BoardHistory) -> Html {
+    let (lang, t) = (ctx.lang, ctx.t());
+    let link = |report: &String, label: String| {
+        list_link(
+            ctx,
+            nav,
+            Route::Report {
+                report: report.clone(),
+            },
+            html! { { label } },
+        )
+    };
     html! {
         <section>
             <h2>{ t.board_reports_heading }</h2>
             <ul class="report-list">
                 { for h.years.iter().map(|y| html! {
-                    <li><Link to={Route::Report { report: y.report.clone() }}>{ format!("{} {}", y.title, y.year) }</Link></li>
+                    <li>{ link(&y.report, format!("{} {}", y.title, y.year)) }</li>
                 }) }
             </ul>
             if !h.statements.is_empty() {
                 <h3>{ t.board_statements_heading }</h3>
                 <ul class="report-list">
                     { for h.statements.iter().map(|s| html! {
-                        <li><Link to={Route::Report { report: s.report.clone() }}>{ format!("{} ({})", crate::ui::components::text(&s.name, lang), s.year) }</Link></li>
+                        <li>{ link(&s.report, format!("{} ({})", crate::ui::components::text(&s.name, lang), s.year)) }</li>
                     }) }
                 </ul>
             }
@@ -291,6 +321,7 @@ pub struct CouncilGoalProps {
 #[component]
 pub fn CouncilGoalPage(props: &CouncilGoalProps) -> Html {
     use_goal_elsewhere(props.goal.clone());
+    let nav = use_navigator();
     let ctx = use_ctx();
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     let t = i18n::t(lang);
@@ -334,7 +365,7 @@ pub fn CouncilGoalPage(props: &CouncilGoalProps) -> Html {
             </section>
             <section>
                 <h2>{ t.goal_grid_caption }</h2>
-                { goal_grid(&h, lang) }
+                { goal_grid(&ctx, nav.as_ref(), &h) }
             </section>
         </article>
     }
@@ -342,8 +373,8 @@ pub fn CouncilGoalPage(props: &CouncilGoalProps) -> Html {
 
 /// Boards as rows, years as columns; each cell the board's assessment that
 /// year, linked to its goal page.
-fn goal_grid(h: &GoalHistory, lang: Lang) -> Html {
-    let t = i18n::t(lang);
+fn goal_grid(ctx: &Ctx, nav: Option<&Navigator>, h: &GoalHistory) -> Html {
+    let (lang, t) = (ctx.lang, ctx.t());
     let across = h.across();
     html! {
         <div class="table-wrap" tabindex="0" role="region" aria-label={t.goal_grid_caption}>
@@ -358,11 +389,12 @@ fn goal_grid(h: &GoalHistory, lang: Lang) -> Html {
                 <tbody>
                     { for across.boards.iter().map(|b| html! {
                         <tr>
-                            <th scope="row"><Link to={Route::Board { board: board_key(b) }}>{ *b }</Link></th>
+                            <th scope="row">{ list_link(ctx, nav, Route::Board { board: board_key(b) }, html! { { *b } }) }</th>
                             { for across.years.iter().map(|y| match h.cell(b, *y) {
-                                Some(c) => html! {
-                                    <td><Link to={Route::Goal { report: c.report.clone(), goal: h.id.clone() }}>{ status_badge(c.status, lang) }</Link></td>
-                                },
+                                Some(c) => {
+                                    let to = Route::Goal { report: c.report.clone(), goal: h.id.clone() };
+                                    html! { <td>{ list_link(ctx, nav, to, status_badge(c.status, lang)) }</td> }
+                                }
                                 None => html! { <td class="na">{ t.not_assessed }</td> },
                             }) }
                         </tr>
