@@ -692,7 +692,6 @@ async fn check_board_page(key: &str, h: &insyn::model::history::BoardHistory, la
         return;
     }
     // The chart of counts, the result's chart, and the grid.
-    let t = insyn::ui::i18n::t(lang);
     assert!(
         html.contains(&format!("namnd-{key}-malstatus-over-tid-name")),
         "{path}: the status chart"
@@ -701,7 +700,7 @@ async fn check_board_page(key: &str, h: &insyn::model::history::BoardHistory, la
         html.contains(&format!("namnd-{key}-resultat-over-tid-name")),
         "{path}: the result chart"
     );
-    let grid = table_with_caption(&html, t.board_grid_caption)
+    let grid = table_with_caption(&html, insyn::ui::i18n::history(lang).board_grid_caption)
         .unwrap_or_else(|| panic!("{path}: no grid"));
     assert_eq!(
         count(grid, "<th scope=\"col\""),
@@ -754,8 +753,8 @@ async fn a_boards_page_shows_each_year_its_goal_counts_a_grid_with_headers_and_i
     }
     // A range of years in the address narrows the page.
     let one = render("/namnd/asn?fran=2025&till=2025").await;
-    let t = insyn::ui::i18n::t(Lang::Sv);
-    let grid = table_with_caption(&one, t.board_grid_caption).unwrap();
+    let grid =
+        table_with_caption(&one, insyn::ui::i18n::history(Lang::Sv).board_grid_caption).unwrap();
     assert_eq!(
         count(grid, "<th scope=\"col\""),
         2,
@@ -778,8 +777,7 @@ async fn a_council_goals_page_lists_every_board_that_assesses_it_with_each_years
                 html.contains(&format!("kf-mal-{id}-andel-uppnatt-name")),
                 "{path}: the share chart"
             );
-            let t = insyn::ui::i18n::t(lang);
-            let grid = table_with_caption(&html, t.goal_grid_caption)
+            let grid = table_with_caption(&html, insyn::ui::i18n::history(lang).goal_grid_caption)
                 .unwrap_or_else(|| panic!("{path}: no grid"));
             let across = h.across();
             assert_eq!(

@@ -102,29 +102,8 @@ pub struct Strings {
     pub compare_finance_intro: &'static str,
     pub compare_heading: &'static str,
     pub council_goal: &'static str,
-    pub board_intro: &'static str,
     pub compare_over_years: &'static str,
-    pub board_status_heading: &'static str,
-    pub board_status_title: &'static str,
-    pub board_status_description: &'static str,
-    pub board_status_source: &'static str,
-    pub board_grid_caption: &'static str,
-    pub board_result_heading: &'static str,
-    pub board_result_intro: &'static str,
-    pub board_no_result: &'static str,
-    pub board_reports_heading: &'static str,
-    pub board_statements_heading: &'static str,
-    pub board_range: &'static str,
-    pub board_not_found: &'static str,
     pub board_link: &'static str,
-    pub boards_heading: &'static str,
-    pub year_col: &'static str,
-    pub board_col: &'static str,
-    pub goal_across_intro: &'static str,
-    pub goal_share_heading: &'static str,
-    pub goal_share_column: &'static str,
-    pub goal_share_description: &'static str,
-    pub goal_grid_caption: &'static str,
     pub goal_across_link: &'static str,
     pub not_assessed: &'static str,
     pub changed_heading: &'static str,
@@ -297,28 +276,7 @@ pub const SV: Strings = Strings {
     compare_heading: "Jämförelser",
     council_goal: "Mål",
     compare_over_years: "Samma nämnd, alla år däremellan, år för år",
-    board_intro: "Nämndens årsanalyser år för år: hur den bedömde kommunfullmäktiges mål och hur det gick ekonomiskt.",
-    board_status_heading: "Målen år för år",
-    board_status_title: "Antal mål per bedömning och år",
-    board_status_description: "Hur många av kommunfullmäktiges mål nämnden bedömde som uppnådda, delvis uppnådda och ej uppnådda, år för år.",
-    board_status_source: "Nämndernas årsanalyser, bedömningen av varje mål",
-    board_grid_caption: "Varje måls bedömning per år",
-    board_result_heading: "Ekonomin år för år",
-    board_result_intro: "Raderna i tabellen med årets resultat, som varje årsanalys skrev dem.",
-    board_no_result: "Ingen av årsanalyserna anger årets resultat.",
-    board_reports_heading: "Rapporterna",
-    board_statements_heading: "Yttranden",
-    board_range: "Visar åren",
-    board_not_found: "Det finns ingen nämnd med det namnet.",
     board_link: "Nämndens alla år",
-    boards_heading: "Nämnderna år för år",
-    year_col: "År",
-    board_col: "Nämnd",
-    goal_across_intro: "Hur nämnderna som rapporterar om målet har bedömt det, år för år.",
-    goal_share_heading: "Andel nämnder som uppnått målet",
-    goal_share_column: "Andel som uppnått målet",
-    goal_share_description: "Andelen av de nämnder som bedömde målet ett år som bedömde det som uppnått.",
-    goal_grid_caption: "Nämndernas bedömning per år",
     goal_across_link: "Målet i hela staden, år för år",
     not_assessed: "Ingår inte",
     changed_heading: "Det här ändrades",
@@ -490,28 +448,7 @@ pub const EN: Strings = Strings {
     compare_heading: "Comparisons",
     council_goal: "Goal",
     compare_over_years: "The same board, every year in between, year by year",
-    board_intro: "The board's annual analyses year by year: how it assessed the city council's goals and how its finances went.",
-    board_status_heading: "The goals year by year",
-    board_status_title: "Number of goals by assessment and year",
-    board_status_description: "How many of the city council's goals the board assessed as achieved, partly achieved and not achieved, year by year.",
-    board_status_source: "The boards' annual analyses, each goal's assessment",
-    board_grid_caption: "Each goal's assessment by year",
-    board_result_heading: "Finances year by year",
-    board_result_intro: "The rows of the table with the year's result, as each annual analysis printed them.",
-    board_no_result: "None of the annual analyses gives the year's result.",
-    board_reports_heading: "The reports",
-    board_statements_heading: "Statements",
-    board_range: "Showing the years",
-    board_not_found: "There is no board with that name.",
     board_link: "The board's other years",
-    boards_heading: "The boards year by year",
-    year_col: "Year",
-    board_col: "Board",
-    goal_across_intro: "How the boards that report on the goal have assessed it, year by year.",
-    goal_share_heading: "Share of boards that achieved the goal",
-    goal_share_column: "Share that achieved it",
-    goal_share_description: "The share of the boards assessing the goal in a year that assessed it as achieved.",
-    goal_grid_caption: "Each board's assessment by year",
     goal_across_link: "The goal across the city, year by year",
     not_assessed: "Not included",
     changed_heading: "What changed",
@@ -609,6 +546,90 @@ pub fn t(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Sv => &SV,
         Lang::En => &EN,
+    }
+}
+
+catalogue! {
+/// The strings of a board's years and a council goal across the city, in
+/// one language: apart from [`Strings`], so only the module with those
+/// pages carries them (every module has the whole of `Strings`).
+pub struct HistoryStrings {
+    pub board_intro: &'static str,
+    pub board_status_heading: &'static str,
+    pub board_status_title: &'static str,
+    pub board_status_description: &'static str,
+    pub board_status_source: &'static str,
+    pub board_grid_caption: &'static str,
+    pub board_result_heading: &'static str,
+    pub board_result_intro: &'static str,
+    pub board_no_result: &'static str,
+    pub board_reports_heading: &'static str,
+    pub board_statements_heading: &'static str,
+    pub board_range: &'static str,
+    pub board_not_found: &'static str,
+    pub boards_heading: &'static str,
+    pub year_col: &'static str,
+    pub board_col: &'static str,
+    pub goal_across_intro: &'static str,
+    pub goal_share_heading: &'static str,
+    pub goal_share_column: &'static str,
+    pub goal_share_description: &'static str,
+    pub goal_grid_caption: &'static str,
+}
+}
+
+pub const HISTORY_SV: HistoryStrings = HistoryStrings {
+    board_intro: "Nämndens årsanalyser år för år: hur den bedömde kommunfullmäktiges mål och hur det gick ekonomiskt.",
+    board_status_heading: "Målen år för år",
+    board_status_title: "Antal mål per bedömning och år",
+    board_status_description: "Hur många av kommunfullmäktiges mål nämnden bedömde som uppnådda, delvis uppnådda och ej uppnådda, år för år.",
+    board_status_source: "Nämndernas årsanalyser, bedömningen av varje mål",
+    board_grid_caption: "Varje måls bedömning per år",
+    board_result_heading: "Ekonomin år för år",
+    board_result_intro: "Raderna i tabellen med årets resultat, som varje årsanalys skrev dem.",
+    board_no_result: "Ingen av årsanalyserna anger årets resultat.",
+    board_reports_heading: "Rapporterna",
+    board_statements_heading: "Yttranden",
+    board_range: "Visar åren",
+    board_not_found: "Det finns ingen nämnd med det namnet.",
+    boards_heading: "Nämnderna år för år",
+    year_col: "År",
+    board_col: "Nämnd",
+    goal_across_intro: "Hur nämnderna som rapporterar om målet har bedömt det, år för år.",
+    goal_share_heading: "Andel nämnder som uppnått målet",
+    goal_share_column: "Andel som uppnått målet",
+    goal_share_description: "Andelen av de nämnder som bedömde målet ett år som bedömde det som uppnått.",
+    goal_grid_caption: "Nämndernas bedömning per år",
+};
+
+pub const HISTORY_EN: HistoryStrings = HistoryStrings {
+    board_intro: "The board's annual analyses year by year: how it assessed the city council's goals and how its finances went.",
+    board_status_heading: "The goals year by year",
+    board_status_title: "Number of goals by assessment and year",
+    board_status_description: "How many of the city council's goals the board assessed as achieved, partly achieved and not achieved, year by year.",
+    board_status_source: "The boards' annual analyses, each goal's assessment",
+    board_grid_caption: "Each goal's assessment by year",
+    board_result_heading: "Finances year by year",
+    board_result_intro: "The rows of the table with the year's result, as each annual analysis printed them.",
+    board_no_result: "None of the annual analyses gives the year's result.",
+    board_reports_heading: "The reports",
+    board_statements_heading: "Statements",
+    board_range: "Showing the years",
+    board_not_found: "There is no board with that name.",
+    boards_heading: "The boards year by year",
+    year_col: "Year",
+    board_col: "Board",
+    goal_across_intro: "How the boards that report on the goal have assessed it, year by year.",
+    goal_share_heading: "Share of boards that achieved the goal",
+    goal_share_column: "Share that achieved it",
+    goal_share_description: "The share of the boards assessing the goal in a year that assessed it as achieved.",
+    goal_grid_caption: "Each board's assessment by year",
+};
+
+pub fn history(lang: Lang) -> &'static HistoryStrings {
+    match lang {
+        Lang::Sv => &HISTORY_SV,
+        Lang::En => &HISTORY_EN,
     }
 }
 
@@ -887,7 +908,7 @@ mod tests {
 
     /// Every text the viewer shows in `lang` that is not from a report.
     fn every_text(lang: Lang) -> Vec<(String, String)> {
-        let fields = t(lang).fields().into_iter();
+        let fields = t(lang).fields().into_iter().chain(history(lang).fields());
         fields
             .chain(statement_texts(a11y(lang)))
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -917,5 +938,13 @@ mod tests {
             .map(|(sv, _)| sv.0)
             .collect();
         assert_eq!(same, ["site_name"], "the same in Swedish and English");
+        let same: Vec<_> = HISTORY_SV
+            .fields()
+            .into_iter()
+            .zip(HISTORY_EN.fields())
+            .filter(|(sv, en)| sv.1 == en.1)
+            .map(|(sv, _)| sv.0)
+            .collect();
+        assert!(same.is_empty(), "the same in Swedish and English: {same:?}");
     }
 }

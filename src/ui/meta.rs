@@ -41,7 +41,7 @@ pub fn description(route: &Route, lang: Lang, manifest: &Manifest, reports: &[Re
                 .map(Report::board)
                 .find(|b| crate::model::history::board_key(&b.short) == *board)
                 .map_or_else(|| board.clone(), |b| format!("{} ({})", b.name, b.short));
-            format!("{name}. {}", s.board_intro)
+            format!("{name}. {}", super::i18n::history(lang).board_intro)
         }
         (Route::CouncilGoal { goal }, _) => {
             let title = reports
@@ -55,7 +55,7 @@ pub fn description(route: &Route, lang: Lang, manifest: &Manifest, reports: &[Re
                         Lang::En => g.title_en.clone(),
                     },
                 );
-            format!("{title}. {}", s.goal_across_intro)
+            format!("{title}. {}", super::i18n::history(lang).goal_across_intro)
         }
         _ => format!("{}. {}", s.not_found_heading, s.tagline),
     }

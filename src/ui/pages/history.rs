@@ -28,18 +28,17 @@ const TO: &str = "till";
 
 /// The words of the computed tables, in `lang`.
 fn words(lang: Lang) -> HistoryWords {
-    let (sv, en) = (i18n::t(Lang::Sv), i18n::t(Lang::En));
-    let t = i18n::t(lang);
+    let (sv, en) = (i18n::history(Lang::Sv), i18n::history(Lang::En));
     HistoryWords {
         statuses: crate::model::history::STATUSES.map(|s| i18n::goal_status(s, lang)),
-        status_title: t.board_status_title,
+        status_title: i18n::history(lang).board_status_title,
         status_description: Text {
             sv: sv.board_status_description.into(),
             en: en.board_status_description.into(),
         },
-        status_source: t.board_status_source,
-        share_title: t.goal_share_heading,
-        share_column: t.goal_share_column,
+        status_source: i18n::history(lang).board_status_source,
+        share_title: i18n::history(lang).goal_share_heading,
+        share_column: i18n::history(lang).goal_share_column,
         share_description: Text {
             sv: sv.goal_share_description.into(),
             en: en.goal_share_description.into(),
@@ -100,18 +99,20 @@ pub fn BoardPage(props: &BoardPageProps) -> Html {
         .and_then(|c| board_history(&c.store, &props.board));
     let name = match &found {
         Some(Ok(h)) => format!("{} ({})", h.board.name, h.board.short),
-        _ => t.boards_heading.to_string(),
+        _ => i18n::history(lang).boards_heading.to_string(),
     };
     use_title(page_title(&[&name], lang));
     let Some(ctx) = ctx else { return html! {} };
     let h = match found {
         Some(Ok(h)) => h,
-        Some(Err(error)) => return html! { <><h1>{ t.boards_heading }</h1>{ error }</> },
+        Some(Err(error)) => {
+            return html! { <><h1>{ i18n::history(lang).boards_heading }</h1>{ error }</> }
+        }
         None if ctx.store.settled_for(&ctx.route, &ctx.query) => {
-            return html! { <><h1>{ t.boards_heading }</h1><p>{ t.board_not_found }</p></> }
+            return html! { <><h1>{ i18n::history(lang).boards_heading }</h1><p>{ i18n::history(lang).board_not_found }</p></> }
         }
         None => {
-            return html! { <><h1>{ t.boards_heading }</h1><p class="loading" role="status">{ t.loading }</p></> }
+            return html! { <><h1>{ i18n::history(lang).boards_heading }</h1><p class="loading" role="status">{ t.loading }</p></> }
         }
     };
     let (from, to) = (year_of(&ctx.query, FROM), year_of(&ctx.query, TO));
@@ -125,7 +126,7 @@ pub fn BoardPage(props: &BoardPageProps) -> Html {
     html! {
         <article class="board-years" data-pagefind-body={body} data-pagefind-meta={meta}>
             <h1><span lang="sv">{ &h.board.name }</span>{ format!(" ({})", h.board.short) }</h1>
-            <p>{ t.board_intro }</p>
+            <p>{ i18n::history(lang).board_intro }</p>
             if from.is_some() || to.is_some() {
                 <p class="board-range" role="status">{ range_sentence(&years, lang) }</p>
             }
@@ -137,12 +138,11 @@ pub fn BoardPage(props: &BoardPageProps) -> Html {
 }
 
 fn range_sentence(years: &[&BoardYear], lang: Lang) -> String {
-    let t = i18n::t(lang);
     let list: Vec<String> = years.iter().map(|y| y.year.to_string()).collect();
     if list.is_empty() {
-        format!("{}: –", t.board_range)
+        format!("{}: –", i18n::history(lang).board_range)
     } else {
-        format!("{}: {}.", t.board_range, list.join(", "))
+        format!("{}: {}.", i18n::history(lang).board_range, list.join(", "))
     }
 }
 
@@ -167,13 +167,13 @@ fn BoardGoals(props: &BoardPartProps) -> Html {
     let Some(ctx) = use_ctx() else {
         return html! {};
     };
-    let (lang, t) = (ctx.lang, ctx.t());
+    let lang = ctx.lang;
     let h = &props.history;
     let years = shown(h, &props.years);
     let table = h.status_table(&years, &words(lang));
     html! {
         <section>
-            <h2>{ t.board_status_heading }</h2>
+            <h2>{ i18n::history(lang).board_status_heading }</h2>
             if !years.is_empty() {
                 <Chart {table} report={format!("namnd-{}", h.key)} doc={h.board.name.clone()} embeddable={false} />
                 { status_grid(&ctx, nav.as_ref(), h, &years) }
@@ -195,9 +195,9 @@ fn status_grid(ctx: &Ctx, nav: Option<&Navigator>, h: &BoardHistory, years: &[&B
         }
     }
     html! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label={t.board_grid_caption}>
+        <div class="table-wrap" tabindex="0" role="region" aria-label={i18n::history(lang).board_grid_caption}>
             <table class="matrix history-grid">
-                <caption>{ t.board_grid_caption }</caption>
+                <caption>{ i18n::history(lang).board_grid_caption }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ t.council_goal }</th>
@@ -254,7 +254,6 @@ fn goal_name(
 #[component]
 fn BoardResult(props: &BoardPartProps) -> Html {
     let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
-    let t = i18n::t(lang);
     let h = &props.history;
     let years = shown(h, &props.years);
     let doc = years
@@ -264,15 +263,15 @@ fn BoardResult(props: &BoardPartProps) -> Html {
         .unwrap_or_default();
     html! {
         <section>
-            <h2>{ t.board_result_heading }</h2>
+            <h2>{ i18n::history(lang).board_result_heading }</h2>
             { match h.result_table(&years) {
                 Some(table) => html! {
                     <>
-                        <p>{ t.board_result_intro }</p>
+                        <p>{ i18n::history(lang).board_result_intro }</p>
                         <Chart {table} report={format!("namnd-{}", h.key)} {doc} embeddable={false} />
                     </>
                 },
-                None => html! { <p>{ t.board_no_result }</p> },
+                None => html! { <p>{ i18n::history(lang).board_no_result }</p> },
             } }
         </section>
     }
@@ -280,7 +279,7 @@ fn BoardResult(props: &BoardPartProps) -> Html {
 
 /// Links to each analysis and statement, newest first.
 fn board_reports(ctx: &Ctx, nav: Option<&Navigator>, h: &BoardHistory) -> Html {
-    let (lang, t) = (ctx.lang, ctx.t());
+    let lang = ctx.lang;
     let link = |report: &String, label: String| {
         list_link(
             ctx,
@@ -293,14 +292,14 @@ fn board_reports(ctx: &Ctx, nav: Option<&Navigator>, h: &BoardHistory) -> Html {
     };
     html! {
         <section>
-            <h2>{ t.board_reports_heading }</h2>
+            <h2>{ i18n::history(lang).board_reports_heading }</h2>
             <ul class="report-list">
                 { for h.years.iter().map(|y| html! {
                     <li>{ link(&y.report, format!("{} {}", y.title, y.year)) }</li>
                 }) }
             </ul>
             if !h.statements.is_empty() {
-                <h3>{ t.board_statements_heading }</h3>
+                <h3>{ i18n::history(lang).board_statements_heading }</h3>
                 <ul class="report-list">
                     { for h.statements.iter().map(|s| html! {
                         <li>{ link(&s.report, format!("{} ({})", crate::ui::components::text(&s.name, lang), s.year)) }</li>
@@ -358,13 +357,13 @@ pub fn CouncilGoalPage(props: &CouncilGoalProps) -> Html {
                 <span lang="sv">{ &h.title }</span>
                 if lang == Lang::En && !h.title_en.is_empty() { <span class="gloss">{ format!(" ({})", h.title_en) }</span> }
             </h1>
-            <p>{ t.goal_across_intro }</p>
+            <p>{ i18n::history(lang).goal_across_intro }</p>
             <section>
-                <h2>{ t.goal_share_heading }</h2>
-                <Chart table={h.share_table(&words(lang))} report={format!("kf-mal-{}", h.id)} doc={t.board_status_source} embeddable={false} />
+                <h2>{ i18n::history(lang).goal_share_heading }</h2>
+                <Chart table={h.share_table(&words(lang))} report={format!("kf-mal-{}", h.id)} doc={i18n::history(lang).board_status_source} embeddable={false} />
             </section>
             <section>
-                <h2>{ t.goal_grid_caption }</h2>
+                <h2>{ i18n::history(lang).goal_grid_caption }</h2>
                 { goal_grid(&ctx, nav.as_ref(), &h) }
             </section>
         </article>
@@ -377,12 +376,12 @@ fn goal_grid(ctx: &Ctx, nav: Option<&Navigator>, h: &GoalHistory) -> Html {
     let (lang, t) = (ctx.lang, ctx.t());
     let across = h.across();
     html! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label={t.goal_grid_caption}>
+        <div class="table-wrap" tabindex="0" role="region" aria-label={i18n::history(lang).goal_grid_caption}>
             <table class="matrix history-grid">
-                <caption>{ t.goal_grid_caption }</caption>
+                <caption>{ i18n::history(lang).goal_grid_caption }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ t.board_col }</th>
+                        <th scope="col">{ i18n::history(lang).board_col }</th>
                         { for across.years.iter().map(|y| html! { <th scope="col">{ y }</th> }) }
                     </tr>
                 </thead>

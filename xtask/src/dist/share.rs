@@ -166,7 +166,9 @@ fn history_card(f: &Findable, route: &Route, lang: Lang) -> Option<Card> {
             let c = counts(&mut newest.goals.iter().map(|(_, s)| *s));
             (
                 format!("{} ({})", h.board.name, h.board.short),
-                t.board_status_heading.to_string(),
+                insyn::ui::i18n::history(lang)
+                    .board_status_heading
+                    .to_string(),
                 c,
                 newest.year,
             )
