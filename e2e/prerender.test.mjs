@@ -41,7 +41,12 @@ test('without JavaScript a report page shows its goals, summary and chart, and i
   // Controls that need the viewer (filters, "Bädda in") are not offered.
   assert.equal(await page.getByRole('button').count(), 0, 'no button that could not work');
   assert.equal(await page.getByRole('combobox').count(), 0, 'no filter that could not work');
-  await page.locator('a[href$="/asn-2025/mal/hallbar-elforsorjning"]').click();
+  // The page as loaded (its stylesheet applied), so the press lands on the link.
+  await page.waitForLoadState('load');
+  await Promise.all([
+    page.waitForURL((u) => u.pathname.replace(/\/$/, '') === '/asn-2025/mal/hallbar-elforsorjning'),
+    page.locator('a[href$="/asn-2025/mal/hallbar-elforsorjning"]').click(),
+  ]);
   await page.getByRole('heading', { level: 1, name: /elförsörjning/ }).waitFor();
   assert.match(await page.title(), /elförsörjning.* – ASN 2025 – Insyn$/);
   await page.gotoPrerendered(`${env.url}asn-2025/ekonomi`);
