@@ -583,3 +583,129 @@ fn the_function_measure_itself_counts_lines_not_braces_in_text() {
         vec![("short".to_string(), 1, 5), ("long".to_string(), 7, 94)]
     );
 }
+
+// ---------------------------------------------------------------------------
+// Docs that are true: every command and path they name exists.
+// ---------------------------------------------------------------------------
+
+/// The subcommands of `cargo xtask`, as clap names them (kebab case).
+fn xtask_commands() -> Vec<String> {
+    let main =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("xtask/src/main.rs"))
+            .unwrap();
+    let body = main.split("enum Command {").nth(1).unwrap();
+    let body = &body[..body.find("\n}").unwrap()];
+    body.lines()
+        .filter_map(|l| {
+            let l = l.strip_prefix("    ")?;
+            let name: String = l.chars().take_while(char::is_ascii_alphabetic).collect();
+            (!name.is_empty() && l.starts_with(|c: char| c.is_ascii_uppercase())).then_some(name)
+        })
+        .map(|n| {
+            let mut out = String::new();
+            for (i, c) in n.chars().enumerate() {
+                if c.is_ascii_uppercase() && i > 0 {
+                    out.push('-');
+                }
+                out.push(c.to_ascii_lowercase());
+            }
+            out
+        })
+        .collect()
+}
+
+/// The `cargo xtask X` commands a text names.
+fn named_commands(text: &str) -> Vec<String> {
+    text.match_indices("cargo xtask ")
+        .filter_map(|(i, m)| {
+            let rest = &text[i + m.len()..];
+            let word: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+                .collect();
+            (!word.is_empty() && !word.starts_with('-')).then_some(word)
+        })
+        .collect()
+}
+
+/// The repository paths a text names in backticks: a word with a `/` or a
+/// file name with an extension, not an address (`/…`), not a glob or a
+/// placeholder, and not what a build writes (`dist…`, `target/`, `.tools/`).
+fn named_paths(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|s| {
+            s.split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_end_matches([',', '.', ':'])
+        })
+        .filter(|s| {
+            !s.is_empty()
+                && !s.starts_with('/')
+                && !s.contains(['*', '{', '<', '…', '$', '=', '(', '@'])
+        })
+        .filter(|s| {
+            let top = [
+                "src/", "xtask/", "e2e/", "docs/", "assets/", "tests/", ".ci/", "fuzz/",
+            ];
+            top.iter().any(|t| s.starts_with(t))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_docs_name_only_commands_and_files_that_exist() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let commands = xtask_commands();
+    assert!(
+        commands.contains(&"check-site".to_string()) && commands.contains(&"test".to_string()),
+        "{commands:?}"
+    );
+    let mut docs = vec![root.join("README.md"), root.join("ARCHITECTURE.md")];
+    for e in std::fs::read_dir(root.join("docs")).unwrap().flatten() {
+        if e.path().extension().is_some_and(|x| x == "md") {
+            docs.push(e.path());
+        }
+    }
+    let mut bad = Vec::new();
+    for doc in &docs {
+        let text = std::fs::read_to_string(doc).unwrap();
+        let name = doc.file_name().unwrap().to_string_lossy().into_owned();
+        for c in named_commands(&text) {
+            if !commands.contains(&c) {
+                bad.push(format!("{name}: cargo xtask {c} is no command"));
+            }
+        }
+        for p in named_paths(&text) {
+            if !root.join(&p).exists() {
+                bad.push(format!("{name}: {p} does not exist"));
+            }
+        }
+    }
+    // Every e2e suite is in the README's list, and every one it lists exists.
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    for e in std::fs::read_dir(root.join("e2e")).unwrap().flatten() {
+        let f = e.file_name().to_string_lossy().into_owned();
+        if let Some(suite) = f.strip_suffix(".test.mjs") {
+            if !readme.contains(&format!("(`{suite}`)")) {
+                bad.push(format!("README.md: the e2e suite {f} is not listed"));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn the_docs_check_itself_finds_a_missing_path_and_an_unknown_command() {
+    assert_eq!(
+        named_commands("run `cargo xtask tset` and cargo xtask dist --base /"),
+        ["tset", "dist"]
+    );
+    assert_eq!(
+        named_paths("see `src/ui/gone.rs`, `/asn-2025`, `dist/`, `xtask/src/dist/{x}.rs` and `e2e/site.test.mjs`."),
+        ["src/ui/gone.rs", "e2e/site.test.mjs"]
+    );
+}
