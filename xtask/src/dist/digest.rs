@@ -64,6 +64,29 @@ pub fn differences(a: &Path, b: &Path) -> Result<Vec<String>> {
     Ok(out)
 }
 
+/// Where the first of the differing text files (no compressed copy)
+/// first differs: its path and the two builds' bytes around that place.
+pub fn first_difference(a: &Path, b: &Path, diff: &[String]) -> Option<String> {
+    let path = diff
+        .iter()
+        .filter_map(|d| d.strip_prefix("differs: "))
+        .find(|p| !p.ends_with(".br") && !p.ends_with(".gz") && !p.ends_with(".png"))?;
+    let (x, y) = (
+        std::fs::read(a.join(path)).ok()?,
+        std::fs::read(b.join(path)).ok()?,
+    );
+    let at = x.iter().zip(&y).take_while(|(p, q)| p == q).count();
+    let around = |v: &[u8]| {
+        let from = at.saturating_sub(80);
+        String::from_utf8_lossy(&v[from..(at + 160).min(v.len())]).into_owned()
+    };
+    Some(format!(
+        "{path} first differs at byte {at}:\n  one:   {}\n  other: {}",
+        around(&x),
+        around(&y)
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +111,11 @@ mod tests {
         let c = site_of("c", &[("index.html", "y"), ("r/a.json", "{}")]);
         assert_ne!(site(&a).unwrap(), site(&c).unwrap());
         assert_eq!(differences(&a, &c).unwrap(), ["differs: index.html"]);
+        let first = first_difference(&a, &c, &differences(&a, &c).unwrap()).unwrap();
+        assert!(
+            first.starts_with("index.html first differs at byte 0"),
+            "{first}"
+        );
         let d = site_of("d", &[("index.html", "x"), ("r/b.json", "{}")]);
         assert_ne!(site(&a).unwrap(), site(&d).unwrap());
         assert_eq!(differences(&a, &d).unwrap().len(), 2);

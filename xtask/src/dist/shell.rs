@@ -129,11 +129,19 @@ pub fn adapt_index(
         "<meta content={} name=insyn-catalogue><meta content=\"{}\" name=insyn-check>{import}<meta content=\"{}\" name=insyn-modules>",
         metas.catalogue, metas.check, metas.modules
     );
+    let snippets = sorted_snippet_preloads(html)?;
     let (mut metas, mut scripts, mut preloads, mut glue) = (0, 0, 0, 0);
     let out = rewrite_str(
         html,
         RewriteStrSettings {
             element_content_handlers: vec![
+                // Trunk writes these in an order that changes from build to
+                // build (a fresh compile and a warm one differ): they follow
+                // the glue's preload, sorted, so the page is the same bytes.
+                element!("link[rel=modulepreload][href*='/snippets/']", |el| {
+                    el.remove();
+                    Ok(())
+                }),
                 element!("meta[name=insyn-base]", |el| {
                     metas += 1;
                     el.set_attribute("content", base)?;
@@ -156,6 +164,7 @@ pub fn adapt_index(
                         glue += 1;
                         el.set_attribute("href", module.href)?;
                         el.set_attribute("integrity", module.integrity)?;
+                        el.after(&snippets, ContentType::Html);
                         Ok(())
                     }
                 ),
@@ -170,6 +179,37 @@ pub fn adapt_index(
             "index.html: expected one insyn-base meta, inline boot script, wasm preload and JS preload, found {metas}, {scripts}, {preloads}, {glue}"
         )),
     }
+}
+
+/// Trunk's `<link rel=modulepreload>` of the JS snippets, sorted by address.
+fn sorted_snippet_preloads(html: &str) -> Result<String> {
+    let mut links = Vec::new();
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![element!(
+                "link[rel=modulepreload][href*='/snippets/']",
+                |el| {
+                    let attr = |n: &str| el.get_attribute(n).unwrap_or_default();
+                    links.push((attr("href"), attr("integrity")));
+                    Ok(())
+                }
+            )],
+            ..RewriteStrSettings::default()
+        },
+    )
+    .map_err(|e| format!("index.html: {e}"))?;
+    links.sort();
+    Ok(links
+        .iter()
+        .map(|(href, sri)| {
+            format!(
+                "<link crossorigin href=\"{}\" integrity=\"{}\" rel=modulepreload>",
+                escape(href),
+                escape(sri)
+            )
+        })
+        .collect())
 }
 
 /// The HTML file each family's pages are written into, its `<noscript>`
@@ -437,6 +477,21 @@ mod tests {
         assert!(!html.contains("insyn-2.js"), "{html}");
         // Twice, or on a file without the script: an error, not a quiet no-op.
         assert!(adapt_index(&html, "/insyn/", tag, &metas, &module).is_err());
+        // Trunk's snippet preloads in either order: the same page, sorted.
+        let search = "<link crossorigin href=/insyn/snippets/insyn-3/assets/js/search.js integrity=sha384-e rel=modulepreload>";
+        let check = "<link crossorigin href=/insyn/snippets/insyn-3/assets/js/check.js integrity=sha384-f rel=modulepreload>";
+        let one = TRUNK.replace(search, &format!("{search}{check}"));
+        let other = TRUNK.replace(search, &format!("{check}{search}"));
+        let (one, other) = (
+            adapt_index(&one, "/insyn/", tag, &metas, &module).unwrap(),
+            adapt_index(&other, "/insyn/", tag, &metas, &module).unwrap(),
+        );
+        assert_eq!(one, other);
+        let (c, s) = (
+            one.find("js/check.js").unwrap(),
+            one.find("js/search.js").unwrap(),
+        );
+        assert!(c < s, "{one}");
     }
 
     #[test]
