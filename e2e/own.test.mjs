@@ -41,6 +41,30 @@ test('a valid file is shown like a bundled report, stays across a reload, and is
   assert.equal(await page.getByRole('button', { name: 'Stäng den egna rapporten' }).count(), 0);
 });
 
+test('a file written for an older schema version is read by migrating it: what was filled in is listed, and it shows the figures of today\'s file', async () => {
+  const { page, url } = env;
+  const old = fs.readFileSync(path.join(here, '..', 'tests', 'fixtures', 'v1', 'asn-2025.json'));
+  await page.goto(url + 'asn-2025');
+  const published = await page.locator('main').getByText(/av \d+ mål uppnådda/).first().innerText();
+  await page.goto(url);
+  await page.locator('#own-file').setInputFiles({ name: 'asn-2025-v1.json', mimeType: 'application/json', buffer: old });
+  const section = page.locator('section.migrated');
+  await section.getByRole('heading', { level: 3, name: /äldre version av formatet, schema_version 1/ }).waitFor();
+  const notes = await section.locator('li').allInnerTexts();
+  assert.ok(notes.some((n) => /\$\.tables\[0\]\.plot: plot = \["avvikelse"\]/.test(n)), notes.join('\n'));
+  assert.ok(notes.some((n) => /\$\.goal_areas\[0\]\.goals\[0\]\.title_en/.test(n)), notes.join('\n'));
+  // The reader stays on this page to read them; the report is a link away.
+  assert.match(page.url(), /\/$/);
+  await page.locator('.own-open a[href$="/egen-asn-2025"]').click();
+  await page.getByRole('heading', { level: 1, name: /Arbetsmarknads- och socialnämnden/ }).waitFor();
+  await page.getByText('Egen rapport, inte publicerad').waitFor();
+  assert.equal(await page.locator('main').getByText(/av \d+ mål uppnådda/).first().innerText(), published);
+  await page.goto(url + 'egen-asn-2025/ekonomi');
+  await page.locator('figure.chart').first().waitFor();
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Stäng den egna rapporten' }).click();
+});
+
 test('an invalid file lists each error with file, JSON path, line and column', async () => {
   const { page, url } = env;
   await page.goto(url);

@@ -388,7 +388,8 @@ fn the_model_is_layered_types_first_and_has_no_circle() {
     assert!(graph.len() >= 10, "found the model's modules: {graph:?}");
     assert_eq!(circle(&graph), None, "a circle among the model's modules");
     // The types know no other part of the model; the checks are the top:
-    // nothing but the schema writer imports them.
+    // nothing imports them but the schema writer and the migration, which
+    // hands an older file, migrated, to them.
     for types in ["report", "diagnostic", "locate"] {
         assert_eq!(
             graph[types],
@@ -399,7 +400,7 @@ fn the_model_is_layered_types_first_and_has_no_circle() {
     }
     for (m, uses) in &graph {
         assert!(
-            m == "schema" || !uses.iter().any(|u| u == "validate"),
+            m == "schema" || m == "migrate" || !uses.iter().any(|u| u == "validate"),
             "{m} imports the validator"
         );
     }

@@ -28,6 +28,10 @@ export async function checkFile(base, names, kind, file, src) {
   return (await load(base, names)).check(kind, file, src);
 }
 
+export async function readOwn(base, names, file, src) {
+  return (await load(base, names)).read_own(file, src);
+}
+
 export async function importText(base, names, file, text) {
   return (await load(base, names)).import_text(file, text);
 }

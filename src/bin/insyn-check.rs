@@ -20,3 +20,13 @@ pub fn check(kind: &str, file: &str, src: &str) -> wasm_bindgen::JsValue {
     };
     serde_wasm_bindgen::to_value(&problems).unwrap_or(wasm_bindgen::JsValue::NULL)
 }
+
+/// A reader's own report file: its problems, and, when it was written for
+/// an older schema version, the migrated text and what was filled in
+/// (`insyn::model::migrate::OwnFile`).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn read_own(file: &str, src: &str) -> wasm_bindgen::JsValue {
+    let own = insyn::model::migrate::read_own(file, src);
+    serde_wasm_bindgen::to_value(&own).unwrap_or(wasm_bindgen::JsValue::NULL)
+}

@@ -7,6 +7,7 @@ fn main() {
     {
         // No validator module here: this build validates in process.
         insyn::ui::state::check_in_process(insyn::model::validate::check);
+        insyn::ui::state::read_own_in_process(insyn::model::migrate::read_own);
         insyn::ui::boot::start(insyn::ui::pages::Pages::ALL);
     }
 }

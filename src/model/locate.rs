@@ -79,6 +79,12 @@ impl fmt::Display for JsonPath {
 
 /// 1-based line and column of the value at `path` in `src`, if it exists.
 pub fn locate(src: &str, path: &JsonPath) -> Option<(usize, usize)> {
+    offset(src, path).map(|pos| line_col(src, pos))
+}
+
+/// The byte offset of the value at `path` in `src` (its first character),
+/// if it exists.
+pub fn offset(src: &str, path: &JsonPath) -> Option<usize> {
     let b = src.as_bytes();
     let mut pos = skip_ws(b, 0);
     for seg in &path.0 {
@@ -87,7 +93,7 @@ pub fn locate(src: &str, path: &JsonPath) -> Option<(usize, usize)> {
             Seg::Index(i) => find_element(b, pos, *i)?,
         };
     }
-    Some(line_col(src, pos))
+    Some(pos)
 }
 
 /// 1-based line and column, in characters like [`locate`], of the character a
@@ -117,6 +123,12 @@ pub fn line_col(src: &str, pos: usize) -> (usize, usize) {
         .map_or(0, |p| p + 1);
     let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
     (line, col)
+}
+
+/// The byte range of the value at `path` in `src`, if it exists.
+pub fn span(src: &str, path: &JsonPath) -> Option<std::ops::Range<usize>> {
+    let start = offset(src, path)?;
+    Some(start..skip_value(src.as_bytes(), start)?)
 }
 
 fn skip_ws(b: &[u8], mut p: usize) -> usize {

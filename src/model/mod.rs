@@ -11,6 +11,7 @@ pub mod format;
 pub mod glossary;
 pub mod history;
 pub mod locate;
+pub mod migrate;
 pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -421,14 +421,57 @@ const LOCAL_TEXT_KEY: &str = "insyn-egen-rapport";
 /// Prefix of an opened file's id, so it never shadows a published report.
 pub const LOCAL_PREFIX: &str = "egen-";
 
+/// A reader's own report, opened.
+pub struct Opened {
+    /// Its id in the store (`egen-{id}`).
+    pub id: String,
+    /// The schema version it was written for, when it was migrated.
+    pub from: u64,
+    /// What the migration filled in.
+    pub notes: Vec<crate::model::migrate::Note>,
+}
+
 /// Validates a report file the user opened, with the same code as the bundled
-/// ones. A valid file gets the id `egen-{id}` and is kept in session storage.
-pub async fn open_local(store: &StoreHandle, name: &str, text: &str) -> Result<String, LoadError> {
-    problems(name, check(FileKind::Report, name, text).await)?;
-    let report = keep_local(store, name, text)?;
+/// ones, migrating it first if it was written for an older schema version.
+/// A valid file gets the id `egen-{id}` and is kept in session storage.
+pub async fn open_local(store: &StoreHandle, name: &str, text: &str) -> Result<Opened, LoadError> {
+    let own = read_own(name, text).await;
+    problems(name, own.problems)?;
+    let text = own.text.as_deref().unwrap_or(text);
+    let id = keep_local(store, name, text)?;
     web::session_set(LOCAL_NAME_KEY, name);
     web::session_set(LOCAL_TEXT_KEY, text);
-    Ok(report)
+    Ok(Opened {
+        id,
+        from: own.from,
+        notes: own.notes,
+    })
+}
+
+/// A reader's own file as the validator reads it: in this module if it has
+/// the validator (and the migration), else by the validator module.
+async fn read_own(file: &str, src: &str) -> crate::model::migrate::OwnFile {
+    use crate::model::migrate::OwnFile;
+    if let Some(read) = OWN_IN_PROCESS.with(std::cell::Cell::get) {
+        return read(file, src);
+    }
+    if let Some(checker) = IN_PROCESS.with(std::cell::Cell::get) {
+        return OwnFile {
+            problems: checker(FileKind::Report, file, src),
+            ..OwnFile::default()
+        };
+    }
+    web::read_own(file, src)
+        .await
+        .unwrap_or_else(|message| OwnFile {
+            problems: vec![Diagnostic::without_position(
+                file,
+                DiagnosticKind::Reference,
+                "",
+                message,
+            )],
+            ..OwnFile::default()
+        })
 }
 
 /// The opened file, decoded, in the store under its `egen-` id.
@@ -635,6 +678,16 @@ async fn report_file(path: &str, src: &str, digest: Option<&str>) -> Result<Repo
 
 thread_local! {
     static IN_PROCESS: std::cell::Cell<Option<Checker>> = const { std::cell::Cell::new(None) };
+    static OWN_IN_PROCESS: std::cell::Cell<Option<OwnReader>> = const { std::cell::Cell::new(None) };
+}
+
+/// The reading of a reader's own file, when it is in this module.
+pub type OwnReader = fn(&str, &str) -> crate::model::migrate::OwnFile;
+
+/// Makes this module read a reader's own files itself, older versions
+/// migrated (the development build with every page).
+pub fn read_own_in_process(reader: OwnReader) {
+    OWN_IN_PROCESS.with(|c| c.set(Some(reader)));
 }
 
 /// The validator, when it is in this module: every problem of a file.

@@ -106,6 +106,13 @@ mod imp {
             file: &str,
             src: &str,
         ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+        #[wasm_bindgen(catch, js_name = readOwn)]
+        async fn read_own_js(
+            base: &str,
+            names: &str,
+            file: &str,
+            src: &str,
+        ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
         #[wasm_bindgen(catch, js_name = importText)]
         async fn import_text_js(
             base: &str,
@@ -152,6 +159,20 @@ mod imp {
             .or_else(|| meta_content("insyn-check"))
             .ok_or("Filen kunde inte kontrolleras: sidan anger ingen validator (insyn-check)")?;
         let found = check_file_js(&base_href(), &names, kind, file, src)
+            .await
+            .map_err(|e| format!("Filen kunde inte kontrolleras: {e:?}"))?;
+        serde_wasm_bindgen::from_value(found).map_err(|e| e.to_string())
+    }
+
+    /// A reader's own report file read by the validator module: its
+    /// problems, or, if it was written for an older schema version, its
+    /// migrated text and what was filled in.
+    pub async fn read_own(file: &str, src: &str) -> Result<crate::model::migrate::OwnFile, String> {
+        let names = CHECK_OVERRIDE
+            .with(|c| c.borrow().clone())
+            .or_else(|| meta_content("insyn-check"))
+            .ok_or("Filen kunde inte kontrolleras: sidan anger ingen validator (insyn-check)")?;
+        let found = read_own_js(&base_href(), &names, file, src)
             .await
             .map_err(|e| format!("Filen kunde inte kontrolleras: {e:?}"))?;
         serde_wasm_bindgen::from_value(found).map_err(|e| e.to_string())
@@ -217,6 +238,13 @@ mod imp {
         _file: &str,
         _src: &str,
     ) -> Result<Vec<crate::model::Diagnostic>, String> {
+        Err("no validator module natively".into())
+    }
+    /// Natively the validator is always in process (`state::check_in_process`).
+    pub async fn read_own(
+        _file: &str,
+        _src: &str,
+    ) -> Result<crate::model::migrate::OwnFile, String> {
         Err("no validator module natively".into())
     }
     /// Natively the importer runs in process (the SSR tests).

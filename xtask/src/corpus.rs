@@ -98,7 +98,8 @@ pub fn run(root: &Path, n: usize, out: &Path) -> Result {
     if annual.is_empty() || statements.is_empty() {
         return Err("the bundled reports have no annual analysis or no statement to copy".into());
     }
-    let reports = generate(n, &annual, &statements);
+    let mut reports = generate(n, &annual, &statements);
+    let older = written_for_version_1(&mut reports);
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let mut entries = Vec::new();
     for r in &reports {
@@ -115,11 +116,70 @@ pub fn run(root: &Path, n: usize, out: &Path) -> Result {
     let text = serde_json::to_string_pretty(&index).map_err(|e| e.to_string())?;
     std::fs::write(out.join("index.json"), text).map_err(|e| format!("index.json: {e}"))?;
     println!(
-        "wrote {} synthetic reports and index.json to {}",
+        "wrote {} synthetic reports ({older} of them written for schema_version 1) and index.json to {}",
         reports.len(),
         out.display()
     );
     Ok(())
+}
+
+/// The archive of `dir` without its last report, written to `out`: what a
+/// publisher had built before adding that one.
+pub fn without_last(dir: &Path, out: &Path) -> Result {
+    let text = std::fs::read_to_string(dir.join("index.json")).map_err(|e| e.to_string())?;
+    let mut index: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    let entries = index["reports"]
+        .as_array_mut()
+        .ok_or("index.json: no reports")?;
+    let last = entries.pop().ok_or("index.json: no reports")?;
+    let _ = std::fs::remove_dir_all(out);
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for e in entries.iter() {
+        let file = e["file"].as_str().unwrap_or_default();
+        std::fs::copy(dir.join(file), out.join(file)).map_err(|e| format!("{file}: {e}"))?;
+    }
+    let text = serde_json::to_string_pretty(&index).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("index.json"), text).map_err(|e| format!("index.json: {e}"))?;
+    println!(
+        "the archive of {} without {}, in {}",
+        dir.display(),
+        last["id"],
+        out.display()
+    );
+    Ok(())
+}
+
+/// An archive holds files written for older schema versions: every fifth
+/// annual analysis is written as for version 1 (no English titles, no
+/// plotted columns), which the build reads by migrating it (issue #34).
+/// Returns how many.
+pub fn written_for_version_1(reports: &mut [Value]) -> usize {
+    let mut n = 0;
+    for r in reports
+        .iter_mut()
+        .filter(|r| r["kind"] == "annual_analysis")
+        .skip(3)
+        .step_by(5)
+    {
+        r["schema_version"] = json!(1);
+        for area in r["goal_areas"].as_array_mut().into_iter().flatten() {
+            strip(area, "title_en");
+            for goal in area["goals"].as_array_mut().into_iter().flatten() {
+                strip(goal, "title_en");
+            }
+        }
+        for table in r["tables"].as_array_mut().into_iter().flatten() {
+            strip(table, "plot");
+        }
+        n += 1;
+    }
+    n
+}
+
+fn strip(v: &mut Value, key: &str) {
+    if let Some(o) = v.as_object_mut() {
+        o.remove(key);
+    }
 }
 
 /// The `n` synthetic reports, in manifest order. Per board, two annual
@@ -277,13 +337,23 @@ mod tests {
     #[test]
     fn a_synthetic_archive_is_valid_varied_and_marked_synthetic() {
         let (a, s) = bundled();
-        let reports = generate(60, &a, &s);
+        let mut reports = generate(60, &a, &s);
+        let current = reports.clone();
+        assert_eq!(written_for_version_1(&mut reports), 9);
+        let rules = insyn::model::migrate::Rules::bundled().unwrap();
         let mut parsed = Vec::new();
-        for r in &reports {
+        for (r, as_generated) in reports.iter().zip(&current) {
             let id = r["id"].as_str().unwrap().to_string();
-            let text = serde_json::to_string(r).unwrap();
-            let report =
-                insyn::model::parse_report(&id, &text).unwrap_or_else(|d| panic!("{id}: {}", d[0]));
+            let text = serde_json::to_string_pretty(r).unwrap();
+            let (report, _) = insyn::model::migrate::parse_report(&id, &text, &rules)
+                .unwrap_or_else(|d| panic!("{id}: {}", d[0]));
+            // A file written as for version 1 reads as the report it was made from.
+            let generated = serde_json::to_string(as_generated).unwrap();
+            assert_eq!(
+                report,
+                insyn::model::parse_report(&id, &generated).unwrap(),
+                "{id}"
+            );
             assert!(
                 text.contains("syntetisk") || text.contains("Syntetisk"),
                 "{id} says it is synthetic"

@@ -24,6 +24,7 @@ mod corpus;
 mod dist;
 mod fuzz;
 mod import;
+mod migrate;
 mod serve;
 mod test;
 mod tools;
@@ -100,6 +101,9 @@ enum Command {
         /// The folder to write, below the repository
         #[arg(long, value_name = "DIR", default_value = "dist")]
         out: String,
+        /// Draw and compress every file again, without reading the build's cache (target/build-cache)
+        #[arg(long)]
+        clean: bool,
         #[command(flatten)]
         publish: Publish,
     },
@@ -115,6 +119,12 @@ enum Command {
     Validate {
         /// The report files to validate
         #[arg(value_name = "FILE")]
+        files: Vec<String>,
+    },
+    /// Rewrite report files written for an older schema_version as the current one, listing what was filled in
+    Migrate {
+        /// The report files to migrate, in place
+        #[arg(value_name = "FILE", required = true)]
         files: Vec<String>,
     },
     /// Write the JSON schemas from the Rust types (or print one)
@@ -208,6 +218,7 @@ fn run(root: &Path, command: Command) -> tools::Result {
             base,
             reports,
             out,
+            clean,
             publish,
         } => {
             let options = site::Options {
@@ -217,6 +228,7 @@ fn run(root: &Path, command: Command) -> tools::Result {
                     .transpose()?,
                 licence: publish.licence,
                 contact: publish.contact,
+                clean,
             };
             let reports = reports.map(|d| root.join(d));
             tools::ensure_build_tools(root)?;
@@ -229,6 +241,7 @@ fn run(root: &Path, command: Command) -> tools::Result {
             0 => Ok(()),
             n => Err(format!("{n} error(s)")),
         },
+        Command::Migrate { files } => migrate::run(&files),
         Command::Schema {
             stdout: true,
             glossary,
@@ -252,17 +265,16 @@ fn run(root: &Path, command: Command) -> tools::Result {
             dir,
             base,
             site_url,
-        } => {
-            let url = site_url.map(|u| site::parse_site_url(&u)).transpose()?;
-            dist::check::check(
-                &root.join(dir),
-                &site::normalize_base(&base),
-                url.as_deref(),
-            )?;
-            println!("the site check found no problem");
-            Ok(())
-        }
+        } => check_site(root, &dir, &base, site_url),
     }
+}
+
+/// `cargo xtask check-site`.
+fn check_site(root: &Path, dir: &str, base: &str, site_url: Option<String>) -> tools::Result {
+    let url = site_url.map(|u| site::parse_site_url(&u)).transpose()?;
+    dist::check::check(&root.join(dir), &site::normalize_base(base), url.as_deref())?;
+    println!("the site check found no problem");
+    Ok(())
 }
 
 fn write_schema(root: &std::path::Path) -> Result<(), String> {

@@ -126,40 +126,70 @@ fn browser(root: &Path) -> Result {
 }
 
 fn release(root: &Path) -> Result {
-    crate::dist::build(root, "/", "dist", &crate::dist::site::Options::for_tests())?;
+    use crate::dist::site::Options;
+    let clean = Options {
+        clean: true,
+        ..Options::for_tests()
+    };
+    crate::dist::build(root, "/", "dist", &clean)?;
     // Judged after the other sites are built, so the e2e tests still run.
-    let same = reproducible(root);
+    let same = same_site(root, "dist", |again| {
+        crate::dist::build(root, "/", again, &Options::for_tests()).map(|_| ())
+    });
     // The same site for a subpath, for the e2e test of hosting under /insyn/.
     crate::dist::build(root, "/insyn/", "dist-subpath", &Default::default())?;
-    // A synthetic archive of 50 reports, for the e2e test of what each page fetches.
+    // A synthetic archive of 50 reports, for the e2e test of what each page
+    // fetches, built as a publisher would: from the build of its first 49.
     let archive = root.join("target/archive-50");
     crate::corpus::run(root, 50, &archive)?;
+    let grown = one_more_report(root, &archive);
+    same.and(grown)
+}
+
+/// `dist-archive` built from the cache of a build of the archive without its
+/// last report, and compared with a clean build of the whole archive
+/// (issue #34: publishing one more report is an incremental build).
+fn one_more_report(root: &Path, archive: &Path) -> Result {
+    use crate::dist::site::Options;
+    let fewer = root.join("target/archive-49");
+    crate::corpus::without_last(archive, &fewer)?;
+    let clean = Options {
+        clean: true,
+        ..Options::default()
+    };
+    let out49 = "target/dist-archive-49";
+    crate::dist::build_from(root, "/", out49, Some(&fewer), &clean)?;
+    let _ = std::fs::remove_dir_all(root.join(out49));
+    println!("→ the 50th report added: built from the cache of the build of 49");
     crate::dist::build_from(
         root,
         "/",
         "dist-archive",
-        Some(&archive),
+        Some(archive),
         &Default::default(),
     )?;
-    same
+    same_site(root, "dist-archive", |again| {
+        crate::dist::build_from(root, "/", again, Some(archive), &clean).map(|_| ())
+    })
 }
 
-/// A second clean build of the same inputs gives the same bytes, file for
-/// file (issue #34); the differences, when there are any, are listed.
-fn reproducible(root: &Path) -> Result {
-    let again = "target/dist-again";
-    crate::dist::build(root, "/", again, &crate::dist::site::Options::for_tests())?;
-    let (a, b) = (root.join("dist"), root.join(again));
+/// `built` compared with a second build by `again` into another folder: the
+/// same bytes, file for file (issue #34); the differences, when there are
+/// any, are listed, with where the first differing file first differs.
+fn same_site(root: &Path, built: &str, again: impl FnOnce(&str) -> Result) -> Result {
+    let other = "target/dist-again";
+    again(other)?;
+    let (a, b) = (root.join(built), root.join(other));
     let diff = crate::dist::digest::differences(&a, &b)?;
     let first = crate::dist::digest::first_difference(&a, &b, &diff);
     let _ = std::fs::remove_dir_all(&b);
     if diff.is_empty() {
-        println!("✓ two clean builds of the same inputs are byte-identical");
+        println!("✓ {built}: a build from the cache and a clean build are byte-identical");
         return Ok(());
     }
     let shown: Vec<&str> = diff.iter().take(30).map(String::as_str).collect();
     Err(format!(
-        "two clean builds differ in {} file(s):\n  {}\n{}",
+        "{built}: two builds of the same inputs differ in {} file(s):\n  {}\n{}",
         diff.len(),
         shown.join("\n  "),
         first.unwrap_or_default()

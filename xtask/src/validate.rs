@@ -2,8 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
+use insyn::model::migrate;
 use insyn::model::validate::check_collection;
-use insyn::model::{parse_glossary, parse_manifest, parse_report, Report};
+use insyn::model::{parse_glossary, parse_manifest, Report};
 
 /// Validates the given files (or every bundled report when none are given),
 /// then checks links across them and the bundled reports. Returns the number of errors.
@@ -16,6 +17,13 @@ pub fn run(root: &Path, files: &[String]) -> usize {
         files.iter().map(PathBuf::from).collect()
     };
     let mut errors = 0;
+    let rules = match migrate::Rules::bundled() {
+        Ok(r) => r,
+        Err(e) => {
+            println!("{e}");
+            return 1;
+        }
+    };
     if files.is_empty() {
         errors += check_glossary(root);
         errors += check_manifest(&reports_dir);
@@ -26,9 +34,15 @@ pub fn run(root: &Path, files: &[String]) -> usize {
         let name = display_name(path);
         given_names.push(name.clone());
         match std::fs::read_to_string(path) {
-            Ok(src) => match parse_report(&name, &src) {
-                Ok(r) => {
+            Ok(src) => match migrate::parse_report(&name, &src, &rules) {
+                Ok((r, notes)) => {
                     println!("OK   {name} ({})", r.id());
+                    if !notes.is_empty() {
+                        println!("     written for an older schema_version and read by migrating it (cargo xtask migrate {name} writes it):");
+                    }
+                    for n in &notes {
+                        println!("     {}: {}", n.path, n.message);
+                    }
                     loaded.push((name, r));
                 }
                 Err(ds) => {
@@ -51,7 +65,7 @@ pub fn run(root: &Path, files: &[String]) -> usize {
             continue;
         }
         if let Ok(src) = std::fs::read_to_string(path) {
-            if let Ok(r) = parse_report(&name, &src) {
+            if let Ok((r, _)) = migrate::parse_report(&name, &src, &rules) {
                 loaded.push((name, r));
             }
         }

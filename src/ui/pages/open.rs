@@ -11,6 +11,7 @@ use yew_router::prelude::use_navigator;
 
 use crate::import::ReviewPoint;
 use crate::model::format::Lang;
+use crate::model::migrate::Note;
 use crate::model::{Diagnostic, DiagnosticKind};
 use crate::ui::components::{LangQuery, Link, LoadErrorView};
 use crate::ui::state::{close_local, open_local, LoadError};
@@ -69,17 +70,24 @@ async fn import(
     })
 }
 
-/// What the page shows of the file a reader chose: its problems, or the
-/// draft of a document's text.
+/// What a migration filled in: the version the file was written for, and
+/// each value with its place.
+type Migration = Rc<(u64, Vec<Note>)>;
+
+/// What the page shows of the file a reader chose: its problems, the draft
+/// of a document's text, or what was filled in to read an older file.
+#[derive(Clone)]
 struct Shown {
     error: UseStateHandle<Option<LoadError>>,
     draft: UseStateHandle<Option<Rc<Draft>>>,
+    migrated: UseStateHandle<Option<Migration>>,
 }
 
 /// Opens a chosen file: a document's text becomes a draft that stays on
 /// this page with its review points (the draft's pages are a link away); a
 /// report file opens as the reader's own, whose id is returned for its
-/// page; what fails is shown.
+/// page, unless it was written for an older version: then what was filled
+/// in stays on this page, the report a link away; what fails is shown.
 async fn open_chosen(
     store: &crate::ui::state::StoreHandle,
     shown: &Shown,
@@ -100,6 +108,7 @@ async fn open_chosen(
         return None;
     }
     shown.draft.set(None);
+    shown.migrated.set(None);
     let result = match text {
         Ok(text) => open_local(store, name, &text).await,
         Err(message) => Err(LoadError {
@@ -113,9 +122,14 @@ async fn open_chosen(
         }),
     };
     match result {
-        Ok(id) => {
+        Ok(o) if !o.notes.is_empty() => {
             shown.error.set(None);
-            Some(id)
+            shown.migrated.set(Some(Rc::new((o.from, o.notes))));
+            None
+        }
+        Ok(o) => {
+            shown.error.set(None);
+            Some(o.id)
         }
         Err(e) => {
             shown.error.set(Some(e));
@@ -129,25 +143,26 @@ pub fn OpenOwn() -> Html {
     let ctx = use_ctx();
     let error = use_state(|| None::<LoadError>);
     let draft = use_state(|| None::<Rc<Draft>>);
+    let migrated = use_state(|| None::<Migration>);
     let navigator = use_navigator();
     let Some(ctx) = ctx else { return html! {} };
     let t = ctx.t();
     let handle = {
         let store = ctx.store.clone();
-        let error = error.clone();
-        let draft = draft.clone();
+        let shown = Shown {
+            error: error.clone(),
+            draft: draft.clone(),
+            migrated: migrated.clone(),
+        };
         let english_query = ctx.lang == Lang::En && !ctx.prefixed;
         Callback::from(move |e: Event| {
             e.prevent_default();
-            let store = store.clone();
-            let error = error.clone();
-            let draft = draft.clone();
+            let (store, shown) = (store.clone(), shown.clone());
             let navigator = navigator.clone();
             yew::platform::spawn_local(async move {
                 let Some((name, text)) = web::event_file_text(e).await else {
                     return;
                 };
-                let shown = Shown { error, draft };
                 let opened = open_chosen(&store, &shown, &name, text).await;
                 if let (Some(id), Some(n)) = (opened, navigator) {
                     let route = Route::Report { report: id };
@@ -186,6 +201,9 @@ pub fn OpenOwn() -> Html {
             if let Some(d) = &*draft {
                 <DraftView draft={d.clone()} />
             }
+            if let Some(m) = &*migrated {
+                <MigratedView migration={m.clone()} />
+            }
             if let Some(id) = &ctx.store.local {
                 <p class="own-open">
                     { t.own_open }{ " " }
@@ -193,6 +211,32 @@ pub fn OpenOwn() -> Html {
                     <button type="button" class="embed-button" data-key="own-close" onclick={on_close}>{ t.close_own }</button>
                 </p>
             }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MigratedProps {
+    migration: Migration,
+}
+
+/// What was filled in to read a file written for an older version.
+#[component]
+fn MigratedView(props: &MigratedProps) -> Html {
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
+    let t = ctx.t();
+    let (from, notes) = &*props.migration;
+    html! {
+        <section class="migrated" aria-labelledby="migrated-h">
+            <h3 id="migrated-h">{ format!("{} {from}", t.migrated_heading) }</h3>
+            <p>{ t.migrated_intro }</p>
+            <ol class="review-points">
+                { for notes.iter().map(|n| html! {
+                    <li><code>{ &n.path }</code>{ ": " }<span lang="sv">{ &n.message }</span></li>
+                }) }
+            </ol>
         </section>
     }
 }

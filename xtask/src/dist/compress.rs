@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::cache::Cache;
 use super::parallel::each;
 use crate::tools::Result;
 
@@ -53,7 +54,7 @@ fn compressible(p: &Path) -> bool {
 
 /// Writes `.br` and `.gz` beside every compressible file. Returns (files,
 /// bytes, brotli bytes).
-pub fn compress_all(dist: &Path) -> Result<(usize, u64, u64)> {
+pub fn compress_all(dist: &Path, cache: &Cache) -> Result<(usize, u64, u64)> {
     let all: Vec<PathBuf> = files(dist)
         .into_iter()
         .filter(|p| compressible(p))
@@ -62,8 +63,11 @@ pub fn compress_all(dist: &Path) -> Result<(usize, u64, u64)> {
     each(&all, |share| {
         for p in share {
             let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            let b = brotli_at(&bytes, quality(p));
-            let g = gzip_bytes(&bytes)?;
+            let q = quality(p);
+            let b = cache.bytes("br", &[&bytes, &q.to_le_bytes()], || {
+                Ok(brotli_at(&bytes, q))
+            })?;
+            let g = cache.bytes("gz", &[&bytes], || gzip_bytes(&bytes))?;
             std::fs::write(format!("{}.br", p.display()), &b)
                 .map_err(|e| format!("{}: {e}", p.display()))?;
             std::fs::write(format!("{}.gz", p.display()), &g)
@@ -119,18 +123,20 @@ pub fn compress_and_report(
     prerendered: f64,
     started: std::time::Instant,
     reports: usize,
+    cache: &Cache,
 ) -> Result {
     let t = std::time::Instant::now();
-    let (n, raw, br) = compress_all(dist)?;
+    let (n, raw, br) = compress_all(dist, cache)?;
     println!(
         "  wrote an HTML file for each of {} routes, in Swedish and English, in {prerendered:.1} s",
         routes
     );
     println!(
-        "  compressed {n} files in {:.1} s: {} KB → {} KB brotli (.br and .gz beside each)",
+        "  compressed {n} files in {:.1} s: {} KB → {} KB brotli (.br and .gz beside each; {})",
         t.elapsed().as_secs_f64(),
         raw / 1024,
-        br / 1024
+        br / 1024,
+        cache.take_counts()
     );
     let (files, bytes) = tree_size(dist);
     println!(

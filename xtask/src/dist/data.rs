@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use insyn::model::glossary::Glossary;
-use insyn::model::{parse_glossary, parse_manifest, parse_report, Manifest, Report};
+use insyn::model::migrate;
+use insyn::model::{parse_glossary, parse_manifest, Manifest, Report};
 
 use super::names::hashed;
 use crate::tools::Result;
@@ -117,10 +118,16 @@ fn to_json(v: &impl serde::Serialize) -> Result<String> {
     serde_json::to_string(v).map_err(|e| e.to_string())
 }
 
+/// The migrated texts, by file name, of the files of `dir` written for an
+/// older schema version.
+pub type Migrated = BTreeMap<String, String>;
+
 /// The manifest and reports of `dir`, parsed and validated, each file and
 /// the set as a whole (links and restated figures): an invalid file fails
-/// the build, naming the file and the JSON path.
-pub fn bundled(dir: &Path) -> Result<(Manifest, Vec<Report>)> {
+/// the build, naming the file and the JSON path. A file written for an
+/// older schema version is migrated (issue #34): the build says so, and
+/// the migrated text, returned by file name, is what the site serves.
+pub fn read_reports(dir: &Path) -> Result<(Manifest, Vec<Report>, Migrated)> {
     let src = std::fs::read_to_string(dir.join("index.json"))
         .map_err(|e| format!("{}/index.json: {e}", dir.display()))?;
     let manifest = parse_manifest("reports/index.json", &src).map_err(|d| {
@@ -129,23 +136,45 @@ pub fn bundled(dir: &Path) -> Result<(Manifest, Vec<Report>)> {
             d.first().map(ToString::to_string).unwrap_or_default()
         )
     })?;
+    let rules = migrate::Rules::bundled()?;
     let mut reports = Vec::new();
+    let mut migrated = Migrated::new();
     for e in &manifest.reports {
         let src = std::fs::read_to_string(dir.join(&e.file))
             .map_err(|err| format!("{}: {err}", e.file))?;
-        let report = parse_report(&e.file, &src).map_err(|d| {
+        let (report, notes) = migrate::parse_report(&e.file, &src, &rules).map_err(|d| {
             format!(
                 "{} is invalid: {}",
                 e.file,
                 d.first().map(ToString::to_string).unwrap_or_default()
             )
         })?;
+        if let Some(m) = migrate::migrate(&src, &rules) {
+            println!(
+                "  {} is written for schema_version {}: read by migrating it, {} value(s) filled in (cargo xtask migrate writes them into the file)",
+                e.file,
+                m.from,
+                notes.len()
+            );
+            migrated.insert(e.file.clone(), m.text);
+        }
         reports.push((e.file.clone(), report));
     }
     if let Some(d) = insyn::model::validate::check_collection(&reports).first() {
         return Err(format!("the reports do not fit together: {d}"));
     }
-    Ok((manifest, reports.into_iter().map(|(_, r)| r).collect()))
+    let reports = reports.into_iter().map(|(_, r)| r).collect();
+    Ok((manifest, reports, migrated))
+}
+
+/// Writes the migrated files' texts over the copies in `dist/reports`, so
+/// the viewer reads the current version.
+pub fn write_migrated(dist: &Path, migrated: &Migrated) -> Result {
+    for (file, text) in migrated {
+        let path = dist.join("reports").join(file);
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// The glossary as the site serves it: `assets/glossary.json` with the

@@ -28,6 +28,7 @@
 //! file names, and SRI) and `parallel.rs` (work on every core); no two
 //! steps import each other.
 
+mod cache;
 pub mod check;
 pub mod compress;
 mod data;
@@ -67,16 +68,18 @@ pub fn build_from(
     options: &Options,
 ) -> Result<PathBuf> {
     let started = std::time::Instant::now();
+    let cache = cache::Cache::open(root, options.clean);
     let base = normalize_base(base);
     let dist = root.join(out);
     modules::trunk_build(root, &base, &dist)?;
     let modules = modules::build(root, &dist)?;
     let bundled = root.join("assets/reports");
     let dir = reports.map_or_else(|| bundled.clone(), Path::to_path_buf);
-    let (manifest, reports) = data::bundled(&dir)?;
+    let (manifest, reports, migrated) = data::read_reports(&dir)?;
     if dir != bundled {
         data::replace_reports(&dir, &dist)?;
     }
+    data::write_migrated(&dist, &migrated)?;
     let (catalogue, page_reports) = data::write_catalogue(&dist, &manifest, &reports)?;
     let own_pages = data::write_report_pages(&dist, &manifest, &reports)?;
     let glossary = data::write_glossary(root, &dist, &reports)?;
@@ -111,13 +114,13 @@ pub fn build_from(
     let prerendered = t.elapsed().as_secs_f64();
     seo::write_site_files(&dist, &findable.site, &routes)?;
     opendata::write_files(&findable, &dist)?;
-    share::write_images(&findable, &dist, &routes)?;
+    share::write_images(&findable, &dist, &routes, &cache)?;
     search::index_text(root, &dist)?;
     pages::write_not_found(&dist, &not_found)?;
     // The site as a whole: every link resolves, no page is orphaned (issue #34).
     check::check_build(&dist, &base, options.site_url.as_deref())?;
     let (n, built) = (manifest.reports.len(), routes.len());
-    compress::compress_and_report(&dist, built, prerendered, started, n)?;
+    compress::compress_and_report(&dist, built, prerendered, started, n, &cache)?;
     // Two builds of the same inputs give the same bytes: one line says so.
     println!("  the site's digest: sha256:{}", digest::site(&dist)?);
     Ok(dist)

@@ -18,6 +18,7 @@ use insyn::ui::i18n::{goal_status, status_sentence};
 use insyn::ui::prerender::in_lang;
 use insyn::ui::route::{recognize, Route};
 
+use super::cache::Cache;
 use super::site::{escape, Findable};
 use crate::tools::Result;
 
@@ -368,7 +369,7 @@ fn nest(svg: &str, x: f64, y: f64, w: f64, h: f64, vw: f64, vh: f64) -> String {
 }
 
 /// Writes every page's share image and each chart's PNG, in both languages.
-pub fn write_images(f: &Findable, dist: &Path, routes: &[String]) -> Result {
+pub fn write_images(f: &Findable, dist: &Path, routes: &[String], cache: &Cache) -> Result {
     use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
     let started = std::time::Instant::now();
     let (cards, charts_n) = (AtomicUsize::new(0), AtomicUsize::new(0));
@@ -379,11 +380,11 @@ pub fn write_images(f: &Findable, dist: &Path, routes: &[String]) -> Result {
             for lang in [Lang::Sv, Lang::En] {
                 if let (Some(c), Some((file, _))) = (card(f, route, lang), image_of(f, route, lang))
                 {
-                    write(dist, &file, &raster.png(&card_svg(&c), 1.0)?)?;
+                    write(dist, &file, &drawn(cache, &raster, &card_svg(&c), 1.0)?)?;
                     cards.fetch_add(1, Relaxed);
                 }
                 if let Some((file, svg)) = chart_png_source(f, route, lang) {
-                    write(dist, &file, &raster.png(&svg, CHART_SCALE)?)?;
+                    write(dist, &file, &drawn(cache, &raster, &svg, CHART_SCALE)?)?;
                     charts_n.fetch_add(1, Relaxed);
                 }
             }
@@ -391,12 +392,32 @@ pub fn write_images(f: &Findable, dist: &Path, routes: &[String]) -> Result {
         Ok(())
     })?;
     println!(
-        "  drew {} share images ({WIDTH}×{HEIGHT}) and {} chart PNGs in {:.0} s",
+        "  drew {} share images ({WIDTH}×{HEIGHT}) and {} chart PNGs in {:.0} s ({})",
         cards.into_inner(),
         charts_n.into_inner(),
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        cache.take_counts()
     );
     Ok(())
+}
+
+/// The PNG of `svg` at `scale`: from the cache when a build drew the same
+/// SVG with the same fonts before.
+fn drawn(cache: &Cache, raster: &Rasteriser, svg: &str, scale: f32) -> Result<Vec<u8>> {
+    static FONTS: std::sync::OnceLock<[u8; 32]> = std::sync::OnceLock::new();
+    let fonts = FONTS.get_or_init(|| {
+        use sha2::Digest;
+        sha2::Sha256::new()
+            .chain_update(FONT)
+            .chain_update(FONT_BOLD)
+            .finalize()
+            .into()
+    });
+    cache.bytes(
+        "png",
+        &[svg.as_bytes(), &scale.to_le_bytes(), fonts],
+        || raster.png(svg, scale),
+    )
 }
 
 /// A chart page's PNG file (below the base) and the chart's SVG.

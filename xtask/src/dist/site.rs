@@ -91,6 +91,8 @@ pub struct Options {
     pub licence: Option<String>,
     /// The e-mail address of the catalogue's contact point (`--contact`).
     pub contact: Option<String>,
+    /// Build without reading the cache (`--clean`; `cache.rs`).
+    pub clean: bool,
 }
 
 impl Options {
@@ -142,8 +144,8 @@ pub mod tests {
 
     /// The bundled reports, for a site at `/` with the given options.
     pub fn bundled(options: Options) -> Findable {
-        let (manifest, reports) =
-            crate::dist::data::bundled(&crate::root().join("assets/reports")).unwrap();
+        let (manifest, reports, _) =
+            crate::dist::data::read_reports(&crate::root().join("assets/reports")).unwrap();
         Findable::new("/", manifest, reports, options)
     }
 
