@@ -39,6 +39,7 @@ use serde_json::Value;
 use crate::tools::{cmd, Result};
 
 mod archive;
+mod incremental;
 mod lighthouse;
 mod takeover;
 

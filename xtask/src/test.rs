@@ -158,7 +158,7 @@ fn one_more_report(root: &Path, archive: &Path) -> Result {
         ..Options::default()
     };
     let out49 = "target/dist-archive-49";
-    crate::dist::build_from(root, "/", out49, Some(&fewer), &clean)?;
+    crate::dist::build_from(root, "/", out49, Some(&fewer), &Options::default())?;
     let _ = std::fs::remove_dir_all(root.join(out49));
     println!("→ the 50th report added: built from the cache of the build of 49");
     crate::dist::build_from(

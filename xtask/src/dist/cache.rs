@@ -14,10 +14,11 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use sha2::{Digest, Sha256};
 
-use crate::tools::Result;
+use crate::tools::{Result, BINARYEN_VERSION, TERSER_VERSION};
 
 /// Changes whenever what makes a cached file changes other than through its
-/// key's inputs (the rasteriser's or compressors' versions, their settings).
+/// key's inputs (the rasteriser's or compressors' versions, their settings;
+/// the pinned tools' versions are part of every key too).
 const VERSION: &str = "insyn-build-cache 1: resvg 0.45, brotli 8, flate2 best";
 
 /// The cache, and how many files each kind read back or made.
@@ -48,8 +49,9 @@ impl Cache {
         make: impl FnOnce() -> Result<Vec<u8>>,
     ) -> Result<Vec<u8>> {
         let mut h = Sha256::new();
-        for part in std::iter::once(VERSION.as_bytes())
-            .chain(std::iter::once(kind.as_bytes()))
+        let tools = [BINARYEN_VERSION, TERSER_VERSION].join(" ");
+        for part in [VERSION.as_bytes(), tools.as_bytes(), kind.as_bytes()]
+            .into_iter()
             .chain(inputs.iter().copied())
         {
             h.update((part.len() as u64).to_le_bytes());

@@ -72,7 +72,7 @@ pub fn build_from(
     let base = normalize_base(base);
     let dist = root.join(out);
     modules::trunk_build(root, &base, &dist)?;
-    let modules = modules::build(root, &dist)?;
+    let modules = modules::build(root, &dist, &cache)?;
     let bundled = root.join("assets/reports");
     let dir = reports.map_or_else(|| bundled.clone(), Path::to_path_buf);
     let (manifest, reports, migrated) = data::read_reports(&dir)?;

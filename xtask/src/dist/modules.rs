@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use insyn::ui::route::Family;
 
+use super::cache::Cache;
 use super::names::hashed;
 use crate::tools::{cmd, run, Result};
 
@@ -63,7 +64,7 @@ pub fn trunk_build(root: &Path, base: &str, dist: &Path) -> Result {
 
 /// Builds every family's module and the validator into `dist` (with the JS
 /// snippets the glue imports, in `dist/snippets/`).
-pub fn build(root: &Path, dist: &Path) -> Result<Modules> {
+pub fn build(root: &Path, dist: &Path, cache: &Cache) -> Result<Modules> {
     let t = std::time::Instant::now();
     let mut cargo = cmd(root, "cargo");
     cargo.args(["build", "--release", "--target", "wasm32-unknown-unknown"]);
@@ -80,13 +81,14 @@ pub fn build(root: &Path, dist: &Path) -> Result<Modules> {
     let work = root.join("target/modules");
     let mut pages = BTreeMap::new();
     for f in Family::ALL {
-        pages.insert(f, finish(root, &target, &work, dist, &bin(f))?);
+        pages.insert(f, finish(root, &target, (&work, dist), &bin(f), cache)?);
     }
-    let check = finish(root, &target, &work, dist, CHECK)?;
-    let import = finish(root, &target, &work, dist, IMPORT)?;
+    let check = finish(root, &target, (&work, dist), CHECK, cache)?;
+    let import = finish(root, &target, (&work, dist), IMPORT, cache)?;
     println!(
-        "  built the modules in {:.0} s: {}, {}, {}",
+        "  built the modules in {:.0} s ({}): {}, {}, {}",
         t.elapsed().as_secs_f64(),
+        cache.take_counts(),
         pages
             .values()
             .map(|m| m.wasm.as_str())
@@ -103,7 +105,13 @@ pub fn build(root: &Path, dist: &Path) -> Result<Modules> {
 }
 
 /// wasm-bindgen and wasm-opt for one binary, and its files in `dist`.
-fn finish(root: &Path, target: &Path, work: &Path, dist: &Path, name: &str) -> Result<Module> {
+fn finish(
+    root: &Path,
+    target: &Path,
+    (work, dist): (&Path, &Path),
+    name: &str,
+    cache: &Cache,
+) -> Result<Module> {
     let name = name.to_string();
     let wasm = target.join(format!("wasm32-unknown-unknown/release/{name}.wasm"));
     let dir = work.join(&name);
@@ -116,33 +124,39 @@ fn finish(root: &Path, target: &Path, work: &Path, dist: &Path, name: &str) -> R
             .arg(&wasm),
     )?;
     let bg = dir.join(format!("{name}_bg.wasm"));
-    run(
-        &format!("wasm-opt ({name})"),
-        cmd(root, "wasm-opt")
-            .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-            ])
-            .args(["--enable-sign-ext", "--enable-mutable-globals"])
-            .args(["--enable-multivalue", "--enable-reference-types"])
-            .arg(&bg)
-            .arg("-o")
-            .arg(&bg),
-    )?;
+    // wasm-opt and terser take most of a warm build's time: their output
+    // is kept under the hash of their input (`cache.rs`).
+    let wasm_bytes = cache.bytes("wasm-opt", &[&read(&bg)?], || {
+        run(
+            &format!("wasm-opt ({name})"),
+            cmd(root, "wasm-opt")
+                .args([
+                    "-Oz",
+                    "--enable-bulk-memory",
+                    "--enable-nontrapping-float-to-int",
+                ])
+                .args(["--enable-sign-ext", "--enable-mutable-globals"])
+                .args(["--enable-multivalue", "--enable-reference-types"])
+                .arg(&bg)
+                .arg("-o")
+                .arg(&bg),
+        )?;
+        read(&bg)
+    })?;
     let glue = dir.join(format!("{name}.js"));
-    run(
-        &format!("terser ({name})"),
-        cmd(root, "terser")
-            .arg(&glue)
-            .args(["--module", "--compress", "--mangle", "-o"])
-            .arg(&glue),
-    )?;
+    let js = cache.bytes("terser", &[&read(&glue)?], || {
+        run(
+            &format!("terser ({name})"),
+            cmd(root, "terser")
+                .arg(&glue)
+                .args(["--module", "--compress", "--mangle", "-o"])
+                .arg(&glue),
+        )?;
+        read(&glue)
+    })?;
     copy_snippets(&dir.join("snippets"), &dist.join("snippets"))?;
-    let wasm_bytes = read(&bg)?;
     let wasm_name = hashed(&name, &wasm_bytes, "_bg.wasm");
     write(&dist.join(&wasm_name), &wasm_bytes)?;
-    let js = read(&glue)?;
     let js_name = hashed(&name, &js, ".js");
     write(&dist.join(&js_name), &js)?;
     Ok(Module {

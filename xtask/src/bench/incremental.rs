@@ -1,0 +1,113 @@
+//! `cargo xtask bench --archive`: publishing one more report (issue #34).
+//! After the clean build of the largest archive, the same site is built
+//! again from the build's cache: with nothing changed, after adding one
+//! report (built first without it), and after changing one figure in one
+//! report; each time printed beside the clean build, with what the build
+//! made and read from the cache. Aims, not gates: these are wall-clock
+//! times of single builds.
+
+use std::path::Path;
+use std::time::Instant;
+
+use serde_json::Value;
+
+use super::Check;
+use crate::tools::{cmd, Result};
+
+/// Builds the site of `reports` into `out` from the cache; its time and
+/// the build's own lines on what it made and read back.
+fn timed_build(root: &Path, reports: &Path, out: &Path) -> Result<(f64, Vec<String>)> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mut build = cmd(root, &exe.to_string_lossy());
+    build
+        .args(["dist", "--out"])
+        .arg(out)
+        .arg("--reports")
+        .arg(reports);
+    let t = Instant::now();
+    let text = super::stdout_of(&mut build, "the incremental build")?;
+    let secs = t.elapsed().as_secs_f64();
+    let lines = text
+        .lines()
+        .filter(|l| l.contains("from the cache"))
+        .map(|l| l.trim().to_string())
+        .collect();
+    Ok((secs, lines))
+}
+
+/// One figure of one report changed: the first value of the first series
+/// table (no sum or relation reads it), in a copy of the archive.
+fn change_one_figure(from: &Path, to: &Path) -> Result<String> {
+    copy_dir(from, to)?;
+    let index: Value = read_json(&to.join("index.json"))?;
+    for e in index["reports"].as_array().into_iter().flatten() {
+        let file = to.join(e["file"].as_str().unwrap_or_default());
+        let mut r = read_json(&file)?;
+        let Some(t) = r["tables"]
+            .as_array_mut()
+            .and_then(|ts| ts.iter_mut().find(|t| t["kind"] == "series"))
+        else {
+            continue;
+        };
+        let table = t["id"].clone();
+        let v = &mut t["rows"][0]["values"][0];
+        let Some(n) = v.as_f64() else { continue };
+        *v = serde_json::json!(n + 1.0);
+        let text = serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?;
+        std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
+        return Ok(format!("{} {table}", e["id"]));
+    }
+    Err("no report of the archive has a series table to change".into())
+}
+
+fn read_json(p: &Path) -> Result<Value> {
+    let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", p.display()))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    let _ = std::fs::remove_dir_all(to);
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for e in std::fs::read_dir(from)
+        .map_err(|e| e.to_string())?
+        .flatten()
+    {
+        std::fs::copy(e.path(), to.join(e.file_name())).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// The incremental builds of the archive of `n` reports in `reports`, whose
+/// clean build took `clean_secs`.
+pub fn checks(root: &Path, n: usize, reports: &Path, clean_secs: f64) -> Result<Vec<Check>> {
+    let work = root.join("target/bench-archive");
+    let out = work.join(format!("site-{n}-incremental"));
+    println!("→ incremental builds of the site of {n} reports (clean: {clean_secs:.0} s)");
+    let mut rows = Vec::new();
+    let (same, made) = timed_build(root, reports, &out)?;
+    rows.push(("nothing changed", same, made, 20.0));
+    let fewer = work.join(format!("reports-{}", n - 1));
+    crate::corpus::without_last(reports, &fewer)?;
+    timed_build(root, &fewer, &out)?;
+    let (added, made) = timed_build(root, reports, &out)?;
+    rows.push(("one report added", added, made, 60.0));
+    let changed = work.join(format!("reports-{n}-changed"));
+    let which = change_one_figure(reports, &changed)?;
+    let (figure, made) = timed_build(root, &changed, &out)?;
+    rows.push(("one figure changed", figure, made, 60.0));
+    let _ = std::fs::remove_dir_all(&out);
+    let mut checks = Vec::new();
+    for (what, secs, made, aim) in rows {
+        println!("  {what}: {secs:.0} s (clean {clean_secs:.0} s)");
+        for l in &made {
+            println!("    {l}");
+        }
+        checks.push(Check::aim(
+            format!("build of {n} reports, {what} (≤ {aim:.0} s)"),
+            format!("{secs:.0} s, clean {clean_secs:.0} s"),
+            secs <= aim,
+        ));
+    }
+    println!("  (the figure changed: {which})");
+    Ok(checks)
+}
