@@ -27,7 +27,7 @@ const TIERS: [(&str, Run); 7] = [
         browser,
     ),
     (
-        "release builds (trunk, wasm-opt -Oz): /, /insyn/, a 50-report archive",
+        "release builds (trunk, wasm-opt -Oz): /, clean and from the cache; /insyn/; a 50-report archive from the build of 49",
         release,
     ),
     (
