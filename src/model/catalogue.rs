@@ -160,15 +160,7 @@ impl From<&CatalogueReport> for PageReport {
 impl CatalogueReport {
     /// How many of its goals have each status.
     pub fn status_counts(&self) -> super::derived::StatusCounts {
-        let mut c = super::derived::StatusCounts::default();
-        for (_, s) in &self.goals {
-            match s {
-                GoalStatus::Uppnatt => c.uppnatt += 1,
-                GoalStatus::DelvisUppnatt => c.delvis += 1,
-                GoalStatus::EjUppnatt => c.ej += 1,
-            }
-        }
-        c
+        self.goals.iter().map(|(_, s)| *s).collect()
     }
 
     pub fn is_annual(&self) -> bool {

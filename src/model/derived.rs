@@ -23,6 +23,23 @@ impl StatusCounts {
     }
 }
 
+/// The counts of some assessments: `statuses.collect::<StatusCounts>()`,
+/// whether they are a report's goals, a catalogue line's, a board's year or
+/// the boards assessing one goal in a year.
+impl FromIterator<GoalStatus> for StatusCounts {
+    fn from_iter<I: IntoIterator<Item = GoalStatus>>(statuses: I) -> Self {
+        let mut c = StatusCounts::default();
+        for s in statuses {
+            match s {
+                GoalStatus::Uppnatt => c.uppnatt += 1,
+                GoalStatus::DelvisUppnatt => c.delvis += 1,
+                GoalStatus::EjUppnatt => c.ej += 1,
+            }
+        }
+        c
+    }
+}
+
 impl AnnualAnalysis {
     /// Every goal with its målområde, in document order.
     pub fn goals(&self) -> impl Iterator<Item = (&GoalArea, &Goal)> {
@@ -36,15 +53,7 @@ impl AnnualAnalysis {
     }
 
     pub fn status_counts(&self) -> StatusCounts {
-        let mut c = StatusCounts::default();
-        for (_, g) in self.goals() {
-            match g.assessment.status {
-                GoalStatus::Uppnatt => c.uppnatt += 1,
-                GoalStatus::DelvisUppnatt => c.delvis += 1,
-                GoalStatus::EjUppnatt => c.ej += 1,
-            }
-        }
-        c
+        self.goals().map(|(_, g)| g.assessment.status).collect()
     }
 
     pub fn table(&self, id: &str) -> Option<&Table> {

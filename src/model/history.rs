@@ -91,15 +91,7 @@ pub struct BoardStatement {
 
 impl BoardYear {
     pub fn counts(&self) -> StatusCounts {
-        let mut c = StatusCounts::default();
-        for (_, s) in &self.goals {
-            match s {
-                GoalStatus::Uppnatt => c.uppnatt += 1,
-                GoalStatus::DelvisUppnatt => c.delvis += 1,
-                GoalStatus::EjUppnatt => c.ej += 1,
-            }
-        }
-        c
+        self.goals.iter().map(|(_, s)| *s).collect()
     }
 
     /// The year's status of goal `id`, if this analysis assesses it.

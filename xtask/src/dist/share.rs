@@ -149,22 +149,11 @@ impl Card {
 fn history_card(f: &Findable, route: &Route, lang: Lang) -> Option<Card> {
     use insyn::model::{derived::StatusCounts, history};
     let t = insyn::ui::i18n::t(lang);
-    let counts = |statuses: &mut dyn Iterator<Item = GoalStatus>| {
-        let mut c = StatusCounts::default();
-        for s in statuses {
-            match s {
-                GoalStatus::Uppnatt => c.uppnatt += 1,
-                GoalStatus::DelvisUppnatt => c.delvis += 1,
-                GoalStatus::EjUppnatt => c.ej += 1,
-            }
-        }
-        c
-    };
     let (byline, title, counts, year) = match route {
         Route::Board { board } => {
             let h = history::board_histories(&f.reports).remove(board)?;
             let newest = h.years.first()?;
-            let c = counts(&mut newest.goals.iter().map(|(_, s)| *s));
+            let c: StatusCounts = newest.goals.iter().map(|(_, s)| *s).collect();
             (
                 format!("{} ({})", h.board.name, h.board.short),
                 insyn::ui::i18n::history(lang)
@@ -177,13 +166,12 @@ fn history_card(f: &Findable, route: &Route, lang: Lang) -> Option<Card> {
         Route::CouncilGoal { goal } => {
             let h = insyn::model::catalogue::goal_histories(&f.reports).remove(goal)?;
             let year = *h.across().years.last()?;
-            let c = counts(
-                &mut h
-                    .reports
-                    .iter()
-                    .filter(|r| r.year == year)
-                    .map(|r| r.status),
-            );
+            let c: StatusCounts = h
+                .reports
+                .iter()
+                .filter(|r| r.year == year)
+                .map(|r| r.status)
+                .collect();
             let title = match lang {
                 Lang::Sv => h.title.clone(),
                 Lang::En => h.title_en.clone(),
