@@ -143,3 +143,24 @@ fn what_no_rule_supplies_is_left_out_and_named_where_the_file_has_it() {
     let future = old.replacen("\"schema_version\": 1", "\"schema_version\": 0", 1);
     assert!(migrate::migrate(&future, &rules()).is_none());
 }
+
+#[test]
+fn a_damaged_older_file_is_refused_with_problems_never_a_panic() {
+    // An older file cut off anywhere, or with a character replaced: the
+    // migration gives up or the validator names a problem; nothing panics.
+    let rules = rules();
+    let old = read("tests/fixtures/v1/asn-2024.json");
+    let cuts = old.char_indices().map(|(i, _)| i).step_by(997);
+    for at in cuts {
+        let cut = &old[..at];
+        let _ = migrate::parse_report("x.json", cut, &rules);
+        for c in ["\"", "{", "]", "1", ","] {
+            let mut bent = old.clone();
+            let end = at + old[at..].chars().next().map_or(0, char::len_utf8);
+            bent.replace_range(at..end, c);
+            if let Ok((r, _)) = migrate::parse_report("x.json", &bent, &rules) {
+                assert_eq!(r.id(), "asn-2024");
+            }
+        }
+    }
+}
