@@ -168,8 +168,6 @@ pub struct Strings {
     pub draft_cannot: &'static str,
     pub review_heading: &'static str,
     pub review_none: &'static str,
-    pub migrated_heading: &'static str,
-    pub migrated_intro: &'static str,
     pub review_line: &'static str,
     pub review_page: &'static str,
     pub review_document: &'static str,
@@ -343,8 +341,6 @@ pub const SV: Strings = Strings {
     draft_cannot: "Texten går inte att importera:",
     review_heading: "Att granska",
     review_none: "Importeraren hittade inget att granska.",
-    migrated_heading: "Filen är skriven för en äldre version av formatet, schema_version",
-    migrated_intro: "Insyn läste den genom att fylla i det som formatet nu kräver, efter de regler som den äldre versionen följde. Rapporten visas med dessa värden:",
     review_line: "rad",
     review_page: "s.",
     review_document: "hela dokumentet",
@@ -517,8 +513,6 @@ pub const EN: Strings = Strings {
     draft_cannot: "The text cannot be imported:",
     review_heading: "To review",
     review_none: "The importer found nothing to review.",
-    migrated_heading: "The file is written for an older version of the format, schema_version",
-    migrated_intro: "Insyn read it by filling in what the format now requires, by the rules the older version followed. The report is shown with these values:",
     review_line: "line",
     review_page: "p.",
     review_document: "the whole document",
@@ -636,6 +630,32 @@ pub fn history(lang: Lang) -> &'static HistoryStrings {
     match lang {
         Lang::Sv => &HISTORY_SV,
         Lang::En => &HISTORY_EN,
+    }
+}
+
+catalogue! {
+/// What "Öppna egen rapport" says of a file it read by migrating it: apart
+/// from [`Strings`], so only the start page's module carries it.
+pub struct MigrationStrings {
+    pub migrated_heading: &'static str,
+    pub migrated_intro: &'static str,
+}
+}
+
+pub const MIGRATION_SV: MigrationStrings = MigrationStrings {
+    migrated_heading: "Filen är skriven för en äldre version av formatet, schema_version",
+    migrated_intro: "Insyn läste den genom att fylla i det som formatet nu kräver, efter de regler som den äldre versionen följde. Rapporten visas med dessa värden:",
+};
+
+pub const MIGRATION_EN: MigrationStrings = MigrationStrings {
+    migrated_heading: "The file is written for an older version of the format, schema_version",
+    migrated_intro: "Insyn read it by filling in what the format now requires, by the rules the older version followed. The report is shown with these values:",
+};
+
+pub fn migration(lang: Lang) -> &'static MigrationStrings {
+    match lang {
+        Lang::Sv => &MIGRATION_SV,
+        Lang::En => &MIGRATION_EN,
     }
 }
 
@@ -948,6 +968,14 @@ mod tests {
             .fields()
             .into_iter()
             .zip(HISTORY_EN.fields())
+            .filter(|(sv, en)| sv.1 == en.1)
+            .map(|(sv, _)| sv.0)
+            .collect();
+        assert!(same.is_empty(), "the same in Swedish and English: {same:?}");
+        let same: Vec<_> = MIGRATION_SV
+            .fields()
+            .into_iter()
+            .zip(MIGRATION_EN.fields())
             .filter(|(sv, en)| sv.1 == en.1)
             .map(|(sv, _)| sv.0)
             .collect();

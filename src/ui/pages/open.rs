@@ -226,7 +226,7 @@ fn MigratedView(props: &MigratedProps) -> Html {
     let Some(ctx) = use_ctx() else {
         return html! {};
     };
-    let t = ctx.t();
+    let t = crate::ui::i18n::migration(ctx.lang);
     let (from, notes) = &*props.migration;
     html! {
         <section class="migrated" aria-labelledby="migrated-h">
