@@ -38,14 +38,14 @@ pub fn run_archive(root: &Path, sizes: &[usize], built: bool) -> Result {
     sizes.sort_unstable();
     sizes.dedup();
     let mut sites = Vec::new();
+    let largest = sizes.last().copied().unwrap_or(0);
     for &n in &sizes {
         sites.push(if built {
             as_built(root, n)?
         } else {
-            build(root, n)?
+            build(root, n, n == largest && n > 5)?
         });
     }
-    measure(root, &mut sites)?;
     let mut checks = Vec::new();
     if let Some(Site {
         reports: n,
@@ -58,6 +58,7 @@ pub fn run_archive(root: &Path, sizes: &[usize], built: bool) -> Result {
             checks.extend(super::incremental::checks(root, *n, &reports, *clean)?);
         }
     }
+    measure(root, &mut sites)?;
     print_table(&sites);
     checks.extend(fetch_checks(&sites));
     checks.extend(ratio_checks(&sites));
@@ -87,18 +88,27 @@ fn as_built(root: &Path, n: usize) -> Result<Site> {
     })
 }
 
-/// Builds the site of `n` reports (a child process, so its peak memory is its own).
-fn build(root: &Path, n: usize) -> Result<Site> {
+/// Builds the site of `n` reports (a child process, so its peak memory is
+/// its own), clean. The `largest` is built as a publisher had it before its
+/// last report, with a cache of its own: the incremental builds then add
+/// that report (`incremental.rs`).
+fn build(root: &Path, n: usize, largest: bool) -> Result<Site> {
     let dir = root.join("target/bench-archive");
     let out = site_dir(root, n);
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let mut build = cmd(root, &exe.to_string_lossy());
-    // Clean: the build's figure is a clean build's; the incremental builds
-    // after the largest are measured from the cache it fills.
     build.args(["dist", "--clean", "--out"]).arg(&out);
     if n != 5 {
-        let reports = dir.join(format!("reports-{n}"));
+        let mut reports = dir.join(format!("reports-{n}"));
         crate::corpus::run(root, n, &reports)?;
+        if largest {
+            let fewer = dir.join(format!("reports-{}", n - 1));
+            crate::corpus::without_last(&reports, &fewer)?;
+            reports = fewer;
+            let cache = super::incremental::cache_dir(root);
+            let _ = std::fs::remove_dir_all(&cache);
+            build.env("INSYN_BUILD_CACHE", cache);
+        }
         build.arg("--reports").arg(&reports);
     }
     println!("→ the site of {n} reports");

@@ -30,10 +30,14 @@ pub struct Cache {
 }
 
 impl Cache {
-    /// The repository's cache; with `clean`, one that is written but never read.
+    /// The repository's cache (or the folder `INSYN_BUILD_CACHE` names, as
+    /// the bench's incremental builds do); with `clean`, one that is written
+    /// but never read.
     pub fn open(root: &Path, clean: bool) -> Self {
+        let dir = std::env::var_os("INSYN_BUILD_CACHE")
+            .map_or_else(|| root.join("target/build-cache"), PathBuf::from);
         Cache {
-            dir: root.join("target/build-cache"),
+            dir,
             read: !clean,
             hits: AtomicUsize::new(0),
             made: AtomicUsize::new(0),
