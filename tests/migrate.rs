@@ -65,8 +65,10 @@ fn every_bundled_report_as_written_for_version_1_shows_the_same_figures() {
         assert!(old.contains("\"schema_version\": 1"), "{name}");
         // As it is, the validator refuses it and names what it lacks.
         assert!(parse_report(name, &old).is_err(), "{name}");
-        let (migrated, notes) = migrate::parse_report(name, &old, &rules)
+        let (migrated, m) = migrate::parse_report(name, &old, &rules)
             .unwrap_or_else(|d| panic!("{name}: {}", d[0]));
+        // Every file was written for version 1, statements too.
+        let notes = m.expect("migrated").notes;
         let current = parse_report(name, &read(&format!("assets/reports/{name}.json"))).unwrap();
         assert_eq!(figures(&migrated), figures(&current), "{name}");
         if let Report::Annual(a) = &current {
@@ -163,4 +165,18 @@ fn a_damaged_older_file_is_refused_with_problems_never_a_panic() {
             }
         }
     }
+}
+
+#[test]
+fn a_readers_own_older_file_comes_back_migrated_with_its_notes_and_a_current_one_as_it_is() {
+    // What the validator module answers "Öppna egen rapport" (`read_own`).
+    let own = migrate::read_own("a.json", &read("tests/fixtures/v1/asn-2025.json"));
+    assert!(own.problems.is_empty(), "{:#?}", own.problems);
+    assert_eq!(own.from, 1);
+    assert!(parse_report("a.json", own.text.as_deref().unwrap()).is_ok());
+    assert!(!own.notes.is_empty());
+    let current = migrate::read_own("b.json", &read("assets/reports/asn-2025.json"));
+    assert_eq!(current, migrate::OwnFile::default());
+    let broken = migrate::read_own("c.json", "{ \"schema_version\": 1, ");
+    assert!(!broken.problems.is_empty() && broken.text.is_none());
 }

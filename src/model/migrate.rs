@@ -319,19 +319,20 @@ fn elements<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = (usize, &'a Val
 }
 
 /// Parses and validates one report file, migrating it first if it was
-/// written for an older version: the report, and what was filled in. A
-/// problem is placed in the file as written (a filled-in field's at the
-/// object it was added to).
+/// written for an older version: the report, and the migration (its text
+/// and what was filled in) if there was one. A problem is placed in the
+/// file as written (a filled-in field's at the object it was added to).
 pub fn parse_report(
     file: &str,
     src: &str,
     rules: &Rules,
-) -> Result<(Report, Vec<Note>), Vec<Diagnostic>> {
+) -> Result<(Report, Option<Migrated>), Vec<Diagnostic>> {
     match migrate(src, rules) {
-        None => super::validate::parse_report(file, src).map(|r| (r, Vec::new())),
-        Some(m) => super::validate::parse_report(file, &m.text)
-            .map(|r| (r, m.notes))
-            .map_err(|ds| ds.into_iter().map(|d| placed_in(d, src)).collect()),
+        None => super::validate::parse_report(file, src).map(|r| (r, None)),
+        Some(m) => match super::validate::parse_report(file, &m.text) {
+            Ok(r) => Ok((r, Some(m))),
+            Err(ds) => Err(ds.into_iter().map(|d| placed_in(d, src)).collect()),
+        },
     }
 }
 
@@ -380,17 +381,17 @@ pub fn read_own(file: &str, src: &str) -> OwnFile {
             }
         }
     };
-    let migrated = migrate(src, &rules);
     match parse_report(file, src, &rules) {
         Err(problems) => OwnFile {
             problems,
             ..OwnFile::default()
         },
-        Ok((_, notes)) => OwnFile {
+        Ok((_, None)) => OwnFile::default(),
+        Ok((_, Some(m))) => OwnFile {
             problems: Vec::new(),
-            from: migrated.as_ref().map_or(0, |m| m.from),
-            text: migrated.map(|m| m.text),
-            notes,
+            text: Some(m.text),
+            from: m.from,
+            notes: m.notes,
         },
     }
 }

@@ -35,8 +35,9 @@ pub fn run(root: &Path, files: &[String]) -> usize {
         given_names.push(name.clone());
         match std::fs::read_to_string(path) {
             Ok(src) => match migrate::parse_report(&name, &src, &rules) {
-                Ok((r, notes)) => {
+                Ok((r, m)) => {
                     println!("OK   {name} ({})", r.id());
+                    let notes = m.map(|m| m.notes).unwrap_or_default();
                     if !notes.is_empty() {
                         println!("     written for an older schema_version and read by migrating it (cargo xtask migrate {name} writes it):");
                     }

@@ -142,19 +142,19 @@ pub fn read_reports(dir: &Path) -> Result<(Manifest, Vec<Report>, Migrated)> {
     for e in &manifest.reports {
         let src = std::fs::read_to_string(dir.join(&e.file))
             .map_err(|err| format!("{}: {err}", e.file))?;
-        let (report, notes) = migrate::parse_report(&e.file, &src, &rules).map_err(|d| {
+        let (report, m) = migrate::parse_report(&e.file, &src, &rules).map_err(|d| {
             format!(
                 "{} is invalid: {}",
                 e.file,
                 d.first().map(ToString::to_string).unwrap_or_default()
             )
         })?;
-        if let Some(m) = migrate::migrate(&src, &rules) {
+        if let Some(m) = m {
             println!(
                 "  {} is written for schema_version {}: read by migrating it, {} value(s) filled in (cargo xtask migrate writes them into the file)",
                 e.file,
                 m.from,
-                notes.len()
+                m.notes.len()
             );
             migrated.insert(e.file.clone(), m.text);
         }
