@@ -72,6 +72,27 @@ test('on a phone: no horizontal scrolling, tap shows a tooltip, touch targets of
   await ctx.close();
 });
 
+test('on a phone every chart\'s words stand apart: no label overlaps a value or another label', async () => {
+  const { browser, url } = env;
+  for (const width of [320, 375]) {
+    const ctx = await browser.newContext({ viewport: { width, height: 800 }, hasTouch: true, isMobile: true });
+    const page = await ctx.newPage();
+    await page.goto(url + 'asn-2025/ekonomi');
+    // Once live, each chart is drawn again at the reader's width.
+    await page.waitForFunction((w) => document.documentElement.dataset.insynState === 'live'
+      && [...document.querySelectorAll('.chart-svg svg')].every((s) => Number(s.getAttribute('width')) <= w), width);
+    const overlaps = await page.evaluate(() => [...document.querySelectorAll('.chart-svg svg')].flatMap((svg, i) => {
+      const boxes = [...svg.querySelectorAll('text')].map((t) => ({ t: t.textContent, r: t.getBoundingClientRect() }));
+      return boxes.flatMap((a, j) => boxes.slice(j + 1)
+        .filter((b) => a.r.left < b.r.right - 1 && b.r.left < a.r.right - 1 && a.r.top < b.r.bottom - 1 && b.r.top < a.r.bottom - 1)
+        .map((b) => `chart ${i + 1}: "${a.t}" / "${b.t}"`));
+    }));
+    assert.ok(await page.locator('.chart-svg svg text').count() > 20, 'the charts have words');
+    assert.deepEqual(overlaps, [], `${width} px`);
+    await ctx.close();
+  }
+});
+
 test('a report prints as a clean document with its goals and result', async () => {
   const { context, url } = env;
   const page = await context.newPage();

@@ -23,6 +23,15 @@ const AXIS: f64 = 40.0;
 const PAD: f64 = 8.0;
 /// Rough width of one character, for wrapping labels (sans-serif at [`FONT`]).
 const CHAR_W: f64 = FONT * 0.56;
+/// A bold character is wider.
+const BOLD: f64 = 1.1;
+/// Space kept between a row's label and its value on the same line.
+const LABEL_GAP: f64 = 12.0;
+
+/// The rough width of a label's text, as [`wrap`] and the layout judge it.
+pub fn text_width(text: &str, bold: bool) -> f64 {
+    text.chars().count() as f64 * CHAR_W * if bold { BOLD } else { 1.0 }
+}
 
 /// How a chart draws its table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -390,7 +399,14 @@ fn lay_out(t: &Table, rows: &[RowSpec], x: &Linear, width: f64) -> (Vec<Mark>, V
         if let Some(g) = &row.giver {
             text += &format!(" ({g})");
         }
-        let lines = wrap(&text, label_chars);
+        let (lines, beside) = label_lines(&text, &row.value_text, right - left, label_chars);
+        let value = |y: f64| Label {
+            x: right,
+            y: y - 4.0,
+            text: row.value_text.clone(),
+            right: true,
+            bold: true,
+        };
         for (i, line) in lines.iter().enumerate() {
             y += LINE;
             labels.push(Label {
@@ -400,15 +416,13 @@ fn lay_out(t: &Table, rows: &[RowSpec], x: &Linear, width: f64) -> (Vec<Mark>, V
                 right: false,
                 bold: row.bold,
             });
-            if i == 0 {
-                labels.push(Label {
-                    x: right,
-                    y: y - 4.0,
-                    text: row.value_text.clone(),
-                    right: true,
-                    bold: true,
-                });
+            if i == 0 && beside {
+                labels.push(value(y));
             }
+        }
+        if !beside {
+            y += LINE;
+            labels.push(value(y));
         }
         y += BAR_GAP;
         for b in &row.bars {
@@ -434,6 +448,31 @@ fn lay_out(t: &Table, rows: &[RowSpec], x: &Linear, width: f64) -> (Vec<Mark>, V
         y += ROW_GAP;
     }
     (marks, labels, y)
+}
+
+/// A row's label in lines, and whether its value fits beside the first
+/// line (right-aligned, `LABEL_GAP` apart; judged by [`text_width`], the
+/// bold value wider). On a narrow chart the label is wrapped shorter to
+/// make room, unless that leaves a line too long (a long word) or takes
+/// more lines than the alternative: the value on a line of its own below
+/// the label, which takes the whole width. The two never overlap.
+fn label_lines(text: &str, value: &str, inner: f64, label_chars: usize) -> (Vec<String>, bool) {
+    let room = inner - text_width(value, true) - LABEL_GAP;
+    let fits = |lines: &[String]| lines.first().is_some_and(|l| text_width(l, false) <= room);
+    let lines = wrap(text, label_chars);
+    if fits(&lines) {
+        return (lines, true);
+    }
+    let apart = wrap(text, ((inner / CHAR_W) as usize).max(label_chars));
+    let chars = (room / CHAR_W).floor();
+    if chars >= 8.0 {
+        // Kept beside only if that takes no more lines than a line of its own.
+        let tight = wrap(text, chars as usize);
+        if fits(&tight) && tight.len() <= apart.len() + 1 {
+            return (tight, true);
+        }
+    }
+    (apart, false)
 }
 
 fn signed(s: String, v: f64) -> String {
@@ -737,6 +776,79 @@ mod tests {
             ["Stab och", "förvaltningsövergripande", "kostnader"]
         );
         assert_eq!(wrap("", 10), [""]);
+    }
+
+    /// The deviation table with the areas' names as the report prints them.
+    fn long_names() -> Table {
+        let mut t = deviation();
+        let names = [
+            "Arbetsmarknad och ekonomiskt bistånd (AMA EBB)",
+            "Individ- och familjeomsorg (IFO)",
+            "Boende, tillsyn och service (BTS)",
+            "Stab och förvaltningsövergripande kostnader (Stab o öv)",
+        ];
+        for (r, n) in t.rows.iter_mut().zip(names) {
+            r.label = n.into();
+        }
+        t
+    }
+
+    #[test]
+    fn a_rows_label_and_its_value_never_overlap_at_any_width() {
+        for w in [260.0, 280.0, 300.0, 335.0, 480.0, 720.0] {
+            let c = build(&long_names(), Lang::Sv, w);
+            assert_eq!(labels_overlapping(&c), Vec::<String>::new(), "{w}");
+            for l in &c.labels {
+                let (x0, x1) = extent(l);
+                assert!(x0 >= 0.0 && x1 <= w + 1e-6, "{w}: {l:?} inside the chart");
+            }
+            assert_eq!(
+                c.labels.iter().filter(|l| l.right).count(),
+                4,
+                "{w}: each value once"
+            );
+        }
+        // Wide enough, each value stays beside its label's first line.
+        let wide = build(&long_names(), Lang::Sv, 720.0);
+        for v in wide.labels.iter().filter(|l| l.right) {
+            assert!(
+                wide.labels
+                    .iter()
+                    .any(|l| !l.right && (l.y - v.y).abs() < 1e-9),
+                "{v:?} beside a label"
+            );
+        }
+        // On a phone, a value that does not fit beside its label has a line of its own.
+        let narrow = build(&long_names(), Lang::Sv, 280.0);
+        assert!(narrow.height > build(&long_names(), Lang::Sv, 720.0).height);
+    }
+
+    /// A label's rough horizontal extent.
+    fn extent(l: &Label) -> (f64, f64) {
+        let w = text_width(&l.text, l.bold);
+        if l.right {
+            (l.x - w, l.x)
+        } else {
+            (l.x, l.x + w)
+        }
+    }
+
+    /// The pairs of labels on one line whose rough extents meet.
+    pub(crate) fn labels_overlapping(c: &Chart) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, a) in c.labels.iter().enumerate() {
+            for b in &c.labels[i + 1..] {
+                let (a0, a1) = extent(a);
+                let (b0, b1) = extent(b);
+                if (a.y - b.y).abs() < LINE
+                    && a0 < b1 + LABEL_GAP / 2.0
+                    && b0 < a1 + LABEL_GAP / 2.0
+                {
+                    out.push(format!("{:?} / {:?}", a.text, b.text));
+                }
+            }
+        }
+        out
     }
 
     #[test]
