@@ -28,9 +28,14 @@ const BOLD: f64 = 1.1;
 /// Space kept between a row's label and its value on the same line.
 const LABEL_GAP: f64 = 12.0;
 
-/// The rough width of a label's text, as [`wrap`] and the layout judge it.
-pub fn text_width(text: &str, bold: bool) -> f64 {
-    text.chars().count() as f64 * CHAR_W * if bold { BOLD } else { 1.0 }
+/// The rough width of one character of a label.
+fn char_width(bold: bool) -> f64 {
+    CHAR_W * if bold { BOLD } else { 1.0 }
+}
+
+/// The rough width of a label's text, as the layout judges it.
+fn text_width(text: &str, bold: bool) -> f64 {
+    text.chars().count() as f64 * char_width(bold)
 }
 
 /// How a chart draws its table.
@@ -399,7 +404,8 @@ fn lay_out(t: &Table, rows: &[RowSpec], x: &Linear, width: f64) -> (Vec<Mark>, V
         if let Some(g) = &row.giver {
             text += &format!(" ({g})");
         }
-        let (lines, beside) = label_lines(&text, &row.value_text, right - left, label_chars);
+        let (lines, beside) =
+            label_lines(&text, row.bold, &row.value_text, right - left, label_chars);
         let value = |y: f64| Label {
             x: right,
             y: y - 4.0,
@@ -455,16 +461,23 @@ fn lay_out(t: &Table, rows: &[RowSpec], x: &Linear, width: f64) -> (Vec<Mark>, V
 /// bold value wider). On a narrow chart the label is wrapped shorter to
 /// make room, unless that leaves a line too long (a long word) or takes
 /// more lines than the alternative: the value on a line of its own below
-/// the label, which takes the whole width. The two never overlap.
-fn label_lines(text: &str, value: &str, inner: f64, label_chars: usize) -> (Vec<String>, bool) {
+/// the label, which takes the whole width. The two never overlap. A bold
+/// label (a total) is measured as bold.
+fn label_lines(
+    text: &str,
+    bold: bool,
+    value: &str,
+    inner: f64,
+    label_chars: usize,
+) -> (Vec<String>, bool) {
     let room = inner - text_width(value, true) - LABEL_GAP;
-    let fits = |lines: &[String]| lines.first().is_some_and(|l| text_width(l, false) <= room);
+    let fits = |lines: &[String]| lines.first().is_some_and(|l| text_width(l, bold) <= room);
     let lines = wrap(text, label_chars);
     if fits(&lines) {
         return (lines, true);
     }
-    let apart = wrap(text, ((inner / CHAR_W) as usize).max(label_chars));
-    let chars = (room / CHAR_W).floor();
+    let apart = wrap(text, ((inner / char_width(bold)) as usize).max(label_chars));
+    let chars = (room / char_width(bold)).floor();
     if chars >= 8.0 {
         // Kept beside only if that takes no more lines than a line of its own.
         let tight = wrap(text, chars as usize);
@@ -795,6 +808,31 @@ mod tests {
 
     #[test]
     fn a_rows_label_and_its_value_never_overlap_at_any_width() {
+        // A waterfall's total is drawn bold, and measured so.
+        let causes = table(
+            TableKind::ResultCauses,
+            &["utfall"],
+            &[
+                (
+                    "Överskott central reserv (Stab o öv.)",
+                    RowRole::Item,
+                    &[Some(80_100.0)],
+                ),
+                (
+                    "Summa budgetavvikelser för hela nämnden",
+                    RowRole::Total,
+                    &[Some(4_594.0)],
+                ),
+            ],
+        );
+        for w in (260..=720).step_by(2).map(f64::from) {
+            let c = build(&causes, Lang::Sv, w);
+            assert!(
+                c.labels.iter().any(|l| l.bold && !l.right),
+                "{w}: a bold total"
+            );
+            assert_eq!(labels_overlapping(&c), Vec::<String>::new(), "{w}");
+        }
         for w in [260.0, 280.0, 300.0, 335.0, 480.0, 720.0] {
             let c = build(&long_names(), Lang::Sv, w);
             assert_eq!(labels_overlapping(&c), Vec::<String>::new(), "{w}");
@@ -834,7 +872,7 @@ mod tests {
     }
 
     /// The pairs of labels on one line whose rough extents meet.
-    pub(crate) fn labels_overlapping(c: &Chart) -> Vec<String> {
+    fn labels_overlapping(c: &Chart) -> Vec<String> {
         let mut out = Vec::new();
         for (i, a) in c.labels.iter().enumerate() {
             for b in &c.labels[i + 1..] {
