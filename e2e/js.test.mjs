@@ -28,7 +28,8 @@ const js = (body) => ({ type: 'text/javascript', body });
 const overrides = {
   '/t/page.html': {
     type: 'text/html; charset=utf-8',
-    body: '<!doctype html><div id=insyn-pre><button id=a>A</button><button id=b>B</button><p id=p>text</p></div>'
+    body: '<!doctype html><div id=insyn-pre><button id=a>A</button><button id=b>B</button><p id=p>text</p>'
+      + '<button id=t popovertarget=d>term</button><span id=d popover>definition</span></div>'
       + '<script type=module src=/t/boot.js></script>',
   },
   '/t/boot.js': js(boot),
@@ -54,6 +55,11 @@ test('boot script: starts the viewer after load with the wasm beside it, notes t
   assert.equal(await busy('a'), null, 'only the last press stays pending');
   assert.equal(await busy('b'), 'true');
   assert.equal(await page.evaluate(() => globalThis.insynPendingClick.el.id), 'b');
+  // A term's button opens its definition from the HTML: not a press to repeat.
+  await page.click('#t');
+  assert.ok(await page.locator('#d').isVisible(), 'the definition opened');
+  assert.equal(await busy('t'), null);
+  assert.equal(await page.evaluate(() => globalThis.insynPendingClick.el.id), 'b', 'still the last press to repeat');
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('insyn-failed')), false);
   await page.evaluate(() => window.__failViewer());
   await page.waitForFunction(() => document.documentElement.classList.contains('insyn-failed'));

@@ -39,7 +39,8 @@ test('without JavaScript a report page shows its goals, summary and chart, and i
   assert.equal(await page.getByText('behöver JavaScript').count(), 0, 'no "needs JavaScript" note');
   assert.equal(await page.title(), 'ASN 2025 – Insyn', "the tab names the page, as the viewer's title does");
   // Controls that need the viewer (filters, "Bädda in") are not offered.
-  assert.equal(await page.getByRole('button').count(), 0, 'no button that could not work');
+  assert.equal(await page.getByRole('button').evaluateAll((bs) => bs.filter((b) => !b.popoverTargetElement).length), 0,
+    'no button that could not work (a term\'s opens its definition from the HTML)');
   assert.equal(await page.getByRole('combobox').count(), 0, 'no filter that could not work');
   // The page as loaded (its stylesheet applied), so the press lands on the link.
   await page.waitForLoadState('load');
@@ -204,8 +205,8 @@ test('what a reader typed, chose or pressed before the takeover is not lost', as
 });
 
 test('with the viewer held back, each kind of control answers from the HTML, and 30 s later the live page keeps what the reader did', async () => {
-  // The status filter, a disclosure (a goal's other years) and a chart's
-  // table view, each used while the wasm is held back.
+  // The status filter, a disclosure (a goal's other years), a chart's
+  // table view and a term's definition, each used while the wasm is held back.
   {
     const { ctx, page, live } = await heldPage(`${env.url}asn-2025`);
     const pre = page.locator('#insyn-pre');
@@ -235,19 +236,27 @@ test('with the viewer held back, each kind of control answers from the HTML, and
     await ctx.close();
   }
   {
-    // A chart's table view on the finance page.
+    // A chart's table view on the finance page, then a term's definition.
     const { ctx, page, live } = await heldPage(`${env.url}asn-2025/ekonomi`);
     const view = page.locator('#insyn-pre details.chart-table').nth(1);
     const key = await view.getAttribute('data-key');
     await view.locator('summary').click();
     const rows = await view.locator('tbody tr').count();
     assert.ok(rows > 0 && await view.locator('table').isVisible(), 'the table view answers before the viewer');
+    const term = page.locator('#insyn-pre #term-kommunbidrag');
+    await term.click();
+    const def = page.locator('#def-kommunbidrag');
+    assert.ok(await def.isVisible(), 'the definition answers before the viewer');
+    assert.match(await def.textContent(), /skatteintäkter/);
     await page.waitForTimeout(30000);
     await live();
     const now = page.locator(`details.chart-table[data-key="${key}"]`);
     assert.equal(await now.getAttribute('open'), '', 'the live page keeps it open');
     await now.locator('tbody tr').first().waitFor({ timeout: 5000 });
     assert.equal(await now.locator('tbody tr').count(), rows, 'with the same rows');
+    assert.equal(await page.locator('#insyn-pre').count(), 0, 'the live page took over');
+    assert.ok(await def.evaluate((d) => d.matches(':popover-open')), 'the definition is still open');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'term-kommunbidrag', 'focus stays on the term');
     await ctx.close();
   }
 });
@@ -259,7 +268,8 @@ test('if the viewer cannot start, the page still reads and offers no control tha
   await page.gotoPrerendered(`${env.url}asn-2025/ekonomi`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.documentElement.classList.contains('insyn-failed'), null, { timeout: 10000 });
   assert.ok(await page.locator('#insyn-pre figure.chart svg').count() >= 8, 'the charts still read');
-  assert.equal(await page.getByRole('button').count(), 0, 'no button that could not work');
+  assert.equal(await page.getByRole('button').evaluateAll((bs) => bs.filter((b) => !b.popoverTargetElement).length), 0,
+    'no button that could not work (a term\'s opens its definition from the HTML)');
   await ctx.close();
 });
 

@@ -463,29 +463,113 @@ fn store() -> Store {
     Store::ready(common::manifest(), reports).with_glossary(built)
 }
 
+/// Every page but the glossary page marks its terms from what the build
+/// writes as `glossary-terms.json` (`glossary::for_marking`): rendered from
+/// it, each page is the page the build pre-rendered from the whole
+/// glossary, which that file leaves without sources and pages.
+#[tokio::test]
+async fn the_terms_file_marks_every_page_as_the_whole_glossary_does() {
+    let built = glossary::with_occurrences(&glossary(), &reports());
+    let lean = glossary::for_marking(&built);
+    assert_eq!(lean.terms.len(), built.terms.len());
+    assert!(lean
+        .terms
+        .iter()
+        .all(|t| t.pages.is_empty() && t.sources.is_empty() && t.more_pages == 0));
+    assert!(
+        serde_json::to_string(&lean).unwrap().len() * 2
+            < serde_json::to_string(&built).unwrap().len(),
+        "less than half the whole glossary"
+    );
+    let lean_store = Rc::new(Store::ready(common::manifest(), reports()).with_glossary(lean));
+    for path in [
+        "/",
+        "/asn-2025",
+        "/asn-2025/ekonomi",
+        "/en/asn-2024",
+        "/asn-2025/mal/sjalvforsorjning",
+    ] {
+        let whole = render_at(path, "/").await;
+        let from_terms = insyn::ui::prerender::render(path, "/", lean_store.clone())
+            .await
+            .html;
+        assert!(
+            whole.contains("popovertarget=\"def-") || path.contains("/mal/"),
+            "{path} marks terms"
+        );
+        assert_eq!(whole, from_terms, "{path}");
+    }
+}
+
 async fn render_at(path: &str, base: &str) -> String {
     insyn::ui::prerender::render(path, base, Rc::new(store()))
         .await
         .html
 }
 
+/// The terms a rendered page marks, in order: each button's term id and
+/// the words it stands on.
+fn marked_terms(html: &str) -> Vec<(String, String)> {
+    html.match_indices("popovertarget=\"def-")
+        .map(|(at, m)| {
+            let rest = &html[at + m.len()..];
+            let id = &rest[..rest.find('"').unwrap()];
+            let words = &rest[rest.find('>').unwrap() + 1..];
+            let words = &words[..words.find("</button>").unwrap()];
+            (id.to_string(), words.to_string())
+        })
+        .collect()
+}
+
+/// The paragraph (`<p>…</p>`) that holds the term `id`'s button, as a
+/// reader sees it: without the tags and the closed definitions.
+fn paragraph_with(html: &str, id: &str) -> String {
+    let at = html
+        .find(&format!("popovertarget=\"def-{id}\""))
+        .unwrap_or_else(|| panic!("{id} is marked"));
+    let start = html[..at].rfind("<p").unwrap();
+    let end = at + html[at..].find("</p>").unwrap();
+    let mut p = html[start..end].to_string();
+    while let Some(d) = p.find("<span id=\"def-") {
+        let close = d + p[d..].find("</span>").unwrap() + "</span>".len();
+        p.replace_range(d..close, "");
+    }
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in p.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 #[tokio::test]
-async fn a_pre_rendered_term_links_to_the_glossary_once_per_page() {
+async fn a_pre_rendered_term_opens_its_definition_once_per_page() {
     let html = render_at("/asn-2025/ekonomi", "/").await;
+    let marked = marked_terms(&html);
     for id in ["budgetavvikelse", "verksamhetsomrade", "resultatrakning"] {
         let link = format!("href=\"/begrepp#{id}\"");
         assert_eq!(html.matches(&link).count(), 1, "{id} linked once: {link}");
+        assert_eq!(
+            marked.iter().filter(|(m, _)| m == id).count(),
+            1,
+            "{id} marked once"
+        );
     }
     assert!(
-        html.contains(
-            "<p><a href=\"/begrepp#kommunbidrag\" class=\"term term-link\">Kommunbidrag</a> och"
-        ),
+        paragraph_with(&html, "kommunbidrag").starts_with("Kommunbidrag och"),
         "the first place in reading order marks the term: the first table's description"
     );
-    assert!(
-        !html.contains("term-button"),
-        "no buttons before the viewer runs"
-    );
+    assert!(marked.contains(&("kommunbidrag".into(), "Kommunbidrag".into())));
+    // Its definition is in the page, in a popover the platform opens.
+    let def = &html[html.find("<span id=\"def-kommunbidrag\"").unwrap()..];
+    let def = &def[..def.find("</span>").unwrap()];
+    assert!(def.contains("popover=\"auto\""), "{def}");
+    assert!(def.contains("skatteintäkter"), "{def}");
     // Under a subpath the link keeps the base.
     let sub = render_at("/asn-2025/ekonomi", "/insyn/").await;
     assert!(sub.contains("href=\"/insyn/begrepp#budgetavvikelse\""));
@@ -544,26 +628,31 @@ async fn an_english_page_marks_the_english_words() {
     let report = render_at("/en/asn-2024", "/").await;
     let lead = &report[report.find("<p class=\"lead\">").unwrap()..];
     let lead = &lead[..lead.find("</p>").unwrap()];
+    let marked = marked_terms(lead);
     for (id, words) in [
         ("kommunbidrag", "municipal allocation"),
         ("tkr", "tkr"),
         ("kommunfullmaktigemal", "council goals"),
         ("ifo", "individual and family care"),
     ] {
-        let link =
-            format!("href=\"/en/begrepp?lang=en#{id}\" class=\"term term-link\">{words}</a>");
         assert!(
-            lead.contains(&link),
+            marked.contains(&(id.into(), words.into())),
             "the English summary marks {words:?}: {lead}"
         );
+        let link = format!("href=\"/en/begrepp?lang=en#{id}\"");
+        assert!(lead.contains(&link), "its definition links {link}");
     }
     let finance = render_at("/en/asn-2025/ekonomi", "/").await;
+    let marked = marked_terms(&finance);
     assert!(
-        finance.contains("<p><a href=\"/en/begrepp?lang=en#kommunbidrag\" class=\"term term-link\">Municipal allocation</a> and <a href=\"/en/begrepp?lang=en#budgetavvikelse\" class=\"term term-link\">budget deviation</a>"),
+        paragraph_with(&finance, "kommunbidrag")
+            .starts_with("Municipal allocation and budget deviation"),
         "the first table's English description marks its terms"
     );
+    assert!(marked.contains(&("kommunbidrag".into(), "Municipal allocation".into())));
+    assert!(marked.contains(&("budgetavvikelse".into(), "budget deviation".into())));
     // A title printed in Swedish keeps its Swedish words marked on the English page.
-    assert!(finance.contains("class=\"term term-link\">Resultaträkning</a>"));
+    assert!(marked.contains(&("resultatrakning".into(), "Resultaträkning".into())));
 }
 
 /// The claims of a page as the viewer computes them.
@@ -616,11 +705,13 @@ async fn on_the_finance_page_a_term_the_reader_sees_is_marked_where_it_is_seen()
             );
         }
     }
-    // The pre-rendered page marks it in the description, as a link.
+    // The pre-rendered page marks it in the description.
     let html = render_at("/asn-2025/ekonomi", "/").await;
-    assert!(html.contains(
-        "Antal hushåll med <a href=\"/begrepp#ekonomiskt-bistand\" class=\"term term-link\">ekonomiskt bistånd</a>"
-    ));
+    assert!(paragraph_with(&html, "ekonomiskt-bistand")
+        .contains("Antal hushåll med ekonomiskt bistånd"));
+    assert!(
+        marked_terms(&html).contains(&("ekonomiskt-bistand".into(), "ekonomiskt bistånd".into()))
+    );
 }
 
 #[tokio::test]
@@ -630,12 +721,28 @@ async fn the_start_page_marks_terms_in_the_reports_lines_in_both_languages() {
         ("/en/", "/en/begrepp?lang=en#namnd", "board"),
     ] {
         let html = render_at(path, "/").await;
-        let link = format!("<a href=\"{href}\" class=\"term term-link\">{words}</a>");
-        assert_eq!(html.matches(&link).count(), 1, "{path}: {link} once");
+        let marked = marked_terms(&html);
+        let mine = marked.iter().filter(|(id, _)| id == "namnd");
+        assert_eq!(mine.clone().count(), 1, "{path}: marked once");
+        assert_eq!(mine.clone().next().unwrap().1, words);
+        assert_eq!(
+            html.matches(&format!("href=\"{href}\"")).count(),
+            1,
+            "{path}: {href} once"
+        );
         // In a report's line, not inside the link that is the report's name.
-        let line = &html[..html.find(&link).unwrap()];
+        let line = &html[..html.find("popovertarget=\"def-namnd\"").unwrap()];
         let opened = line.rfind("<span class=\"summary-line\">").unwrap();
-        assert!(!line[opened..].contains("</span>"), "{path}: in its line");
+        let seg = &line[opened..];
+        assert!(
+            seg.matches("<span").count() > seg.matches("</span>").count(),
+            "{path}: in its line"
+        );
+        assert_eq!(
+            seg.matches("<a ").count(),
+            seg.matches("</a>").count(),
+            "{path}: not inside a link"
+        );
     }
     // The live page marks the same place: the first line that has the term.
     let (places, claims) = claims_at(Route::Home, Lang::Sv);

@@ -8,10 +8,12 @@ const MODULE = '__INSYN_JS__';
 const WASM = '__INSYN_WASM__';
 
 // A button pressed on the pre-rendered page is noted, and pressed again on
-// the live page when the viewer takes over (`web::pending_click`).
+// the live page when the viewer takes over (`web::pending_click`); not one
+// the page's HTML answers itself (a term's popover), whose state carries over.
 const pre = document.getElementById('insyn-pre');
 if (pre) pre.addEventListener('click', (e) => {
   const b = e.target instanceof Element && e.target.closest('button');
+  if (b?.hasAttribute('popovertarget')) return;
   if (!b) return;
   globalThis.insynPendingClick?.el.removeAttribute('aria-busy');
   globalThis.insynPendingClick = { el: b, at: Date.now() };

@@ -55,6 +55,16 @@ const TAPS = [
     },
   },
   {
+    kind: 'definition',
+    page: 'asn-2025/ekonomi',
+    tap: () => {
+      const b = document.querySelector('#insyn-pre .term-button');
+      window.__marks.key = b.popoverTargetElement.id;
+      b.click();
+    },
+    answered: () => !!document.getElementById(window.__marks.key)?.matches(':popover-open'),
+  },
+  {
     kind: 'status filter',
     page: 'asn-2025',
     tap: () => {

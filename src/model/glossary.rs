@@ -312,6 +312,26 @@ pub fn marked_texts(a: &AnnualAnalysis) -> Vec<(Occurrence, Vec<&str>)> {
     out
 }
 
+/// What a page needs of the glossary to mark its terms and show their
+/// definitions: each term without the glossary page's own parts (where the
+/// source documents use it, the pages it is on). The build writes it as
+/// `glossary-terms.json`, which every page but the glossary page fetches.
+pub fn for_marking(g: &Glossary) -> Glossary {
+    Glossary {
+        schema_version: g.schema_version,
+        terms: g
+            .terms
+            .iter()
+            .map(|t| Term {
+                sources: Vec::new(),
+                pages: Vec::new(),
+                more_pages: 0,
+                ..t.clone()
+            })
+            .collect(),
+    }
+}
+
 /// The glossary with each term's `pages` filled from the reports, the
 /// newest `LISTED_PAGES` of them, and `more_pages` counting the rest (the
 /// build writes this into the site's `glossary.json`).

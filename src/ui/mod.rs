@@ -165,11 +165,17 @@ fn use_loads(store: &state::StoreHandle, route: &Route, pages: pages::Pages) {
     }
     {
         // Embeds mark no terms: the glossary page is not theirs to link.
+        // The glossary page needs the whole glossary, the others its terms.
         let store = store.clone();
-        let embed = route.is_embed();
-        use_effect_with((), move |_| {
-            if !embed && store.glossary.is_none() {
-                state::load_glossary(store);
+        use_effect_with(route.clone(), move |route| {
+            let full = matches!(route, Route::Glossary);
+            let needed = match &store.glossary {
+                None => true,
+                Some(state::Load::Ready(_)) => full && !store.glossary_full,
+                _ => false,
+            };
+            if !route.is_embed() && needed {
+                state::load_glossary(store, full);
             }
         });
     }

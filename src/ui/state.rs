@@ -111,8 +111,12 @@ pub struct Store {
     pub boards: BTreeMap<String, Load<Rc<BoardHistory>>>,
     /// The id of a report the user opened from a file (not published).
     pub local: Option<String>,
-    /// The glossary (`glossary.json`): the words the pages explain.
+    /// The glossary: the words the pages explain (`glossary-terms.json`),
+    /// or on the glossary page the whole of it (`glossary.json`).
     pub glossary: Option<Load<Rc<Glossary>>>,
+    /// Whether `glossary` is the whole of it, with each term's sources and
+    /// pages (the glossary page's file).
+    pub glossary_full: bool,
 }
 
 impl Store {
@@ -184,6 +188,7 @@ impl Store {
             page_report: None,
             local: None,
             glossary: None,
+            glossary_full: false,
         }
     }
 
@@ -198,6 +203,7 @@ impl Store {
     /// The same store with the glossary loaded.
     pub fn with_glossary(mut self, glossary: Glossary) -> Self {
         self.glossary = Some(Load::Ready(Rc::new(glossary)));
+        self.glossary_full = true;
         self
     }
 
@@ -349,7 +355,8 @@ pub enum Action {
     LocalClosed,
     Report(String, Result<Rc<Report>, LoadError>),
     GlossaryLoading,
-    Glossary(Result<Rc<Glossary>, LoadError>),
+    /// The glossary, and whether it is the whole of it.
+    Glossary(Result<Rc<Glossary>, LoadError>, bool),
 }
 
 impl Reducible for Store {
@@ -403,8 +410,11 @@ impl Reducible for Store {
                 s.reports.insert(id, Load::Failed(e));
             }
             Action::GlossaryLoading => s.glossary = Some(Load::Loading),
-            Action::Glossary(Ok(g)) => s.glossary = Some(Load::Ready(g)),
-            Action::Glossary(Err(e)) => s.glossary = Some(Load::Failed(e)),
+            Action::Glossary(Ok(g), full) => {
+                s.glossary = Some(Load::Ready(g));
+                s.glossary_full = full;
+            }
+            Action::Glossary(Err(e), _) => s.glossary = Some(Load::Failed(e)),
         }
         Rc::new(s)
     }
@@ -415,6 +425,11 @@ pub type StoreHandle = UseReducerHandle<Store>;
 pub const MANIFEST_FILE: &str = "reports/index.json";
 
 pub const GLOSSARY_FILE: &str = "glossary.json";
+
+/// What the pages need of the glossary (`model::glossary::for_marking`),
+/// written by the build; without a build (`cargo xtask dev`) the pages
+/// read `GLOSSARY_FILE` instead.
+pub const TERMS_FILE: &str = "glossary-terms.json";
 
 const LOCAL_NAME_KEY: &str = "insyn-egen-rapport-namn";
 const LOCAL_TEXT_KEY: &str = "insyn-egen-rapport";
@@ -747,18 +762,35 @@ pub fn request_board(store: &StoreHandle, key: &str) {
     });
 }
 
-/// Starts loading the glossary. A glossary that cannot be used leaves the
-/// pages without marked terms (and the glossary page says so).
-pub fn load_glossary(store: StoreHandle) {
+/// Starts loading the glossary: the whole of it for the glossary page
+/// (`full`), else what the pages need to mark terms. A glossary that
+/// cannot be used leaves the pages without marked terms (and the glossary
+/// page says so).
+pub fn load_glossary(store: StoreHandle, full: bool) {
     store.dispatch(Action::GlossaryLoading);
     yew::platform::spawn_local(async move {
-        let result = match web::fetch_text(GLOSSARY_FILE).await {
-            Ok(src) => built(FileKind::Glossary, GLOSSARY_FILE, &src).await,
-            Err(e) => Err(LoadError::fetch(GLOSSARY_FILE, e)),
+        let fetched = match full {
+            true => Err(None),
+            false => web::fetch_text(TERMS_FILE)
+                .await
+                .map(|src| (TERMS_FILE, src))
+                .map_err(Some),
+        };
+        // Without a build there is only the glossary itself.
+        let fetched = match fetched {
+            Ok(f) => Ok(f),
+            Err(_) => web::fetch_text(GLOSSARY_FILE)
+                .await
+                .map(|src| (GLOSSARY_FILE, src))
+                .map_err(|e| LoadError::fetch(GLOSSARY_FILE, e)),
+        };
+        let result = match fetched {
+            Ok((file, src)) => built(FileKind::Glossary, file, &src).await,
+            Err(e) => Err(e),
         };
         // Reading the file and marking the page's terms are two tasks.
         web::next_task().await;
-        store.dispatch(Action::Glossary(result.map(Rc::new)));
+        store.dispatch(Action::Glossary(result.map(Rc::new), full));
     });
 }
 

@@ -1,7 +1,6 @@
 //! Glossary terms marked where a citizen meets them: the first occurrence
-//! of each term on a page becomes a control that shows its definition on
-//! demand (live), or a link to the term on the glossary page (pre-rendered,
-//! and so without JavaScript).
+//! of each term on a page becomes a button that shows its definition in a
+//! popover, on the pre-rendered page (without JavaScript) as on the live one.
 //!
 //! The text is cut into segments by `model::glossary::find` and rendered as
 //! text nodes and controls: never as HTML.
@@ -223,12 +222,6 @@ pub struct TermsProps {
 pub fn Terms(props: &TermsProps) -> Html {
     let ctx = use_ctx();
     let claims = use_context::<Claims>();
-    let live = use_state(|| false);
-    {
-        // Effects run only in the browser: the pre-rendered page keeps links.
-        let live = live.clone();
-        use_effect_with((), move |_| live.set(true));
-    }
     let plain = html! { { props.text.clone() } };
     let (Some(ctx), Some(claims)) = (ctx, claims) else {
         return plain;
@@ -251,7 +244,7 @@ pub fn Terms(props: &TermsProps) -> Html {
             { for segments(&props.text, &spans).into_iter().map(|seg| match seg {
                 Segment::Text(t) => html! { { t.to_string() } },
                 Segment::Term { text, term } => html! {
-                    <TermControl term={marks.spans[term].2.clone()} text={AttrValue::from(text.to_string())} live={*live} />
+                    <TermControl term={marks.spans[term].2.clone()} text={AttrValue::from(text.to_string())} />
                 },
             }) }
         </>
@@ -263,15 +256,15 @@ pub struct TermControlProps {
     pub term: Rc<Term>,
     /// The words as they stand in the text.
     pub text: AttrValue,
-    /// Whether the viewer runs (a button), or the page is pre-rendered (a link).
-    pub live: bool,
 }
 
-/// One marked term: a button that shows the definition below the line it
-/// stands in (so it never covers the text), or a link to the glossary page.
+/// One marked term: a button that shows its definition in a popover (the
+/// platform's `popover`, so it answers from the pre-rendered page's HTML,
+/// before the viewer and without JavaScript; Escape, a tap elsewhere or a
+/// second tap closes it), with a link to the term on the glossary page.
+/// The pre-rendered and the live page render the same: nothing to redraw.
 #[component]
 pub fn TermControl(props: &TermControlProps) -> Html {
-    let open = use_state(|| false);
     let ctx = use_ctx();
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     let t = super::i18n::t(lang);
@@ -280,48 +273,23 @@ pub fn TermControl(props: &TermControlProps) -> Html {
         &props.term.id,
         lang,
     );
-    if !props.live {
-        return html! {
-            <a class="term term-link" href={href}>{ props.text.clone() }</a>
-        };
-    }
     let button_id = format!("term-{}", props.term.id);
     let def_id = format!("def-{}", props.term.id);
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
-    let onkeydown = {
-        let open = open.clone();
-        let button_id = button_id.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && *open {
-                e.prevent_default();
-                e.stop_propagation();
-                open.set(false);
-                crate::web::focus_by_id(&button_id);
-            }
-        })
-    };
     let term = &props.term;
     let name = match lang {
         Lang::Sv => term.term.clone(),
         Lang::En => format!("{} ({})", term.term, term.term_en),
     };
     html! {
-        <span class="term" {onkeydown}>
-            <button type="button" class="term-button" id={button_id}
-                aria-expanded={if *open { "true" } else { "false" }} aria-controls={def_id.clone()}
-                onclick={toggle}>
+        <span class="term">
+            <button type="button" class="term-button" id={button_id} popovertarget={def_id.clone()}>
                 { props.text.clone() }
             </button>
-            <span id={def_id} class="term-def" aria-live="polite">
-                if *open {
-                    <span class="term-def-body">
-                        <strong lang="sv">{ name }</strong>{ ": " }{ text(&term.definition, lang) }{ " " }
-                        <a href={href}>{ t.glossary_more }</a>
-                    </span>
-                }
+            // Not indexed: the search finds a definition on the glossary
+            // page, not on every page that marks the term.
+            <span id={def_id} class="term-def" popover="auto" data-pagefind-ignore="all">
+                <strong lang="sv">{ name }</strong>{ ": " }{ text(&term.definition, lang) }{ " " }
+                <a href={href}>{ t.glossary_more }</a>
             </span>
         </span>
     }

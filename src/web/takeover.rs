@@ -1,7 +1,7 @@
 //! The takeover: the live viewer, built in a detached element, takes the
 //! pre-rendered page's place once it is ready, and carries over what the
-//! reader did there (focus, scroll position, fields, open disclosures, a
-//! pending press, each control known by `control_identity`); what waits
+//! reader did there (focus, scroll position, fields, open disclosures and
+//! definitions, a pending press, each control known by `control_identity`); what waits
 //! for the viewer to go live, and the tasks the work is split into.
 
 /// What names a control on both the pre-rendered and the live page,
@@ -188,8 +188,19 @@ mod imp {
             .map(|(k, _)| k)
             .collect();
         let clicked = pending_click(pre);
+        let shown = open_popovers(pre);
         carry_sizes(pre, host);
         let _ = pre.replace_with_with_node_1(host);
+        // A definition the reader opened stays open (before focus returns:
+        // the focus may be inside it).
+        for id in &shown {
+            if let Some(el) = doc
+                .get_element_by_id(id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.show_popover();
+            }
+        }
         if let Some(el) = focused
             .and_then(|k| find_key(host, FOCUSABLE, &k))
             .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
@@ -217,6 +228,18 @@ mod imp {
         }) {
             el.click();
         }
+    }
+
+    /// The ids of the pre-rendered page's open popovers (a term's
+    /// definition, opened by the platform before the viewer was live).
+    fn open_popovers(pre: &web_sys::Element) -> Vec<String> {
+        let Ok(list) = pre.query_selector_all("[popover][id]:popover-open") else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.get(i)?.dyn_into::<web_sys::Element>().ok())
+            .map(|e| e.id())
+            .collect()
     }
 
     /// The sections the stylesheet lays out only once they near the window

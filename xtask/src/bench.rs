@@ -347,7 +347,7 @@ fn takeover(root: &Path, checks: &mut Vec<Check>) -> Result {
 /// The pages whose boot `e2e/bench/takeover.mjs` measures, and the kinds of
 /// control it taps (issue #30).
 const TAKEOVER_PAGES: [&str; 3] = ["/asn-2025", "/asn-2025/ekonomi", "/"];
-const TAP_KINDS: [&str; 2] = ["table view", "status filter"];
+const TAP_KINDS: [&str; 3] = ["table view", "definition", "status filter"];
 
 /// The importer on each seed text in `shared/seeds` beside the repository
 /// (issue #31), natively as the xtask runs it: each seed's best of five

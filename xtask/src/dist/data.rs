@@ -179,7 +179,9 @@ pub fn write_migrated(dist: &Path, migrated: &Migrated) -> Result {
 
 /// The glossary as the site serves it: `assets/glossary.json` with the
 /// reports' own abbreviations added and, for each term, the pages it is
-/// on, so the glossary page links them without fetching every report.
+/// on, so the glossary page links them without fetching every report; and
+/// beside it what the other pages need of it (`glossary-terms.json`,
+/// `glossary::for_marking`: terms and definitions only).
 pub fn write_glossary(root: &Path, dist: &Path, reports: &[Report]) -> Result<Glossary> {
     let src = std::fs::read_to_string(root.join("assets/glossary.json"))
         .map_err(|e| format!("assets/glossary.json: {e}"))?;
@@ -192,5 +194,9 @@ pub fn write_glossary(root: &Path, dist: &Path, reports: &[Report]) -> Result<Gl
     let built = insyn::model::glossary::with_occurrences(&glossary, reports);
     let text = serde_json::to_string(&built).map_err(|e| format!("glossary.json: {e}"))?;
     std::fs::write(dist.join("glossary.json"), text).map_err(|e| format!("glossary.json: {e}"))?;
+    let terms = insyn::model::glossary::for_marking(&built);
+    let text = serde_json::to_string(&terms).map_err(|e| format!("glossary-terms.json: {e}"))?;
+    std::fs::write(dist.join("glossary-terms.json"), text)
+        .map_err(|e| format!("glossary-terms.json: {e}"))?;
     Ok(built)
 }
