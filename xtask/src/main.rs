@@ -104,6 +104,9 @@ enum Command {
         /// Draw and compress every file again, without reading the build's cache (target/build-cache)
         #[arg(long)]
         clean: bool,
+        /// Build with this glossary instead of assets/glossary.json
+        #[arg(long, value_name = "FILE")]
+        glossary: Option<PathBuf>,
         #[command(flatten)]
         publish: Publish,
     },
@@ -219,6 +222,7 @@ fn run(root: &Path, command: Command) -> tools::Result {
             reports,
             out,
             clean,
+            glossary,
             publish,
         } => {
             let options = site::Options {
@@ -229,6 +233,7 @@ fn run(root: &Path, command: Command) -> tools::Result {
                 licence: publish.licence,
                 contact: publish.contact,
                 clean,
+                glossary: glossary.map(|g| root.join(g)),
             };
             let reports = reports.map(|d| root.join(d));
             tools::ensure_build_tools(root)?;

@@ -1,23 +1,38 @@
 //! `cargo xtask bench --archive`: publishing one more report (issue #34).
 //! The largest archive is built clean without its last report, with a
 //! cache of its own (`archive.rs`); then from that cache: with the report
-//! added, again with nothing changed, and with one figure changed in one
-//! report; each time printed beside the clean build, with what the build
-//! made and read from the cache. The site is left built from all of the
-//! archive, for the measurements. Aims, not gates: these are wall-clock
-//! times of single builds.
+//! added, again with nothing changed, with one figure changed in one
+//! report, and with one term's definition changed in the glossary; each
+//! time printed beside the clean build, with what the build made and read
+//! from the cache. The site is left built from all of the archive, for the
+//! measurements. Aims, not gates: these are wall-clock times of single
+//! builds; but a changed definition changes exactly the pages that mark
+//! the term and the glossary's own pages (a count: gated).
 
 use std::path::Path;
 use std::time::Instant;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde_json::Value;
 
 use super::Check;
+use crate::dist::digest;
 use crate::tools::{cmd, Result};
 
 /// Builds the site of `reports` into `out` from the cache; its time and
 /// the build's own lines on what it made and read back.
 fn timed_build(root: &Path, reports: &Path, out: &Path) -> Result<(f64, Vec<String>)> {
+    timed_build_with(root, reports, None, out)
+}
+
+/// The same, with `glossary` instead of the repository's.
+fn timed_build_with(
+    root: &Path,
+    reports: &Path,
+    glossary: Option<&Path>,
+    out: &Path,
+) -> Result<(f64, Vec<String>)> {
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let mut build = cmd(root, &exe.to_string_lossy());
     build
@@ -26,6 +41,9 @@ fn timed_build(root: &Path, reports: &Path, out: &Path) -> Result<(f64, Vec<Stri
         .arg("--reports")
         .arg(reports)
         .env("INSYN_BUILD_CACHE", cache_dir(root));
+    if let Some(g) = glossary {
+        build.arg("--glossary").arg(g);
+    }
     let t = Instant::now();
     let text = super::stdout_of(&mut build, "the incremental build")?;
     let secs = t.elapsed().as_secs_f64();
@@ -60,6 +78,112 @@ fn change_one_figure(from: &Path, to: &Path) -> Result<String> {
         return Ok(format!("{} {table}", e["id"]));
     }
     Err("no report of the archive has a series table to change".into())
+}
+
+/// The pages (`…/index.html`) of the site in `dir` that mark each term
+/// (a button opening `def-{id}`), by term id.
+fn pages_marking(dir: &Path) -> Result<BTreeMap<String, BTreeSet<String>>> {
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for path in digest::files(dir)?
+        .into_keys()
+        .filter(|p| p.ends_with(".html"))
+    {
+        let html = std::fs::read_to_string(dir.join(&path)).map_err(|e| format!("{path}: {e}"))?;
+        for (at, m) in html.match_indices("popovertarget=\"def-") {
+            let id = &html[at + m.len()..];
+            let id = &id[..id.find('"').unwrap_or(0)];
+            out.entry(id.to_string()).or_default().insert(path.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// The term most pages mark, with one more sentence in its definition (in
+/// both languages), in a copy of the glossary at `to`.
+fn change_one_definition(
+    root: &Path,
+    marked: &BTreeMap<String, BTreeSet<String>>,
+    to: &Path,
+) -> Result<String> {
+    let (id, _) = marked
+        .iter()
+        .max_by_key(|(_, pages)| pages.len())
+        .ok_or("no page of the archive marks a term")?;
+    let mut g = read_json(&root.join("assets/glossary.json"))?;
+    let term = g["terms"]
+        .as_array_mut()
+        .and_then(|ts| ts.iter_mut().find(|t| t["id"] == id.as_str()))
+        .ok_or_else(|| {
+            format!("{id}: not in assets/glossary.json (a report's own abbreviation)")
+        })?;
+    for (lang, more) in [
+        ("sv", " Ändrad för mätningen."),
+        ("en", " Changed for the measurement."),
+    ] {
+        let d = term["definition"][lang]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        term["definition"][lang] = (d + more).into();
+    }
+    let text = serde_json::to_string_pretty(&g).map_err(|e| e.to_string())?;
+    std::fs::write(to, text).map_err(|e| format!("{}: {e}", to.display()))?;
+    Ok(id.clone())
+}
+
+/// The glossary with one definition changed: its time, and the check that
+/// the pages whose bytes changed are the pages that mark the term and the
+/// glossary's own pages, no more and no fewer. Leaves the site built with
+/// the repository's glossary again.
+fn glossary_changed(
+    root: &Path,
+    n: usize,
+    reports: &Path,
+    out: &Path,
+    clean_secs: f64,
+) -> Result<Vec<Check>> {
+    let before = digest::files(out)?;
+    let marked = pages_marking(out)?;
+    let file = root.join("target/bench-archive/glossary-changed.json");
+    let id = change_one_definition(root, &marked, &file)?;
+    let (secs, made) = timed_build_with(root, reports, Some(&file), out)?;
+    let after = digest::files(out)?;
+    let changed: BTreeSet<String> = after
+        .iter()
+        .filter(|(p, d)| p.ends_with(".html") && before.get(*p) != Some(*d))
+        .map(|(p, _)| p.clone())
+        .collect();
+    let mut expected = marked.get(&id).cloned().unwrap_or_default();
+    expected.extend(
+        after
+            .keys()
+            .filter(|p| p.ends_with("begrepp/index.html"))
+            .cloned(),
+    );
+    println!("  one definition changed ({id}): {secs:.0} s (clean {clean_secs:.0} s)");
+    for l in &made {
+        println!("    {l}");
+    }
+    let extra: Vec<&String> = changed.difference(&expected).take(5).collect();
+    let missing: Vec<&String> = expected.difference(&changed).take(5).collect();
+    println!(
+        "    pages changed: {}; pages marking the term, and the glossary's: {}",
+        changed.len(),
+        expected.len()
+    );
+    timed_build(root, reports, out)?;
+    Ok(vec![
+        Check::aim(
+            format!("build of {n} reports, one definition changed (≤ 60 s)"),
+            format!("{secs:.0} s, clean {clean_secs:.0} s"),
+            secs <= 60.0,
+        ),
+        Check::gate(
+            format!("build of {n} reports, one definition changed: the pages that mark the term and the glossary's, no more"),
+            format!("{} changed, {} expected; other: {extra:?}; not changed: {missing:?}", changed.len(), expected.len()),
+            changed == expected,
+        ),
+    ])
 }
 
 fn read_json(p: &Path) -> Result<Value> {
@@ -117,5 +241,6 @@ pub fn checks(root: &Path, n: usize, reports: &Path, clean_secs: f64) -> Result<
         ));
     }
     println!("  (the figure changed: {which})");
+    checks.extend(glossary_changed(root, n, reports, &out, clean_secs)?);
     Ok(checks)
 }

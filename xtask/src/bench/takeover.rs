@@ -12,15 +12,16 @@
 //! - counts: every page goes live in every run; every tap is answered, and
 //!   its state kept by the live page, in every run (not timings: a page
 //!   that loses a reader's state loses it whatever the machine);
-//! - a timing judged by the best run, so that a busy machine cannot fail it
+//! - timings judged by the best run, so that a busy machine cannot fail them
 //!   while a real regression still does: `/asn-2025` boots with no task over
-//!   50 ms at 4×.
+//!   50 ms at 4×; a control tapped once the pre-rendered page is painted
+//!   answers within 100 ms at the calibrated slowdown (the page's HTML
+//!   answers it: 55–62 ms on a host of benchmark index 3254 at 10.24×).
 //!
-//! Issue #30's timings at the calibrated slowdown (no boot task over 50 ms
-//! on each page, a tap answered within 100 ms, best run) are printed as
-//! aims, met or not: they are not met yet (the takeover still builds the
-//! whole page anew), and a gate that no machine passes would stop every
-//! landing instead of guarding one.
+//! Issue #30's boot at the calibrated slowdown (no task over 50 ms on each
+//! page, best run) is printed as an aim, met or not: it is not met yet (the
+//! takeover still builds the whole page anew), and a gate that no machine
+//! passes would stop every landing instead of guarding one.
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -288,7 +289,7 @@ fn tap_checks(kind: &str, runs: &[&Tap]) -> Vec<Check> {
             format!("{answered} of {tapped} taps in {n} runs"),
             n > 0 && tapped == n && answered == n,
         ),
-        aim(
+        Check::gate(
             format!(
                 "throttled, CPU {slowdown:.2}×: a {kind} tapped once the page is painted answers within {TAP_MS:.0} ms (best run)"
             ),
@@ -395,16 +396,16 @@ mod tests {
     }
 
     #[test]
-    fn a_tap_is_answered_and_its_state_kept_in_every_run_and_its_speed_is_an_aim() {
+    fn a_tap_is_answered_and_its_state_kept_in_every_run_and_answered_at_once_in_the_best() {
         let good = vec![tap(Some(300.0), Some(true)), tap(Some(16.0), Some(true))];
         assert_eq!(
             verdicts(&quiet(), &good)[4..],
-            [(true, true), (true, false), (true, true)]
+            [(true, true), (true, true), (true, true)]
         );
         let slow = vec![tap(Some(300.0), Some(true)), tap(Some(120.0), Some(true))];
         assert_eq!(
             verdicts(&quiet(), &slow)[5],
-            (false, false),
+            (false, true),
             "no run within 100 ms"
         );
         let lost = vec![tap(Some(16.0), Some(true)), tap(Some(16.0), Some(false))];
@@ -424,7 +425,7 @@ mod tests {
         );
         assert_eq!(
             verdicts(&quiet(), &[])[4..],
-            [(false, true), (false, false), (false, true)]
+            [(false, true), (false, true), (false, true)]
         );
     }
 

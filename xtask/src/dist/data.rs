@@ -177,17 +177,17 @@ pub fn write_migrated(dist: &Path, migrated: &Migrated) -> Result {
     Ok(())
 }
 
-/// The glossary as the site serves it: `assets/glossary.json` with the
+/// The glossary as the site serves it: `file` (`assets/glossary.json`) with the
 /// reports' own abbreviations added and, for each term, the pages it is
 /// on, so the glossary page links them without fetching every report; and
 /// beside it what the other pages need of it (`glossary-terms.json`,
 /// `glossary::for_marking`: terms and definitions only).
-pub fn write_glossary(root: &Path, dist: &Path, reports: &[Report]) -> Result<Glossary> {
-    let src = std::fs::read_to_string(root.join("assets/glossary.json"))
-        .map_err(|e| format!("assets/glossary.json: {e}"))?;
+pub fn write_glossary(file: &Path, dist: &Path, reports: &[Report]) -> Result<Glossary> {
+    let src = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let glossary = parse_glossary("glossary.json", &src).map_err(|d| {
         format!(
-            "assets/glossary.json is invalid: {}",
+            "{} is invalid: {}",
+            file.display(),
             d.first().map(ToString::to_string).unwrap_or_default()
         )
     })?;

@@ -82,7 +82,11 @@ pub fn build_from(
     data::write_migrated(&dist, &migrated)?;
     let (catalogue, page_reports) = data::write_catalogue(&dist, &manifest, &reports)?;
     let own_pages = data::write_report_pages(&dist, &manifest, &reports)?;
-    let glossary = data::write_glossary(root, &dist, &reports)?;
+    let glossary_file = options
+        .glossary
+        .clone()
+        .unwrap_or_else(|| root.join("assets/glossary.json"));
+    let glossary = data::write_glossary(&glossary_file, &dist, &reports)?;
     let findable = Findable::new(&base, manifest.clone(), reports.clone(), options.clone());
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;

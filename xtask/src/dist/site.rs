@@ -93,6 +93,9 @@ pub struct Options {
     pub contact: Option<String>,
     /// Build without reading the cache (`--clean`; `cache.rs`).
     pub clean: bool,
+    /// The glossary to build with instead of `assets/glossary.json`
+    /// (`--glossary`; the bench's measure of a changed glossary).
+    pub glossary: Option<std::path::PathBuf>,
 }
 
 impl Options {
