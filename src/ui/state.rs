@@ -769,24 +769,23 @@ pub fn request_board(store: &StoreHandle, key: &str) {
 pub fn load_glossary(store: StoreHandle, full: bool) {
     store.dispatch(Action::GlossaryLoading);
     yew::platform::spawn_local(async move {
-        let fetched = match full {
-            true => Err(None),
-            false => web::fetch_text(TERMS_FILE)
-                .await
-                .map(|src| (TERMS_FILE, src))
-                .map_err(Some),
+        let terms = match full {
+            true => None,
+            false => match web::fetch_text(TERMS_FILE).await {
+                Ok(src) => built::<Glossary>(FileKind::Glossary, TERMS_FILE, &src)
+                    .await
+                    .ok(),
+                Err(_) => None,
+            },
         };
-        // Without a build there is only the glossary itself.
-        let fetched = match fetched {
-            Ok(f) => Ok(f),
-            Err(_) => web::fetch_text(GLOSSARY_FILE)
-                .await
-                .map(|src| (GLOSSARY_FILE, src))
-                .map_err(|e| LoadError::fetch(GLOSSARY_FILE, e)),
-        };
-        let result = match fetched {
-            Ok((file, src)) => built(FileKind::Glossary, file, &src).await,
-            Err(e) => Err(e),
+        // Without a build there is only the glossary itself (a development
+        // server may answer the missing file with its index page).
+        let result = match terms {
+            Some(g) => Ok(g),
+            None => match web::fetch_text(GLOSSARY_FILE).await {
+                Ok(src) => built(FileKind::Glossary, GLOSSARY_FILE, &src).await,
+                Err(e) => Err(LoadError::fetch(GLOSSARY_FILE, e)),
+            },
         };
         // Reading the file and marking the page's terms are two tasks.
         web::next_task().await;
