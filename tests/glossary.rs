@@ -531,7 +531,7 @@ fn paragraph_with(html: &str, id: &str) -> String {
     let end = at + html[at..].find("</p>").unwrap();
     let mut p = html[start..end].to_string();
     while let Some(d) = p.find("<span id=\"def-") {
-        let close = d + p[d..].find("</span>").unwrap() + "</span>".len();
+        let close = d + definition(&p[d..]).len();
         p.replace_range(d..close, "");
     }
     let mut out = String::new();
@@ -545,6 +545,30 @@ fn paragraph_with(html: &str, id: &str) -> String {
         }
     }
     out
+}
+
+/// The definition at the start of `html` (`<span id="def-…">` to its own
+/// `</span>`, past the spans inside it).
+fn definition(html: &str) -> &str {
+    let mut depth = 0;
+    let mut at = 0;
+    loop {
+        let open = html[at..].find("<span").map(|i| at + i);
+        let close = at + html[at..].find("</span>").expect("a closed span");
+        match open {
+            Some(o) if o < close => {
+                depth += 1;
+                at = o + 1;
+            }
+            _ => {
+                depth -= 1;
+                at = close + "</span>".len();
+                if depth == 0 {
+                    return &html[..at];
+                }
+            }
+        }
+    }
 }
 
 #[tokio::test]
@@ -653,6 +677,16 @@ async fn an_english_page_marks_the_english_words() {
     assert!(marked.contains(&("budgetavvikelse".into(), "budget deviation".into())));
     // A title printed in Swedish keeps its Swedish words marked on the English page.
     assert!(marked.contains(&("resultatrakning".into(), "Resultaträkning".into())));
+    // Its definition is English (a screen reader reads it so, although it
+    // stands inside a Swedish title), with the Swedish term named as Swedish.
+    let def = definition(&finance[finance.find("<span id=\"def-resultatrakning\"").unwrap()..]);
+    assert!(def.contains("lang=\"en\""), "{def}");
+    assert!(
+        def.contains(
+            "<strong><span lang=\"sv\">resultaträkning</span> (income statement)</strong>"
+        ),
+        "{def}"
+    );
 }
 
 /// The claims of a page as the viewer computes them.

@@ -166,15 +166,18 @@ fn use_loads(store: &state::StoreHandle, route: &Route, pages: pages::Pages) {
     {
         // Embeds mark no terms: the glossary page is not theirs to link.
         // The glossary page needs the whole glossary, the others its terms.
+        // Run again when a load ends: a reader who reached the glossary page
+        // while the terms file was loading then gets the whole glossary.
         let store = store.clone();
-        use_effect_with(route.clone(), move |route| {
-            let full = matches!(route, Route::Glossary);
-            let needed = match &store.glossary {
-                None => true,
-                Some(state::Load::Ready(_)) => full && !store.glossary_full,
-                _ => false,
-            };
-            if !route.is_embed() && needed {
+        let full = matches!(route, Route::Glossary);
+        let needed = match &store.glossary {
+            None => true,
+            Some(state::Load::Ready(_)) => full && !store.glossary_full,
+            _ => false,
+        };
+        let wanted = !route.is_embed() && needed;
+        use_effect_with((wanted, full), move |&(wanted, full)| {
+            if wanted {
                 state::load_glossary(store, full);
             }
         });

@@ -276,9 +276,12 @@ pub fn TermControl(props: &TermControlProps) -> Html {
     let button_id = format!("term-{}", props.term.id);
     let def_id = format!("def-{}", props.term.id);
     let term = &props.term;
+    // The term is Swedish; on an English page its English name follows.
     let name = match lang {
-        Lang::Sv => term.term.clone(),
-        Lang::En => format!("{} ({})", term.term, term.term_en),
+        Lang::Sv => html! { <strong>{ term.term.clone() }</strong> },
+        Lang::En => html! {
+            <strong><span lang="sv">{ term.term.clone() }</span>{ format!(" ({})", term.term_en) }</strong>
+        },
     };
     html! {
         <span class="term">
@@ -287,8 +290,10 @@ pub fn TermControl(props: &TermControlProps) -> Html {
             </button>
             // Not indexed: the search finds a definition on the glossary
             // page, not on every page that marks the term.
-            <span id={def_id} class="term-def" popover="auto" data-pagefind-ignore="all">
-                <strong lang="sv">{ name }</strong>{ ": " }{ text(&term.definition, lang) }{ " " }
+            // In the page's language, also where the word stands in a
+            // Swedish name on an English page.
+            <span id={def_id} class="term-def" popover="auto" lang={lang.code()} data-pagefind-ignore="all">
+                { name }{ ": " }{ text(&term.definition, lang) }{ " " }
                 <a href={href}>{ t.glossary_more }</a>
             </span>
         </span>

@@ -392,7 +392,9 @@ mod imp {
         let height = w.inner_height().ok()?.as_f64()?;
         // Not the marks inside charts (measuring those lays out every chart),
         // nor a term and its definition (a word inside a line, not a block).
-        let list = pre.query_selector_all("[id]:not(svg *):not(.term *)").ok()?;
+        let list = pre
+            .query_selector_all("[id]:not(svg *):not(.term *)")
+            .ok()?;
         let mut across = None;
         for el in
             (0..list.length()).filter_map(|i| list.get(i)?.dyn_into::<web_sys::Element>().ok())

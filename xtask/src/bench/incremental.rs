@@ -105,17 +105,26 @@ fn change_one_definition(
     marked: &BTreeMap<String, BTreeSet<String>>,
     to: &Path,
 ) -> Result<String> {
+    // The glossary's own term marked on the most pages (a report's own
+    // abbreviation is marked too, but it is not the glossary's to change).
+    let mut g = read_json(&root.join("assets/glossary.json"))?;
+    let own: BTreeSet<String> = g["terms"]
+        .as_array()
+        .map(|ts| {
+            ts.iter()
+                .filter_map(|t| t["id"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
     let (id, _) = marked
         .iter()
+        .filter(|(id, _)| own.contains(*id))
         .max_by_key(|(_, pages)| pages.len())
-        .ok_or("no page of the archive marks a term")?;
-    let mut g = read_json(&root.join("assets/glossary.json"))?;
+        .ok_or("no page of the archive marks a term of assets/glossary.json")?;
     let term = g["terms"]
         .as_array_mut()
         .and_then(|ts| ts.iter_mut().find(|t| t["id"] == id.as_str()))
-        .ok_or_else(|| {
-            format!("{id}: not in assets/glossary.json (a report's own abbreviation)")
-        })?;
+        .ok_or_else(|| format!("{id}: not in assets/glossary.json"))?;
     for (lang, more) in [
         ("sv", " Ändrad för mätningen."),
         ("en", " Changed for the measurement."),
@@ -146,8 +155,13 @@ fn glossary_changed(
     let marked = pages_marking(out)?;
     let file = root.join("target/bench-archive/glossary-changed.json");
     let id = change_one_definition(root, &marked, &file)?;
-    let (secs, made) = timed_build_with(root, reports, Some(&file), out)?;
-    let after = digest::files(out)?;
+    let built = timed_build_with(root, reports, Some(&file), out);
+    let after = digest::files(out);
+    // The site is built with the repository's glossary again, whatever came
+    // of the build with the changed one.
+    timed_build(root, reports, out)?;
+    let (secs, made) = built?;
+    let after = after?;
     let changed: BTreeSet<String> = after
         .iter()
         .filter(|(p, d)| p.ends_with(".html") && before.get(*p) != Some(*d))
@@ -171,7 +185,6 @@ fn glossary_changed(
         changed.len(),
         expected.len()
     );
-    timed_build(root, reports, out)?;
     Ok(vec![
         Check::aim(
             format!("build of {n} reports, one definition changed (≤ 60 s)"),
