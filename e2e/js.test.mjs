@@ -65,3 +65,16 @@ test('boot script: starts the viewer after load with the wasm beside it, notes t
   await page.waitForFunction(() => document.documentElement.classList.contains('insyn-failed'));
   assert.equal(await busy('b'), null, 'a failed start leaves no button busy');
 });
+
+// The bench's CPU slowdowns (e2e/bench/calibrate.mjs): a host as fast as
+// the one Lighthouse's 4× assumes is gated at 4×; a slower one, like the
+// newcomer's machine of issue #30 (benchmark index about 1 400), at the
+// slowdown that makes it a mid-range phone, not a phone slowed twice.
+test('the bench gates a slow host at the phone it stands for, a fast one at 4×', async () => {
+  const { slowdownFor, gatedSlowdown } = await import('./bench/calibrate.mjs');
+  assert.equal(slowdownFor(1533), 4, "the calculator's own point");
+  assert.equal(gatedSlowdown(slowdownFor(3254)), 4, 'a fast host: 4× as the gates were set');
+  assert.equal(gatedSlowdown(slowdownFor(1400)), 3.43);
+  assert.equal(gatedSlowdown(slowdownFor(616)), 1.72);
+  assert.equal(gatedSlowdown(slowdownFor(NaN)), 4, 'no index: the default');
+});

@@ -123,6 +123,7 @@ pub fn checks(page: &str, runs: &[Run]) -> Vec<Check> {
         )];
     }
     let n = mine.len();
+    let slowdown = mine.first().map_or(0.0, |r| r.slowdown);
     let perf = || mine.iter().map(|r| r.performance);
     let tbt = || mine.iter().map(|r| r.tbt_ms);
     let best_perf = perf().max().unwrap_or(0);
@@ -136,12 +137,12 @@ pub fn checks(page: &str, runs: &[Run]) -> Vec<Check> {
     let seo = mine.iter().all(|r| r.seo >= SEO);
     vec![
         Check::gate(
-            format!("Lighthouse performance ≥ {BEST_PERFORMANCE} on {page} (best of {n})"),
+            format!("Lighthouse performance ≥ {BEST_PERFORMANCE} on {page} (best of {n}, CPU {slowdown:.2}×)"),
             format!("{best_perf} (runs: {})", list(perf())),
             best_perf >= BEST_PERFORMANCE,
         ),
         Check::gate(
-            format!("Lighthouse TBT ≤ {BEST_TBT_MS} ms on {page} (best of {n})"),
+            format!("Lighthouse TBT ≤ {BEST_TBT_MS} ms on {page} (best of {n}, CPU {slowdown:.2}×)"),
             format!("{best_tbt} ms (runs: {})", list(tbt())),
             best_tbt <= BEST_TBT_MS,
         ),
