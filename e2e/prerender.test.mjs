@@ -41,7 +41,17 @@ test('without JavaScript a report page shows its goals, summary and chart, and i
   // Controls that need the viewer (filters, "Bädda in") are not offered.
   assert.equal(await page.getByRole('button').evaluateAll((bs) => bs.filter((b) => !b.popoverTargetElement).length), 0,
     'no button that could not work (a term\'s opens its definition from the HTML)');
-  assert.equal(await page.getByRole('combobox').count(), 0, 'no filter that could not work');
+  // The filters answer from the stylesheet: the chosen options hide the other goals.
+  const visible = () => page.locator('.goal-card').evaluateAll((cs) => cs.filter((c) => c.checkVisibility()).map((c) => c.id));
+  await page.locator('#filter-status').selectOption('delvis_uppnatt');
+  assert.equal((await visible()).length, 1, 'one goal partly achieved');
+  await page.locator('#filter-status').selectOption('');
+  const area = page.locator('#omrade-arbete-tillvaxt .goal-card');
+  await page.locator('#filter-area').selectOption('arbete-tillvaxt');
+  assert.deepEqual(await visible(), await area.evaluateAll((cs) => cs.map((c) => c.id)), "only the chosen area's goals");
+  assert.ok((await visible()).length > 0);
+  await page.locator('#filter-area').selectOption('');
+  assert.equal((await visible()).length, 14);
   // The page as loaded (its stylesheet applied), so the press lands on the link.
   await page.waitForLoadState('load');
   await Promise.all([
@@ -183,6 +193,9 @@ test('what a reader typed, chose or pressed before the takeover is not lost', as
     const { ctx, page, live } = await heldPage(`${env.url}asn-2025`);
     await page.locator('#insyn-pre #filter-status').selectOption('uppnatt');
     await page.locator('#insyn-pre #filter-area').selectOption('uppvaxtvillkor');
+    // Both answer before the viewer is live: the chosen area's achieved goals.
+    const shown = await page.locator('#insyn-pre .goal-card').evaluateAll((cs) => cs.filter((c) => c.checkVisibility()).map((c) => c.closest('.goal-area').id + ' ' + c.dataset.status));
+    assert.ok(shown.length > 0 && shown.every((s) => s === 'omrade-uppvaxtvillkor uppnatt'), shown.join());
     await live();
     await page.waitForFunction(() => /omrade=uppvaxtvillkor/.test(location.search));
     assert.match(page.url(), /status=uppnatt/, page.url());

@@ -812,3 +812,68 @@ async fn a_council_goals_page_lists_every_board_that_assesses_it_with_each_years
         );
     }
 }
+
+/// The places the stylesheet's målområde filter covers on the pre-rendered
+/// page: option `k + 1` (after "Alla") shows only the `k`-th goal area.
+fn area_filter_places(css: &str) -> usize {
+    (1..)
+        .take_while(|&k| {
+            css.contains(&format!(
+                "#insyn-pre article.report:has(#filter-area option:nth-child({}):checked) .goal-area:not(:nth-child({k} of .goal-area))",
+                k + 1
+            ))
+        })
+        .count()
+}
+
+#[tokio::test]
+async fn the_area_filter_answers_from_the_html_for_every_bundled_report() {
+    // Without JavaScript, and before the viewer is live, the stylesheet
+    // picks the area by the chosen option's place: the options must stand
+    // in the order of the page's areas, and the stylesheet must cover the
+    // report with the most areas.
+    let places = area_filter_places(include_str!("../assets/style.css"));
+    assert!(places >= 5, "the stylesheet covers {places} places");
+    for (_, r) in common::bundled() {
+        let Some(a) = r.as_annual() else { continue };
+        assert!(
+            a.goal_areas.len() <= places,
+            "{}: {} goal areas, the stylesheet's filter covers {places}",
+            a.id,
+            a.goal_areas.len()
+        );
+        let html = render(&format!("/{}", a.id)).await;
+        let select = &html[html
+            .find("<select id=\"filter-area\"")
+            .expect("the area filter")..];
+        let select = &select[..select.find("</select>").unwrap()];
+        let options: Vec<&str> = select
+            .split("value=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        let sections: Vec<&str> = html
+            .split("<section id=\"omrade-")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        assert_eq!(
+            sections.len(),
+            a.goal_areas.len(),
+            "{}: every area shown",
+            a.id
+        );
+        assert_eq!(options[0], "", "{}: \"Alla\" first", a.id);
+        assert_eq!(
+            &options[1..],
+            &sections[..],
+            "{}: options in the areas' order",
+            a.id
+        );
+        assert!(
+            !html.contains("class=\"filters needs-js\""),
+            "{}: the filters are offered without JavaScript",
+            a.id
+        );
+    }
+}

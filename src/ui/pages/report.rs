@@ -237,7 +237,9 @@ pub fn expect_annual(r: &Report, lang: Lang) -> Result<&AnnualAnalysis, Html> {
         .ok_or_else(|| html! { <p role="alert">{ i18n::t(lang).not_an_annual }</p> })
 }
 
-/// Filters by status and målområde, kept in the address so a shared link keeps the view.
+/// Filters by status and målområde, kept in the address so a shared link
+/// keeps the view. Offered without JavaScript too: the stylesheet reads the
+/// chosen options and hides the other goals on the pre-rendered page.
 #[component]
 fn Filters(props: &ReportProps) -> Html {
     let navigator = use_navigator();
@@ -269,7 +271,7 @@ fn Filters(props: &ReportProps) -> Html {
     let area = ctx.param("omrade").unwrap_or("").to_string();
     let counts = a.status_counts();
     html! {
-        <form class="filters needs-js" aria-label={t.goals_heading}>
+        <form class="filters" aria-label={t.goals_heading}>
             <div>
                 <label for="filter-status">{ t.filter_status }</label>
                 <select id="filter-status" onchange={set("status")}>
