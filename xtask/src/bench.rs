@@ -328,8 +328,8 @@ fn lighthouse(root: &Path, checks: &mut Vec<Check>) -> Result {
 fn takeover(root: &Path, checks: &mut Vec<Check>) -> Result {
     println!(
         "→ the takeover under Lighthouse's mobile throttling, the CPU calibrated to a mid-range phone: \
-         /asn-2025 at 4× or less (five runs), then {} and a tap on each kind of control at the calibrated slowdown \
-         (three runs; about 4 min)",
+         /asn-2025 at 4× or less (five runs), then {} (three runs) and a tap on each kind of control (five) \
+         at the calibrated slowdown (about 5 min)",
         TAKEOVER_PAGES.join(", ")
     );
     let rows = node_lines(root, "takeover.mjs", &[], "TAKEOVER ")?;
