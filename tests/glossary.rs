@@ -534,17 +534,7 @@ fn paragraph_with(html: &str, id: &str) -> String {
         let close = d + definition(&p[d..]).len();
         p.replace_range(d..close, "");
     }
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in p.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
+    common::text_of(&p)
 }
 
 /// The definition at the start of `html` (`<span id="def-…">` to its own

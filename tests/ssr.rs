@@ -450,22 +450,7 @@ fn headings(html: &str) -> Vec<(u8, String)> {
         let close = format!("</h{}>", char::from(level));
         let inner = rest.split_once('>').map_or("", |(_, r)| r);
         let inner = inner.split(close.as_str()).next().unwrap_or(inner);
-        out.push((level - b'0', text_of(inner)));
-    }
-    out
-}
-
-/// Markup without its tags.
-fn text_of(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
+        out.push((level - b'0', common::text_of(inner)));
     }
     out
 }

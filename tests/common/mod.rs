@@ -45,3 +45,18 @@ pub fn report(id: &str) -> Report {
         .find(|r| r.id() == id)
         .unwrap_or_else(|| panic!("no report {id}"))
 }
+
+/// Markup without its tags.
+pub fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
