@@ -76,14 +76,21 @@ mod imp {
         )
     }
 
-    /// The controls of `within` that match `selector`, with their keys.
-    fn keyed(within: &web_sys::Element, selector: &str) -> Vec<(Key, web_sys::Element)> {
+    /// The elements of `within` that match `selector`, in document order.
+    fn elements(within: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
         let Ok(list) = within.query_selector_all(selector) else {
             return Vec::new();
         };
-        let mut seen = std::collections::HashMap::<String, u32>::new();
         (0..list.length())
             .filter_map(|i| list.get(i)?.dyn_into::<web_sys::Element>().ok())
+            .collect()
+    }
+
+    /// The controls of `within` that match `selector`, with their keys.
+    fn keyed(within: &web_sys::Element, selector: &str) -> Vec<(Key, web_sys::Element)> {
+        let mut seen = std::collections::HashMap::<String, u32>::new();
+        elements(within, selector)
+            .into_iter()
             .filter_map(|el| {
                 let id = identity_of(&el)?;
                 let n = seen.entry(id.clone()).or_default();
@@ -233,12 +240,9 @@ mod imp {
     /// The ids of the pre-rendered page's open popovers (a term's
     /// definition, opened by the platform before the viewer was live).
     fn open_popovers(pre: &web_sys::Element) -> Vec<String> {
-        let Ok(list) = pre.query_selector_all("[popover][id]:popover-open") else {
-            return Vec::new();
-        };
-        (0..list.length())
-            .filter_map(|i| list.get(i)?.dyn_into::<web_sys::Element>().ok())
-            .map(|e| e.id())
+        elements(pre, "[popover][id]:popover-open")
+            .iter()
+            .map(web_sys::Element::id)
             .collect()
     }
 
@@ -253,20 +257,11 @@ mod imp {
     /// out of view) as its own placeholder: the page's geometry is the same
     /// after the takeover, and what the reader reads does not move.
     fn carry_sizes(pre: &web_sys::Element, host: &web_sys::Element) {
-        let contained = |within: &web_sys::Element| -> Vec<web_sys::Element> {
-            within
-                .query_selector_all(CONTAINED)
-                .ok()
-                .map(|l| {
-                    (0..l.length())
-                        .filter_map(|i| l.get(i)?.dyn_into::<web_sys::Element>().ok())
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let live: std::collections::HashMap<String, web_sys::Element> =
-            contained(host).into_iter().map(|e| (e.id(), e)).collect();
-        for el in contained(pre) {
+        let live: std::collections::HashMap<String, web_sys::Element> = elements(host, CONTAINED)
+            .into_iter()
+            .map(|e| (e.id(), e))
+            .collect();
+        for el in elements(pre, CONTAINED) {
             let height = el.get_bounding_client_rect().height();
             let Some(twin) = live
                 .get(&el.id())
