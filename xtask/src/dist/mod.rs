@@ -93,7 +93,8 @@ pub fn build_from(
     let trunk = shell::read_trunk_output(&index)?;
     embed::write_embed_loader(&dist, &modules, &trunk.css, &catalogue)?;
     let indexes = shell::family_indexes(&dist, &index, &base, &catalogue, &modules)?;
-    let not_found = shell::not_found(&dist, &index, &base, &catalogue, &modules, &trunk)?;
+    shell::remove_trunk_module(&dist, &trunk)?;
+    let not_found = shell::not_found(&dist, &index, &base, &catalogue, &modules)?;
     if dir == bundled {
         // The demo of embedding names the bundled reports' pages.
         embed::copy_docs(root, &dist)?;

@@ -34,17 +34,25 @@ pub struct Modules {
     /// `insyn-import`, which the start page loads when a reader opens a
     /// document's text as their own report (issue #31).
     pub import: Module,
+    /// `insyn`, the module with every page, which only `404.html` loads: an
+    /// address without a page of its own may be any family's.
+    pub all: Module,
 }
 
 const CHECK: &str = "insyn-check";
 const IMPORT: &str = "insyn-import";
+const ALL: &str = "insyn";
 
 fn bin(family: Family) -> String {
     format!("insyn-{}", family.name())
 }
 
-/// Trunk's release build of `index.html` into `dist`: the all-pages
-/// module, the stylesheet, the copied assets and the page shell.
+/// Trunk's release build of `index.html` into `dist`: the stylesheet, the
+/// copied assets and the page shell. Its all-pages module is built without
+/// wasm-opt (`data-wasm-opt="0"` in `index.html`) and not used: [`build`]
+/// makes that module as it makes the others, with the cache, so a build
+/// whose code has not changed does not spend Trunk's 13 s in wasm-opt
+/// again (issue #34).
 pub fn trunk_build(root: &Path, base: &str, dist: &Path) -> Result {
     let mut trunk = cmd(root, "trunk");
     trunk
@@ -71,12 +79,12 @@ pub fn build(root: &Path, dist: &Path, cache: &Cache) -> Result<Modules> {
     for f in Family::ALL {
         cargo.args(["--bin", &bin(f)]);
     }
-    cargo.args(["--bin", CHECK, "--bin", IMPORT]);
+    cargo.args(["--bin", CHECK, "--bin", IMPORT, "--bin", ALL]);
     let std = super::size::configure(root, &mut cargo);
     // Read back from where it was written, whatever the environment says.
     let target = super::size::target_dir(root);
     cargo.env("CARGO_TARGET_DIR", &target);
-    println!("→ cargo build of the modules of the page families, the validator and the importer ({std}) (about 3 min, seconds when warm)");
+    println!("→ cargo build of the modules of the page families, the validator, the importer and all pages ({std}) (about 3 min, seconds when warm)");
     run("cargo build (modules)", &mut cargo)?;
     let work = root.join("target/modules");
     let mut pages = BTreeMap::new();
@@ -85,8 +93,9 @@ pub fn build(root: &Path, dist: &Path, cache: &Cache) -> Result<Modules> {
     }
     let check = finish(root, &target, (&work, dist), CHECK, cache)?;
     let import = finish(root, &target, (&work, dist), IMPORT, cache)?;
+    let all = finish(root, &target, (&work, dist), ALL, cache)?;
     println!(
-        "  built the modules in {:.0} s ({}): {}, {}, {}",
+        "  built the modules in {:.0} s ({}): {}, {}, {}, {}",
         t.elapsed().as_secs_f64(),
         cache.take_counts(),
         pages
@@ -95,12 +104,14 @@ pub fn build(root: &Path, dist: &Path, cache: &Cache) -> Result<Modules> {
             .collect::<Vec<_>>()
             .join(", "),
         check.wasm,
-        import.wasm
+        import.wasm,
+        all.wasm
     );
     Ok(Modules {
         pages,
         check,
         import,
+        all,
     })
 }
 

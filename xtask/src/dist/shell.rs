@@ -334,7 +334,7 @@ fn family_index(
 
 /// The shell of `404.html`. An address with no page of its own (a report
 /// added since the build, the reader's own report, a mistyped link) gets it
-/// from hosts that serve it: it may be any family's page, so Trunk's module
+/// from hosts that serve it: it may be any family's page, so the module
 /// with every page (and the validator) renders it.
 pub fn not_found(
     dist: &Path,
@@ -342,13 +342,18 @@ pub fn not_found(
     base: &str,
     catalogue: &str,
     modules: &Modules,
-    trunk: &TrunkOutput,
 ) -> Result<String> {
-    let all = Module {
-        js: trunk.js.clone(),
-        wasm: trunk.wasm.clone(),
-    };
-    family_index(dist, index, base, catalogue, modules, &all, false)
+    family_index(dist, index, base, catalogue, modules, &modules.all, false)
+}
+
+/// Removes Trunk's own module from `dist`: the build makes the all-pages
+/// module itself (`modules.rs`), and a file no page loads is an orphan.
+pub fn remove_trunk_module(dist: &Path, trunk: &TrunkOutput) -> Result {
+    for name in [&trunk.js, &trunk.wasm] {
+        let path = dist.join(name);
+        std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// Writes the boot script (`assets/js/boot.js` with the site's names
