@@ -75,11 +75,110 @@ impl Cache {
         Ok(bytes)
     }
 
+    /// The folder `out`, made by `make` from `inputs` (as for [`Cache::bytes`]):
+    /// read back, every file of it, if a build made it before. Whether it
+    /// was read back.
+    pub fn folder(
+        &self,
+        kind: &str,
+        inputs: &[&[u8]],
+        out: &Path,
+        make: impl FnOnce() -> Result,
+    ) -> Result<bool> {
+        let mut made = false;
+        let packed = self.bytes(kind, inputs, || {
+            make()?;
+            made = true;
+            pack(out)
+        })?;
+        if !made {
+            let _ = std::fs::remove_dir_all(out);
+            unpack(&packed, out)?;
+        }
+        Ok(!made)
+    }
+
     /// "N made, M from the cache" since the last call, for a step's line.
     pub fn take_counts(&self) -> String {
         let (hits, made) = (self.hits.swap(0, Relaxed), self.made.swap(0, Relaxed));
         format!("{made} made, {hits} from the cache")
     }
+}
+
+/// Every file below `dir` whose path `keep` accepts, as a part of a key:
+/// its path (with `/`) and the SHA-256 of its bytes, in path order.
+pub fn digests(dir: &Path, keep: &dyn Fn(&str) -> bool) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    for (rel, path) in tree(dir)? {
+        if keep(&rel) {
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            out.extend_from_slice(rel.as_bytes());
+            out.push(0);
+            out.extend_from_slice(&Sha256::digest(&bytes));
+        }
+    }
+    Ok(out)
+}
+
+/// Every file below `dir`, by its path with `/` (in path order) and where it is.
+fn tree(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) -> Result {
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for e in entries.flatten() {
+            let rel = format!("{prefix}{}", e.file_name().to_string_lossy());
+            if e.path().is_dir() {
+                walk(&e.path(), &format!("{rel}/"), out)?;
+            } else {
+                out.push((rel, e.path()));
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, "", &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
+/// A folder as one run of bytes: each file's path and bytes, each with
+/// its length before it.
+fn pack(dir: &Path) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    for (rel, path) in tree(dir)? {
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for part in [rel.as_bytes(), &bytes] {
+            out.extend_from_slice(&(part.len() as u64).to_le_bytes());
+            out.extend_from_slice(part);
+        }
+    }
+    Ok(out)
+}
+
+/// Writes the files of [`pack`]'s bytes below `dir`.
+fn unpack(mut packed: &[u8], dir: &Path) -> Result {
+    while !packed.is_empty() {
+        let rel = String::from_utf8_lossy(part(&mut packed)?).into_owned();
+        let bytes = part(&mut packed)?;
+        let path = dir.join(&rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// The next length-prefixed part of packed bytes, and the rest after it.
+fn part<'a>(packed: &mut &'a [u8]) -> Result<&'a [u8]> {
+    let short = || "a cached folder is cut short".to_string();
+    let len = packed
+        .get(..8)
+        .and_then(|b| b.try_into().ok())
+        .map(u64::from_le_bytes)
+        .ok_or_else(short)? as usize;
+    let bytes = packed.get(8..8 + len).ok_or_else(short)?;
+    *packed = &packed[8 + len..];
+    Ok(bytes)
 }
 
 /// Writes a cache file through a temporary name, so a build that stops
@@ -125,6 +224,34 @@ mod tests {
         assert_eq!(clean.bytes("png", &[b"a"], || make("A2")).unwrap(), b"A2");
         let next = Cache::open(&root, false);
         assert_eq!(next.bytes("png", &[b"a"], || make("x")).unwrap(), b"A2");
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn a_folder_is_read_back_file_for_file() {
+        let root = std::env::temp_dir().join(format!("insyn-folder-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let out = root.join("out");
+        let make = || {
+            std::fs::create_dir_all(out.join("sub")).unwrap();
+            std::fs::write(out.join("a.json"), b"{}").unwrap();
+            std::fs::write(out.join("sub/b.bin"), [0u8, 1, 2]).unwrap();
+            std::fs::write(out.join("sub/empty"), b"").unwrap();
+            Ok(())
+        };
+        let cache = Cache::open(&root.join("cache"), false);
+        assert!(!cache.folder("f", &[b"k"], &out, make).unwrap());
+        let first = digests(&out, &|_| true).unwrap();
+        std::fs::remove_dir_all(&out).unwrap();
+        let again = cache.folder("f", &[b"k"], &out, || Err("not made again".into()));
+        assert!(again.unwrap(), "read back");
+        assert_eq!(digests(&out, &|_| true).unwrap(), first);
+        // Only the files `keep` accepts are part of a key.
+        let json = digests(&out, &|p| p.ends_with(".json")).unwrap();
+        assert_eq!(
+            json,
+            [b"a.json\0".as_slice(), &Sha256::digest(b"{}")].concat()
+        );
         let _ = std::fs::remove_dir_all(&root);
     }
 }

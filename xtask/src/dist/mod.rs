@@ -120,7 +120,7 @@ pub fn build_from(
     seo::write_site_files(&dist, &findable.site, &routes)?;
     opendata::write_files(&findable, &dist)?;
     share::write_images(&findable, &dist, &routes, &cache)?;
-    search::index_text(root, &dist)?;
+    search::index_text(root, &dist, &cache)?;
     pages::write_not_found(&dist, &not_found)?;
     // The site as a whole: every link resolves, no page is orphaned (issue #34).
     check::check_build(&dist, &base, options.site_url.as_deref())?;
