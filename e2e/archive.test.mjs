@@ -14,7 +14,7 @@ let CATALOGUE;
 
 before(async () => {
   assert.ok(fs.existsSync(ROOT), 'dist-archive/ is missing: `cargo xtask test` builds it from a synthetic archive');
-  CATALOGUE = 'reports/' + fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8').match(/<meta content=([^ >]+) name=insyn-catalogue>/)[1];
+  CATALOGUE = 'reports/' + fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8').match(/<meta content="([^"]+)" name=insyn-catalogue>/)[1];
   catalogue = JSON.parse(fs.readFileSync(path.join(ROOT, CATALOGUE), 'utf8'));
   env = await setup({ root: ROOT });
 });

@@ -8,7 +8,7 @@ import { setup, DIST } from './helpers.mjs';
 
 const good = fs.readFileSync(path.join(DIST, 'reports', 'asn-2024.json'), 'utf8');
 // The catalogue the build wrote (its hashed name is in every page).
-const CATALOGUE = '/reports/' + fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/<meta content=([^ >]+) name=insyn-catalogue>/)[1];
+const CATALOGUE = '/reports/' + fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/<meta content="([^"]+)" name=insyn-catalogue>/)[1];
 const catalogue = JSON.parse(fs.readFileSync(path.join(DIST, CATALOGUE), 'utf8'));
 const edit = (f) => { const d = JSON.parse(good); f(d); return JSON.stringify(d, null, 2); };
 const FILE = '/reports/asn-2024.json';

@@ -220,6 +220,15 @@ impl Family {
         Family::Embeds,
     ];
 
+    /// Whether every page of the family is a page of one report, whose
+    /// file the build names in its `<meta name="insyn-report">`. Such pages
+    /// name no catalogue (a page of one report reaches a list only by
+    /// loading anew), so publishing another report leaves them byte for
+    /// byte as they were (issue #34).
+    pub fn of_one_report(self) -> bool {
+        matches!(self, Family::Report | Family::Figures | Family::Embeds)
+    }
+
     /// The module's name in the build (`insyn-{name}`, its binary).
     pub fn name(self) -> &'static str {
         match self {

@@ -98,7 +98,7 @@ pub struct Store {
     /// manifest alone, and lists wait for the reports.
     pub catalogue: Option<Shared<Catalogue>>,
     /// The catalogue's file (below `reports/`) where the build wrote one,
-    /// loaded or not.
+    /// loaded or not. Empty on the pages of one report (`names_no_catalogue`).
     pub catalogue_file: Option<String>,
     /// The report the build made this page for (`<meta name="insyn-report">`):
     /// its page loads it at once and the catalogue only when the reader goes
@@ -133,6 +133,13 @@ impl Store {
     /// (then lists read them, not every report).
     pub fn built(&self) -> bool {
         self.catalogue.is_some() || self.catalogue_file.is_some()
+    }
+
+    /// Whether the build wrote this page naming no catalogue (a page of
+    /// one report: `Family::of_one_report`): a page that needs a list loads
+    /// anew, where the build named one.
+    pub fn names_no_catalogue(&self) -> bool {
+        self.catalogue_file.as_deref() == Some("")
     }
 
     /// The page's own report, if its id is `id`.

@@ -159,6 +159,7 @@ fn one_more_report(root: &Path, archive: &Path) -> Result {
     };
     let out49 = "target/dist-archive-49";
     crate::dist::build_from(root, "/", out49, Some(&fewer), &Options::default())?;
+    let before = crate::dist::digest::files(&root.join(out49))?;
     let _ = std::fs::remove_dir_all(root.join(out49));
     println!("→ the 50th report added: built from the cache of the build of 49");
     crate::dist::build_from(
@@ -168,9 +169,67 @@ fn one_more_report(root: &Path, archive: &Path) -> Result {
         Some(archive),
         &Default::default(),
     )?;
-    same_site(root, "dist-archive", |again| {
+    let after = crate::dist::digest::files(&root.join("dist-archive"))?;
+    let unchanged = others_pages_unchanged(&fewer, &before, &after);
+    let same = same_site(root, "dist-archive", |again| {
         crate::dist::build_from(root, "/", again, Some(archive), &clean).map(|_| ())
-    })
+    });
+    unchanged.and(same)
+}
+
+/// Publishing one more report leaves the pages of the others as they were
+/// (issue #34): each report's own page, its finances and its embed, in
+/// both languages, have the same bytes in the build with one more report
+/// (`before` and `after` are the two builds' digests by path).
+fn others_pages_unchanged(
+    fewer: &Path,
+    before: &std::collections::BTreeMap<String, [u8; 32]>,
+    after: &std::collections::BTreeMap<String, [u8; 32]>,
+) -> Result {
+    let text = std::fs::read_to_string(fewer.join("index.json")).map_err(|e| e.to_string())?;
+    let index: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    let ids = index["reports"].as_array().into_iter().flatten();
+    let mut changed = Vec::new();
+    let mut checked = 0;
+    for id in ids.filter_map(|r| r["id"].as_str()) {
+        for lang in ["", "en/"] {
+            for page in [
+                format!("{lang}{id}/index.html"),
+                format!("{lang}{id}/ekonomi/index.html"),
+                format!("{lang}inbaddning/{id}/index.html"),
+            ] {
+                if !after.contains_key(&page) {
+                    continue;
+                }
+                checked += 1;
+                if before.get(&page) != after.get(&page) {
+                    changed.push(page);
+                }
+            }
+        }
+    }
+    let all = after
+        .iter()
+        .filter(|(p, d)| before.get(*p) != Some(*d))
+        .count();
+    println!(
+        "  {all} of {} files changed with the 50th report",
+        after.len()
+    );
+    if checked > 0 && changed.is_empty() {
+        println!("✓ the other reports' own, finance and embed pages ({checked}) are unchanged");
+        return Ok(());
+    }
+    Err(format!(
+        "publishing one more report changed {} of the other reports' own pages (of {checked}): {}",
+        changed.len(),
+        changed
+            .iter()
+            .take(10)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
 }
 
 /// `built` compared with a second build by `again` into another folder: the

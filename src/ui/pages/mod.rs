@@ -80,15 +80,17 @@ impl Pages {
     /// Starts loading the list of reports, where this module has one to
     /// load (else the page that needs it loads anew: `lacks_list`).
     pub fn load_list(&self, store: StoreHandle) {
-        if let Some(load) = self.lists {
-            load(store);
+        match self.lists {
+            Some(load) if !store.names_no_catalogue() => load(store),
+            _ => {}
         }
     }
 
     /// Whether the page at `route` needs the list of reports, which this
-    /// module does not load.
+    /// module does not load, or which this page does not name (a page of
+    /// one report: `Family::of_one_report`).
     pub fn lacks_list(&self, route: &Route, store: &Store) -> bool {
-        self.lists.is_none() && store.needs_manifest(route)
+        (self.lists.is_none() || store.names_no_catalogue()) && store.needs_manifest(route)
     }
 
     /// The places of the page at `route` where glossary terms are marked.
@@ -282,6 +284,16 @@ mod tests {
         for pages in [Pages::ALL, Pages::START, Pages::FIGURES, Pages::COMPARE] {
             assert!(!pages.lacks_list(&report("asn-2024"), &store));
             assert!(!pages.lacks_list(&Route::NotFound, &store));
+        }
+        // A page of one report names no catalogue (issue #34): in any
+        // module, another report's page loads anew, its own does not.
+        let unnamed = Store {
+            catalogue_file: Some(String::new()),
+            ..store
+        };
+        for pages in [Pages::ALL, Pages::FIGURES, Pages::EMBEDS, Pages::REPORT] {
+            assert!(!pages.lacks_list(&report("asn-2025"), &unnamed));
+            assert!(pages.lacks_list(&report("asn-2024"), &unnamed));
         }
     }
 

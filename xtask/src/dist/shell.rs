@@ -100,6 +100,7 @@ pub struct ModuleJs<'a> {
 /// What every page names in `<meta>`: the catalogue's file, the validator
 /// module's ("JS WASM") and every family's module.
 pub struct Metas<'a> {
+    /// Empty on a report's own pages, which load no list of reports.
     pub catalogue: &'a str,
     pub check: &'a str,
     /// The importer module's ("JS WASM"), on the pages that can open a
@@ -126,7 +127,7 @@ pub fn adapt_index(
         .map(|i| format!("<meta content=\"{i}\" name=insyn-import>"))
         .unwrap_or_default();
     let catalogue = format!(
-        "<meta content={} name=insyn-catalogue><meta content=\"{}\" name=insyn-check>{import}<meta content=\"{}\" name=insyn-modules>",
+        "<meta content=\"{}\" name=insyn-catalogue><meta content=\"{}\" name=insyn-check>{import}<meta content=\"{}\" name=insyn-modules>",
         metas.catalogue, metas.check, metas.modules
     );
     let snippets = sorted_snippet_preloads(html)?;
@@ -299,6 +300,13 @@ pub fn family_indexes(
     for (family, module) in &modules.pages {
         // Only the start page opens a reader's own files.
         let import = *family == Family::Start;
+        // The pages of one report name no catalogue: publishing another
+        // report leaves them as they were (issue #34).
+        let catalogue = if family.of_one_report() {
+            ""
+        } else {
+            catalogue
+        };
         let html = family_index(dist, index, base, catalogue, modules, module, import)?;
         out.insert(*family, html);
     }
@@ -470,7 +478,7 @@ mod tests {
         };
         let html = adapt_index(TRUNK, "/insyn/", tag, &metas, &module).unwrap();
         assert!(
-            html.contains("<meta content=\"/insyn/\" name=insyn-base><meta content=catalogue-1.json name=insyn-catalogue><meta content=\"insyn-check-1.js insyn-check-1_bg.wasm\" name=insyn-check><meta content=\"start=a.js,a_bg.wasm\" name=insyn-modules>"),
+            html.contains("<meta content=\"/insyn/\" name=insyn-base><meta content=\"catalogue-1.json\" name=insyn-catalogue><meta content=\"insyn-check-1.js insyn-check-1_bg.wasm\" name=insyn-check><meta content=\"start=a.js,a_bg.wasm\" name=insyn-modules>"),
             "{html}"
         );
         assert!(html.contains(tag));
