@@ -208,11 +208,9 @@ mod imp {
                 let _ = el.show_popover();
             }
         }
-        if let Some(el) = focused
-            .and_then(|k| find_key(host, FOCUSABLE, &k))
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
+        // The same control, HTML or SVG (a chart's mark).
+        if let Some(el) = focused.and_then(|k| find_key(host, FOCUSABLE, &k)) {
+            crate::web::focus_element(el);
         }
         if let Some((id, top)) = anchor {
             keep_in_view(doc, &id, top);

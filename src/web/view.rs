@@ -41,6 +41,12 @@ mod imp {
         else {
             return;
         };
+        focus_element(el);
+    }
+
+    /// Moves keyboard focus to `el`, an HTML element or an SVG one (a
+    /// chart's mark).
+    pub fn focus_element(el: web_sys::Element) {
         match el.dyn_into::<web_sys::HtmlElement>() {
             Ok(h) => {
                 let _ = h.focus();
