@@ -232,6 +232,34 @@ test('what a reader typed, chose or pressed before the takeover is not lost', as
   }
 });
 
+test("with the viewer held back, a chart's marks answer their keys and the value panel reads them; the live page keeps the mark", async () => {
+  const { ctx, page, live } = await heldPage(`${env.url}asn-2025/ekonomi`);
+  const chart = page.locator('#insyn-pre figure.chart').first();
+  const marks = chart.locator('.hit-layer .mark');
+  const label = async (i) => marks.nth(i).getAttribute('aria-label');
+  await marks.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const third = await page.evaluate(() => document.activeElement.id);
+  assert.match(third, /-m2$/, `two arrows down from the first mark reach the third: ${third}`);
+  assert.deepEqual(await marks.evaluateAll((ms) => ms.map((m) => m.getAttribute('tabindex'))).then((t) => t.slice(0, 3)), ['-1', '-1', '0'], 'one tab stop, on the focused mark');
+  assert.equal(await chart.locator('.tooltip').innerText(), await label(2), 'the value panel reads the focused mark');
+  await page.keyboard.press('End');
+  const n = await marks.count();
+  assert.match(await page.evaluate(() => document.activeElement.id), new RegExp(`-m${n - 1}$`), 'End reaches the last mark');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await page.evaluate(() => document.activeElement.id), /-m1$/, 'Home, then right: the second mark');
+  await live();
+  assert.match(await page.evaluate(() => document.activeElement.id), /-m1$/, 'the live page keeps the focused mark');
+  const liveChart = page.locator('figure.chart').first();
+  await page.waitForFunction(() => document.activeElement?.closest('figure.chart')?.querySelector('.tooltip')?.textContent.includes(document.activeElement.getAttribute('aria-label')));
+  await page.keyboard.press('ArrowRight');
+  assert.match(await page.evaluate(() => document.activeElement.id), /-m2$/, 'and its arrows go on from there');
+  assert.ok((await liveChart.locator('.tooltip').innerText()).includes(await liveChart.locator('.hit-layer .mark').nth(2).getAttribute('aria-label')));
+  await ctx.close();
+});
+
 test('with the viewer held back, each kind of control answers from the HTML, and 30 s later the live page keeps what the reader did', async () => {
   // The status filter, a disclosure (a goal's other years), a chart's
   // table view and a term's definition, each used while the wasm is held back.

@@ -20,6 +20,27 @@ if (pre) pre.addEventListener('click', (e) => {
   b.setAttribute('aria-busy', 'true');
 }, true);
 
+// A chart's marks answer their keys before the viewer is live as after
+// (`chart::arrow_keys`): arrows move to the next or previous mark, Home and
+// End to the first and last (a roving tabindex), and the value panel below
+// the chart reads the focused mark's value. The takeover keeps the focus.
+const markKeys = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+const markOf = (e) => e.target instanceof Element && e.target.closest('.hit-layer .mark');
+if (pre) pre.addEventListener('keydown', (e) => {
+  const mark = markOf(e);
+  if (!mark || !(e.key in markKeys)) return;
+  const marks = [...mark.parentElement.querySelectorAll('.mark')];
+  const at = Math.max(0, Math.min(marks.length - 1, marks.indexOf(mark) + markKeys[e.key]));
+  e.preventDefault();
+  for (const [i, m] of marks.entries()) m.setAttribute('tabindex', i === at ? '0' : '-1');
+  marks[at].focus();
+});
+if (pre) pre.addEventListener('focusin', (e) => {
+  const mark = markOf(e);
+  const panel = mark && mark.closest('.chart-canvas')?.nextElementSibling;
+  if (panel?.classList.contains('tooltip')) panel.textContent = mark.getAttribute('aria-label');
+});
+
 // Fetching ahead: a link to a page of another family of pages loads that
 // family's module anew. The live page marks such links with the family
 // (`data-module`, `components::Link`); when a reader rests the pointer on one
