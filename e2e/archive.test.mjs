@@ -116,7 +116,8 @@ test('search finds a word in another inflected form, names board and year, and a
   const page = await env.context.newPage();
   const bytes = { pagefind: 0 };
   page.on('response', async (r) => {
-    if (new URL(r.url()).pathname.startsWith('/pagefind/')) bytes.pagefind += (await r.body().catch(() => Buffer.alloc(0))).length;
+    // The index and its shard of earlier years (pagefind/, pagefind-earlier/).
+    if (new URL(r.url()).pathname.startsWith('/pagefind')) bytes.pagefind += (await r.body().catch(() => Buffer.alloc(0))).length;
   });
   await page.goto(env.url);
   const box = page.locator('#search');
@@ -128,6 +129,11 @@ test('search finds a word in another inflected form, names board and year, and a
   const texts = await hits.allInnerTexts();
   assert.ok(texts.some((t) => /cykelban(a|an|or)\b/.test(t)), `another form is found: ${texts.join(' | ')}`);
   assert.ok(texts.every((t) => /S[A-Z]{2} \d{4}/.test(t)), 'each result names its board and year');
+  // The earlier years' shard is merged at query time: every year answers.
+  const years = new Set(texts.map((t) => t.match(/S[A-Z]{2} (\d{4})/)?.[1]));
+  const all = new Set(catalogue.reports.map((r) => String(r.year)));
+  assert.ok(years.size > 1, `results of one year only: ${[...years]}`);
+  assert.ok([...years].every((y) => all.has(y)));
   assert.match(await page.locator('.hit-count').innerText(), /^\d+ /, 'the count is said');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'search', 'typing keeps the focus in the box');
   assert.ok(bytes.pagefind > 0 && bytes.pagefind <= 200 * 1024, `the first query loaded ${bytes.pagefind} bytes of index`);

@@ -64,7 +64,8 @@ async function search(browser, root, srv) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   let bytes = 0;
-  page.on('request', (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/pagefind/')) bytes += sent(root, u.pathname); });
+  // The index and its shard of earlier years (pagefind/, pagefind-earlier/).
+  page.on('request', (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/pagefind')) bytes += sent(root, u.pathname); });
   await page.goto(srv.url);
   const words = ['cykelbanorna', 'simhallen', 'biblioteket', 'lekplatser', 'skolgårdarna', 'gatlyktor', 'parken', 'busshållplatsen',
     'elförsörjning', 'budgetavvikelse', 'bistånd', 'hemlöshet', 'arbetsmarknad', 'kommunbidrag', 'överskott', 'underskott',

@@ -105,21 +105,6 @@ impl Cache {
     }
 }
 
-/// Every file below `dir` whose path `keep` accepts, as a part of a key:
-/// its path (with `/`) and the SHA-256 of its bytes, in path order.
-pub fn digests(dir: &Path, keep: &dyn Fn(&str) -> bool) -> Result<Vec<u8>> {
-    let mut out = Vec::new();
-    for (rel, path) in tree(dir)? {
-        if keep(&rel) {
-            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            out.extend_from_slice(rel.as_bytes());
-            out.push(0);
-            out.extend_from_slice(&Sha256::digest(&bytes));
-        }
-    }
-    Ok(out)
-}
-
 /// Every file below `dir`, by its path with `/` (in path order) and where it is.
 fn tree(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) -> Result {
@@ -225,6 +210,21 @@ mod tests {
         let next = Cache::open(&root, false);
         assert_eq!(next.bytes("png", &[b"a"], || make("x")).unwrap(), b"A2");
         let _ = std::fs::remove_dir_all(&root);
+    }
+
+    /// Every file below `dir` whose path `keep` accepts, as a part of a key:
+    /// its path (with `/`) and the SHA-256 of its bytes, in path order.
+    fn digests(dir: &Path, keep: &dyn Fn(&str) -> bool) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        for (rel, path) in tree(dir)? {
+            if keep(&rel) {
+                let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                out.extend_from_slice(rel.as_bytes());
+                out.push(0);
+                out.extend_from_slice(&Sha256::digest(&bytes));
+            }
+        }
+        Ok(out)
     }
 
     #[test]

@@ -120,7 +120,12 @@ pub fn build_from(
     seo::write_site_files(&dist, &findable.site, &routes)?;
     opendata::write_files(&findable, &dist)?;
     share::write_images(&findable, &dist, &routes, &cache)?;
-    search::index_text(root, &dist, &cache)?;
+    let years = manifest
+        .reports
+        .iter()
+        .map(|e| (e.id.clone(), e.year))
+        .collect();
+    search::index_text(root, &dist, &years, &cache)?;
     pages::write_not_found(&dist, &not_found)?;
     // The site as a whole: every link resolves, no page is orphaned (issue #34).
     check::check_build(&dist, &base, options.site_url.as_deref())?;

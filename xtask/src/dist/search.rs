@@ -1,45 +1,254 @@
-//! The full-text search index of the pre-rendered pages (Pagefind).
+//! The full-text search index of the pre-rendered pages (Pagefind), in
+//! two shards, the newest year and the earlier ones (issue #34):
+//! publishing a report of the year indexes its year again, not the archive.
 
-use std::path::Path;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
-use super::cache::{digests, Cache};
+use sha2::{Digest, Sha256};
+
+use super::cache::Cache;
 use super::compress::tree_size;
 use crate::tools::{cmd, run, Result, PAGEFIND_VERSION};
 
+/// The file in the primary index naming the other shards' folders, which
+/// `assets/js/search.js` merges at query time (Pagefind's `mergeIndex`).
+pub const SHARDS_FILE: &str = "pagefind/shards.json";
+
+/// The primary index's folder: the newest year's pages, with Pagefind's
+/// scripts and wasm, which search every shard.
+const PRIMARY: &str = "pagefind";
+/// The earlier years' index, merged into the primary at query time.
+const EARLIER: &str = "pagefind-earlier";
+
+/// A shard: the indexed pages (their paths below the site) of its years.
+struct Shard {
+    /// [`PRIMARY`] or [`EARLIER`].
+    dir: String,
+    pages: Vec<String>,
+    /// The key of the shard's index: each page's path and digest.
+    key: Vec<u8>,
+}
+
 /// The full-text index of the pre-rendered pages that mark their content
-/// (`data-pagefind-body`: reports, goals, finances, statements), written by
-/// Pagefind into `pagefind/`: the start page's search loads only the
-/// chunks a query needs. Kept in the build's cache under the digest of
-/// every page it reads (and Pagefind's version), so a build whose pages
-/// have not changed does not index them again (issue #34).
-pub fn index_text(root: &Path, dist: &Path, cache: &Cache) -> Result {
+/// (`data-pagefind-body`: reports, goals, finances, statements, boards),
+/// in the shards of [`shards`], each kept in the build's cache under the
+/// digest of the pages it reads: a build indexes only the shards whose
+/// pages changed. `years` gives each report's id its year.
+pub fn index_text(root: &Path, dist: &Path, years: &HashMap<String, u16>, cache: &Cache) -> Result {
     let t = std::time::Instant::now();
-    let pages = digests(dist, &|p| p.ends_with(".html"))?;
-    let out = dist.join("pagefind");
-    let read_back = cache.folder(
-        "pagefind",
-        &[PAGEFIND_VERSION.as_bytes(), &pages],
-        &out,
-        || {
-            run(
-                "pagefind",
-                cmd(root, &crate::tools::pagefind(root).to_string_lossy())
-                    .args(["--site"])
-                    .arg(dist)
-                    .args(["--output-subdir", "pagefind", "--quiet"]),
-            )
-        },
-    )?;
-    let (files, bytes) = tree_size(&out);
+    let shards = shards(dist, years)?;
+    let work = root.join("target/pagefind-shards");
+    let mut read_back = 0;
+    for shard in &shards {
+        let out = dist.join(&shard.dir);
+        let inputs = [
+            PAGEFIND_VERSION.as_bytes(),
+            shard.dir.as_bytes(),
+            &shard.key,
+        ];
+        let from_cache = cache.folder("pagefind", &inputs, &out, || {
+            index_shard(root, dist, &work.join(&shard.dir), shard, &out)
+        })?;
+        read_back += usize::from(from_cache);
+    }
+    let _ = std::fs::remove_dir_all(&work);
+    let others: Vec<String> = shards
+        .iter()
+        .filter(|s| s.dir != PRIMARY)
+        .map(|s| format!("{}/", s.dir))
+        .collect();
+    let list = serde_json::to_string(&others).map_err(|e| e.to_string())?;
+    let file = dist.join(SHARDS_FILE);
+    std::fs::write(&file, list).map_err(|e| format!("{}: {e}", file.display()))?;
+    let (mut files, mut bytes) = (0, 0);
+    for s in &shards {
+        let (f, b) = tree_size(&dist.join(&s.dir));
+        (files, bytes) = (files + f, bytes + b);
+    }
     println!(
-        "  indexed the pages' text (pagefind) in {:.1} s: {files} files, {} KB{}",
+        "  indexed the pages' text (pagefind) in {:.1} s: {} shard(s), the newest year and the earlier ({} indexed, {read_back} from the cache), {files} files, {} KB",
         t.elapsed().as_secs_f64(),
-        bytes / 1024,
-        if read_back {
-            " (no page changed: read from the cache)"
-        } else {
-            ""
-        }
+        shards.len(),
+        shards.len() - read_back,
+        bytes / 1024
     );
     Ok(())
+}
+
+/// Indexes one shard: its pages copied to `site` (at the same paths, so
+/// the index's addresses are the site's), Pagefind's output in `out`.
+/// A shard other than the primary keeps only its index: the primary's
+/// scripts and wasm search every shard.
+fn index_shard(root: &Path, dist: &Path, site: &Path, shard: &Shard, out: &Path) -> Result {
+    let _ = std::fs::remove_dir_all(site);
+    let _ = std::fs::remove_dir_all(out);
+    for page in &shard.pages {
+        let to = site.join(page);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::copy(dist.join(page), &to).map_err(|e| format!("{page}: {e}"))?;
+    }
+    run(
+        &format!("pagefind ({})", shard.dir),
+        cmd(root, &crate::tools::pagefind(root).to_string_lossy())
+            .arg("--site")
+            .arg(site)
+            .arg("--output-path")
+            .arg(out)
+            .arg("--quiet"),
+    )?;
+    if shard.dir != PRIMARY {
+        keep_only_the_index(out)?;
+    }
+    Ok(())
+}
+
+/// Removes Pagefind's scripts, styles and wasm from a merged shard's
+/// folder, keeping what `mergeIndex` reads: the entry, the metadata, the
+/// index chunks, the fragments and the filters.
+fn keep_only_the_index(out: &Path) -> Result {
+    let entries = std::fs::read_dir(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let keep = e.path().is_dir() || name == "pagefind-entry.json" || name.ends_with(".pf_meta");
+        if !keep {
+            std::fs::remove_file(e.path()).map_err(|err| format!("{name}: {err}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// The indexed pages of `dist` in two shards: the newest year's (with
+/// the pages of no report, such as the boards'), the primary, and the
+/// earlier years' (if any). Publishing a report of the year indexes the
+/// newest year again, not the archive; a query reads two shards, however
+/// many years the archive holds (each shard costs a query an index chunk,
+/// about 25 KB, so one shard per year would pass #19's 200 KB within a
+/// decade).
+fn shards(dist: &Path, years: &HashMap<String, u16>) -> Result<Vec<Shard>> {
+    let newest = years.values().copied().max().unwrap_or_default();
+    let mut newest_first: BTreeMap<bool, Vec<(String, [u8; 32])>> = BTreeMap::new();
+    for (rel, path) in html_files(dist)? {
+        let bytes = std::fs::read(&path).map_err(|e| format!("{rel}: {e}"))?;
+        if !contains(&bytes, b"data-pagefind-body") {
+            continue;
+        }
+        let earlier = year_of(&rel, years).is_some_and(|y| y < newest);
+        newest_first
+            .entry(earlier)
+            .or_default()
+            .push((rel, Sha256::digest(&bytes).into()));
+    }
+    Ok(newest_first
+        .into_iter()
+        .map(|(earlier, pages)| {
+            let mut key = Vec::new();
+            for (rel, digest) in &pages {
+                key.extend_from_slice(rel.as_bytes());
+                key.push(0);
+                key.extend_from_slice(digest);
+            }
+            Shard {
+                dir: if earlier { EARLIER } else { PRIMARY }.into(),
+                pages: pages.into_iter().map(|(rel, _)| rel).collect(),
+                key,
+            }
+        })
+        .collect())
+}
+
+/// The year of the report a page is of: its path's first segment (after
+/// the English pages' `en/`) is the report's id.
+fn year_of(rel: &str, years: &HashMap<String, u16>) -> Option<u16> {
+    let rel = rel.strip_prefix("en/").unwrap_or(rel);
+    years.get(rel.split('/').next()?).copied()
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Every `.html` file below `dir`, by its path with `/`, in path order.
+fn html_files(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) -> Result {
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for e in entries.flatten() {
+            let rel = format!("{prefix}{}", e.file_name().to_string_lossy());
+            if e.path().is_dir() {
+                walk(&e.path(), &format!("{rel}/"), out)?;
+            } else if rel.ends_with(".html") {
+                out.push((rel, e.path()));
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, "", &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_newest_years_pages_and_those_of_no_report_are_the_primary_and_the_rest_one_shard() {
+        let dir = std::env::temp_dir().join(format!("insyn-shards-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let body = "<main data-pagefind-body>text</main>";
+        for (path, text) in [
+            ("a-2023/index.html", body),
+            ("a-2024/index.html", body),
+            ("en/a-2024/mal/g/index.html", body),
+            ("a-2025/index.html", body),
+            ("namnd/a/index.html", body),
+            ("index.html", "<main>the start page, not indexed</main>"),
+        ] {
+            let p = dir.join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        let years = HashMap::from([
+            ("a-2023".into(), 2023),
+            ("a-2024".into(), 2024),
+            ("a-2025".into(), 2025),
+        ]);
+        let shards = shards(&dir, &years).unwrap();
+        let got: Vec<(&str, Vec<&str>)> = shards
+            .iter()
+            .map(|s| (s.dir.as_str(), s.pages.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (PRIMARY, vec!["a-2025/index.html", "namnd/a/index.html"]),
+                (
+                    EARLIER,
+                    vec![
+                        "a-2023/index.html",
+                        "a-2024/index.html",
+                        "en/a-2024/mal/g/index.html"
+                    ]
+                ),
+            ]
+        );
+        // A changed page changes its own shard's key alone.
+        let before: Vec<Vec<u8>> = shards.iter().map(|s| s.key.clone()).collect();
+        std::fs::write(
+            dir.join("a-2025/index.html"),
+            "<main data-pagefind-body>new</main>",
+        )
+        .unwrap();
+        let after: Vec<Vec<u8>> = super::shards(&dir, &years)
+            .unwrap()
+            .into_iter()
+            .map(|s| s.key)
+            .collect();
+        assert_ne!(before[0], after[0]);
+        assert_eq!(before[1], after[1]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
