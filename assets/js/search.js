@@ -19,8 +19,14 @@ function load(base) {
     await Promise.all(shards.map((dir) => pagefind.mergeIndex(`${base}${dir}`, { baseUrl: base, ...OPTIONS })));
     return pagefind;
   })();
-  // A failed load is tried again by the next query.
-  loading.catch(() => { loading = undefined; });
+  // A failed load is tried again by the next query, from a fresh start:
+  // a shard that failed to merge would otherwise stay in Pagefind's list
+  // and fail every search.
+  loading.catch(async () => {
+    loading = undefined;
+    const pagefind = await import(`${base}pagefind/pagefind.js`).catch(() => null);
+    await pagefind?.destroy();
+  });
   return loading;
 }
 

@@ -20,7 +20,7 @@ const out = (o) => console.log('ARCHIVE ' + JSON.stringify(o));
 
 /** A site's pages to measure: the first annual analysis with goals, its first goal, its board. */
 function pagesOf(root) {
-  const catName = fs.readFileSync(path.join(root, 'index.html'), 'utf8').match(/<meta content=([^ >]+) name=insyn-catalogue>/)[1];
+  const catName = fs.readFileSync(path.join(root, 'index.html'), 'utf8').match(/<meta content="([^"]+)" name=insyn-catalogue>/)[1];
   const catalogue = JSON.parse(fs.readFileSync(path.join(root, 'reports', catName), 'utf8'));
   const annual = catalogue.reports.find((r) => r.kind === 'annual_analysis' && r.goals);
   // The catalogue writes a report's goals as "id=status id=status …".

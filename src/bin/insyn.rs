@@ -1,7 +1,8 @@
-//! The viewer with every page: Trunk's development build (`cargo xtask dev`).
-//! The release site loads one module per family of pages instead
-//! (`insyn-start`, `insyn-report`, `insyn-figures`, `insyn-compare`,
-//! `insyn-embeds`).
+//! The viewer with every page: Trunk's development build (`cargo xtask dev`),
+//! and in the release site the module of `404.html` alone (an address
+//! without a page of its own can be any family's). Every other page loads
+//! its family's module (`insyn-start`, `insyn-report`, `insyn-figures`,
+//! `insyn-compare`, `insyn-embeds`).
 fn main() {
     #[cfg(target_arch = "wasm32")]
     {

@@ -739,8 +739,8 @@ async fn check(kind: FileKind, file: &str, src: &str) -> Vec<Diagnostic> {
         })
 }
 
-/// Starts loading a goal's file (its status in every report), unless the
-/// page has no catalogue (then the goal page reads the loaded reports).
+/// Starts loading a goal's file (its status in every report), unless no build
+/// wrote the page (then the goal page reads the loaded reports).
 pub fn request_goal(store: &StoreHandle, id: &str) {
     if store.goals.contains_key(id) || !store.built() {
         return;
@@ -754,8 +754,8 @@ pub fn request_goal(store: &StoreHandle, id: &str) {
     });
 }
 
-/// Starts loading a board's file (its reports over the years), unless the
-/// page has no catalogue (then the board's page reads the loaded reports).
+/// Starts loading a board's file (its reports over the years), unless no build
+/// wrote the page (then the board's page reads the loaded reports).
 pub fn request_board(store: &StoreHandle, key: &str) {
     if store.boards.contains_key(key) || !store.built() {
         return;

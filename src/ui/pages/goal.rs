@@ -216,8 +216,11 @@ fn OtherReports(props: &OtherReportsProps) -> Html {
         let item = item.clone();
         move |()| html! { <ul class="elsewhere">{ for rest.iter().map(&item) }</ul> }
     });
+    // Not in the full-text index: the list names other reports (found by
+    // their own pages), and it grows with each one published, which would
+    // index this page's year again (issue #34).
     html! {
-        <section>
+        <section data-pagefind-ignore="all">
             <h2>{ t.other_edition }</h2>
             if near.is_empty() && !more {
                 <p>{ t.no_other }</p>

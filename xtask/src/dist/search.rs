@@ -39,7 +39,6 @@ pub fn index_text(root: &Path, dist: &Path, years: &HashMap<String, u16>, cache:
     let t = std::time::Instant::now();
     let shards = shards(dist, years)?;
     let work = root.join("target/pagefind-shards");
-    let mut read_back = 0;
     for shard in &shards {
         let out = dist.join(&shard.dir);
         let inputs = [
@@ -47,10 +46,9 @@ pub fn index_text(root: &Path, dist: &Path, years: &HashMap<String, u16>, cache:
             shard.dir.as_bytes(),
             &shard.key,
         ];
-        let from_cache = cache.folder("pagefind", &inputs, &out, || {
+        cache.folder("pagefind", &inputs, &out, || {
             index_shard(root, dist, &work.join(&shard.dir), shard, &out)
         })?;
-        read_back += usize::from(from_cache);
     }
     let _ = std::fs::remove_dir_all(&work);
     let others: Vec<String> = shards
@@ -67,10 +65,10 @@ pub fn index_text(root: &Path, dist: &Path, years: &HashMap<String, u16>, cache:
         (files, bytes) = (files + f, bytes + b);
     }
     println!(
-        "  indexed the pages' text (pagefind) in {:.1} s: {} shard(s), the newest year and the earlier ({} indexed, {read_back} from the cache), {files} files, {} KB",
+        "  indexed the pages' text (pagefind) in {:.1} s: {} shard(s), the newest year and the earlier ({}), {files} files, {} KB",
         t.elapsed().as_secs_f64(),
         shards.len(),
-        shards.len() - read_back,
+        cache.take_counts(),
         bytes / 1024
     );
     Ok(())
@@ -136,10 +134,11 @@ fn shards(dist: &Path, years: &HashMap<String, u16>) -> Result<Vec<Shard>> {
             continue;
         }
         let earlier = year_of(&rel, years).is_some_and(|y| y < newest);
+        let indexed = without_ignored(&bytes).map_err(|e| format!("{rel}: {e}"))?;
         newest_first
             .entry(earlier)
             .or_default()
-            .push((rel, Sha256::digest(&bytes).into()));
+            .push((rel, Sha256::digest(&indexed).into()));
     }
     Ok(newest_first
         .into_iter()
@@ -164,6 +163,27 @@ fn shards(dist: &Path, years: &HashMap<String, u16>) -> Result<Vec<Shard>> {
 fn year_of(rel: &str, years: &HashMap<String, u16>) -> Option<u16> {
     let rel = rel.strip_prefix("en/").unwrap_or(rel);
     years.get(rel.split('/').next()?).copied()
+}
+
+/// A page without the parts Pagefind leaves out entirely
+/// (`data-pagefind-ignore="all"`: a goal's list of other reports, a term's
+/// definition): what its index is made from, so a page whose other parts
+/// did not change keeps its shard's key.
+fn without_ignored(page: &[u8]) -> std::result::Result<Vec<u8>, String> {
+    use lol_html::{element, rewrite_str, RewriteStrSettings};
+    let text = String::from_utf8_lossy(page);
+    rewrite_str(
+        &text,
+        RewriteStrSettings {
+            element_content_handlers: vec![element!("[data-pagefind-ignore=all]", |el| {
+                el.remove();
+                Ok(())
+            })],
+            ..RewriteStrSettings::default()
+        },
+    )
+    .map(String::into_bytes)
+    .map_err(|e| e.to_string())
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -235,6 +255,20 @@ mod tests {
                 ),
             ]
         );
+        // A change in what Pagefind leaves out keeps the key.
+        let keys = |dir: &Path| -> Vec<Vec<u8>> {
+            super::shards(dir, &years)
+                .unwrap()
+                .into_iter()
+                .map(|s| s.key)
+                .collect()
+        };
+        let page = dir.join("a-2024/index.html");
+        std::fs::write(&page, "<main data-pagefind-body>text<section data-pagefind-ignore=\"all\">SGN 2025</section></main>").unwrap();
+        let ignored = keys(&dir);
+        std::fs::write(&page, "<main data-pagefind-body>text<section data-pagefind-ignore=\"all\">SGN 2025, SGN 2026</section></main>").unwrap();
+        assert_eq!(keys(&dir), ignored);
+        std::fs::write(&page, body).unwrap();
         // A changed page changes its own shard's key alone.
         let before: Vec<Vec<u8>> = shards.iter().map(|s| s.key.clone()).collect();
         std::fs::write(
