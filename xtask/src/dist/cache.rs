@@ -76,15 +76,14 @@ impl Cache {
     }
 
     /// The folder `out`, made by `make` from `inputs` (as for [`Cache::bytes`]):
-    /// read back, every file of it, if a build made it before. Whether it
-    /// was read back.
+    /// read back, every file of it, if a build made it before.
     pub fn folder(
         &self,
         kind: &str,
         inputs: &[&[u8]],
         out: &Path,
         make: impl FnOnce() -> Result,
-    ) -> Result<bool> {
+    ) -> Result {
         let mut made = false;
         let packed = self.bytes(kind, inputs, || {
             make()?;
@@ -95,7 +94,7 @@ impl Cache {
             let _ = std::fs::remove_dir_all(out);
             unpack(&packed, out)?;
         }
-        Ok(!made)
+        Ok(())
     }
 
     /// "N made, M from the cache" since the last call, for a step's line.
@@ -105,8 +104,9 @@ impl Cache {
     }
 }
 
-/// Every file below `dir`, by its path with `/` (in path order) and where it is.
-fn tree(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+/// Every file below `dir`, by its path with `/` (in path order) and where
+/// it is: what the cache packs, the search indexes and the digest covers.
+pub fn tree(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) -> Result {
         let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         for e in entries.flatten() {
@@ -240,11 +240,13 @@ mod tests {
             Ok(())
         };
         let cache = Cache::open(&root.join("cache"), false);
-        assert!(!cache.folder("f", &[b"k"], &out, make).unwrap());
+        cache.folder("f", &[b"k"], &out, make).unwrap();
+        assert_eq!(cache.take_counts(), "1 made, 0 from the cache");
         let first = digests(&out, &|_| true).unwrap();
         std::fs::remove_dir_all(&out).unwrap();
         let again = cache.folder("f", &[b"k"], &out, || Err("not made again".into()));
-        assert!(again.unwrap(), "read back");
+        again.unwrap();
+        assert_eq!(cache.take_counts(), "0 made, 1 from the cache", "read back");
         assert_eq!(digests(&out, &|_| true).unwrap(), first);
         // Only the files `keep` accepts are part of a key.
         let json = digests(&out, &|p| p.ends_with(".json")).unwrap();

@@ -13,22 +13,11 @@ use crate::tools::Result;
 /// with the SHA-256 of its bytes.
 pub fn files(dir: &Path) -> Result<BTreeMap<String, [u8; 32]>> {
     let mut out = BTreeMap::new();
-    walk(dir, "", &mut out)?;
-    Ok(out)
-}
-
-fn walk(dir: &Path, prefix: &str, out: &mut BTreeMap<String, [u8; 32]>) -> Result {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for e in entries.flatten() {
-        let rel = format!("{prefix}{}", e.file_name().to_string_lossy());
-        if e.path().is_dir() {
-            walk(&e.path(), &format!("{rel}/"), out)?;
-        } else {
-            let bytes = std::fs::read(e.path()).map_err(|err| format!("{rel}: {err}"))?;
-            out.insert(rel, Sha256::digest(&bytes).into());
-        }
+    for (rel, path) in super::cache::tree(dir)? {
+        let bytes = std::fs::read(&path).map_err(|err| format!("{rel}: {err}"))?;
+        out.insert(rel, Sha256::digest(&bytes).into());
     }
-    Ok(())
+    Ok(out)
 }
 
 /// The site's digest: SHA-256 over each file's path and digest, in order.

@@ -3,11 +3,11 @@
 //! publishing a report of the year indexes its year again, not the archive.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use super::cache::Cache;
+use super::cache::{tree, Cache};
 use super::compress::tree_size;
 use crate::tools::{cmd, run, Result, PAGEFIND_VERSION};
 
@@ -128,7 +128,10 @@ fn keep_only_the_index(out: &Path) -> Result {
 fn shards(dist: &Path, years: &HashMap<String, u16>) -> Result<Vec<Shard>> {
     let newest = years.values().copied().max().unwrap_or_default();
     let mut newest_first: BTreeMap<bool, Vec<(String, [u8; 32])>> = BTreeMap::new();
-    for (rel, path) in html_files(dist)? {
+    for (rel, path) in tree(dist)?
+        .into_iter()
+        .filter(|(rel, _)| rel.ends_with(".html"))
+    {
         let bytes = std::fs::read(&path).map_err(|e| format!("{rel}: {e}"))?;
         if !contains(&bytes, b"data-pagefind-body") {
             continue;
@@ -188,26 +191,6 @@ fn without_ignored(page: &[u8]) -> std::result::Result<Vec<u8>, String> {
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
-}
-
-/// Every `.html` file below `dir`, by its path with `/`, in path order.
-fn html_files(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
-    fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) -> Result {
-        let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for e in entries.flatten() {
-            let rel = format!("{prefix}{}", e.file_name().to_string_lossy());
-            if e.path().is_dir() {
-                walk(&e.path(), &format!("{rel}/"), out)?;
-            } else if rel.ends_with(".html") {
-                out.push((rel, e.path()));
-            }
-        }
-        Ok(())
-    }
-    let mut out = Vec::new();
-    walk(dir, "", &mut out)?;
-    out.sort();
-    Ok(out)
 }
 
 #[cfg(test)]
