@@ -250,12 +250,22 @@ test("with the viewer held back, a chart's marks answer their keys and the value
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
   assert.match(await page.evaluate(() => document.activeElement.id), /-m1$/, 'Home, then right: the second mark');
+  // Alt+right is the browser's "forward" (none here) and Ctrl+End the page's end: not the marks'.
+  await page.evaluate(() => addEventListener('keydown', (e) => { globalThis.keptByMarks = e.defaultPrevented; }));
+  for (const key of ['Alt+ArrowRight', 'Control+End']) {
+    await page.keyboard.press(key);
+    assert.equal(await page.evaluate(() => globalThis.keptByMarks), false, `${key} is left to the browser before the viewer`);
+    assert.match(await page.evaluate(() => document.activeElement.id), /-m1$/, `${key} does not move among the marks`);
+  }
   await live();
   assert.match(await page.evaluate(() => document.activeElement.id), /-m1$/, 'the live page keeps the focused mark');
   const liveChart = page.locator('figure.chart').first();
   await page.waitForFunction(() => document.activeElement?.closest('figure.chart')?.querySelector('.tooltip')?.textContent.includes(document.activeElement.getAttribute('aria-label')));
   await page.keyboard.press('ArrowRight');
   assert.match(await page.evaluate(() => document.activeElement.id), /-m2$/, 'and its arrows go on from there');
+  await page.keyboard.press('Alt+ArrowRight');
+  assert.equal(await page.evaluate(() => globalThis.keptByMarks), false, 'Alt+right (forward) is left to the browser on the live page');
+  assert.match(await page.evaluate(() => document.activeElement.id), /-m2$/, 'and does not move among the marks');
   assert.ok((await liveChart.locator('.tooltip').innerText()).includes(await liveChart.locator('.hit-layer .mark').nth(2).getAttribute('aria-label')));
   await ctx.close();
 });

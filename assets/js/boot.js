@@ -24,11 +24,12 @@ if (pre) pre.addEventListener('click', (e) => {
 // (`chart::arrow_keys`): arrows move to the next or previous mark, Home and
 // End to the first and last (a roving tabindex), and the value panel below
 // the chart reads the focused mark's value. The takeover keeps the focus.
+// With Alt, Ctrl or Meta held a key is the browser's (Alt+left is "back").
 const markKeys = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity };
 const markOf = (e) => e.target instanceof Element && e.target.closest('.hit-layer .mark');
 if (pre) pre.addEventListener('keydown', (e) => {
   const mark = markOf(e);
-  if (!mark || !(e.key in markKeys)) return;
+  if (!mark || !(e.key in markKeys) || e.altKey || e.ctrlKey || e.metaKey) return;
   const marks = [...mark.parentElement.querySelectorAll('.mark')];
   const at = Math.max(0, Math.min(marks.length - 1, marks.indexOf(mark) + markKeys[e.key]));
   e.preventDefault();

@@ -251,18 +251,32 @@ fn arrow_keys(
     n: usize,
 ) -> Callback<KeyboardEvent> {
     Callback::from(move |e: KeyboardEvent| {
-        let cur = active.unwrap_or(0);
-        let next = match e.key().as_str() {
-            "ArrowRight" | "ArrowDown" => Some((cur + 1).min(n.saturating_sub(1))),
-            "ArrowLeft" | "ArrowUp" => Some(cur.saturating_sub(1)),
-            "Home" => Some(0),
-            "End" => Some(n.saturating_sub(1)),
-            "Escape" => None,
-            _ => return,
+        let held = e.alt_key() || e.ctrl_key() || e.meta_key();
+        let Some(next) = mark_step(&e.key(), held, active.unwrap_or(0), n) else {
+            return;
         };
         e.prevent_default();
         *keyboard.borrow_mut() = true;
         active.set(next);
+    })
+}
+
+/// Where a key moves among `n` marks from mark `cur`: the next or previous,
+/// the first or last, or (`Some(None)`, Escape) off every mark. `None` for a
+/// key that is not the marks': with Alt, Ctrl or Meta `held` a key is the
+/// browser's or the screen reader's (Alt+left is "back"). The boot script
+/// answers the same keys before the viewer is live (`assets/js/boot.js`).
+fn mark_step(key: &str, held: bool, cur: usize, n: usize) -> Option<Option<usize>> {
+    if held {
+        return None;
+    }
+    Some(match key {
+        "ArrowRight" | "ArrowDown" => Some((cur + 1).min(n.saturating_sub(1))),
+        "ArrowLeft" | "ArrowUp" => Some(cur.saturating_sub(1)),
+        "Home" => Some(0),
+        "End" => Some(n.saturating_sub(1)),
+        "Escape" => None,
+        _ => return None,
     })
 }
 
@@ -421,5 +435,32 @@ fn swatch_class(t: charts::Tone) -> &'static str {
         charts::Tone::Series(1) => "swatch-1",
         charts::Tone::Negative => "swatch-neg",
         _ => "swatch-2",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mark_step;
+
+    #[test]
+    fn the_marks_keys_move_among_them_and_leave_modified_keys_to_the_browser() {
+        assert_eq!(mark_step("ArrowRight", false, 0, 3), Some(Some(1)));
+        assert_eq!(
+            mark_step("ArrowDown", false, 2, 3),
+            Some(Some(2)),
+            "stays on the last"
+        );
+        assert_eq!(
+            mark_step("ArrowLeft", false, 0, 3),
+            Some(Some(0)),
+            "stays on the first"
+        );
+        assert_eq!(mark_step("End", false, 0, 3), Some(Some(2)));
+        assert_eq!(mark_step("Home", false, 2, 3), Some(Some(0)));
+        assert_eq!(mark_step("Escape", false, 1, 3), Some(None));
+        assert_eq!(mark_step("a", false, 1, 3), None);
+        // Alt+left is the browser's "back"; Ctrl+Home the page's top.
+        assert_eq!(mark_step("ArrowLeft", true, 1, 3), None);
+        assert_eq!(mark_step("Home", true, 1, 3), None);
     }
 }
