@@ -142,3 +142,107 @@ fn report_routes(id: &str, r: &Report) -> Vec<Route> {
     }
     routes
 }
+
+/// What a pre-rendered page is made from, besides the glossary (only its
+/// terms, `glossary::for_marking`, for a page of [`Reads::Parts`]) and the
+/// viewer's own code: the build keys its cache of rendered pages by the
+/// digests of exactly these (issue #34), so a page is rendered again only
+/// when one of them changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reads {
+    /// Every report (the start page, the comparisons, the glossary's page).
+    All,
+    /// These reports' manifest entries and files, these goals' files (the
+    /// goal across the reports that set it) and these boards' files.
+    Parts {
+        reports: Vec<String>,
+        goals: Vec<String>,
+        boards: Vec<String>,
+    },
+}
+
+/// What the page at `path` (a route's path below the base, as [`routes`]
+/// gives it) is made from: a report's pages their report, and a goal's page
+/// also the goal in the other reports; a board's and a council goal's page
+/// their own file, as the live viewer on that page loads them.
+pub fn reads(path: &str) -> Reads {
+    let parts = |reports: &[&String], goals: &[&String], boards: &[&String]| Reads::Parts {
+        reports: reports.iter().map(|s| s.to_string()).collect(),
+        goals: goals.iter().map(|s| s.to_string()).collect(),
+        boards: boards.iter().map(|s| s.to_string()).collect(),
+    };
+    match Route::recognize(path) {
+        Some(
+            Route::Report { report }
+            | Route::Finance { report }
+            | Route::Chart { report, .. }
+            | Route::EmbedReport { report }
+            | Route::EmbedChart { report, .. },
+        ) => parts(&[&report], &[], &[]),
+        Some(Route::Goal { report, goal } | Route::EmbedGoal { report, goal }) => {
+            parts(&[&report], &[&goal], &[])
+        }
+        Some(Route::Board { board }) => parts(&[], &[], &[&board]),
+        Some(Route::CouncilGoal { goal }) => parts(&[], &[&goal], &[]),
+        _ => Reads::All,
+    }
+}
+
+/// The part of `full` (a store with everything loaded, [`Store::ready`])
+/// that `reads` names: the page rendered from it is the same as from all
+/// of it (a test renders every page both ways), so the page's cache key
+/// need name only these parts.
+pub fn narrowed(full: &Store, reads: &Reads) -> Store {
+    use super::state::{Load, Shared};
+    let Reads::Parts {
+        reports,
+        goals,
+        boards,
+    } = reads
+    else {
+        return full.clone();
+    };
+    let Some(Load::Ready(manifest)) = &full.manifest else {
+        return full.clone();
+    };
+    let entries: Vec<_> = manifest
+        .reports
+        .iter()
+        .filter(|e| reports.contains(&e.id))
+        .cloned()
+        .collect();
+    let kept: Vec<Rc<Report>> = entries
+        .iter()
+        .filter_map(|e| match full.reports.get(&e.id) {
+            Some(Load::Ready(r)) => Some(r.clone()),
+            _ => None,
+        })
+        .collect();
+    let catalogue = crate::model::catalogue::catalogue(&entries, &kept);
+    Store {
+        manifest: Some(Load::Ready(Rc::new(Manifest {
+            schema_version: manifest.schema_version,
+            reports: entries,
+        }))),
+        catalogue: Some(Shared(Rc::new(catalogue))),
+        reports: kept
+            .into_iter()
+            .map(|r| (r.id().to_string(), Load::Ready(r)))
+            .collect(),
+        goals: (full.goals.iter())
+            .filter(|(id, _)| goals.contains(id))
+            .map(|(id, g)| (id.clone(), g.clone()))
+            .collect(),
+        boards: (full.boards.iter())
+            .filter(|(key, _)| boards.contains(key))
+            .map(|(key, b)| (key.clone(), b.clone()))
+            .collect(),
+        // The terms to mark, without where each occurs (which every report
+        // published changes): only the glossary's own page lists those.
+        glossary: full.glossary.as_ref().map(|g| match g {
+            Load::Ready(g) => Load::Ready(Rc::new(crate::model::glossary::for_marking(g))),
+            other => other.clone(),
+        }),
+        ..full.clone()
+    }
+}

@@ -115,8 +115,13 @@ pub fn build_from(
         findable: &findable,
     };
     // Every page in Swedish at its route and in English below `/en/`.
-    pages::prerender(&dist, &base, &page, &routes, &content)?;
+    pages::prerender(&dist, &base, &page, &routes, &content, &cache)?;
     let prerendered = t.elapsed().as_secs_f64();
+    println!(
+        "  pre-rendered {} pages in {prerendered:.1} s ({})",
+        routes.len() * 2,
+        cache.take_counts()
+    );
     seo::write_site_files(&dist, &findable.site, &routes)?;
     opendata::write_files(&findable, &dist)?;
     share::write_images(&findable, &dist, &routes, &cache)?;
