@@ -126,12 +126,24 @@ pub fn run(root: &Path, n: usize, out: &Path) -> Result {
 /// The archive of `dir` without its last report, written to `out`: what a
 /// publisher had built before adding that one.
 pub fn without_last(dir: &Path, out: &Path) -> Result {
+    without(dir, out, |entries| entries.len().checked_sub(1))
+}
+
+/// The archive of `dir` without its newest report (`newest`): what a
+/// publisher had built before the latest publication.
+pub fn without_newest(dir: &Path, out: &Path) -> Result {
+    without(dir, out, newest)
+}
+
+/// The archive of `dir` without the report `which` picks, written to `out`.
+fn without(dir: &Path, out: &Path, which: fn(&[Value]) -> Option<usize>) -> Result {
     let text = std::fs::read_to_string(dir.join("index.json")).map_err(|e| e.to_string())?;
     let mut index: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
     let entries = index["reports"]
         .as_array_mut()
         .ok_or("index.json: no reports")?;
-    let last = entries.pop().ok_or("index.json: no reports")?;
+    let held = which(entries).ok_or("index.json: no reports")?;
+    let last = entries.remove(held);
     let _ = std::fs::remove_dir_all(out);
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     for e in entries.iter() {
@@ -147,6 +159,16 @@ pub fn without_last(dir: &Path, out: &Path) -> Result {
         out.display()
     );
     Ok(())
+}
+
+/// The place of the newest of `entries`: the latest year's last entry, as
+/// a city publishes (in the synthetic archive, a board's statement on its
+/// annual analysis of the year; the analysis itself cannot be left out
+/// without the statements that answer it).
+fn newest(entries: &[Value]) -> Option<usize> {
+    let year = |e: &Value| e["year"].as_u64().unwrap_or(0);
+    let latest = entries.iter().map(year).max()?;
+    entries.iter().rposition(|e| year(e) == latest)
 }
 
 /// An archive holds files written for older schema versions: every fifth
@@ -332,6 +354,13 @@ mod tests {
             }
         }
         (a, s)
+    }
+
+    #[test]
+    fn the_report_held_back_is_the_latest_years_last() {
+        let e = |year: u64| json!({ "year": year });
+        assert_eq!(newest(&[e(2024), e(2025), e(2025), e(2003)]), Some(2));
+        assert_eq!(newest(&[]), None);
     }
 
     #[test]

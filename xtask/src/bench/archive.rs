@@ -90,7 +90,7 @@ fn as_built(root: &Path, n: usize) -> Result<Site> {
 
 /// Builds the site of `n` reports (a child process, so its peak memory is
 /// its own), clean. The `largest` is built as a publisher had it before its
-/// last report, with a cache of its own: the incremental builds then add
+/// newest report, with a cache of its own: the incremental builds then add
 /// that report (`incremental.rs`).
 fn build(root: &Path, n: usize, largest: bool) -> Result<Site> {
     let dir = root.join("target/bench-archive");
@@ -103,7 +103,7 @@ fn build(root: &Path, n: usize, largest: bool) -> Result<Site> {
         crate::corpus::run(root, n, &reports)?;
         if largest {
             let fewer = dir.join(format!("reports-{}", n - 1));
-            crate::corpus::without_last(&reports, &fewer)?;
+            crate::corpus::without_newest(&reports, &fewer)?;
             reports = fewer;
             let cache = super::incremental::cache_dir(root);
             let _ = std::fs::remove_dir_all(&cache);

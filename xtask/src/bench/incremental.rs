@@ -1,5 +1,5 @@
 //! `cargo xtask bench --archive`: publishing one more report (issue #34).
-//! The largest archive is built clean without its last report, with a
+//! The largest archive is built clean without its newest report, with a
 //! cache of its own (`archive.rs`); then from that cache: with the report
 //! added, again with nothing changed, with one figure changed in one
 //! report, and with one term's definition changed in the glossary; each
@@ -222,7 +222,7 @@ pub fn cache_dir(root: &Path) -> std::path::PathBuf {
 }
 
 /// The incremental builds of the archive of `n` reports in `reports`, into
-/// its site, whose clean build (without the last report) took `clean_secs`.
+/// its site, whose clean build (without the newest report) took `clean_secs`.
 pub fn checks(root: &Path, n: usize, reports: &Path, clean_secs: f64) -> Result<Vec<Check>> {
     let work = root.join("target/bench-archive");
     let out = work.join(format!("site-{n}"));
