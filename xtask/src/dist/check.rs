@@ -80,9 +80,13 @@ pub fn problems(dir: &Path, base: &str, url: Option<&str>) -> Result<Vec<Problem
     let mut linked: BTreeSet<String> = BTreeSet::new();
     let sitemap = sitemap(dir, &site, &mut problems, &mut linked)?;
     let mut canonicals = Vec::new();
-    for file in site.files.iter().filter(|f| f.ends_with(".html")) {
+    // Read and parsed on every core (a 500-report site has 32 000 pages).
+    let pages: Vec<&String> = site.files.iter().filter(|f| f.ends_with(".html")).collect();
+    let parsed = super::parallel::map(&pages, |file| {
         let html = std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
-        let page = page_links(&html).map_err(|e| format!("{file}: {e}"))?;
+        page_links(&html).map_err(|e| format!("{file}: {e}"))
+    })?;
+    for (file, page) in pages.into_iter().zip(parsed) {
         for link in &page.links {
             site.resolve_into(file, link, &mut problems, &mut linked);
         }

@@ -12,12 +12,12 @@ use crate::tools::Result;
 /// Every file below `dir` (compressed copies included), by path with `/`,
 /// with the SHA-256 of its bytes.
 pub fn files(dir: &Path) -> Result<BTreeMap<String, [u8; 32]>> {
-    let mut out = BTreeMap::new();
-    for (rel, path) in super::cache::tree(dir)? {
-        let bytes = std::fs::read(&path).map_err(|err| format!("{rel}: {err}"))?;
-        out.insert(rel, Sha256::digest(&bytes).into());
-    }
-    Ok(out)
+    let tree = super::cache::tree(dir)?;
+    let digests = super::parallel::map(&tree, |(rel, path)| {
+        let bytes = std::fs::read(path).map_err(|err| format!("{rel}: {err}"))?;
+        Ok(Sha256::digest(&bytes).into())
+    })?;
+    Ok(tree.into_iter().map(|(rel, _)| rel).zip(digests).collect())
 }
 
 /// The site's digest: SHA-256 over each file's path and digest, in order.

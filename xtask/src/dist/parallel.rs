@@ -1,6 +1,8 @@
 //! The parts of the build that grow with the archive are spread over the
 //! machine's cores: pre-rendering every route (`pages.rs`), drawing the
-//! share images (`share.rs`) and compressing every file (`compress.rs`).
+//! share images (`share.rs`), compressing every file (`compress.rs`),
+//! reading every page for the site's check (`check.rs`) and every file for
+//! its digest (`digest.rs`).
 
 use crate::tools::Result;
 
@@ -24,9 +26,58 @@ pub(crate) fn each<T: Sync>(items: &[T], f: impl Fn(&[&T]) -> Result + Sync) -> 
     })
 }
 
+/// `f` of every item, on every core, in the items' order; the first
+/// error wins.
+pub(crate) fn map<T: Sync, U: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> Result<U> + Sync,
+) -> Result<Vec<U>> {
+    let n = workers().min(items.len()).max(1);
+    let done: Vec<Vec<(usize, U)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..n)
+            .map(|w| {
+                let f = &f;
+                s.spawn(move || {
+                    (w..items.len())
+                        .step_by(n)
+                        .map(|i| f(&items[i]).map(|u| (i, u)))
+                        .collect::<Result<Vec<_>>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("a build worker panicked".into()))
+            })
+            .collect::<Result<Vec<_>>>()
+    })?;
+    let mut all: Vec<(usize, U)> = done.into_iter().flatten().collect();
+    all.sort_by_key(|(i, _)| *i);
+    Ok(all.into_iter().map(|(_, u)| u).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn map_keeps_the_items_order_and_an_error() {
+        let items: Vec<u32> = (0..101).collect();
+        assert_eq!(
+            map(&items, |x| Ok(x * 2)).unwrap(),
+            (0..101).map(|x| x * 2).collect::<Vec<_>>()
+        );
+        let failed = map(&items, |x| {
+            if *x == 57 {
+                Err("57".to_string())
+            } else {
+                Ok(*x)
+            }
+        });
+        assert_eq!(failed, Err("57".to_string()));
+    }
 
     #[test]
     fn every_item_is_done_once_and_an_error_is_not_lost() {
