@@ -253,6 +253,7 @@ test("with the viewer held back, a chart's marks answer their keys and the value
   // Alt+right is the browser's "forward" (none here) and Ctrl+End the page's end: not the marks'.
   await page.evaluate(() => addEventListener('keydown', (e) => { globalThis.keptByMarks = e.defaultPrevented; }));
   for (const key of ['Alt+ArrowRight', 'Control+End']) {
+    await page.evaluate(() => { globalThis.keptByMarks = undefined; });
     await page.keyboard.press(key);
     assert.equal(await page.evaluate(() => globalThis.keptByMarks), false, `${key} is left to the browser before the viewer`);
     assert.match(await page.evaluate(() => document.activeElement.id), /-m1$/, `${key} does not move among the marks`);
@@ -263,6 +264,7 @@ test("with the viewer held back, a chart's marks answer their keys and the value
   await page.waitForFunction(() => document.activeElement?.closest('figure.chart')?.querySelector('.tooltip')?.textContent.includes(document.activeElement.getAttribute('aria-label')));
   await page.keyboard.press('ArrowRight');
   assert.match(await page.evaluate(() => document.activeElement.id), /-m2$/, 'and its arrows go on from there');
+  await page.evaluate(() => { globalThis.keptByMarks = undefined; });
   await page.keyboard.press('Alt+ArrowRight');
   assert.equal(await page.evaluate(() => globalThis.keptByMarks), false, 'Alt+right (forward) is left to the browser on the live page');
   assert.match(await page.evaluate(() => document.activeElement.id), /-m2$/, 'and does not move among the marks');

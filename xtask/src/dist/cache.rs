@@ -1,5 +1,6 @@
-//! The build's cache (issue #34): what costs most to make again, a share
-//! image drawn and a file compressed, kept under the SHA-256 of exactly what
+//! The build's cache (issue #34): what costs most to make again (a module's
+//! wasm-opt and Terser output, a rendered page, a share image drawn, a file
+//! compressed, a search shard), kept under the SHA-256 of exactly what
 //! it is made from, in `target/build-cache/` (beside every output folder,
 //! never inside one, so no host serves it). A new report, a changed figure
 //! or a changed glossary changes the inputs of only the files it touches:

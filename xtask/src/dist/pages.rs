@@ -61,6 +61,8 @@ struct Digests {
     /// only its terms (`Reads::Parts`: `narrowed` gives those pages that).
     glossary: Sha,
     terms: Sha,
+    /// The manifest's schema version (a page of part of it has it too).
+    schema: Sha,
     code: Sha,
 }
 
@@ -85,13 +87,21 @@ impl Digests {
             parts.insert(("board", key), json_sha(&b)?);
         }
         // The viewer's code is this program's: the pages are rendered here.
-        let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+        // The running program's own bytes, where Linux gives them (not a
+        // newer build of it written since it started).
+        let running = Path::new("/proc/self/exe");
+        let exe = if running.exists() {
+            running.to_path_buf()
+        } else {
+            std::env::current_exe().map_err(|e| e.to_string())?
+        };
         let code = std::fs::read(&exe).map_err(|e| format!("{}: {e}", exe.display()))?;
         Ok(Digests {
             parts,
             all: all.finalize().into(),
             glossary: json_sha(data.glossary)?,
             terms: json_sha(&insyn::model::glossary::for_marking(data.glossary))?,
+            schema: json_sha(&data.manifest.schema_version)?,
             code: sha(&code),
         })
     }
@@ -108,7 +118,7 @@ impl Digests {
             return [self.all, self.glossary].concat();
         };
         let named = [("report", reports), ("goal", goals), ("board", boards)];
-        let mut out = self.terms.to_vec();
+        let mut out = [self.terms, self.schema].concat();
         for (kind, names) in named {
             for name in names {
                 out.extend(kind.as_bytes());
@@ -233,9 +243,10 @@ mod tests {
             Vec::<String>::new(),
             "the bundled reports"
         );
-        // A synthetic archive: boards over many years, goals set by many reports.
+        // A synthetic archive of 31 reports: each board over two years, its
+        // goals set by both, and a statement answering a report's goals.
         let dir = std::env::temp_dir().join(format!("insyn-narrowed-{}", std::process::id()));
-        crate::corpus::run(root, 14, &dir).unwrap();
+        crate::corpus::run(root, 31, &dir).unwrap();
         let (manifest, reports, _) = super::super::data::read_reports(&dir).unwrap();
         let _ = std::fs::remove_dir_all(&dir);
         assert_eq!(

@@ -26,34 +26,48 @@ pub(crate) fn each<T: Sync>(items: &[T], f: impl Fn(&[&T]) -> Result + Sync) -> 
     })
 }
 
-/// `f` of every item, on every core, in the items' order; the first
-/// error wins.
+/// `f` of every item, on every core, in the items' order; the error of
+/// the first item that failed, whatever the number of cores.
 pub(crate) fn map<T: Sync, U: Send>(
     items: &[T],
     f: impl Fn(&T) -> Result<U> + Sync,
 ) -> Result<Vec<U>> {
     let n = workers().min(items.len()).max(1);
-    let done: Vec<Vec<(usize, U)>> = std::thread::scope(|s| {
+    // Each worker's results, or the first item it failed on and why.
+    type Done<U> = std::result::Result<Vec<(usize, U)>, (usize, String)>;
+    let done: Vec<Done<U>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..n)
             .map(|w| {
                 let f = &f;
-                s.spawn(move || {
-                    (w..items.len())
-                        .step_by(n)
-                        .map(|i| f(&items[i]).map(|u| (i, u)))
-                        .collect::<Result<Vec<_>>>()
+                s.spawn(move || -> Done<U> {
+                    let mut out = Vec::new();
+                    for i in (w..items.len()).step_by(n) {
+                        out.push((i, f(&items[i]).map_err(|e| (i, e))?));
+                    }
+                    Ok(out)
                 })
             })
             .collect();
-        handles
-            .into_iter()
+        // Every worker joined, whichever failed.
+        (handles.into_iter())
             .map(|h| {
                 h.join()
-                    .unwrap_or_else(|_| Err("a build worker panicked".into()))
+                    .unwrap_or_else(|_| Err((0, "a build worker panicked".into())))
             })
-            .collect::<Result<Vec<_>>>()
-    })?;
-    let mut all: Vec<(usize, U)> = done.into_iter().flatten().collect();
+            .collect()
+    });
+    let mut all = Vec::with_capacity(items.len());
+    let mut failed: Option<(usize, String)> = None;
+    for d in done {
+        match d {
+            Ok(v) => all.extend(v),
+            Err(e) if failed.as_ref().is_none_or(|f| e.0 < f.0) => failed = Some(e),
+            Err(_) => {}
+        }
+    }
+    if let Some((_, e)) = failed {
+        return Err(e);
+    }
     all.sort_by_key(|(i, _)| *i);
     Ok(all.into_iter().map(|(_, u)| u).collect())
 }
@@ -70,13 +84,13 @@ mod tests {
             (0..101).map(|x| x * 2).collect::<Vec<_>>()
         );
         let failed = map(&items, |x| {
-            if *x == 57 {
-                Err("57".to_string())
+            if *x == 57 || *x == 58 {
+                Err(x.to_string())
             } else {
                 Ok(*x)
             }
         });
-        assert_eq!(failed, Err("57".to_string()));
+        assert_eq!(failed, Err("57".to_string()), "the first item's error");
     }
 
     #[test]
