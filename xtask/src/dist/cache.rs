@@ -12,6 +12,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::time::{Duration, SystemTime};
 
 use sha2::{Digest, Sha256};
 
@@ -21,6 +22,13 @@ use crate::tools::{Result, BINARYEN_VERSION, TERSER_VERSION};
 /// key's inputs (the rasteriser's or compressors' versions, their settings;
 /// the pinned tools' versions are part of every key too).
 const VERSION: &str = "insyn-build-cache 1: resvg 0.45, brotli 8, flate2 best";
+
+/// How long an entry no build reads or writes is kept ([`Cache::prune`]).
+const KEEP: Duration = Duration::from_secs(30 * 24 * 3600);
+
+/// How often the cache is pruned: a build with nothing changed does not
+/// walk it every time.
+const PRUNE_EVERY: Duration = Duration::from_secs(24 * 3600);
 
 /// The cache, and how many files each kind read back or made.
 pub struct Cache {
@@ -96,6 +104,44 @@ impl Cache {
             unpack(&packed, out)?;
         }
         Ok(())
+    }
+
+    /// Removes the entries no build has read or written for [`KEEP`] (by
+    /// the file system's access time, or its write time where that is
+    /// later), at most once every [`PRUNE_EVERY`] (when is kept in the
+    /// cache's `pruned` file): so a cache that serves one site published
+    /// month after month does not grow without end. Returns how many and
+    /// their bytes, or `None` when it was not yet time. Removing any entry
+    /// is always safe: it is made again when needed.
+    pub fn prune(&self, now: SystemTime) -> Result<Option<(usize, u64)>> {
+        let stamp = self.dir.join("pruned");
+        let last = std::fs::metadata(&stamp).and_then(|m| m.modified());
+        if last.is_ok_and(|t| now.duration_since(t).map_or(true, |d| d < PRUNE_EVERY)) {
+            return Ok(None);
+        }
+        if !self.dir.is_dir() {
+            return Ok(None);
+        }
+        let (mut n, mut bytes) = (0, 0);
+        for (rel, path) in tree(&self.dir)? {
+            let Ok(m) = std::fs::metadata(&path) else {
+                continue;
+            };
+            let used = [m.accessed().ok(), m.modified().ok()]
+                .into_iter()
+                .flatten()
+                .max();
+            let unused = used.is_some_and(|t| now.duration_since(t).is_ok_and(|d| d > KEEP));
+            if rel != "pruned" && unused && std::fs::remove_file(&path).is_ok() {
+                n += 1;
+                bytes += m.len();
+            }
+        }
+        let file =
+            std::fs::File::create(&stamp).map_err(|e| format!("{}: {e}", stamp.display()))?;
+        file.set_modified(now)
+            .map_err(|e| format!("{}: {e}", stamp.display()))?;
+        Ok(Some((n, bytes)))
     }
 
     /// "N made, M from the cache" since the last call, for a step's line.
@@ -184,6 +230,58 @@ fn store(path: &Path, bytes: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entries_unused_for_a_month_are_pruned_at_most_once_a_day() {
+        let dir = std::env::temp_dir().join(format!("insyn-prune-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let cache = Cache {
+            dir: dir.clone(),
+            read: true,
+            hits: AtomicUsize::new(0),
+            made: AtomicUsize::new(0),
+        };
+        let now = SystemTime::now();
+        let day = Duration::from_secs(24 * 3600);
+        let old = cache
+            .bytes("page", &[b"old"], || Ok(b"old page".to_vec()))
+            .unwrap();
+        cache
+            .bytes("page", &[b"new"], || Ok(b"new".to_vec()))
+            .unwrap();
+        let (old_path, _) = tree(&dir)
+            .unwrap()
+            .into_iter()
+            .map(|(_, p)| (p.clone(), std::fs::read(&p).unwrap()))
+            .find(|(_, b)| *b == old)
+            .unwrap();
+        let long_ago = std::fs::FileTimes::new()
+            .set_accessed(now - 40 * day)
+            .set_modified(now - 40 * day);
+        let f = std::fs::File::options()
+            .write(true)
+            .open(&old_path)
+            .unwrap();
+        f.set_times(long_ago).unwrap();
+        assert_eq!(
+            cache.prune(now).unwrap(),
+            Some((1, 8)),
+            "the entry unused for 40 days"
+        );
+        assert!(!old_path.exists());
+        assert_eq!(tree(&dir).unwrap().len(), 2, "the new entry and the stamp");
+        assert_eq!(
+            cache.prune(now + day / 2).unwrap(),
+            None,
+            "not again the same day"
+        );
+        assert_eq!(
+            cache.prune(now + 2 * day).unwrap(),
+            Some((0, 0)),
+            "the new entry is kept"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn the_same_inputs_are_read_back_and_other_inputs_or_clean_make_again() {

@@ -117,20 +117,10 @@ pub fn build_from(
     // Every page in Swedish at its route and in English below `/en/`.
     pages::prerender(&dist, &base, &page, &routes, &content, &cache)?;
     let prerendered = t.elapsed().as_secs_f64();
-    println!(
-        "  pre-rendered {} pages in {prerendered:.1} s ({})",
-        routes.len() * 2,
-        cache.take_counts()
-    );
     seo::write_site_files(&dist, &findable.site, &routes)?;
     opendata::write_files(&findable, &dist)?;
     share::write_images(&findable, &dist, &routes, &cache)?;
-    let years = manifest
-        .reports
-        .iter()
-        .map(|e| (e.id.clone(), e.year))
-        .collect();
-    search::index_text(root, &dist, &years, &cache)?;
+    search::index_text(root, &dist, &manifest, &cache)?;
     pages::write_not_found(&dist, &not_found)?;
     // The site as a whole: every link resolves, no page is orphaned (issue #34).
     check::check_build(&dist, &base, options.site_url.as_deref())?;
@@ -138,5 +128,11 @@ pub fn build_from(
     compress::compress_and_report(&dist, built, prerendered, started, n, &cache)?;
     // Two builds of the same inputs give the same bytes: one line says so.
     println!("  the site's digest: sha256:{}", digest::site(&dist)?);
+    if let Some((n, bytes)) = cache.prune(std::time::SystemTime::now())? {
+        println!(
+            "  pruned the build cache: {n} entries unused for 30 days, {} MB",
+            bytes >> 20
+        );
+    }
     Ok(dist)
 }

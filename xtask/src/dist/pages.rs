@@ -150,6 +150,7 @@ pub fn prerender(
     data: &Data,
     cache: &Cache,
 ) -> Result {
+    let t = std::time::Instant::now();
     let digests = Digests::of(data)?;
     each(routes, |share| {
         let full = Store::ready(data.manifest.clone(), data.reports.to_vec())
@@ -188,7 +189,14 @@ pub fn prerender(
             }
         }
         Ok(())
-    })
+    })?;
+    println!(
+        "  pre-rendered {} pages in {:.1} s ({})",
+        routes.len() * 2,
+        t.elapsed().as_secs_f64(),
+        cache.take_counts()
+    );
+    Ok(())
 }
 
 /// Writes `404.html`, which hosts that serve it for unknown paths (GitHub

@@ -7,6 +7,8 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+use insyn::model::Manifest;
+
 use super::cache::{tree, Cache};
 use super::compress::tree_size;
 use crate::tools::{cmd, run, Result, PAGEFIND_VERSION};
@@ -34,10 +36,13 @@ struct Shard {
 /// (`data-pagefind-body`: reports, goals, finances, statements, boards),
 /// in the shards of [`shards`], each kept in the build's cache under the
 /// digest of the pages it reads: a build indexes only the shards whose
-/// pages changed. `years` gives each report's id its year.
-pub fn index_text(root: &Path, dist: &Path, years: &HashMap<String, u16>, cache: &Cache) -> Result {
+/// pages changed. The manifest gives each report's id its year.
+pub fn index_text(root: &Path, dist: &Path, manifest: &Manifest, cache: &Cache) -> Result {
     let t = std::time::Instant::now();
-    let shards = shards(dist, years)?;
+    let years = (manifest.reports.iter())
+        .map(|e| (e.id.clone(), e.year))
+        .collect();
+    let shards = shards(dist, &years)?;
     let work = root.join("target/pagefind-shards");
     for shard in &shards {
         let out = dist.join(&shard.dir);
