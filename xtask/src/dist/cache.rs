@@ -61,6 +61,19 @@ impl Cache {
         inputs: &[&[u8]],
         make: impl FnOnce() -> Result<Vec<u8>>,
     ) -> Result<Vec<u8>> {
+        self.bytes_if(kind, inputs, |_| true, make)
+    }
+
+    /// As [`Cache::bytes`], but what a build made before is read back only
+    /// if `still` says it holds (a rendered page records which terms it
+    /// marks, and holds while their definitions are the same).
+    pub fn bytes_if(
+        &self,
+        kind: &str,
+        inputs: &[&[u8]],
+        still: impl FnOnce(&[u8]) -> bool,
+        make: impl FnOnce() -> Result<Vec<u8>>,
+    ) -> Result<Vec<u8>> {
         let mut h = Sha256::new();
         let tools = [BINARYEN_VERSION, TERSER_VERSION].join(" ");
         for part in [VERSION.as_bytes(), tools.as_bytes(), kind.as_bytes()]
@@ -73,7 +86,7 @@ impl Cache {
         let key: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
         let path = self.dir.join(kind).join(&key[..2]).join(&key);
         if self.read {
-            if let Ok(b) = std::fs::read(&path) {
+            if let Some(b) = std::fs::read(&path).ok().filter(|b| still(b)) {
                 self.hits.fetch_add(1, Relaxed);
                 return Ok(b);
             }

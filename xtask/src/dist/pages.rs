@@ -57,10 +57,15 @@ fn json_sha(value: &impl serde::Serialize) -> Result<Sha> {
 struct Digests {
     parts: BTreeMap<(&'static str, String), Sha>,
     all: Sha,
-    /// The whole glossary, with where each term occurs (`Reads::All`), and
-    /// only its terms (`Reads::Parts`: `narrowed` gives those pages that).
+    /// The whole glossary, with where each term occurs (`Reads::All`).
     glossary: Sha,
-    terms: Sha,
+    /// What decides where the pages of `Reads::Parts` mark terms: every
+    /// term's id, forms and board (`marking`); and what a marked term shows,
+    /// its names and definition, by id (`shown`): a page's key names the
+    /// first, and a page read back holds while the second is the same for
+    /// the terms it marks.
+    marking: Sha,
+    shown: BTreeMap<String, Sha>,
     /// The manifest's schema version (a page of part of it has it too).
     schema: Sha,
     code: Sha,
@@ -100,7 +105,15 @@ impl Digests {
             parts,
             all: all.finalize().into(),
             glossary: json_sha(data.glossary)?,
-            terms: json_sha(&insyn::model::glossary::for_marking(data.glossary))?,
+            marking: json_sha(&marking(data.glossary))?,
+            shown: (data.glossary.terms.iter())
+                .map(|t| {
+                    Ok((
+                        t.id.clone(),
+                        json_sha(&(&t.term, &t.term_en, &t.definition))?,
+                    ))
+                })
+                .collect::<Result<_>>()?,
             schema: json_sha(&data.manifest.schema_version)?,
             code: sha(&code),
         })
@@ -118,7 +131,7 @@ impl Digests {
             return [self.all, self.glossary].concat();
         };
         let named = [("report", reports), ("goal", goals), ("board", boards)];
-        let mut out = [self.terms, self.schema].concat();
+        let mut out = [self.marking, self.schema].concat();
         for (kind, names) in named {
             for name in names {
                 out.extend(kind.as_bytes());
@@ -133,11 +146,73 @@ impl Digests {
     }
 }
 
+/// What decides where a page marks a term: its id, forms (Swedish and
+/// English) and board.
+type Marking<'a> = (&'a str, &'a [String], &'a [String], Option<&'a str>);
+
+/// What decides where a page marks the glossary's terms: each term's id,
+/// forms and board, in order (not its names or definition).
+fn marking(g: &Glossary) -> Vec<Marking<'_>> {
+    (g.terms.iter())
+        .map(|t| {
+            (
+                t.id.as_str(),
+                &t.forms[..],
+                &t.forms_en[..],
+                t.board.as_deref(),
+            )
+        })
+        .collect()
+}
+
+impl Digests {
+    /// One line naming the terms a page marks and the digest of what they
+    /// show: the page read back holds while this line is the same.
+    fn terms_line(&self, terms: &[String]) -> String {
+        let mut h = Sha256::new();
+        for id in terms {
+            h.update(id.as_bytes());
+            h.update([0]);
+            h.update(self.shown.get(id).map_or(&[][..], |d| &d[..]));
+        }
+        let d: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        format!("{d} {}", terms.join(","))
+    }
+}
+
+/// The terms a rendered page marks, each once, sorted: their definitions'
+/// ids (`popovertarget="def-{id}"`, `ui::terms::TermControl`).
+fn marked_terms(html: &str) -> Vec<String> {
+    const MARK: &str = "popovertarget=\"def-";
+    let mut out: Vec<String> = (html.match_indices(MARK))
+        .filter_map(|(at, _)| {
+            let rest = &html[at + MARK.len()..];
+            Some(rest[..rest.find('"')?].to_string())
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// A page as rendered: its content and the title it asks for.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Rendered {
     html: String,
     title: Option<String>,
+}
+
+/// A rendered page as the cache keeps it: the line of
+/// [`Digests::terms_line`], then the page as JSON.
+fn cached_page(terms_line: &str, page: &Rendered) -> Result<Vec<u8>> {
+    let json = serde_json::to_vec(page).map_err(|e| e.to_string())?;
+    Ok([terms_line.as_bytes(), b"\n", &json].concat())
+}
+
+/// The page of [`cached_page`]'s bytes, and its terms line.
+fn read_cached(bytes: &[u8]) -> Option<(&str, &[u8])> {
+    let at = bytes.iter().position(|b| *b == b'\n')?;
+    Some((std::str::from_utf8(&bytes[..at]).ok()?, &bytes[at + 1..]))
 }
 
 /// Writes each route's HTML file, its page rendered into `shell` (or read
@@ -165,18 +240,31 @@ pub fn prerender(
             for lang in [Lang::Sv, Lang::En] {
                 let path = in_lang(route, lang);
                 let inputs: [&[u8]; 4] = [&digests.code, base.as_bytes(), path.as_bytes(), &key];
-                let bytes = cache.bytes("page", &inputs, || {
+                // Read back while the terms it marks show the same.
+                let still = |b: &[u8]| {
+                    read_cached(b).is_some_and(|(line, _)| {
+                        let terms = line.split_once(' ').map_or("", |(_, t)| t);
+                        let terms: Vec<String> = (terms.split(','))
+                            .filter(|t| !t.is_empty())
+                            .map(str::to_string)
+                            .collect();
+                        line == digests.terms_line(&terms)
+                    })
+                };
+                let bytes = cache.bytes_if("page", &inputs, still, || {
                     let store = store
                         .get_or_insert_with(|| Rc::new(narrowed(&full, &reads)))
                         .clone();
                     let page = runtime.block_on(insyn::ui::prerender::render(&path, base, store));
+                    let line = digests.terms_line(&marked_terms(&page.html));
                     let page = Rendered {
                         html: page.html,
                         title: page.title,
                     };
-                    serde_json::to_vec(&page).map_err(|e| e.to_string())
+                    cached_page(&line, &page)
                 })?;
-                let page: Rendered = serde_json::from_slice(&bytes)
+                let json = read_cached(&bytes).map_or(&bytes[..], |(_, json)| json);
+                let page: Rendered = serde_json::from_slice(json)
                     .map_err(|e| format!("the cached page {path}: {e}"))?;
                 let html = shell.page(route, &page.html, page.title.as_deref())?;
                 let html = data
@@ -262,6 +350,70 @@ mod tests {
             Vec::<String>::new(),
             "a synthetic archive"
         );
+    }
+
+    #[test]
+    fn a_page_of_part_of_the_data_shows_of_the_glossary_only_the_terms_it_marks() {
+        use insyn::ui::state::Load;
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let (manifest, reports, _) =
+            super::super::data::read_reports(&root.join("assets/reports")).unwrap();
+        let src = std::fs::read_to_string(root.join("assets/glossary.json")).unwrap();
+        let glossary = insyn::model::parse_glossary("glossary.json", &src).unwrap();
+        let glossary = insyn::model::glossary::with_occurrences(&glossary, &reports);
+        let full = Store::ready(manifest.clone(), reports.clone()).with_glossary(glossary);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let (mut marking, mut differ) = (0, Vec::new());
+        for route in insyn::ui::prerender::routes(&manifest, &reports) {
+            let reads = reads(&route);
+            if reads == Reads::All {
+                continue;
+            }
+            let part = narrowed(&full, &reads);
+            let Some(Load::Ready(terms)) = &part.glossary else {
+                panic!("{route}: no glossary");
+            };
+            // The terms' names and definitions, changed for those in `which`.
+            let changed = |which: &dyn Fn(&str) -> bool| {
+                let mut g = (**terms).clone();
+                for t in g.terms.iter_mut().filter(|t| which(&t.id)) {
+                    t.term.push_str(" X");
+                    t.term_en.push_str(" X");
+                    t.definition.sv.push_str(" X");
+                    t.definition.en.push_str(" X");
+                }
+                Rc::new(Store {
+                    glossary: Some(Load::Ready(Rc::new(g))),
+                    ..part.clone()
+                })
+            };
+            for lang in [Lang::Sv, Lang::En] {
+                let path = in_lang(&route, lang);
+                let render = |s: Rc<Store>| {
+                    runtime
+                        .block_on(insyn::ui::prerender::render(&path, "/", s))
+                        .html
+                };
+                let html = render(Rc::new(part.clone()));
+                let marked = marked_terms(&html);
+                if render(changed(&|id| !marked.iter().any(|m| m == id))) != html {
+                    differ.push(path.clone());
+                }
+                if let Some(first) = marked.first() {
+                    marking += 1;
+                    let other = render(changed(&|id| id == first));
+                    assert_ne!(other, html, "{path}: {first} is marked, and shows");
+                }
+            }
+        }
+        assert_eq!(
+            differ,
+            Vec::<String>::new(),
+            "pages that show a term they do not mark"
+        );
+        assert!(marking > 50, "only {marking} pages mark a term");
     }
 
     #[test]
