@@ -5,9 +5,10 @@
 //!
 //! A rendered page is kept in the build's cache under what it is made from
 //! (`prerender::reads`: its report, its goal across the reports, its board,
-//! the glossary's terms; or every report and the whole glossary for the
-//! start page, the comparisons and the glossary's page), the viewer's code
-//! and the address; it is rendered from exactly that
+//! where the glossary's terms are marked; or every report and the whole
+//! glossary for the start page, the comparisons and the glossary's page),
+//! the viewer's code and the address, with the terms it marks: it is read
+//! back while their names and definitions are the same; it is rendered from exactly that
 //! part of the data (`prerender::narrowed`), so a page read back is the
 //! page a clean build renders (issue #34).
 
