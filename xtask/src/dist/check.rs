@@ -16,7 +16,7 @@
 //! page's links, not a site's orphans, its data files or its sitemap
 //! against its canonicals, and none runs offline inside the build.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
@@ -26,10 +26,13 @@ use crate::tools::Result;
 /// The site as the check reads it: its files (paths below the folder,
 /// with `/`), its base path and its public address, where known.
 struct Site<'a> {
-    files: BTreeSet<String>,
+    files: HashSet<String>,
     base: &'a str,
     url: Option<&'a str>,
 }
+
+/// The files some page, the sitemap or the catalogue links to.
+type Linked = HashSet<String>;
 
 /// A problem: the file it is in, the address, and what is wrong.
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -69,7 +72,7 @@ pub fn check_build(dist: &Path, base: &str, url: Option<&str>) -> Result {
 
 /// Every problem of the site in `dir`, sorted.
 pub fn problems(dir: &Path, base: &str, url: Option<&str>) -> Result<Vec<Problem>> {
-    let mut files = BTreeSet::new();
+    let mut files = HashSet::new();
     list(dir, "", &mut files)?;
     let site = Site {
         files,
@@ -77,20 +80,26 @@ pub fn problems(dir: &Path, base: &str, url: Option<&str>) -> Result<Vec<Problem
         url: url.map(|u| u.trim_end_matches('/')),
     };
     let mut problems = Vec::new();
-    let mut linked: BTreeSet<String> = BTreeSet::new();
+    let mut linked = Linked::new();
     let sitemap = sitemap(dir, &site, &mut problems, &mut linked)?;
     let mut canonicals = Vec::new();
-    // Read and parsed on every core (a 500-report site has 32 000 pages).
-    let pages: Vec<&String> = site.files.iter().filter(|f| f.ends_with(".html")).collect();
-    let parsed = super::parallel::map(&pages, |file| {
+    // Each page read, parsed and its links resolved on every core: a
+    // 500-report site has 32 000 pages and millions of links.
+    let mut pages: Vec<&String> = site.files.iter().filter(|f| f.ends_with(".html")).collect();
+    pages.sort();
+    let checked = super::parallel::map(&pages, |file| {
         let html = std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
-        page_links(&html).map_err(|e| format!("{file}: {e}"))
-    })?;
-    for (file, page) in pages.into_iter().zip(parsed) {
+        let page = page_links(&html).map_err(|e| format!("{file}: {e}"))?;
+        let (mut found, mut to) = (Vec::new(), Linked::new());
         for link in &page.links {
-            site.resolve_into(file, link, &mut problems, &mut linked);
+            site.resolve_into(file, link, &mut found, &mut to);
         }
-        if let Some(c) = page.canonical {
+        Ok((page.canonical, found, to))
+    })?;
+    for (file, (canonical, found, to)) in pages.into_iter().zip(checked) {
+        problems.extend(found);
+        linked.extend(to);
+        if let Some(c) = canonical {
             canonicals.push((file.clone(), c));
         }
     }
@@ -127,7 +136,7 @@ fn problem(file: &str, link: &str, what: &'static str) -> Problem {
 }
 
 /// Every file below `dir`, its compressed copies aside.
-fn list(dir: &Path, prefix: &str, out: &mut BTreeSet<String>) -> Result {
+fn list(dir: &Path, prefix: &str, out: &mut HashSet<String>) -> Result {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
@@ -284,7 +293,7 @@ impl Site<'_> {
         from: &str,
         link: &str,
         problems: &mut Vec<Problem>,
-        linked: &mut BTreeSet<String>,
+        linked: &mut Linked,
     ) {
         match self.target(from, link) {
             None => {}
@@ -318,7 +327,7 @@ fn sitemap(
     dir: &Path,
     site: &Site,
     problems: &mut Vec<Problem>,
-    linked: &mut BTreeSet<String>,
+    linked: &mut Linked,
 ) -> Result<Option<BTreeSet<String>>> {
     if !site.files.contains("sitemap.xml") {
         return Ok(None);
@@ -342,7 +351,7 @@ fn sitemap(
 }
 
 /// The report files the catalogue (or the manifest) lists count as linked.
-fn catalogue_files(dir: &Path, site: &Site, linked: &mut BTreeSet<String>) -> Result {
+fn catalogue_files(dir: &Path, site: &Site, linked: &mut Linked) -> Result {
     let lists: Vec<&String> = site
         .files
         .iter()
@@ -379,7 +388,7 @@ fn needs_a_link(file: &str) -> bool {
     page || csv || report
 }
 
-fn orphans(site: &Site, linked: &BTreeSet<String>, problems: &mut Vec<Problem>) {
+fn orphans(site: &Site, linked: &Linked, problems: &mut Vec<Problem>) {
     for f in site
         .files
         .iter()
