@@ -143,11 +143,12 @@ fn report_routes(id: &str, r: &Report) -> Vec<Route> {
     routes
 }
 
-/// What a pre-rendered page is made from, besides the glossary (only its
-/// terms, `glossary::for_marking`, for a page of [`Reads::Parts`]) and the
-/// viewer's own code: the build keys its cache of rendered pages by the
-/// digests of exactly these (issue #34), so a page is rendered again only
-/// when one of them changed.
+/// What a pre-rendered page is made from, besides the glossary (for a page
+/// of [`Reads::Parts`], only its terms, `glossary::for_marking`: the build
+/// keys the page by where they are marked and keeps it while the terms it
+/// marks read the same) and the viewer's own code: the build keys its
+/// cache of rendered pages by the digests of exactly these (issue #34), so
+/// a page is rendered again only when one of them changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reads {
     /// Every report (the start page, the comparisons, the glossary's page).

@@ -9,6 +9,10 @@
 //! compares the two), and any number of output folders can share it.
 //!
 //! `cargo xtask dist --clean` builds without reading it (and refills it).
+//! Entries no build has used for 30 days are removed ([`Cache::prune`]).
+//! A page is kept under where the glossary marks terms, not under their
+//! definitions, so two sites built with different glossaries from one
+//! cache make each other's pages again (never wrongly: see `pages.rs`).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -119,14 +123,31 @@ impl Cache {
         Ok(())
     }
 
+    /// Prunes the cache ([`Cache::pruned`]) and says so; a cache that cannot
+    /// be pruned costs disk, never the build.
+    pub fn prune(&self, now: SystemTime) {
+        match self.pruned(now) {
+            Ok(Some((n, bytes))) if n > 0 => println!(
+                "  pruned the build cache: {n} entries unused for 30 days, {} MB",
+                bytes >> 20
+            ),
+            Ok(_) => {}
+            Err(e) => println!("  the build cache was not pruned: {e}"),
+        }
+    }
+
     /// Removes the entries no build has read or written for [`KEEP`] (by
     /// the file system's access time, or its write time where that is
-    /// later), at most once every [`PRUNE_EVERY`] (when is kept in the
-    /// cache's `pruned` file): so a cache that serves one site published
-    /// month after month does not grow without end. Returns how many and
-    /// their bytes, or `None` when it was not yet time. Removing any entry
-    /// is always safe: it is made again when needed.
-    pub fn prune(&self, now: SystemTime) -> Result<Option<(usize, u64)>> {
+    /// later; where the file system keeps no access times, an entry read
+    /// but never written again goes 30 days after it was written, and is
+    /// made again when next needed), at most once every [`PRUNE_EVERY`]
+    /// (when is kept in the cache's `pruned` file): so a cache that serves
+    /// one site published month after month does not grow without end.
+    /// Only the cache's own entries (`{kind}/{2 hex}/{64 hex}`, and their
+    /// temporary files) are removed, and no link is followed, whatever
+    /// folder `INSYN_BUILD_CACHE` names. Returns how many and their bytes,
+    /// or `None` when it was not yet time.
+    pub fn pruned(&self, now: SystemTime) -> Result<Option<(usize, u64)>> {
         let stamp = self.dir.join("pruned");
         let last = std::fs::metadata(&stamp).and_then(|m| m.modified());
         if last.is_ok_and(|t| now.duration_since(t).map_or(true, |d| d < PRUNE_EVERY)) {
@@ -136,8 +157,8 @@ impl Cache {
             return Ok(None);
         }
         let (mut n, mut bytes) = (0, 0);
-        for (rel, path) in tree(&self.dir)? {
-            let Ok(m) = std::fs::metadata(&path) else {
+        for path in entries(&self.dir) {
+            let Ok(m) = std::fs::symlink_metadata(&path) else {
                 continue;
             };
             let used = [m.accessed().ok(), m.modified().ok()]
@@ -145,7 +166,7 @@ impl Cache {
                 .flatten()
                 .max();
             let unused = used.is_some_and(|t| now.duration_since(t).is_ok_and(|d| d > KEEP));
-            if rel != "pruned" && unused && std::fs::remove_file(&path).is_ok() {
+            if unused && std::fs::remove_file(&path).is_ok() {
                 n += 1;
                 bytes += m.len();
             }
@@ -183,6 +204,31 @@ pub fn tree(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     walk(dir, "", &mut out)?;
     out.sort();
     Ok(out)
+}
+
+/// The cache's own entries below `dir`: files at `{kind}/{2 hex}/{64 hex}`
+/// (or a temporary `{64 hex}.tmp-{pid}` beside them), never through a link.
+fn entries(dir: &Path) -> Vec<PathBuf> {
+    let hex = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_hexdigit());
+    let folders = |d: &Path| -> Vec<(String, PathBuf)> {
+        (std::fs::read_dir(d).into_iter().flatten().flatten())
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (_, kind) in folders(dir) {
+        for (_, shard) in folders(&kind).into_iter().filter(|(n, _)| hex(n, 2)) {
+            for e in std::fs::read_dir(&shard).into_iter().flatten().flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                let key = name.split_once(".tmp-").map_or(name.as_str(), |(k, _)| k);
+                if e.file_type().is_ok_and(|t| t.is_file()) && hex(key, 64) {
+                    out.push(e.path());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// A folder as one run of bytes: each file's path and bytes, each with
@@ -276,23 +322,21 @@ mod tests {
             .open(&old_path)
             .unwrap();
         f.set_times(long_ago).unwrap();
+        // A file that is not the cache's own, as old: never removed.
+        let other = dir.join("notes.txt");
+        std::fs::write(&other, "mine").unwrap();
+        let f = std::fs::File::options().write(true).open(&other).unwrap();
+        f.set_times(long_ago).unwrap();
+        let pruned = |at| cache.pruned(at).unwrap();
+        assert_eq!(pruned(now), Some((1, 8)), "the entry unused for 40 days");
+        assert!(!old_path.exists() && other.exists());
         assert_eq!(
-            cache.prune(now).unwrap(),
-            Some((1, 8)),
-            "the entry unused for 40 days"
+            tree(&dir).unwrap().len(),
+            3,
+            "the new entry, the notes, the stamp"
         );
-        assert!(!old_path.exists());
-        assert_eq!(tree(&dir).unwrap().len(), 2, "the new entry and the stamp");
-        assert_eq!(
-            cache.prune(now + day / 2).unwrap(),
-            None,
-            "not again the same day"
-        );
-        assert_eq!(
-            cache.prune(now + 2 * day).unwrap(),
-            Some((0, 0)),
-            "the new entry is kept"
-        );
+        assert_eq!(pruned(now + day / 2), None, "not again the same day");
+        assert_eq!(pruned(now + 2 * day), Some((0, 0)), "the new entry is kept");
         let _ = std::fs::remove_dir_all(&dir);
     }
 

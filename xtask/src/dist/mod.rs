@@ -128,11 +128,6 @@ pub fn build_from(
     compress::compress_and_report(&dist, built, prerendered, started, n, &cache)?;
     // Two builds of the same inputs give the same bytes: one line says so.
     println!("  the site's digest: sha256:{}", digest::site(&dist)?);
-    if let Some((n, bytes)) = cache.prune(std::time::SystemTime::now())? {
-        println!(
-            "  pruned the build cache: {n} entries unused for 30 days, {} MB",
-            bytes >> 20
-        );
-    }
+    cache.prune(std::time::SystemTime::now());
     Ok(dist)
 }

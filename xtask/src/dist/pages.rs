@@ -190,6 +190,8 @@ fn marked_terms(html: &str) -> Vec<String> {
             let rest = &html[at + MARK.len()..];
             Some(rest[..rest.find('"')?].to_string())
         })
+        // A term's id, never words of a report that look like the marker.
+        .filter(|id| insyn::model::report::is_id(id))
         .collect();
     out.sort();
     out.dedup();

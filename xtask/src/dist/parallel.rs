@@ -1,8 +1,8 @@
 //! The parts of the build that grow with the archive are spread over the
 //! machine's cores: pre-rendering every route (`pages.rs`), drawing the
 //! share images (`share.rs`), compressing every file (`compress.rs`),
-//! reading every page for the site's check (`check.rs`) and every file for
-//! its digest (`digest.rs`).
+//! reading every page for the site's check (`check.rs`) and the search
+//! shards' keys (`search.rs`), and every file for its digest (`digest.rs`).
 
 use crate::tools::Result;
 
