@@ -57,6 +57,13 @@ impl Cache {
         }
     }
 
+    /// Where the records of the output folders' last builds are kept
+    /// (`out.rs`): beside the entries, not among them (never pruned: one
+    /// per output folder).
+    pub fn records(&self) -> PathBuf {
+        self.dir.join("outputs")
+    }
+
     /// The bytes made by `make` from `inputs` (each part of the key, in
     /// order), of `kind`: read back if a build made them before.
     pub fn bytes(
@@ -101,26 +108,20 @@ impl Cache {
         Ok(bytes)
     }
 
-    /// The folder `out`, made by `make` from `inputs` (as for [`Cache::bytes`]):
-    /// read back, every file of it, if a build made it before.
+    /// The folder `made_in`, made there by `make` from `inputs` (as for
+    /// [`Cache::bytes`]), as one run of bytes ([`unpacked`] gives its
+    /// files): read back if a build made it before.
     pub fn folder(
         &self,
         kind: &str,
         inputs: &[&[u8]],
-        out: &Path,
+        made_in: &Path,
         make: impl FnOnce() -> Result,
-    ) -> Result {
-        let mut made = false;
-        let packed = self.bytes(kind, inputs, || {
+    ) -> Result<Vec<u8>> {
+        self.bytes(kind, inputs, || {
             make()?;
-            made = true;
-            pack(out)
-        })?;
-        if !made {
-            let _ = std::fs::remove_dir_all(out);
-            unpack(&packed, out)?;
-        }
-        Ok(())
+            pack(made_in)
+        })
     }
 
     /// Prunes the cache ([`Cache::pruned`]) and says so; a cache that cannot
@@ -245,18 +246,15 @@ fn pack(dir: &Path) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Writes the files of [`pack`]'s bytes below `dir`.
-fn unpack(mut packed: &[u8], dir: &Path) -> Result {
+/// The files of [`pack`]'s bytes: each one's path below the folder, and
+/// its bytes.
+pub fn unpacked(mut packed: &[u8]) -> Result<Vec<(String, &[u8])>> {
+    let mut out = Vec::new();
     while !packed.is_empty() {
         let rel = String::from_utf8_lossy(part(&mut packed)?).into_owned();
-        let bytes = part(&mut packed)?;
-        let path = dir.join(&rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        }
-        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        out.push((rel, part(&mut packed)?));
     }
-    Ok(())
+    Ok(out)
 }
 
 /// The next length-prefixed part of packed bytes, and the rest after it.
@@ -396,13 +394,19 @@ mod tests {
             Ok(())
         };
         let cache = Cache::open(&root.join("cache"), false);
-        cache.folder("f", &[b"k"], &out, make).unwrap();
+        let packed = cache.folder("f", &[b"k"], &out, make).unwrap();
         assert_eq!(cache.take_counts(), "1 made, 0 from the cache");
         let first = digests(&out, &|_| true).unwrap();
         std::fs::remove_dir_all(&out).unwrap();
         let again = cache.folder("f", &[b"k"], &out, || Err("not made again".into()));
-        again.unwrap();
+        let again = again.unwrap();
         assert_eq!(cache.take_counts(), "0 made, 1 from the cache", "read back");
+        assert_eq!(again, packed);
+        for (rel, bytes) in unpacked(&again).unwrap() {
+            let path = out.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
         assert_eq!(digests(&out, &|_| true).unwrap(), first);
         // Only the files `keep` accepts are part of a key.
         let json = digests(&out, &|p| p.ends_with(".json")).unwrap();

@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use super::cache::Cache;
+use super::out::{sha_of, Out, Sha};
 use super::parallel::each;
 use crate::tools::Result;
 
@@ -54,33 +53,49 @@ fn compressible(p: &Path) -> bool {
     )
 }
 
-/// Writes `.br` and `.gz` beside every compressible file. Returns (files,
-/// bytes, brotli bytes).
-pub fn compress_all(dist: &Path, cache: &Cache) -> Result<(usize, u64, u64)> {
-    let all: Vec<PathBuf> = files(dist)
-        .into_iter()
-        .filter(|p| compressible(p))
+/// Writes `.br` and `.gz` beside every compressible file the build made
+/// (kept as they are while the file is the last build's, `out.rs`).
+/// Returns (files, bytes, brotli bytes).
+pub fn compress_all(out: &Out, cache: &Cache) -> Result<(usize, u64, u64)> {
+    let all: Vec<(String, Sha)> = (out.files().into_iter())
+        .filter(|(rel, _)| compressible(Path::new(rel)))
         .collect();
-    let totals = std::sync::Mutex::new((0usize, 0u64, 0u64));
     each(&all, |share| {
-        for p in share {
-            let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            let q = quality(p);
-            // The file's digest once, for both keys (a 500-report site
-            // holds 1 GB of pages to read back).
-            let d: [u8; 32] = Sha256::digest(&bytes).into();
-            let b = cache.bytes("br", &[&d, &q.to_le_bytes()], || Ok(brotli_at(&bytes, q)))?;
-            let g = cache.bytes("gz", &[&d], || gzip_bytes(&bytes))?;
-            std::fs::write(format!("{}.br", p.display()), &b)
-                .map_err(|e| format!("{}: {e}", p.display()))?;
-            std::fs::write(format!("{}.gz", p.display()), &g)
-                .map_err(|e| format!("{}: {e}", p.display()))?;
-            let mut t = totals.lock().map_err(|_| "compression totals")?;
-            *t = (t.0 + 1, t.1 + bytes.len() as u64, t.2 + b.len() as u64);
+        for (rel, d) in share {
+            let q = quality(Path::new(rel));
+            let read = || {
+                let p = out.dir().join(rel);
+                std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))
+            };
+            let q_bytes = q.to_le_bytes();
+            let br_key = sha_of(&[b"br", d, &q_bytes]);
+            out.keyed(
+                &format!("{rel}.br"),
+                br_key,
+                |_| true,
+                || {
+                    let b = cache.bytes("br", &[d, &q_bytes], || Ok(brotli_at(&read()?, q)))?;
+                    Ok((b, Vec::new()))
+                },
+            )?;
+            out.keyed(
+                &format!("{rel}.gz"),
+                sha_of(&[b"gz", d]),
+                |_| true,
+                || {
+                    Ok((
+                        cache.bytes("gz", &[d], || gzip_bytes(&read()?))?,
+                        Vec::new(),
+                    ))
+                },
+            )?;
         }
         Ok(())
     })?;
-    totals.into_inner().map_err(|_| "compression totals".into())
+    let len = |rel: &str| out.len(rel).unwrap_or(0);
+    let raw = all.iter().map(|(rel, _)| len(rel)).sum();
+    let br = all.iter().map(|(rel, _)| len(&format!("{rel}.br"))).sum();
+    Ok((all.len(), raw, br))
 }
 
 /// Brotli's quality for a file: the highest for the viewer's own files
@@ -121,7 +136,7 @@ fn gzip_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
 
 /// Compresses every file and prints what the build made and took.
 pub fn compress_and_report(
-    dist: &Path,
+    out: &Out,
     routes: usize,
     prerendered: f64,
     started: std::time::Instant,
@@ -129,19 +144,20 @@ pub fn compress_and_report(
     cache: &Cache,
 ) -> Result {
     let t = std::time::Instant::now();
-    let (n, raw, br) = compress_all(dist, cache)?;
+    let (n, raw, br) = compress_all(out, cache)?;
     println!(
         "  wrote an HTML file for each of {} routes, in Swedish and English, in {prerendered:.1} s",
         routes
     );
     println!(
-        "  compressed {n} files in {:.1} s: {} KB → {} KB brotli (.br and .gz beside each; {})",
+        "  compressed {n} files in {:.1} s: {} KB → {} KB brotli (.br and .gz beside each; {}; {})",
         t.elapsed().as_secs_f64(),
         raw / 1024,
         br / 1024,
-        cache.take_counts()
+        cache.take_counts(),
+        out.take_counts()
     );
-    let (files, bytes) = tree_size(dist);
+    let (files, bytes) = out.size();
     println!(
         "  built {} reports in {:.1} s: {files} files, {:.1} MB, peak memory of the build {}",
         reports,

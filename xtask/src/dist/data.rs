@@ -12,19 +12,18 @@ use insyn::model::migrate;
 use insyn::model::{parse_glossary, parse_manifest, Manifest, Report};
 
 use super::names::hashed;
+use super::out::Out;
 use crate::tools::Result;
 
-/// Replaces the bundled report files Trunk copied with those of `dir`.
-pub fn replace_reports(dir: &Path, dist: &Path) -> Result {
-    let target = dist.join("reports");
-    std::fs::remove_dir_all(&target).map_err(|e| format!("{}: {e}", target.display()))?;
-    std::fs::create_dir_all(&target).map_err(|e| format!("{}: {e}", target.display()))?;
+/// The report files of `dir` in the site, in place of the bundled ones
+/// (those read by migrating them aside: the site serves them migrated).
+pub fn replace_reports(dir: &Path, out: &Out, migrated: &Migrated) -> Result {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for e in entries.flatten() {
         let p = e.path();
-        if p.extension().is_some_and(|x| x == "json") {
-            std::fs::copy(&p, target.join(e.file_name()))
-                .map_err(|e| format!("{}: {e}", p.display()))?;
+        let name = e.file_name().to_string_lossy().into_owned();
+        if p.extension().is_some_and(|x| x == "json") && !migrated.contains_key(&name) {
+            out.copy(&format!("reports/{}", e.file_name().to_string_lossy()), &p)?;
         }
     }
     Ok(())
@@ -35,7 +34,7 @@ pub fn replace_reports(dir: &Path, dist: &Path) -> Result {
 /// returns the catalogue's name (below `reports/`) and, by report id, what
 /// the pages of that report name in `<meta name="insyn-report">`.
 pub fn write_catalogue(
-    dist: &Path,
+    out: &Out,
     manifest: &Manifest,
     reports: &[Report],
 ) -> Result<(String, BTreeMap<String, String>)> {
@@ -44,21 +43,17 @@ pub fn write_catalogue(
     // Each report file's fingerprint as checked here: the viewer decodes a
     // file that still has it without validating it again.
     for r in &mut cat.reports {
-        let path = dist.join("reports").join(&r.file);
+        let path = out.dir().join("reports").join(&r.file);
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         r.digest = Some(catalogue::digest(&bytes));
     }
     let text = to_json(&cat)?;
     let name = hashed(catalogue::CATALOGUE_STEM, text.as_bytes(), ".json");
-    let dir = dist.join("reports");
-    std::fs::write(dir.join(&name), &text).map_err(|e| format!("{name}: {e}"))?;
-    let goals = dir.join("goals");
-    std::fs::create_dir_all(&goals).map_err(|e| format!("{}: {e}", goals.display()))?;
+    out.write(&format!("reports/{name}"), text.as_bytes())?;
     for (id, h) in catalogue::goal_histories(reports) {
-        let file = dist.join(catalogue::goal_file(&id));
-        std::fs::write(&file, to_json(&h)?).map_err(|e| format!("{}: {e}", file.display()))?;
+        out.write(&catalogue::goal_file(&id), to_json(&h)?.as_bytes())?;
     }
-    write_board_files(dist, reports)?;
+    write_board_files(out, reports)?;
     println!("  wrote reports/{name} ({} KB)", text.len() / 1024);
     let pages = cat
         .reports
@@ -70,13 +65,10 @@ pub fn write_catalogue(
 
 /// Writes each board's file, `reports/boards/{key}.json`: its reports over
 /// the years, what its page shows (issue #33).
-fn write_board_files(dist: &Path, reports: &[Report]) -> Result {
+fn write_board_files(out: &Out, reports: &[Report]) -> Result {
     use insyn::model::history;
-    let boards = dist.join("reports/boards");
-    std::fs::create_dir_all(&boards).map_err(|e| format!("{}: {e}", boards.display()))?;
     for (key, h) in history::board_histories(reports) {
-        let file = dist.join(history::board_file(&key));
-        std::fs::write(&file, to_json(&h)?).map_err(|e| format!("{}: {e}", file.display()))?;
+        out.write(&history::board_file(&key), to_json(&h)?.as_bytes())?;
     }
     Ok(())
 }
@@ -85,14 +77,12 @@ fn write_board_files(dist: &Path, reports: &[Report]) -> Result {
 /// report's own page shows of it (`catalogue::report_page`, issue #16).
 /// Returns, by report id, what that page names in `<meta name="insyn-report">`.
 pub fn write_report_pages(
-    dist: &Path,
+    out: &Out,
     manifest: &Manifest,
     reports: &[Report],
 ) -> Result<BTreeMap<String, String>> {
     use insyn::model::catalogue::{self, PageReport};
-    let dir = dist.join("reports").join(catalogue::page_file(""));
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut out = BTreeMap::new();
+    let mut metas = BTreeMap::new();
     for r in reports {
         let (Some(page), Some(e)) = (
             catalogue::report_page(r),
@@ -102,16 +92,15 @@ pub fn write_report_pages(
         };
         let text = to_json(&page)?;
         let file = catalogue::page_file(&e.file);
-        let path = dist.join("reports").join(&file);
-        std::fs::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
+        out.write(&format!("reports/{file}"), text.as_bytes())?;
         let meta = PageReport {
             id: e.id.clone(),
             digest: Some(catalogue::digest(text.as_bytes())),
             file,
         };
-        out.insert(e.id.clone(), meta.to_meta());
+        metas.insert(e.id.clone(), meta.to_meta());
     }
-    Ok(out)
+    Ok(metas)
 }
 
 fn to_json(v: &impl serde::Serialize) -> Result<String> {
@@ -167,12 +156,11 @@ pub fn read_reports(dir: &Path) -> Result<(Manifest, Vec<Report>, Migrated)> {
     Ok((manifest, reports, migrated))
 }
 
-/// Writes the migrated files' texts over the copies in `dist/reports`, so
-/// the viewer reads the current version.
-pub fn write_migrated(dist: &Path, migrated: &Migrated) -> Result {
+/// Writes the migrated files' texts in `reports/`, so the viewer reads the
+/// current version.
+pub fn write_migrated(out: &Out, migrated: &Migrated) -> Result {
     for (file, text) in migrated {
-        let path = dist.join("reports").join(file);
-        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        out.write(&format!("reports/{file}"), text.as_bytes())?;
     }
     Ok(())
 }
@@ -182,7 +170,7 @@ pub fn write_migrated(dist: &Path, migrated: &Migrated) -> Result {
 /// on, so the glossary page links them without fetching every report; and
 /// beside it what the other pages need of it (`glossary-terms.json`,
 /// `glossary::for_marking`: terms and definitions only).
-pub fn write_glossary(file: &Path, dist: &Path, reports: &[Report]) -> Result<Glossary> {
+pub fn write_glossary(file: &Path, out: &Out, reports: &[Report]) -> Result<Glossary> {
     let src = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let glossary = parse_glossary("glossary.json", &src).map_err(|d| {
         format!(
@@ -193,10 +181,9 @@ pub fn write_glossary(file: &Path, dist: &Path, reports: &[Report]) -> Result<Gl
     })?;
     let built = insyn::model::glossary::with_occurrences(&glossary, reports);
     let text = serde_json::to_string(&built).map_err(|e| format!("glossary.json: {e}"))?;
-    std::fs::write(dist.join("glossary.json"), text).map_err(|e| format!("glossary.json: {e}"))?;
+    out.write("glossary.json", text.as_bytes())?;
     let terms = insyn::model::glossary::for_marking(&built);
     let text = serde_json::to_string(&terms).map_err(|e| format!("glossary-terms.json: {e}"))?;
-    std::fs::write(dist.join("glossary-terms.json"), text)
-        .map_err(|e| format!("glossary-terms.json: {e}"))?;
+    out.write("glossary-terms.json", text.as_bytes())?;
     Ok(built)
 }

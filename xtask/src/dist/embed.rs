@@ -7,12 +7,13 @@ use std::path::Path;
 use insyn::ui::route::Family;
 
 use super::modules::Modules;
+use super::out::Out;
 use super::shell::{check_names, fill};
 use crate::tools::Result;
 
 /// `insyn-embed.js` (`assets/js/`): mounts the viewer into `<div data-insyn="…">` elements of
 /// any host page, each inside a shadow root with the site's stylesheet.
-pub fn write_embed_loader(dist: &Path, modules: &Modules, css: &str, catalogue: &str) -> Result {
+pub fn write_embed_loader(out: &Out, modules: &Modules, css: &str, catalogue: &str) -> Result {
     let embeds = &modules.pages[&Family::Embeds];
     let loader = fill(
         include_str!("../../../assets/js/insyn-embed.js"),
@@ -24,12 +25,11 @@ pub fn write_embed_loader(dist: &Path, modules: &Modules, css: &str, catalogue: 
             ("CATALOGUE", catalogue),
         ],
     )?;
-    std::fs::write(dist.join("insyn-embed.js"), loader).map_err(|e| format!("insyn-embed.js: {e}"))
+    out.write("insyn-embed.js", loader.as_bytes())
 }
 
 /// Copies the embed demo (a hostile host page) into the build.
-pub fn copy_docs(root: &Path, dist: &Path) -> Result {
+pub fn copy_docs(root: &Path, out: &Out) -> Result {
     let f = "embed-demo.html";
-    std::fs::copy(root.join("docs").join(f), dist.join(f)).map_err(|e| format!("{f}: {e}"))?;
-    Ok(())
+    out.copy(f, &root.join("docs").join(f))
 }

@@ -17,6 +17,7 @@ use insyn::ui::route::Family;
 
 use super::cache::Cache;
 use super::names::hashed;
+use super::out::Out;
 use crate::tools::{cmd, run, Result};
 
 /// A family's module in the build: its JS glue and wasm, by file name.
@@ -47,13 +48,22 @@ fn bin(family: Family) -> String {
     format!("insyn-{}", family.name())
 }
 
-/// Trunk's release build of `index.html` into `dist`: the stylesheet, the
-/// copied assets and the page shell. Its all-pages module is built without
-/// wasm-opt (`data-wasm-opt="0"` in `index.html`) and not used: [`build`]
-/// makes that module as it makes the others, with the cache, so a build
-/// whose code has not changed does not spend Trunk's 13 s in wasm-opt
-/// again (issue #34).
-pub fn trunk_build(root: &Path, base: &str, dist: &Path) -> Result {
+/// Trunk's release build of `index.html` (the stylesheet, the copied
+/// assets and the page shell) into a folder of its own below
+/// `target/trunk/`, one for each output folder; returns that folder. Its
+/// all-pages module is built without wasm-opt (`data-wasm-opt="0"` in
+/// `index.html`) and not used: [`build`] makes that module as it makes the
+/// others, with the cache, so a build whose code has not changed does not
+/// spend Trunk's 13 s in wasm-opt again (issue #34). Trunk empties the
+/// folder it builds into, one file at a time: the site's own folder is
+/// kept (`out.rs`), and a Trunk that fails leaves the last build served.
+pub fn trunk_build(root: &Path, base: &str, dist: &Path) -> Result<PathBuf> {
+    let abs = std::path::absolute(dist).unwrap_or_else(|_| dist.to_path_buf());
+    let id: String = super::out::sha(abs.as_os_str().as_encoded_bytes())[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let staging = root.join("target/trunk").join(id);
     let mut trunk = cmd(root, "trunk");
     trunk
         .args([
@@ -64,53 +74,34 @@ pub fn trunk_build(root: &Path, base: &str, dist: &Path) -> Result {
             base,
             "--dist",
         ])
-        .arg(dist);
+        .arg(&staging);
     let std = super::size::configure(root, &mut trunk);
     println!("→ trunk build --release (public URL {base}, {std}) (about 2 min, 10 s when warm)");
-    let aside = set_aside(dist)?;
-    let built = run("trunk build", &mut trunk);
-    done_aside(dist, aside, built.is_ok())?;
-    built
+    run("trunk build", &mut trunk)?;
+    Ok(staging)
 }
 
-/// After Trunk: the last build set aside is removed if Trunk built, else
-/// put back where it was (`serve` goes on serving it).
-fn done_aside(dist: &Path, aside: Option<PathBuf>, built: bool) -> Result {
-    let Some(old) = aside else { return Ok(()) };
-    if built {
-        return std::fs::remove_dir_all(&old).map_err(|e| format!("{}: {e}", old.display()));
-    }
-    let _ = std::fs::remove_dir_all(dist);
-    std::fs::rename(&old, dist).map_err(|e| format!("{}: {e}", dist.display()))
-}
-
-/// Moves the last build in `dist` aside (to `dist.old`, beside it) before
-/// Trunk runs, and returns where. Trunk empties the folder before it puts
-/// its build there, one file at a time through its async runtime: 30 s
-/// for the 14 000 files of a 50-report site, where moving the folder is
-/// instant and removing it a fraction of a second (issue #34: a build with
-/// nothing changed). Not a link (Trunk empties the folder it points to).
-fn set_aside(dist: &Path) -> Result<Option<PathBuf>> {
-    let is_dir = std::fs::symlink_metadata(dist).is_ok_and(|m| m.is_dir());
-    if !is_dir {
-        return Ok(None);
-    }
-    let mut old = dist.as_os_str().to_owned();
-    old.push(".old");
-    let old = PathBuf::from(old);
-    match std::fs::remove_dir_all(&old) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            return Err(format!("{}: {e}", old.display()));
+/// Trunk's files in the site, but those of `skip` (its page shell, which
+/// the build adapts for each family, and its module) and, with
+/// `reports_replaced`, the bundled report files it copied.
+pub fn copy_trunk_output(
+    staging: &Path,
+    out: &Out,
+    skip: &[String],
+    reports_replaced: bool,
+) -> Result {
+    for (rel, path) in super::cache::tree(staging)? {
+        if skip.contains(&rel) || (reports_replaced && rel.starts_with("reports/")) {
+            continue;
         }
-        _ => {}
+        out.copy(&rel, &path)?;
     }
-    std::fs::rename(dist, &old).map_err(|e| format!("{}: {e}", dist.display()))?;
-    Ok(Some(old))
+    Ok(())
 }
 
 /// Builds every family's module and the validator into `dist` (with the JS
 /// snippets the glue imports, in `dist/snippets/`).
-pub fn build(root: &Path, dist: &Path, cache: &Cache) -> Result<Modules> {
+pub fn build(root: &Path, out: &Out, cache: &Cache) -> Result<Modules> {
     let t = std::time::Instant::now();
     let mut cargo = cmd(root, "cargo");
     cargo.args(["build", "--release", "--target", "wasm32-unknown-unknown"]);
@@ -127,11 +118,11 @@ pub fn build(root: &Path, dist: &Path, cache: &Cache) -> Result<Modules> {
     let work = root.join("target/modules");
     let mut pages = BTreeMap::new();
     for f in Family::ALL {
-        pages.insert(f, finish(root, &target, (&work, dist), &bin(f), cache)?);
+        pages.insert(f, finish(root, &target, (&work, out), &bin(f), cache)?);
     }
-    let check = finish(root, &target, (&work, dist), CHECK, cache)?;
-    let import = finish(root, &target, (&work, dist), IMPORT, cache)?;
-    let all = finish(root, &target, (&work, dist), ALL, cache)?;
+    let check = finish(root, &target, (&work, out), CHECK, cache)?;
+    let import = finish(root, &target, (&work, out), IMPORT, cache)?;
+    let all = finish(root, &target, (&work, out), ALL, cache)?;
     println!(
         "  built the modules in {:.0} s ({}): {}, {}, {}, {}",
         t.elapsed().as_secs_f64(),
@@ -157,7 +148,7 @@ pub fn build(root: &Path, dist: &Path, cache: &Cache) -> Result<Modules> {
 fn finish(
     root: &Path,
     target: &Path,
-    (work, dist): (&Path, &Path),
+    (work, out): (&Path, &Out),
     name: &str,
     cache: &Cache,
 ) -> Result<Module> {
@@ -203,11 +194,11 @@ fn finish(
         )?;
         read(&glue)
     })?;
-    copy_snippets(&dir.join("snippets"), &dist.join("snippets"))?;
+    copy_snippets(&dir.join("snippets"), out)?;
     let wasm_name = hashed(&name, &wasm_bytes, "_bg.wasm");
-    write(&dist.join(&wasm_name), &wasm_bytes)?;
+    out.write(&wasm_name, &wasm_bytes)?;
     let js_name = hashed(&name, &js, ".js");
-    write(&dist.join(&js_name), &js)?;
+    out.write(&js_name, &js)?;
     Ok(Module {
         js: js_name,
         wasm: wasm_name,
@@ -218,24 +209,14 @@ fn read(p: &Path) -> Result<Vec<u8>> {
     std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))
 }
 
-fn write(p: &Path, bytes: &[u8]) -> Result {
-    std::fs::write(p, bytes).map_err(|e| format!("{}: {e}", p.display()))
-}
-
-/// Copies the JS snippets wasm-bindgen wrote (the same files for every
-/// family: they come from the one library).
-fn copy_snippets(from: &Path, to: &Path) -> Result {
-    let Ok(entries) = std::fs::read_dir(from) else {
+/// Copies the JS snippets wasm-bindgen wrote into `snippets/` (the same
+/// files for every family: they come from the one library).
+fn copy_snippets(from: &Path, out: &Out) -> Result {
+    if !from.is_dir() {
         return Ok(());
-    };
-    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
-    for e in entries.flatten() {
-        let dest: PathBuf = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_snippets(&e.path(), &dest)?;
-        } else {
-            std::fs::copy(e.path(), &dest).map_err(|err| format!("{}: {err}", dest.display()))?;
-        }
+    }
+    for (rel, path) in super::cache::tree(from)? {
+        out.copy(&format!("snippets/{rel}"), &path)?;
     }
     Ok(())
 }
@@ -245,28 +226,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_last_build_is_set_aside_for_trunk_and_back_if_trunk_fails() {
-        let dir = std::env::temp_dir().join(format!("insyn-aside-{}", std::process::id()));
-        let dist = dir.join("dist");
-        std::fs::create_dir_all(&dist).unwrap();
-        std::fs::write(dist.join("last.html"), "last").unwrap();
-        // Trunk fails: the last build is where it was.
-        let aside = set_aside(&dist).unwrap();
-        assert!(!dist.exists(), "Trunk finds no folder to empty");
-        done_aside(&dist, aside, false).unwrap();
-        assert_eq!(
-            std::fs::read_to_string(dist.join("last.html")).unwrap(),
-            "last"
-        );
-        // Trunk builds: its output stays, the last build is gone.
-        let aside = set_aside(&dist).unwrap();
-        std::fs::create_dir_all(&dist).unwrap();
-        std::fs::write(dist.join("new.html"), "new").unwrap();
-        done_aside(&dist, aside, true).unwrap();
-        assert!(dist.join("new.html").exists() && !dist.join("last.html").exists());
-        assert!(!dir.join("dist.old").exists());
-        // No folder yet: nothing to set aside.
-        assert_eq!(set_aside(&dir.join("none")).unwrap(), None);
+    fn trunk_output_but_its_shell_its_module_and_replaced_reports_goes_into_the_site() {
+        let dir = std::env::temp_dir().join(format!("insyn-trunk-{}", std::process::id()));
+        let (staging, site) = (dir.join("trunk"), dir.join("site"));
+        for f in ["index.html", "insyn-1.js", "style-1.css", "reports/a.json"] {
+            let p = staging.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, f).unwrap();
+        }
+        let out = Out::open(&site, None, true);
+        let skip = ["index.html".into(), "insyn-1.js".into()];
+        copy_trunk_output(&staging, &out, &skip, true).unwrap();
+        let files: Vec<String> = out.files().into_iter().map(|(f, _)| f).collect();
+        assert_eq!(files, ["style-1.css"]);
+        copy_trunk_output(&staging, &out, &skip, false).unwrap();
+        assert!(site.join("reports/a.json").exists() && !site.join("index.html").exists());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -8,8 +8,6 @@
 //! build is given one (`--licence URL`) the metadata says that it is not
 //! stated rather than inventing one.
 
-use std::path::Path;
-
 use insyn::model::export::table_csv;
 use insyn::model::format::Lang;
 use insyn::model::{ManifestEntry, Report};
@@ -17,6 +15,7 @@ use insyn::ui::components::{report_heading, text};
 use insyn::ui::route::{recognize, Route};
 use serde_json::{json, Value};
 
+use super::out::Out;
 use super::site::{escape, Findable};
 use crate::tools::Result;
 
@@ -210,25 +209,19 @@ fn dcat_dataset(
 }
 
 /// Writes each table's CSV and, with an origin, the catalogue.
-pub fn write_files(f: &Findable, dist: &Path) -> Result {
+pub fn write_files(f: &Findable, out: &Out) -> Result {
     let mut n = 0;
     for (e, r) in f.manifest.reports.iter().zip(&f.reports) {
         let Some(a) = r.as_annual() else { continue };
         for t in &a.tables {
-            let path = dist.join(csv_file(&e.id, &t.id));
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
-            }
-            std::fs::write(&path, table_csv(t))
-                .map_err(|err| format!("{}: {err}", path.display()))?;
+            out.write(&csv_file(&e.id, &t.id), table_csv(t).as_ref())?;
             n += 1;
         }
     }
     println!("  wrote {n} tables as CSV files");
     match catalogue(f, f.options.contact.as_deref()) {
         Some(rdf) => {
-            std::fs::write(dist.join("katalog.rdf"), rdf)
-                .map_err(|e| format!("katalog.rdf: {e}"))?;
+            out.write("katalog.rdf", rdf.as_bytes())?;
             println!(
                 "  wrote katalog.rdf (DCAT-AP-SE, {} datasets; licence: {}; contact e-mail: {})",
                 f.reports.len(),
@@ -501,7 +494,7 @@ mod tests {
     fn a_table_file_holds_the_bytes_of_the_viewer_download() {
         let f = bundled(Options::default());
         let dir = std::env::temp_dir().join(format!("insyn-csv-{}", std::process::id()));
-        write_files(&f, &dir).unwrap();
+        write_files(&f, &Out::open(&dir, None, true)).unwrap();
         let a = f.reports[0].as_annual().unwrap();
         let t = &a.tables[0];
         let bytes = std::fs::read(dir.join(csv_file(&a.id, &t.id))).unwrap();

@@ -13,7 +13,6 @@
 //! page a clean build renders (issue #34).
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::rc::Rc;
 
 use sha2::{Digest, Sha256};
@@ -40,11 +39,7 @@ pub struct Data<'a> {
     pub findable: &'a Findable,
 }
 
-type Sha = [u8; 32];
-
-fn sha(bytes: &[u8]) -> Sha {
-    Sha256::digest(bytes).into()
-}
+use super::out::{sha, sha_of, Out, Sha};
 
 fn json_sha(value: &impl serde::Serialize) -> Result<Sha> {
     serde_json::to_vec(value)
@@ -93,15 +88,7 @@ impl Digests {
             parts.insert(("board", key), json_sha(&b)?);
         }
         // The viewer's code is this program's: the pages are rendered here.
-        // The running program's own bytes, where Linux gives them (not a
-        // newer build of it written since it started).
-        let running = Path::new("/proc/self/exe");
-        let exe = if running.exists() {
-            running.to_path_buf()
-        } else {
-            std::env::current_exe().map_err(|e| e.to_string())?
-        };
-        let code = std::fs::read(&exe).map_err(|e| format!("{}: {e}", exe.display()))?;
+        let code = super::out::program()?;
         Ok(Digests {
             parts,
             all: all.finalize().into(),
@@ -116,7 +103,7 @@ impl Digests {
                 })
                 .collect::<Result<_>>()?,
             schema: json_sha(&data.manifest.schema_version)?,
-            code: sha(&code),
+            code,
         })
     }
 
@@ -218,10 +205,58 @@ fn read_cached(bytes: &[u8]) -> Option<(&str, &[u8])> {
     Some((std::str::from_utf8(&bytes[..at]).ok()?, &bytes[at + 1..]))
 }
 
+/// The page file of a path (`/asn-2025` → `asn-2025/index.html`).
+fn page_file(path: &str) -> String {
+    match path.trim_matches('/') {
+        "" => "index.html".into(),
+        p => format!("{p}/index.html"),
+    }
+}
+
+/// The digest of what every page's file has around its content: the
+/// family shells, the `<noscript>` sheet, the report files' names, and
+/// what the head is made of (the site's address, the publishing options,
+/// every report: `Findable::finish`).
+fn frame(shell: &Shell, data: &Data, all: &Sha) -> Sha {
+    let mut h = Sha256::new();
+    for (family, html) in shell.indexes {
+        h.update(family.name().as_bytes());
+        h.update([0]);
+        h.update(sha(html.as_bytes()));
+    }
+    for map in [shell.reports, shell.own] {
+        for (k, v) in map {
+            h.update(sha(format!("{k}\0{v}").as_bytes()));
+        }
+        h.update([1]);
+    }
+    h.update(sha(shell.nojs.as_bytes()));
+    let f = data.findable;
+    h.update(sha(format!(
+        "{:?} {:?} {:?}",
+        f.site.base, f.site.url, f.options
+    )
+    .as_bytes()));
+    h.update(all);
+    h.finalize().into()
+}
+
+/// Whether a page's terms line (the terms it marks and the digest of what
+/// they show) is still what those terms show.
+fn holds(digests: &Digests, line: &str) -> bool {
+    let terms = line.split_once(' ').map_or("", |(_, t)| t);
+    let terms: Vec<String> = (terms.split(','))
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect();
+    line == digests.terms_line(&terms)
+}
+
 /// Writes each route's HTML file, its page rendered into `shell` (or read
-/// back from `cache`).
+/// back from `cache`); a page whose key and marked terms are the last
+/// build's is kept as it is (`out.rs`).
 pub fn prerender(
-    dist: &Path,
+    out: &Out,
     base: &str,
     shell: &Shell,
     routes: &[String],
@@ -230,6 +265,7 @@ pub fn prerender(
 ) -> Result {
     let t = std::time::Instant::now();
     let digests = Digests::of(data)?;
+    let frame = frame(shell, data, &digests.all);
     each(routes, |share| {
         let full = Store::ready(data.manifest.clone(), data.reports.to_vec())
             .with_glossary(data.glossary.clone());
@@ -243,62 +279,56 @@ pub fn prerender(
             for lang in [Lang::Sv, Lang::En] {
                 let path = in_lang(route, lang);
                 let inputs: [&[u8]; 4] = [&digests.code, base.as_bytes(), path.as_bytes(), &key];
-                // Read back while the terms it marks show the same.
-                let still = |b: &[u8]| {
-                    read_cached(b).is_some_and(|(line, _)| {
-                        let terms = line.split_once(' ').map_or("", |(_, t)| t);
-                        let terms: Vec<String> = (terms.split(','))
-                            .filter(|t| !t.is_empty())
-                            .map(str::to_string)
-                            .collect();
-                        line == digests.terms_line(&terms)
-                    })
-                };
-                let bytes = cache.bytes_if("page", &inputs, still, || {
-                    let store = store
-                        .get_or_insert_with(|| Rc::new(narrowed(&full, &reads)))
-                        .clone();
-                    let page = runtime.block_on(insyn::ui::prerender::render(&path, base, store));
-                    let line = digests.terms_line(&marked_terms(&page.html));
-                    let page = Rendered {
-                        html: page.html,
-                        title: page.title,
-                    };
-                    cached_page(&line, &page)
+                let file_key = sha_of(&[&inputs[..], &[&frame[..]]].concat());
+                let kept =
+                    |extra: &[u8]| std::str::from_utf8(extra).is_ok_and(|l| holds(&digests, l));
+                out.keyed(&page_file(&path), file_key, kept, || {
+                    // Read back while the terms it marks show the same.
+                    let still = |b: &[u8]| read_cached(b).is_some_and(|(l, _)| holds(&digests, l));
+                    let bytes = cache.bytes_if("page", &inputs, still, || {
+                        let store = store
+                            .get_or_insert_with(|| Rc::new(narrowed(&full, &reads)))
+                            .clone();
+                        let page =
+                            runtime.block_on(insyn::ui::prerender::render(&path, base, store));
+                        let line = digests.terms_line(&marked_terms(&page.html));
+                        let page = Rendered {
+                            html: page.html,
+                            title: page.title,
+                        };
+                        cached_page(&line, &page)
+                    })?;
+                    let (line, json) = read_cached(&bytes).unwrap_or(("", &bytes[..]));
+                    let page: Rendered = serde_json::from_slice(json)
+                        .map_err(|e| format!("the cached page {path}: {e}"))?;
+                    let html = shell.page(route, &page.html, page.title.as_deref())?;
+                    let html = (data.findable).finish(route, lang, page.title.as_deref(), &html)?;
+                    Ok((html.into_bytes(), line.as_bytes().to_vec()))
                 })?;
-                let json = read_cached(&bytes).map_or(&bytes[..], |(_, json)| json);
-                let page: Rendered = serde_json::from_slice(json)
-                    .map_err(|e| format!("the cached page {path}: {e}"))?;
-                let html = shell.page(route, &page.html, page.title.as_deref())?;
-                let html = data
-                    .findable
-                    .finish(route, lang, page.title.as_deref(), &html)?;
-                let dir = dist.join(path.trim_start_matches('/'));
-                std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-                std::fs::write(dir.join("index.html"), html)
-                    .map_err(|e| format!("{}: {e}", dir.display()))?;
             }
         }
         Ok(())
     })?;
     println!(
-        "  pre-rendered {} pages in {:.1} s ({})",
+        "  pre-rendered {} pages in {:.1} s ({}; {})",
         routes.len() * 2,
         t.elapsed().as_secs_f64(),
-        cache.take_counts()
+        cache.take_counts(),
+        out.take_counts()
     );
     Ok(())
 }
 
 /// Writes `404.html`, which hosts that serve it for unknown paths (GitHub
 /// Pages) show: the app's own "not found".
-pub fn write_not_found(dist: &Path, html: &str) -> Result {
-    std::fs::write(dist.join("404.html"), html).map_err(|e| format!("404.html: {e}"))
+pub fn write_not_found(out: &Out, html: &str) -> Result {
+    out.write("404.html", html.as_bytes())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     /// Each page of `manifest` and `reports`, in both languages, rendered
     /// from all of the data and from the part its key names: the two must

@@ -9,8 +9,9 @@ use sha2::{Digest, Sha256};
 
 use insyn::model::Manifest;
 
-use super::cache::{tree, Cache};
+use super::cache::{unpacked, Cache};
 use super::compress::tree_size;
+use super::out::{sha_of, Out, Sha};
 use crate::tools::{cmd, run, Result, PAGEFIND_VERSION};
 
 /// The file in the primary index naming the other shards' folders, which
@@ -37,23 +38,32 @@ struct Shard {
 /// in the shards of [`shards`], each kept in the build's cache under the
 /// digest of the pages it reads: a build indexes only the shards whose
 /// pages changed. The manifest gives each report's id its year.
-pub fn index_text(root: &Path, dist: &Path, manifest: &Manifest, cache: &Cache) -> Result {
+pub fn index_text(root: &Path, out: &Out, manifest: &Manifest, cache: &Cache) -> Result {
     let t = std::time::Instant::now();
     let years = (manifest.reports.iter())
         .map(|e| (e.id.clone(), e.year))
         .collect();
-    let shards = shards(dist, &years)?;
+    let shards = shards(out, &years)?;
     let work = root.join("target/pagefind-shards");
     for shard in &shards {
-        let out = dist.join(&shard.dir);
         let inputs = [
             PAGEFIND_VERSION.as_bytes(),
             shard.dir.as_bytes(),
             &shard.key,
         ];
-        cache.folder("pagefind", &inputs, &out, || {
-            index_shard(root, dist, &work.join(&shard.dir), shard, &out)
+        // A shard as the last build left it is kept without reading it.
+        let key = sha_of(&inputs);
+        if out.kept_folder(&shard.dir, &key) {
+            continue;
+        }
+        let made_in = work.join(format!("{}-index", shard.dir));
+        let packed = cache.folder("pagefind", &inputs, &made_in, || {
+            index_shard(root, out.dir(), &work.join(&shard.dir), shard, &made_in)
         })?;
+        for (rel, bytes) in unpacked(&packed)? {
+            let file = format!("{}/{rel}", shard.dir);
+            out.keyed(&file, key, |_| true, || Ok((bytes.to_vec(), Vec::new())))?;
+        }
     }
     let _ = std::fs::remove_dir_all(&work);
     let others: Vec<String> = shards
@@ -62,11 +72,10 @@ pub fn index_text(root: &Path, dist: &Path, manifest: &Manifest, cache: &Cache) 
         .map(|s| format!("{}/", s.dir))
         .collect();
     let list = serde_json::to_string(&others).map_err(|e| e.to_string())?;
-    let file = dist.join(SHARDS_FILE);
-    std::fs::write(&file, list).map_err(|e| format!("{}: {e}", file.display()))?;
+    out.write(SHARDS_FILE, list.as_bytes())?;
     let (mut files, mut bytes) = (0, 0);
     for s in &shards {
-        let (f, b) = tree_size(&dist.join(&s.dir));
+        let (f, b) = tree_size(&out.dir().join(&s.dir));
         (files, bytes) = (files + f, bytes + b);
     }
     println!(
@@ -130,20 +139,25 @@ fn keep_only_the_index(out: &Path) -> Result {
 /// many years the archive holds (each shard costs a query an index chunk,
 /// about 25 KB, so one shard per year would pass #19's 200 KB within a
 /// decade).
-fn shards(dist: &Path, years: &HashMap<String, u16>) -> Result<Vec<Shard>> {
+fn shards(out: &Out, years: &HashMap<String, u16>) -> Result<Vec<Shard>> {
     let newest = years.values().copied().max().unwrap_or_default();
-    let pages: Vec<(String, std::path::PathBuf)> = (tree(dist)?.into_iter())
+    let pages: Vec<(String, Sha)> = (out.files().into_iter())
         .filter(|(rel, _)| rel.ends_with(".html"))
         .collect();
-    // Each page read and stripped on every core (a 500-report site has
-    // 32 000): the digest of what Pagefind indexes, if it indexes it.
-    let digests = super::parallel::map(&pages, |(rel, path)| {
-        let bytes = std::fs::read(path).map_err(|e| format!("{rel}: {e}"))?;
-        if !contains(&bytes, b"data-pagefind-body") {
-            return Ok(None);
-        }
-        let indexed = without_ignored(&bytes).map_err(|e| format!("{rel}: {e}"))?;
-        Ok(Some(<[u8; 32]>::from(Sha256::digest(&indexed))))
+    // The digest of what Pagefind indexes of a page, if it indexes it:
+    // kept by the page's digest from build to build (`Out::memo`), each
+    // other page read and stripped on every core (a 500-report site has
+    // 32 000).
+    let digests = super::parallel::map(&pages, |(rel, d)| {
+        let indexed = out.memo("indexed", d, || {
+            let bytes = std::fs::read(out.dir().join(rel)).map_err(|e| format!("{rel}: {e}"))?;
+            if !contains(&bytes, b"data-pagefind-body") {
+                return Ok(Vec::new());
+            }
+            let indexed = without_ignored(&bytes).map_err(|e| format!("{rel}: {e}"))?;
+            Ok(Sha256::digest(&indexed).to_vec())
+        })?;
+        Ok(<[u8; 32]>::try_from(indexed.as_slice()).ok())
     })?;
     let mut newest_first: BTreeMap<bool, Vec<(String, [u8; 32])>> = BTreeMap::new();
     for ((rel, _), digest) in pages.into_iter().zip(digests) {
@@ -205,29 +219,34 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    /// A site of `files` (path, text) in `dir`, as a build writes it.
+    fn site(dir: &Path, files: &[(&str, &str)]) -> Out {
+        let out = Out::open(dir, None, true);
+        for (path, text) in files {
+            out.write(path, text.as_bytes()).unwrap();
+        }
+        out
+    }
+
     #[test]
     fn the_newest_years_pages_and_those_of_no_report_are_the_primary_and_the_rest_one_shard() {
         let dir = std::env::temp_dir().join(format!("insyn-shards-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let body = "<main data-pagefind-body>text</main>";
-        for (path, text) in [
+        let mut files = vec![
             ("a-2023/index.html", body),
             ("a-2024/index.html", body),
             ("en/a-2024/mal/g/index.html", body),
             ("a-2025/index.html", body),
             ("namnd/a/index.html", body),
             ("index.html", "<main>the start page, not indexed</main>"),
-        ] {
-            let p = dir.join(path);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, text).unwrap();
-        }
+        ];
         let years = HashMap::from([
             ("a-2023".into(), 2023),
             ("a-2024".into(), 2024),
             ("a-2025".into(), 2025),
         ]);
-        let shards = shards(&dir, &years).unwrap();
+        let shards = shards(&site(&dir, &files), &years).unwrap();
         let got: Vec<(&str, Vec<&str>)> = shards
             .iter()
             .map(|s| (s.dir.as_str(), s.pages.iter().map(String::as_str).collect()))
@@ -247,31 +266,22 @@ mod tests {
             ]
         );
         // A change in what Pagefind leaves out keeps the key.
-        let keys = |dir: &Path| -> Vec<Vec<u8>> {
-            super::shards(dir, &years)
+        let keys = |files: &[(&str, &str)]| -> Vec<Vec<u8>> {
+            super::shards(&site(&dir, files), &years)
                 .unwrap()
                 .into_iter()
                 .map(|s| s.key)
                 .collect()
         };
-        let page = dir.join("a-2024/index.html");
-        std::fs::write(&page, "<main data-pagefind-body>text<section data-pagefind-ignore=\"all\">SGN 2025</section></main>").unwrap();
-        let ignored = keys(&dir);
-        std::fs::write(&page, "<main data-pagefind-body>text<section data-pagefind-ignore=\"all\">SGN 2025, SGN 2026</section></main>").unwrap();
-        assert_eq!(keys(&dir), ignored);
-        std::fs::write(&page, body).unwrap();
+        files[1].1 = "<main data-pagefind-body>text<section data-pagefind-ignore=\"all\">SGN 2025</section></main>";
+        let ignored = keys(&files);
+        files[1].1 = "<main data-pagefind-body>text<section data-pagefind-ignore=\"all\">SGN 2025, SGN 2026</section></main>";
+        assert_eq!(keys(&files), ignored);
+        files[1].1 = body;
         // A changed page changes its own shard's key alone.
         let before: Vec<Vec<u8>> = shards.iter().map(|s| s.key.clone()).collect();
-        std::fs::write(
-            dir.join("a-2025/index.html"),
-            "<main data-pagefind-body>new</main>",
-        )
-        .unwrap();
-        let after: Vec<Vec<u8>> = super::shards(&dir, &years)
-            .unwrap()
-            .into_iter()
-            .map(|s| s.key)
-            .collect();
+        files[3].1 = "<main data-pagefind-body>new</main>";
+        let after = keys(&files);
         assert_ne!(before[0], after[0]);
         assert_eq!(before[1], after[1]);
         let _ = std::fs::remove_dir_all(&dir);

@@ -226,10 +226,8 @@ pub fn robots(site: &Site) -> String {
 
 /// Writes `sitemap.xml` (with an origin) and `robots.txt` into the build,
 /// and says what it left out.
-pub fn write_site_files(dist: &std::path::Path, site: &Site, routes: &[String]) -> Result {
-    let write = |name: &str, text: &str| {
-        std::fs::write(dist.join(name), text).map_err(|e| format!("{name}: {e}"))
-    };
+pub fn write_site_files(out: &super::out::Out, site: &Site, routes: &[String]) -> Result {
+    let write = |name: &str, text: &str| out.write(name, text.as_bytes());
     write("robots.txt", &robots(site))?;
     match sitemap(site, routes) {
         Some(xml) => {

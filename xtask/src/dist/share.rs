@@ -8,7 +8,6 @@
 //! font bundled in `assets/fonts/` (DejaVu Sans, licence beside it), so the
 //! images are the same on every machine.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use insyn::charts::{self, svg};
@@ -19,6 +18,7 @@ use insyn::ui::prerender::in_lang;
 use insyn::ui::route::{recognize, Route};
 
 use super::cache::Cache;
+use super::out::{sha_of, Out};
 use super::site::{escape, Findable};
 use crate::tools::Result;
 
@@ -357,7 +357,7 @@ fn nest(svg: &str, x: f64, y: f64, w: f64, h: f64, vw: f64, vh: f64) -> String {
 }
 
 /// Writes every page's share image and each chart's PNG, in both languages.
-pub fn write_images(f: &Findable, dist: &Path, routes: &[String], cache: &Cache) -> Result {
+pub fn write_images(f: &Findable, out: &Out, routes: &[String], cache: &Cache) -> Result {
     use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
     let started = std::time::Instant::now();
     let (cards, charts_n) = (AtomicUsize::new(0), AtomicUsize::new(0));
@@ -368,11 +368,11 @@ pub fn write_images(f: &Findable, dist: &Path, routes: &[String], cache: &Cache)
             for lang in [Lang::Sv, Lang::En] {
                 if let (Some(c), Some((file, _))) = (card(f, route, lang), image_of(f, route, lang))
                 {
-                    write(dist, &file, &drawn(cache, &raster, &card_svg(&c), 1.0)?)?;
+                    write(out, &file, (cache, &raster), &card_svg(&c), 1.0)?;
                     cards.fetch_add(1, Relaxed);
                 }
                 if let Some((file, svg)) = chart_png_source(f, route, lang) {
-                    write(dist, &file, &drawn(cache, &raster, &svg, CHART_SCALE)?)?;
+                    write(out, &file, (cache, &raster), &svg, CHART_SCALE)?;
                     charts_n.fetch_add(1, Relaxed);
                 }
             }
@@ -380,30 +380,35 @@ pub fn write_images(f: &Findable, dist: &Path, routes: &[String], cache: &Cache)
         Ok(())
     })?;
     println!(
-        "  drew {} share images ({WIDTH}×{HEIGHT}) and {} chart PNGs in {:.0} s ({})",
+        "  drew {} share images ({WIDTH}×{HEIGHT}) and {} chart PNGs in {:.0} s ({}; {})",
         cards.into_inner(),
         charts_n.into_inner(),
         started.elapsed().as_secs_f64(),
-        cache.take_counts()
+        cache.take_counts(),
+        out.take_counts()
     );
     Ok(())
 }
 
-/// The PNG of `svg` at `scale`: from the cache when a build drew the same
-/// SVG with the same fonts before.
-fn drawn(cache: &Cache, raster: &Rasteriser, svg: &str, scale: f32) -> Result<Vec<u8>> {
+/// The digest of the fonts the images are drawn with.
+fn fonts() -> &'static [u8; 32] {
     static FONTS: std::sync::OnceLock<[u8; 32]> = std::sync::OnceLock::new();
-    let fonts = FONTS.get_or_init(|| {
+    FONTS.get_or_init(|| {
         use sha2::Digest;
         sha2::Sha256::new()
             .chain_update(FONT)
             .chain_update(FONT_BOLD)
             .finalize()
             .into()
-    });
+    })
+}
+
+/// The PNG of `svg` at `scale`: from the cache when a build drew the same
+/// SVG with the same fonts before.
+fn drawn(cache: &Cache, raster: &Rasteriser, svg: &str, scale: f32) -> Result<Vec<u8>> {
     cache.bytes(
         "png",
-        &[svg.as_bytes(), &scale.to_le_bytes(), fonts],
+        &[svg.as_bytes(), &scale.to_le_bytes(), fonts()],
         || raster.png(svg, scale),
     )
 }
@@ -427,12 +432,22 @@ pub fn chart_png(report: &str, chart: &str, lang: Lang) -> String {
     format!("{}.png", in_lang(&route, lang).trim_start_matches('/'))
 }
 
-fn write(dist: &Path, file: &str, bytes: &[u8]) -> Result {
-    let path = dist.join(file);
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+/// Writes the PNG of `svg` at `scale` as `file`, kept as it is while the
+/// SVG and the fonts are the last build's (`out.rs`).
+fn write(
+    out: &Out,
+    file: &str,
+    (cache, raster): (&Cache, &Rasteriser),
+    svg: &str,
+    scale: f32,
+) -> Result {
+    let key = sha_of(&[svg.as_bytes(), &scale.to_le_bytes(), fonts()]);
+    out.keyed(
+        file,
+        key,
+        |_| true,
+        || Ok((drawn(cache, raster, svg, scale)?, Vec::new())),
+    )
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@
 //! the build quietly, and text is escaped by the rewriter.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use insyn::ui::route::Family;
 use lol_html::html_content::ContentType;
@@ -17,6 +16,7 @@ use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 
 use super::modules::{Module, Modules};
 use super::names::{hashed, integrity};
+use super::out::Out;
 use super::site::escape;
 use crate::tools::Result;
 
@@ -290,13 +290,13 @@ pub fn page(index: &str, content: &str, title: Option<&str>, head: &str) -> Resu
 /// Trunk's `index.html` adapted for each family of pages: its boot script
 /// and its module's JS preloaded.
 pub fn family_indexes(
-    dist: &Path,
+    out: &Out,
     index: &str,
     base: &str,
     catalogue: &str,
     modules: &Modules,
 ) -> Result<BTreeMap<Family, String>> {
-    let mut out = BTreeMap::new();
+    let mut indexes = BTreeMap::new();
     for (family, module) in &modules.pages {
         // Only the start page opens a reader's own files.
         let import = *family == Family::Start;
@@ -307,15 +307,15 @@ pub fn family_indexes(
         } else {
             catalogue
         };
-        let html = family_index(dist, index, base, catalogue, modules, module, import)?;
-        out.insert(*family, html);
+        let html = family_index(out, index, base, catalogue, modules, module, import)?;
+        indexes.insert(*family, html);
     }
-    Ok(out)
+    Ok(indexes)
 }
 
 /// Trunk's `index.html` adapted to start `module`.
 fn family_index(
-    dist: &Path,
+    out: &Out,
     index: &str,
     base: &str,
     catalogue: &str,
@@ -323,8 +323,9 @@ fn family_index(
     module: &Module,
     import: bool,
 ) -> Result<String> {
-    let boot = write_boot_script(dist, module, base)?;
-    let js = std::fs::read(dist.join(&module.js)).map_err(|e| format!("{}: {e}", module.js))?;
+    let boot = write_boot_script(out, module, base)?;
+    let js =
+        (std::fs::read(out.dir().join(&module.js))).map_err(|e| format!("{}: {e}", module.js))?;
     let href = format!("{base}{}", module.js);
     let js = ModuleJs {
         href: &href,
@@ -345,23 +346,13 @@ fn family_index(
 /// from hosts that serve it: it may be any family's page, so the module
 /// with every page (and the validator) renders it.
 pub fn not_found(
-    dist: &Path,
+    out: &Out,
     index: &str,
     base: &str,
     catalogue: &str,
     modules: &Modules,
 ) -> Result<String> {
-    family_index(dist, index, base, catalogue, modules, &modules.all, false)
-}
-
-/// Removes Trunk's own module from `dist`: the build makes the all-pages
-/// module itself (`modules.rs`), and a file no page loads is an orphan.
-pub fn remove_trunk_module(dist: &Path, trunk: &TrunkOutput) -> Result {
-    for name in [&trunk.js, &trunk.wasm] {
-        let path = dist.join(name);
-        std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    }
-    Ok(())
+    family_index(out, index, base, catalogue, modules, &modules.all, false)
 }
 
 /// Writes the boot script (`assets/js/boot.js` with the site's names
@@ -369,14 +360,14 @@ pub fn remove_trunk_module(dist: &Path, trunk: &TrunkOutput) -> Result {
 /// SRI, so the site runs under `script-src 'self'` (no inline scripts). It
 /// starts the viewer after the `load` event, unlike Trunk's, so the
 /// pre-rendered page paints before the wasm is fetched and compiled.
-fn write_boot_script(dist: &Path, module: &Module, base: &str) -> Result<String> {
+fn write_boot_script(out: &Out, module: &Module, base: &str) -> Result<String> {
     let script = fill(
         include_str!("../../../assets/js/boot.js"),
         &[("BASE", base), ("JS", &module.js), ("WASM", &module.wasm)],
     )?;
     let sri = integrity(script.as_bytes());
     let name = hashed("boot", script.as_bytes(), ".js");
-    std::fs::write(dist.join(&name), &script).map_err(|e| format!("{name}: {e}"))?;
+    out.write(&name, script.as_bytes())?;
     Ok(format!(
         "<script type=module src={base}{name} integrity={sri} crossorigin></script>"
     ))
@@ -385,11 +376,11 @@ fn write_boot_script(dist: &Path, module: &Module, base: &str) -> Result<String>
 /// Writes the stylesheet that hides the controls that need the viewer
 /// (`.needs-js`: search, filters, chart buttons, "Bädda in") when JavaScript
 /// is off, and returns the `<noscript>` element that loads it.
-pub fn write_nojs_css(dist: &Path, base: &str) -> Result<String> {
+pub fn write_nojs_css(out: &Out, base: &str) -> Result<String> {
     let css = ".needs-js{display:none!important}\n";
     let sri = integrity(css.as_bytes());
     let name = hashed("nojs", css.as_bytes(), ".css");
-    std::fs::write(dist.join(&name), css).map_err(|e| format!("{name}: {e}"))?;
+    out.write(&name, css.as_bytes())?;
     Ok(format!(
         "<noscript><link rel=stylesheet href={base}{name} integrity={sri} crossorigin></noscript>"
     ))
