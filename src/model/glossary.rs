@@ -336,6 +336,37 @@ pub fn for_marking(g: &Glossary) -> Glossary {
 /// newest `LISTED_PAGES` of them, and `more_pages` counting the rest (the
 /// build writes this into the site's `glossary.json`).
 pub fn with_occurrences(g: &Glossary, reports: &[Report]) -> Glossary {
+    with_occurrences_from(g, reports, |r, a| occurrences_in(g, r, a))
+}
+
+/// Where `g`'s terms and `r`'s own abbreviations are used in `a` (the
+/// annual analysis `r`): each term's id and a page it is on, once, in
+/// the order found. [`with_occurrences`] is made of these, one report at a
+/// time, so a build keeps them by report and finds them again only in the
+/// reports that changed.
+pub fn occurrences_in(g: &Glossary, r: &Report, a: &AnnualAnalysis) -> Vec<(String, Occurrence)> {
+    let own: Vec<&Term> = g.terms.iter().chain(declared(r)).collect();
+    let mut out: Vec<(String, Occurrence)> = Vec::new();
+    for (page, texts) in marked_texts(a) {
+        for text in texts {
+            for s in find(text, &own, Lang::Sv) {
+                let id = &own[s.term].id;
+                if !out.iter().any(|(t, p)| t == id && *p == page) {
+                    out.push((id.clone(), page.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// [`with_occurrences`], with each annual analysis's occurrences as
+/// `occurrences` gives them ([`occurrences_in`], or a build's copy of it).
+pub fn with_occurrences_from(
+    g: &Glossary,
+    reports: &[Report],
+    occurrences: impl Fn(&Report, &AnnualAnalysis) -> Vec<(String, Occurrence)>,
+) -> Glossary {
     let mut out = g.with_reports(reports);
     // Newest first, so the pages listed are the ones a reader most likely wants.
     let mut annuals: Vec<(&Report, &AnnualAnalysis)> = reports
@@ -345,15 +376,10 @@ pub fn with_occurrences(g: &Glossary, reports: &[Report]) -> Glossary {
     annuals.sort_by_key(|(_, a)| std::cmp::Reverse(a.year));
     let mut found: HashMap<String, Vec<Occurrence>> = HashMap::new();
     for (r, a) in annuals {
-        let own: Vec<&Term> = g.terms.iter().chain(declared(r)).collect();
-        for (page, texts) in marked_texts(a) {
-            for text in texts {
-                for s in find(text, &own, Lang::Sv) {
-                    let pages = found.entry(own[s.term].id.clone()).or_default();
-                    if !pages.contains(&page) {
-                        pages.push(page.clone());
-                    }
-                }
+        for (id, page) in occurrences(r, a) {
+            let pages = found.entry(id).or_default();
+            if !pages.contains(&page) {
+                pages.push(page);
             }
         }
     }

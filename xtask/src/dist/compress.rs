@@ -2,40 +2,12 @@
 //! serve pre-compressed files, written on every core; and the build's
 //! closing figures (files, bytes, time, peak memory).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::cache::Cache;
 use super::out::{sha_of, Out, Sha};
 use super::parallel::each;
 use crate::tools::Result;
-
-/// Every file below `dir`.
-fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut stack = vec![dir.to_path_buf()];
-    let mut out = Vec::new();
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out
-}
-
-/// Files and bytes below `dir`.
-pub fn tree_size(dir: &Path) -> (usize, u64) {
-    let all = files(dir);
-    let bytes = all
-        .iter()
-        .filter_map(|p| std::fs::metadata(p).ok())
-        .map(|m| m.len())
-        .sum();
-    (all.len(), bytes)
-}
 
 /// The build's peak resident memory in KiB (Linux), Trunk's own not included.
 pub fn peak_memory() -> Option<u64> {

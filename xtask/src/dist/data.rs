@@ -103,6 +103,34 @@ pub fn write_report_pages(
     Ok(metas)
 }
 
+/// The glossary with where each term is used (`glossary::with_occurrences`),
+/// each annual analysis's occurrences found on every core, and kept in
+/// the output's record under the digest of the report, the glossary and
+/// this program (`Out::memo`): a build finds them again only in the
+/// reports that changed.
+fn with_occurrences(g: &Glossary, src: &[u8], reports: &[Report], out: &Out) -> Result<Glossary> {
+    use insyn::model::glossary::{occurrences_in, with_occurrences_from};
+    use insyn::model::report::Occurrence;
+    let program = super::out::program()?;
+    let glossary = super::out::sha(src);
+    let annuals: Vec<(&Report, &insyn::model::AnnualAnalysis)> = (reports.iter())
+        .filter_map(|r| Some((r, r.as_annual()?)))
+        .collect();
+    let found = super::parallel::map(&annuals, |(r, a)| {
+        let report = super::out::sha(to_json(a)?.as_bytes());
+        let key = super::out::sha_of(&[&program, &glossary, &report]);
+        let bytes = out.memo("occurrences", &key, || {
+            serde_json::to_vec(&occurrences_in(g, r, a)).map_err(|e| e.to_string())
+        })?;
+        serde_json::from_slice::<Vec<(String, Occurrence)>>(&bytes).map_err(|e| e.to_string())
+    })?;
+    let by_id: std::collections::HashMap<&str, Vec<(String, Occurrence)>> =
+        (annuals.iter().map(|(r, _)| r.id()).zip(found)).collect();
+    Ok(with_occurrences_from(g, reports, |r, _| {
+        by_id.get(r.id()).cloned().unwrap_or_default()
+    }))
+}
+
 fn to_json(v: &impl serde::Serialize) -> Result<String> {
     serde_json::to_string(v).map_err(|e| e.to_string())
 }
@@ -117,6 +145,7 @@ pub type Migrated = BTreeMap<String, String>;
 /// older schema version is migrated (issue #34): the build says so, and
 /// the migrated text, returned by file name, is what the site serves.
 pub fn read_reports(dir: &Path) -> Result<(Manifest, Vec<Report>, Migrated)> {
+    let t = std::time::Instant::now();
     let src = std::fs::read_to_string(dir.join("index.json"))
         .map_err(|e| format!("{}/index.json: {e}", dir.display()))?;
     let manifest = parse_manifest("reports/index.json", &src).map_err(|d| {
@@ -152,7 +181,12 @@ pub fn read_reports(dir: &Path) -> Result<(Manifest, Vec<Report>, Migrated)> {
     if let Some(d) = insyn::model::validate::check_collection(&reports).first() {
         return Err(format!("the reports do not fit together: {d}"));
     }
-    let reports = reports.into_iter().map(|(_, r)| r).collect();
+    let reports: Vec<Report> = reports.into_iter().map(|(_, r)| r).collect();
+    println!(
+        "  read and checked {} report files in {:.1} s",
+        reports.len(),
+        t.elapsed().as_secs_f64()
+    );
     Ok((manifest, reports, migrated))
 }
 
@@ -179,11 +213,53 @@ pub fn write_glossary(file: &Path, out: &Out, reports: &[Report]) -> Result<Glos
             d.first().map(ToString::to_string).unwrap_or_default()
         )
     })?;
-    let built = insyn::model::glossary::with_occurrences(&glossary, reports);
+    let built = with_occurrences(&glossary, src.as_bytes(), reports, out)?;
     let text = serde_json::to_string(&built).map_err(|e| format!("glossary.json: {e}"))?;
     out.write("glossary.json", text.as_bytes())?;
     let terms = insyn::model::glossary::for_marking(&built);
     let text = serde_json::to_string(&terms).map_err(|e| format!("glossary-terms.json: {e}"))?;
     out.write("glossary-terms.json", text.as_bytes())?;
     Ok(built)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The glossary the site serves is `glossary::with_occurrences` of the
+    /// reports, whether each report's occurrences are found again or kept
+    /// from the last build; a changed report's are found again.
+    #[test]
+    fn occurrences_kept_by_report_give_the_glossary_of_all_the_reports() {
+        let root = crate::root();
+        let dir = std::env::temp_dir().join(format!("insyn-occurrences-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        crate::corpus::run(&root, 31, &dir.join("reports")).unwrap();
+        let (_, mut reports, _) = read_reports(&dir.join("reports")).unwrap();
+        let file = root.join("assets/glossary.json");
+        let src = std::fs::read_to_string(&file).unwrap();
+        let g = parse_glossary("glossary.json", &src).unwrap();
+        let records = dir.join("records");
+        let site = dir.join("site");
+        let built = |reports: &[Report]| {
+            let out = Out::open(&site, Some(&records), false);
+            let got = write_glossary(&file, &out, reports).unwrap();
+            out.save();
+            got
+        };
+        let expected = insyn::model::glossary::with_occurrences(&g, &reports);
+        assert!(expected.terms.iter().any(|t| !t.pages.is_empty()));
+        assert_eq!(built(&reports), expected, "found");
+        assert_eq!(built(&reports), expected, "kept");
+        // A report's text changed to name a term: its page is listed.
+        let term = g.terms.iter().find(|t| t.board.is_none()).unwrap();
+        let Some(Report::Annual(a)) = reports.iter_mut().find(|r| r.as_annual().is_some()) else {
+            panic!("no annual analysis")
+        };
+        a.summary.sv = format!("{} {}", a.summary.sv, term.forms[0]);
+        let changed = insyn::model::glossary::with_occurrences(&g, &reports);
+        assert_ne!(changed, expected);
+        assert_eq!(built(&reports), changed, "found again");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

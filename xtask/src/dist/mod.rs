@@ -85,16 +85,10 @@ pub fn build_from(
     let modules = modules::build(root, &out, &cache)?;
     let bundled = root.join("assets/reports");
     let dir = reports.map_or_else(|| bundled.clone(), Path::to_path_buf);
-    let t = std::time::Instant::now();
     let (manifest, reports, migrated) = data::read_reports(&dir)?;
     let index = std::fs::read_to_string(staging.join("index.html"))
         .map_err(|e| format!("Trunk's index.html: {e}"))?;
     let trunk = shell::read_trunk_output(&index)?;
-    println!(
-        "  read and checked {} report files in {:.1} s",
-        manifest.reports.len(),
-        t.elapsed().as_secs_f64()
-    );
     let (catalogue, page_reports, own_pages, glossary) = write_data(
         root,
         &out,

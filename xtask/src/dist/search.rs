@@ -10,7 +10,6 @@ use sha2::{Digest, Sha256};
 use insyn::model::Manifest;
 
 use super::cache::{unpacked, Cache};
-use super::compress::tree_size;
 use super::out::{sha_of, Out, Sha};
 use crate::tools::{cmd, run, Result, PAGEFIND_VERSION};
 
@@ -74,9 +73,13 @@ pub fn index_text(root: &Path, out: &Out, manifest: &Manifest, cache: &Cache) ->
     let list = serde_json::to_string(&others).map_err(|e| e.to_string())?;
     out.write(SHARDS_FILE, list.as_bytes())?;
     let (mut files, mut bytes) = (0, 0);
-    for s in &shards {
-        let (f, b) = tree_size(&out.dir().join(&s.dir));
-        (files, bytes) = (files + f, bytes + b);
+    for (rel, _) in out.files() {
+        if shards
+            .iter()
+            .any(|s| rel.starts_with(&format!("{}/", s.dir)))
+        {
+            (files, bytes) = (files + 1, bytes + out.len(&rel).unwrap_or(0));
+        }
     }
     println!(
         "  indexed the pages' text (pagefind) in {:.1} s: {} shard(s), the newest year and the earlier ({}), {files} files, {} KB",
