@@ -16,12 +16,13 @@
 //! page's links, not a site's orphans, its data files or its sitemap
 //! against its canonicals, and none runs offline inside the build.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 
-use super::out::{sha_of, Out};
+use super::out::{sha_of, Out, Sha};
 use crate::tools::Result;
 
 /// The site as the check reads it: its files (paths below the folder,
@@ -46,7 +47,11 @@ pub struct Problem {
 /// Checks the site in `dir`, built for `base` (and `url`, its public
 /// address, when given): an error listing every problem when there is one.
 pub fn check(dir: &Path, base: &str, url: Option<&str>) -> Result {
-    let problems = problems(dir, base, url)?;
+    report(problems(dir, base, url)?)
+}
+
+/// An error listing every problem, when there is one.
+fn report(problems: Vec<Problem>) -> Result {
     if problems.is_empty() {
         return Ok(());
     }
@@ -81,13 +86,20 @@ pub fn check_build(out: &Out, base: &str, url: Option<&str>) -> Result {
         url.unwrap_or("").as_bytes(),
         &program,
     ]);
+    let kept = Kept::new(
+        out,
+        &[base.as_bytes(), url.unwrap_or("").as_bytes(), &program],
+    );
     if out.checked_before(&key) {
+        kept.carry()?;
         println!("  the site's files are those the last build's check passed: not checked again");
     } else {
-        check(out.dir(), base, url)?;
+        report(problems_in(out.dir(), base, url, Some(&kept))?)?;
         println!(
-            "  checked the site's links, sitemap and data addresses in {:.1} s",
-            t.elapsed().as_secs_f64()
+            "  checked the site's links, sitemap and data addresses in {:.1} s ({} pages read, {} as the last build's check left them)",
+            t.elapsed().as_secs_f64(),
+            kept.read.load(Relaxed),
+            kept.recalled.load(Relaxed)
         );
     }
     out.passed_check(key);
@@ -96,6 +108,116 @@ pub fn check_build(out: &Out, base: &str, url: Option<&str>) -> Result {
 
 /// Every problem of the site in `dir`, sorted.
 pub fn problems(dir: &Path, base: &str, url: Option<&str>) -> Result<Vec<Problem>> {
+    problems_in(dir, base, url, None)
+}
+
+/// What the check keeps of each page that passed it, in the output's
+/// record (`Out::memo`), by the page's path and digest, the site's address
+/// and this program: the page's canonical address and the files its
+/// links resolve to. A page whose bytes did not change is not read
+/// again while each of those files is still in the site: the same links
+/// resolve to the same files (a file added where a link fell back to
+/// `{link}/index.html` aside, which only an address naming both a file
+/// and a folder could meet). The files are kept as numbers into one list
+/// of them (a 500-report site's pages hold 6 million links).
+struct Kept<'a> {
+    out: &'a Out,
+    /// The site's address and this program.
+    context: Sha,
+    /// The last build's list of linked files.
+    names: Vec<String>,
+    /// Each page's digest, by path.
+    pages: HashMap<String, Sha>,
+    read: AtomicUsize,
+    recalled: AtomicUsize,
+}
+
+/// A page as the check leaves it: its canonical, the files its links
+/// resolve to, and what it found wrong.
+type Checked = (Option<String>, Vec<Problem>, Linked);
+
+impl<'a> Kept<'a> {
+    fn new(out: &'a Out, context: &[&[u8]]) -> Self {
+        let context = sha_of(context);
+        let names = (out.recall("check-names", &context))
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        Kept {
+            out,
+            context,
+            names,
+            pages: out.files().into_iter().collect(),
+            read: AtomicUsize::new(0),
+            recalled: AtomicUsize::new(0),
+        }
+    }
+
+    fn key(&self, file: &str) -> Option<Sha> {
+        let page = self.pages.get(file)?;
+        Some(sha_of(&[&self.context, file.as_bytes(), page]))
+    }
+
+    /// The page `file` as the last build's check left it, if its bytes and
+    /// the files it links to are still there.
+    fn recall(&self, file: &str, files: &HashSet<String>) -> Option<Checked> {
+        let bytes = self.out.recall("check-page", &self.key(file)?)?;
+        let (canonical, targets): (Option<String>, Vec<u32>) =
+            serde_json::from_slice(&bytes).ok()?;
+        let mut linked = Linked::new();
+        for t in targets {
+            let name = self.names.get(t as usize)?;
+            if !files.contains(name) {
+                return None;
+            }
+            linked.insert(name.clone());
+        }
+        self.recalled.fetch_add(1, Relaxed);
+        Some((canonical, Vec::new(), linked))
+    }
+
+    /// Keeps for the next build what the last build's check kept, when this
+    /// build's site is the same and not checked again.
+    fn carry(&self) -> Result {
+        for file in self.pages.keys().filter(|f| f.ends_with(".html")) {
+            let Some(key) = self.key(file) else { continue };
+            if let Some(bytes) = self.out.recall("check-page", &key) {
+                self.out.remember("check-page", &key, bytes)?;
+            }
+        }
+        match self.out.recall("check-names", &self.context) {
+            Some(names) => self.out.remember("check-names", &self.context, names),
+            None => Ok(()),
+        }
+    }
+
+    /// Keeps every page that passed for the next build, its files as
+    /// numbers into this build's list of them.
+    fn keep(&self, pages: &[&String], checked: &[Checked]) -> Result {
+        let names: BTreeSet<&String> = checked.iter().flat_map(|(_, _, l)| l).collect();
+        let number: HashMap<&String, u32> = (names.iter().enumerate())
+            .map(|(i, n)| (*n, i as u32))
+            .collect();
+        for (file, (canonical, found, linked)) in pages.iter().zip(checked) {
+            let Some(key) = self.key(file).filter(|_| found.is_empty()) else {
+                continue;
+            };
+            let mut targets: Vec<u32> = linked.iter().map(|l| number[l]).collect();
+            targets.sort_unstable();
+            let bytes = serde_json::to_vec(&(canonical, targets)).map_err(|e| e.to_string())?;
+            self.out.remember("check-page", &key, bytes)?;
+        }
+        let names = serde_json::to_vec(&names).map_err(|e| e.to_string())?;
+        self.out.remember("check-names", &self.context, names)
+    }
+}
+
+/// [`problems`], with what the last build's check kept of the pages.
+fn problems_in(
+    dir: &Path,
+    base: &str,
+    url: Option<&str>,
+    kept: Option<&Kept>,
+) -> Result<Vec<Problem>> {
     let mut files = HashSet::new();
     list(dir, "", &mut files)?;
     let site = Site {
@@ -112,6 +234,12 @@ pub fn problems(dir: &Path, base: &str, url: Option<&str>) -> Result<Vec<Problem
     let mut pages: Vec<&String> = site.files.iter().filter(|f| f.ends_with(".html")).collect();
     pages.sort();
     let checked = super::parallel::map(&pages, |file| {
+        if let Some(page) = kept.and_then(|k| k.recall(file, &site.files)) {
+            return Ok(page);
+        }
+        if let Some(k) = kept {
+            k.read.fetch_add(1, Relaxed);
+        }
         let html = std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
         let page = page_links(&html).map_err(|e| format!("{file}: {e}"))?;
         let (mut found, mut to) = (Vec::new(), Linked::new());
@@ -120,6 +248,9 @@ pub fn problems(dir: &Path, base: &str, url: Option<&str>) -> Result<Vec<Problem
         }
         Ok((page.canonical, found, to))
     })?;
+    if let Some(k) = kept {
+        k.keep(&pages, &checked)?;
+    }
     for (file, (canonical, found, to)) in pages.into_iter().zip(checked) {
         problems.extend(found);
         linked.extend(to);
@@ -453,6 +584,54 @@ mod tests {
         ("inbaddning/r/index.html", "<p>embed</p>"),
         ("sitemap.xml", "<urlset><url><loc>https://x.org/</loc></url><url><loc>https://x.org/r/</loc><xhtml:link rel=\"alternate\" hreflang=\"sv\" href=\"https://x.org/r/\"/></url></urlset>"),
     ];
+
+    /// `files` built into `dir` as a build writes them, and checked with
+    /// what the last check there kept: its problems, and how many pages it
+    /// read and recalled.
+    fn checked_again(dir: &Path, files: &[(&str, &str)]) -> (Vec<Problem>, usize, usize) {
+        let out = Out::open(dir, Some(&dir.with_extension("records")), false);
+        for (path, text) in files {
+            out.write(path, text.as_bytes()).unwrap();
+        }
+        out.sweep().unwrap();
+        let kept = Kept::new(&out, &[b"/", b"https://x.org"]);
+        let problems = problems_in(dir, "/", Some("https://x.org"), Some(&kept)).unwrap();
+        out.save();
+        let (read, recalled) = (kept.read.load(Relaxed), kept.recalled.load(Relaxed));
+        (problems, read, recalled)
+    }
+
+    #[test]
+    fn a_page_is_read_again_only_if_it_changed_or_a_file_it_links_to_is_gone() {
+        let dir = std::env::temp_dir().join(format!("insyn-sitecheck-kept-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::remove_dir_all(dir.with_extension("records"));
+        assert_eq!(checked_again(&dir, GOOD), (vec![], 3, 0));
+        assert_eq!(checked_again(&dir, GOOD), (vec![], 0, 3), "nothing read");
+        // A build whose site the last check passed carries what it kept.
+        let out = Out::open(&dir, Some(&dir.with_extension("records")), false);
+        for (path, text) in GOOD {
+            out.write(path, text.as_bytes()).unwrap();
+        }
+        Kept::new(&out, &[b"/", b"https://x.org"]).carry().unwrap();
+        out.save();
+        // One page changed: it alone is read.
+        let mut files = GOOD.to_vec();
+        files[2].1 = "a,b,c";
+        files[1].1 = "<a href=../>start</a><a href=t.csv>the table</a><img srcset=\"/p.png 1x, /p.png 2x\"><link rel=canonical href=https://x.org/r/>";
+        assert_eq!(checked_again(&dir, &files), (vec![], 1, 2));
+        // The image an unchanged page shows is gone: that page is read again
+        // and its broken link found.
+        let files: Vec<(&str, &str)> = files.into_iter().filter(|(p, _)| *p != "p.png").collect();
+        let (problems, read, _) = checked_again(&dir, &files);
+        assert_eq!(read, 1);
+        let broken: Vec<(&str, &str)> = (problems.iter())
+            .map(|p| (p.file.as_str(), p.link.as_str()))
+            .collect();
+        assert_eq!(broken, [("r/index.html", "/p.png")]);
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::remove_dir_all(dir.with_extension("records"));
+    }
 
     #[test]
     fn a_whole_site_passes() {

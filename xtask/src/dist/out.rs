@@ -240,6 +240,20 @@ impl Out {
         Ok(value)
     }
 
+    /// What the last build kept for `input` of `kind` ([`Out::remember`]).
+    pub fn recall(&self, kind: &str, input: &Sha) -> Option<Vec<u8>> {
+        self.last_memo
+            .get(&sha_of(&[kind.as_bytes(), input]))
+            .cloned()
+    }
+
+    /// Keeps `value` for `input` of `kind` for the next build.
+    pub fn remember(&self, kind: &str, input: &Sha, value: Vec<u8>) -> Result {
+        let mut memo = self.memo.lock().map_err(|_| "the output record")?;
+        memo.insert(sha_of(&[kind.as_bytes(), input]), value);
+        Ok(())
+    }
+
     /// Whether the last build's check passed on a site with this key.
     pub fn checked_before(&self, key: &Sha) -> bool {
         self.last_checked.as_ref() == Some(key)
