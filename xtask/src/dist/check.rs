@@ -112,14 +112,15 @@ pub fn problems(dir: &Path, base: &str, url: Option<&str>) -> Result<Vec<Problem
 }
 
 /// What the check keeps of each page that passed it, in the output's
-/// record (`Out::memo`), by the page's path and digest, the site's address
-/// and this program: the page's canonical address and the files its
-/// links resolve to. A page whose bytes did not change is not read
+/// record (`Out::remember`), by the page's path and digest, the site's
+/// address and this program: the page's canonical address and the files
+/// its links resolve to. A page whose bytes did not change is not read
 /// again while each of those files is still in the site: the same links
 /// resolve to the same files (a file added where a link fell back to
 /// `{link}/index.html` aside, which only an address naming both a file
 /// and a folder could meet). The files are kept as numbers into one list
-/// of them (a 500-report site's pages hold 6 million links).
+/// of them (a 500-report site's pages hold 6 million links), which only
+/// grows until the program or the site's address changes.
 struct Kept<'a> {
     out: &'a Out,
     /// The site's address and this program.
@@ -132,9 +133,52 @@ struct Kept<'a> {
     recalled: AtomicUsize,
 }
 
-/// A page as the check leaves it: its canonical, the files its links
-/// resolve to, and what it found wrong.
-type Checked = (Option<String>, Vec<Problem>, Linked);
+/// A page as the check leaves it: its canonical, what it found wrong, and
+/// the files its links resolve to.
+struct Checked {
+    canonical: Option<String>,
+    problems: Vec<Problem>,
+    linked: Targets,
+}
+
+/// The files a page links to: read from it, or as the last build's check
+/// kept them (its kept bytes, and the numbers of the files).
+enum Targets {
+    Read(Linked),
+    Kept(Vec<u8>, Vec<u32>),
+}
+
+/// A page as [`Kept`] keeps it: its canonical and its files' numbers.
+fn encode(canonical: Option<&String>, numbers: &[u32]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(8 + numbers.len() * 4);
+    match canonical {
+        Some(c) => {
+            out.extend((c.len() as u32).to_le_bytes());
+            out.extend(c.as_bytes());
+        }
+        None => out.extend(u32::MAX.to_le_bytes()),
+    }
+    numbers.iter().for_each(|n| out.extend(n.to_le_bytes()));
+    out
+}
+
+/// What [`encode`] wrote.
+fn decode(bytes: &[u8]) -> Option<(Option<String>, Vec<u32>)> {
+    let n = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?);
+    let (canonical, rest) = if n == u32::MAX {
+        (None, &bytes[4..])
+    } else {
+        let end = 4 + n as usize;
+        let c = std::str::from_utf8(bytes.get(4..end)?).ok()?;
+        (Some(c.to_string()), &bytes[end..])
+    };
+    let chunks = rest.chunks_exact(4);
+    if !chunks.remainder().is_empty() {
+        return None;
+    }
+    let numbers = chunks.map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+    Some((canonical, numbers.collect()))
+}
 
 impl<'a> Kept<'a> {
     fn new(out: &'a Out, context: &[&[u8]]) -> Self {
@@ -157,22 +201,28 @@ impl<'a> Kept<'a> {
         Some(sha_of(&[&self.context, file.as_bytes(), page]))
     }
 
+    /// Which of the kept list's files are in the site.
+    fn present(&self, files: &HashSet<String>) -> Vec<bool> {
+        self.names.iter().map(|n| files.contains(n)).collect()
+    }
+
     /// The page `file` as the last build's check left it, if its bytes and
-    /// the files it links to are still there.
-    fn recall(&self, file: &str, files: &HashSet<String>) -> Option<Checked> {
+    /// the files it links to (`present`) are still there.
+    fn recall(&self, file: &str, present: &[bool]) -> Option<Checked> {
         let bytes = self.out.recall("check-page", &self.key(file)?)?;
-        let (canonical, targets): (Option<String>, Vec<u32>) =
-            serde_json::from_slice(&bytes).ok()?;
-        let mut linked = Linked::new();
-        for t in targets {
-            let name = self.names.get(t as usize)?;
-            if !files.contains(name) {
-                return None;
-            }
-            linked.insert(name.clone());
+        let (canonical, numbers) = decode(&bytes)?;
+        if !numbers
+            .iter()
+            .all(|n| present.get(*n as usize) == Some(&true))
+        {
+            return None;
         }
         self.recalled.fetch_add(1, Relaxed);
-        Some((canonical, Vec::new(), linked))
+        Some(Checked {
+            canonical,
+            problems: Vec::new(),
+            linked: Targets::Kept(bytes, numbers),
+        })
     }
 
     /// Keeps for the next build what the last build's check kept, when this
@@ -190,25 +240,55 @@ impl<'a> Kept<'a> {
         }
     }
 
-    /// Keeps every page that passed for the next build, its files as
-    /// numbers into this build's list of them.
+    /// Keeps every page that passed for the next build: the files of those
+    /// read as numbers into the kept list, new files added at its end.
     fn keep(&self, pages: &[&String], checked: &[Checked]) -> Result {
-        let names: BTreeSet<&String> = checked.iter().flat_map(|(_, _, l)| l).collect();
-        let number: HashMap<&String, u32> = (names.iter().enumerate())
-            .map(|(i, n)| (*n, i as u32))
-            .collect();
-        for (file, (canonical, found, linked)) in pages.iter().zip(checked) {
-            let Some(key) = self.key(file).filter(|_| found.is_empty()) else {
+        let mut names = self.names.clone();
+        let mut number: HashMap<String, u32> = HashMap::new();
+        for (file, c) in pages.iter().zip(checked) {
+            let Some(key) = self.key(file).filter(|_| c.problems.is_empty()) else {
                 continue;
             };
-            let mut targets: Vec<u32> = linked.iter().map(|l| number[l]).collect();
-            targets.sort_unstable();
-            let bytes = serde_json::to_vec(&(canonical, targets)).map_err(|e| e.to_string())?;
+            let bytes = match &c.linked {
+                Targets::Kept(bytes, _) => bytes.clone(),
+                Targets::Read(linked) => {
+                    if number.is_empty() {
+                        number = (names.iter().enumerate())
+                            .map(|(i, n)| (n.clone(), i as u32))
+                            .collect();
+                    }
+                    let mut numbers: Vec<u32> = (linked.iter())
+                        .map(|l| {
+                            *number.entry(l.clone()).or_insert_with(|| {
+                                names.push(l.clone());
+                                names.len() as u32 - 1
+                            })
+                        })
+                        .collect();
+                    numbers.sort_unstable();
+                    encode(c.canonical.as_ref(), &numbers)
+                }
+            };
             self.out.remember("check-page", &key, bytes)?;
         }
         let names = serde_json::to_vec(&names).map_err(|e| e.to_string())?;
         self.out.remember("check-names", &self.context, names)
     }
+}
+
+/// A page of `dir` read, its links resolved.
+fn check_page(dir: &Path, site: &Site, file: &str) -> Result<Checked> {
+    let html = std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
+    let page = page_links(&html).map_err(|e| format!("{file}: {e}"))?;
+    let (mut found, mut to) = (Vec::new(), Linked::new());
+    for link in &page.links {
+        site.resolve_into(file, link, &mut found, &mut to);
+    }
+    Ok(Checked {
+        canonical: page.canonical,
+        problems: found,
+        linked: Targets::Read(to),
+    })
 }
 
 /// [`problems`], with what the last build's check kept of the pages.
@@ -233,30 +313,35 @@ fn problems_in(
     // 500-report site has 32 000 pages and millions of links.
     let mut pages: Vec<&String> = site.files.iter().filter(|f| f.ends_with(".html")).collect();
     pages.sort();
+    let present = kept.map(|k| k.present(&site.files)).unwrap_or_default();
     let checked = super::parallel::map(&pages, |file| {
-        if let Some(page) = kept.and_then(|k| k.recall(file, &site.files)) {
+        if let Some(page) = kept.and_then(|k| k.recall(file, &present)) {
             return Ok(page);
         }
         if let Some(k) = kept {
             k.read.fetch_add(1, Relaxed);
         }
-        let html = std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
-        let page = page_links(&html).map_err(|e| format!("{file}: {e}"))?;
-        let (mut found, mut to) = (Vec::new(), Linked::new());
-        for link in &page.links {
-            site.resolve_into(file, link, &mut found, &mut to);
-        }
-        Ok((page.canonical, found, to))
+        check_page(dir, &site, file)
     })?;
     if let Some(k) = kept {
         k.keep(&pages, &checked)?;
     }
-    for (file, (canonical, found, to)) in pages.into_iter().zip(checked) {
-        problems.extend(found);
-        linked.extend(to);
-        if let Some(c) = canonical {
+    let mut kept_linked = vec![false; present.len()];
+    for (file, c) in pages.into_iter().zip(checked) {
+        problems.extend(c.problems);
+        match c.linked {
+            Targets::Read(to) => linked.extend(to),
+            Targets::Kept(_, numbers) => {
+                numbers.iter().for_each(|n| kept_linked[*n as usize] = true)
+            }
+        }
+        if let Some(c) = c.canonical {
             canonicals.push((file.clone(), c));
         }
+    }
+    if let Some(k) = kept {
+        let names = k.names.iter().zip(kept_linked).filter(|(_, l)| *l);
+        linked.extend(names.map(|(n, _)| n.clone()));
     }
     if let Some(locs) = &sitemap {
         for (file, c) in canonicals {
