@@ -21,7 +21,8 @@ use crate::dist::digest;
 use crate::tools::{cmd, Result};
 
 /// Builds the site of `reports` into `out` from the cache; its time and
-/// the build's own lines on what it made and read back.
+/// the build's own lines on what it made, read back, wrote, kept, removed
+/// and checked.
 fn timed_build(root: &Path, reports: &Path, out: &Path) -> Result<(f64, Vec<String>)> {
     timed_build_with(root, reports, None, out)
 }
@@ -49,7 +50,17 @@ fn timed_build_with(
     let secs = t.elapsed().as_secs_f64();
     let lines = text
         .lines()
-        .filter(|l| l.contains("from the cache"))
+        .filter(|l| {
+            [
+                "from the cache",
+                "unchanged",
+                "removed",
+                "checked the site",
+                "check passed",
+            ]
+            .iter()
+            .any(|w| l.contains(w))
+        })
         .map(|l| l.trim().to_string())
         .collect();
     Ok((secs, lines))

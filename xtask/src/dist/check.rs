@@ -11,6 +11,10 @@
 //! board's file, the glossary, the search index, the modules) are not
 //! links and are not checked here: the e2e suite fetches them.
 //!
+//! A build checks again only what changed (`check_build`): not at all a
+//! site whose files the last build's check passed, and otherwise only the
+//! pages whose bytes changed or that link to a file now gone (`Kept`).
+//!
 //! Written by hand over lol_html (which parses the pages) rather than
 //! with a link checker: the checkers that exist (lychee, zola's) check one
 //! page's links, not a site's orphans, its data files or its sitemap
