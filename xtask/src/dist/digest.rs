@@ -31,12 +31,7 @@ pub fn site(dir: &Path) -> Result<String> {
         h.update([0]);
         h.update(d);
     }
-    Ok(hex(&h.finalize()))
-}
-
-#[cfg(test)]
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    Ok(super::out::hex(&h.finalize()))
 }
 
 /// The files that differ between two sites: only in `a`, only in `b`, or

@@ -59,10 +59,7 @@ fn bin(family: Family) -> String {
 /// kept (`out.rs`), and a Trunk that fails leaves the last build served.
 pub fn trunk_build(root: &Path, base: &str, dist: &Path) -> Result<PathBuf> {
     let abs = std::path::absolute(dist).unwrap_or_else(|_| dist.to_path_buf());
-    let id: String = super::out::sha(abs.as_os_str().as_encoded_bytes())[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let id = super::out::hex(&super::out::sha(abs.as_os_str().as_encoded_bytes())[..8]);
     let staging = root.join("target/trunk").join(id);
     let mut trunk = cmd(root, "trunk");
     trunk

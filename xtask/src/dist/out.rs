@@ -112,7 +112,7 @@ impl Out {
     /// the file there is the last build's with these bytes.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result {
         let d = sha(bytes);
-        self.keyed(rel, d, |_| true, || Ok((bytes.to_vec(), Vec::new())))
+        self.put(rel, d, bytes, Vec::new())
     }
 
     /// The file at `rel` made by `make` (its bytes, and what to keep with
@@ -127,15 +127,23 @@ impl Out {
         still: impl FnOnce(&[u8]) -> bool,
         make: impl FnOnce() -> Result<(Vec<u8>, Vec<u8>)>,
     ) -> Result {
-        let path = self.dir.join(rel);
-        let last = self.last.get(rel).filter(|e| self.intact(&path, e));
-        if let Some(e) = last.filter(|e| e.key == key && still(&e.extra)) {
+        let kept = (self.last.get(rel))
+            .filter(|e| e.key == key && still(&e.extra) && self.intact(&self.dir.join(rel), e));
+        if let Some(e) = kept {
             self.kept.fetch_add(1, Relaxed);
             return self.register(rel, e.clone());
         }
         let (bytes, extra) = make()?;
-        let d = sha(&bytes);
-        if let Some(e) = last.filter(|e| e.sha == d) {
+        self.put(rel, key, &bytes, extra)
+    }
+
+    /// `bytes` made under `key` at `rel`: written unless the file there is
+    /// the last build's with these bytes.
+    fn put(&self, rel: &str, key: Sha, bytes: &[u8], extra: Vec<u8>) -> Result {
+        let path = self.dir.join(rel);
+        let d = sha(bytes);
+        let same = (self.last.get(rel)).filter(|e| e.sha == d && self.intact(&path, e));
+        if let Some(e) = same {
             self.kept.fetch_add(1, Relaxed);
             return self.register(
                 rel,
@@ -149,7 +157,7 @@ impl Out {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
-        std::fs::write(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
         let meta = std::fs::metadata(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         self.written.fetch_add(1, Relaxed);
         let entry = Entry {
@@ -347,7 +355,8 @@ fn mtime(m: &std::fs::Metadata) -> i128 {
         .map_or(-1, |d| d.as_nanos() as i128)
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Bytes as lowercase hexadecimal.
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -222,19 +222,25 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    /// A site of `files` (path, text) in `dir`, as a build writes it.
-    fn site(dir: &Path, files: &[(&str, &str)]) -> Out {
-        let out = Out::open(dir, None, true);
+    /// The shards of a site of `files` (path, text) in `dir`, built as a
+    /// build builds it over the last one: with what it kept of each page
+    /// (`Out::memo`, in `records`).
+    fn shards_of(dir: &Path, files: &[(&str, &str)], years: &HashMap<String, u16>) -> Vec<Shard> {
+        let out = Out::open(dir, Some(&dir.with_extension("records")), false);
         for (path, text) in files {
             out.write(path, text.as_bytes()).unwrap();
         }
-        out
+        out.sweep().unwrap();
+        let got = shards(&out, years).unwrap();
+        out.save();
+        got
     }
 
     #[test]
     fn the_newest_years_pages_and_those_of_no_report_are_the_primary_and_the_rest_one_shard() {
         let dir = std::env::temp_dir().join(format!("insyn-shards-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::remove_dir_all(dir.with_extension("records"));
         let body = "<main data-pagefind-body>text</main>";
         let mut files = vec![
             ("a-2023/index.html", body),
@@ -249,7 +255,7 @@ mod tests {
             ("a-2024".into(), 2024),
             ("a-2025".into(), 2025),
         ]);
-        let shards = shards(&site(&dir, &files), &years).unwrap();
+        let shards = shards_of(&dir, &files, &years);
         let got: Vec<(&str, Vec<&str>)> = shards
             .iter()
             .map(|s| (s.dir.as_str(), s.pages.iter().map(String::as_str).collect()))
@@ -270,8 +276,7 @@ mod tests {
         );
         // A change in what Pagefind leaves out keeps the key.
         let keys = |files: &[(&str, &str)]| -> Vec<Vec<u8>> {
-            super::shards(&site(&dir, files), &years)
-                .unwrap()
+            shards_of(&dir, files, &years)
                 .into_iter()
                 .map(|s| s.key)
                 .collect()
@@ -288,5 +293,6 @@ mod tests {
         assert_ne!(before[0], after[0]);
         assert_eq!(before[1], after[1]);
         let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::remove_dir_all(dir.with_extension("records"));
     }
 }
