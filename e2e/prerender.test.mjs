@@ -13,9 +13,14 @@ before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
 
 /** A page whose wasm is held back until `live()` lets it through and waits for the takeover. */
-async function heldPage(url, prepare = async () => {}) {
+async function heldPage(url, prepare = async () => {}, { cpu = 1 } = {}) {
   const ctx = await env.browser.newContext({ viewport: { width: 375, height: 700 } });
   const page = await ctx.newPage();
+  if (cpu > 1) {
+    // A slower CPU, as a phone's: the viewer's work spreads over more tasks.
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  }
   await prepare(page);
   let release;
   const held = new Promise((r) => { release = r; });
@@ -23,7 +28,7 @@ async function heldPage(url, prepare = async () => {}) {
   await page.gotoPrerendered(url, { waitUntil: 'load' });
   const live = async () => {
     release();
-    await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
+    await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 * cpu });
   };
   return { ctx, page, live };
 }
@@ -325,6 +330,33 @@ test('with the viewer held back, each kind of control answers from the HTML, and
     assert.equal(await page.locator('#insyn-pre').count(), 0, 'the live page took over');
     assert.ok(await def.evaluate((d) => d.matches(':popover-open')), 'the definition is still open');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'term-kommunbidrag', 'focus stays on the term');
+    await ctx.close();
+  }
+});
+
+test('on a CPU six times slower, what the reader opened is open the moment the viewer is live', async () => {
+  // Issue #30: the viewer's renderer works in slices and yields between
+  // them; on a slow CPU the page went live before its charts were built,
+  // and a table view the reader had opened came back closed.
+  {
+    const { ctx, page, live } = await heldPage(`${env.url}asn-2025/ekonomi`, undefined, { cpu: 6 });
+    const views = page.locator('#insyn-pre details.chart-table');
+    const keys = [];
+    for (const i of [1, 5]) {
+      await views.nth(i).locator('summary').click();
+      keys.push(await views.nth(i).getAttribute('data-key'));
+    }
+    await live();
+    const open = await page.evaluate((keys) => keys.map((k) => document.querySelector(`details.chart-table[data-key="${k}"]`)?.open), keys);
+    assert.deepEqual(open, [true, true], 'both table views are open at once');
+    assert.equal(await page.locator('figure.chart[aria-busy]').count(), 0, 'no chart is still being built');
+    await ctx.close();
+  }
+  {
+    const { ctx, page, live } = await heldPage(`${env.url}asn-2025/mal/hallbar-elforsorjning`, undefined, { cpu: 6 });
+    await page.locator('#insyn-pre details.older summary').click();
+    await live();
+    assert.equal(await page.locator('details.older').getAttribute('open'), '', 'the disclosure is still open');
     await ctx.close();
   }
 });

@@ -83,7 +83,8 @@ fn use_drawing(table: Table, lang: Lang, columns: u8, name_id: String) -> Option
         });
     }
     let key = (table, lang, *width as i64);
-    let drawn = use_state(|| (!cfg!(target_arch = "wasm32")).then(|| Rc::new(Drawn::of(&key))));
+    let drawn =
+        later::use_deferred(|| (!cfg!(target_arch = "wasm32")).then(|| Rc::new(Drawn::of(&key))));
     {
         let drawn = drawn.clone();
         use_effect_with(key, move |k| {
@@ -92,11 +93,11 @@ fn use_drawing(table: Table, lang: Lang, columns: u8, name_id: String) -> Option
                 let keep = (*kept)
                     .clone()
                     .filter(|_| drawn.is_none() && k.2 == per_column(columns, None) as i64);
-                later::run(move || {
-                    drawn.set(Some(Rc::new(match keep {
+                drawn.set_later(move || {
+                    Some(Rc::new(match keep {
                         Some(svg) => Drawn::keeping(&k, svg),
                         None => Drawn::of(&k),
-                    })))
+                    }))
                 });
             }
         });

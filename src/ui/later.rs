@@ -5,8 +5,20 @@
 //! later task, and the takeover waits until none is pending
 //! ([`pending`], read by `Root`). Natively (pre-rendering, SSR tests)
 //! everything renders at once, so the pre-rendered page is whole.
+//!
+//! A part is pending from the moment it is scheduled until its component
+//! has *rendered* it and run its effects, not merely until its value was
+//! set: Yew's scheduler renders in slices of about 16 ms and yields between
+//! them (`setTimeout`), so on a slow CPU a value set in one task may be
+//! rendered several tasks later, and its children (a chart's table view)
+//! register their own parts later still. Counting only until the value was
+//! set let the takeover swap in a page whose charts were not drawn yet, and
+//! a table view the reader had opened was lost (issue #30, at a 6× slower
+//! CPU). A component's effect runs after its children's, so when it drops
+//! the part every part below it is counted.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -22,14 +34,84 @@ pub fn pending() -> usize {
     PENDING.with(Cell::get)
 }
 
-/// Runs `f` in a later task of its own, counted as pending until it has run.
+/// Runs `f` in a later task of its own, for work nothing waits for (once
+/// the page is live); a value the page shows is set by
+/// [`Deferred::set_later`].
 pub fn run(f: impl FnOnce() + 'static) {
-    PENDING.with(|p| p.set(p.get() + 1));
     yew::platform::spawn_local(async move {
         web::next_task().await;
         f();
-        PENDING.with(|p| p.set(p.get() - 1));
     });
+}
+
+/// One part the takeover waits for: counted while it lives.
+struct Part;
+
+impl Part {
+    fn new() -> Self {
+        PENDING.with(|p| p.set(p.get() + 1));
+        Part
+    }
+}
+
+impl Drop for Part {
+    fn drop(&mut self) {
+        PENDING.with(|p| p.set(p.get().saturating_sub(1)));
+    }
+}
+
+/// A component's value that is set in a later task ([`Deferred::set_later`]).
+pub struct Deferred<T> {
+    state: UseStateHandle<T>,
+    /// The values set and not rendered yet, each with its part.
+    held: Rc<RefCell<Vec<(T, Part)>>>,
+}
+
+impl<T> std::ops::Deref for Deferred<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.state
+    }
+}
+
+impl<T: Clone + PartialEq + 'static> Deferred<T> {
+    /// Sets the value to what `make` returns, in a later task of its own;
+    /// the page is pending until the component has rendered it.
+    pub fn set_later(&self, make: impl FnOnce() -> T + 'static) {
+        let part = Part::new();
+        let (state, held) = (self.state.clone(), self.held.clone());
+        yew::platform::spawn_local(async move {
+            web::next_task().await;
+            let value = make();
+            held.borrow_mut().push((value.clone(), part));
+            state.set(value);
+        });
+    }
+}
+
+/// A value the component sets in later tasks: pending parts are dropped by
+/// an effect once the component has rendered their value (after its
+/// children have rendered and run their own effects).
+#[hook]
+pub fn use_deferred<T: Clone + PartialEq + 'static>(init: impl FnOnce() -> T) -> Deferred<T> {
+    let state = use_state(init);
+    let held = use_mut_ref(Vec::<(T, Part)>::new);
+    {
+        // After every render, with the value it rendered (a handle reads
+        // the value of the render it was made in).
+        let (held, shown) = (held.clone(), state.clone());
+        use_effect(move || held.borrow_mut().retain(|(v, _)| v != &*shown));
+    }
+    Deferred { state, held }
+}
+
+impl<T> Clone for Deferred<T> {
+    fn clone(&self) -> Self {
+        Deferred {
+            state: self.state.clone(),
+            held: self.held.clone(),
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -43,12 +125,12 @@ pub struct LaterProps {
 #[component]
 pub fn Later(props: &LaterProps) -> Html {
     // Natively `is_live` is true: the pre-rendered page is whole.
-    let shown = use_state(web::is_live);
+    let shown = use_deferred(web::is_live);
     {
         let shown = shown.clone();
         use_effect_with((), move |_| {
             if !*shown {
-                run(move || shown.set(true));
+                shown.set_later(|| true);
             }
         });
     }
