@@ -8,7 +8,7 @@ use std::time::Instant;
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132.0.0";
 /// Pagefind, which indexes the pre-rendered pages for full-text search.
-pub const PAGEFIND_VERSION: &str = "1.4.0";
+pub const PAGEFIND_VERSION: &str = "1.6.0";
 
 /// Terser, which minifies the JS glue wasm-bindgen writes for each module
 /// (issue #16: 66 KB of readable JS per module; 1.7 KB less brotli minified).
