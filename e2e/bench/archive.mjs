@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../server.mjs';
 import { launch, untilLive } from '../helpers.mjs';
+import { benchmarkIndex } from './calibrate.mjs';
 
 const ROOTS = process.argv.slice(2).filter((a) => !a.startsWith('--')).map((a) => path.resolve(a));
 const SEARCH = process.argv.includes('--search');
@@ -115,7 +116,9 @@ try {
     const last = sites[sites.length - 1];
     const passes = [];
     for (let pass = 0; pass < 3; pass++) passes.push(await search(browser, last.root, last.srv));
-    out({ site: sites.length - 1, search: true, passes });
+    // The host's speed (Lighthouse's benchmark index), printed beside the
+    // times: the same search takes longer on a slower machine.
+    out({ site: sites.length - 1, search: true, passes, benchmark_index: Math.round(await benchmarkIndex(browser)) });
   }
 } finally {
   await browser.close();

@@ -406,7 +406,11 @@ fn search_checks(sites: &[Site]) -> Vec<Check> {
                 sites.last().map_or(0, |s| s.reports),
                 passes.len()
             ),
-            format!("median/p95 ms: {}", shown.join(", ")),
+            format!(
+                "median/p95 ms: {} (host's benchmark index {})",
+                shown.join(", "),
+                r["benchmark_index"].as_u64().map_or("?".into(), |i| i.to_string())
+            ),
             best_p95(&passes).is_some_and(|p| p <= 100.0),
         ),
         Check::gate(
