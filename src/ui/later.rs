@@ -62,19 +62,29 @@ impl Drop for Part {
 
 /// A component's value that is set in a later task ([`Deferred::set_later`]).
 pub struct Deferred<T> {
-    state: UseStateHandle<T>,
-    /// The values set and not rendered yet, each with its part.
-    held: Rc<RefCell<Vec<(T, Part)>>>,
+    /// The value, with the number of the setting it came from (0: its first).
+    state: UseStateHandle<(u64, T)>,
+    held: Rc<RefCell<Held>>,
+}
+
+/// The number of the last setting, and the parts of the settings not
+/// rendered yet, by number: a part is released once a render shows its
+/// setting or a later one (a value set over before it was rendered releases
+/// its part too).
+#[derive(Default)]
+struct Held {
+    last: u64,
+    parts: Vec<(u64, Part)>,
 }
 
 impl<T> std::ops::Deref for Deferred<T> {
     type Target = T;
     fn deref(&self) -> &T {
-        &self.state
+        &self.state.1
     }
 }
 
-impl<T: Clone + PartialEq + 'static> Deferred<T> {
+impl<T: 'static> Deferred<T> {
     /// Sets the value to what `make` returns, in a later task of its own;
     /// the page is pending until the component has rendered it.
     pub fn set_later(&self, make: impl FnOnce() -> T + 'static) {
@@ -83,8 +93,14 @@ impl<T: Clone + PartialEq + 'static> Deferred<T> {
         yew::platform::spawn_local(async move {
             web::next_task().await;
             let value = make();
-            held.borrow_mut().push((value.clone(), part));
-            state.set(value);
+            let n = {
+                let mut held = held.borrow_mut();
+                held.last += 1;
+                let n = held.last;
+                held.parts.push((n, part));
+                n
+            };
+            state.set((n, value));
         });
     }
 }
@@ -93,14 +109,14 @@ impl<T: Clone + PartialEq + 'static> Deferred<T> {
 /// an effect once the component has rendered their value (after its
 /// children have rendered and run their own effects).
 #[hook]
-pub fn use_deferred<T: Clone + PartialEq + 'static>(init: impl FnOnce() -> T) -> Deferred<T> {
-    let state = use_state(init);
-    let held = use_mut_ref(Vec::<(T, Part)>::new);
+pub fn use_deferred<T: 'static>(init: impl FnOnce() -> T) -> Deferred<T> {
+    let state = use_state(|| (0, init()));
+    let held = use_mut_ref(Held::default);
     {
-        // After every render, with the value it rendered (a handle reads
+        // After every render, with the setting it rendered (a handle reads
         // the value of the render it was made in).
-        let (held, shown) = (held.clone(), state.clone());
-        use_effect(move || held.borrow_mut().retain(|(v, _)| v != &*shown));
+        let (held, shown) = (held.clone(), state.0);
+        use_effect(move || held.borrow_mut().parts.retain(|(n, _)| *n > shown));
     }
     Deferred { state, held }
 }
