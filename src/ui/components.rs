@@ -43,10 +43,10 @@ pub fn Link(props: &LinkProps) -> Html {
         let classes = props.classes.clone();
         return if crate::web::is_script_embed() {
             let href = format!("{}{href}", crate::web::base_href().trim_end_matches('/'));
-            html! { <a {href} {classes} target="_blank" rel="noopener">{ props.children.clone() }</a> }
+            html! { <a {href} class={classes} target="_blank" rel="noopener">{ props.children.clone() }</a> }
         } else {
             let family = props.to.family().name();
-            html! { <a {href} {classes} data-module={family}>{ props.children.clone() }</a> }
+            html! { <a {href} class={classes} data-module={family}>{ props.children.clone() }</a> }
         };
     }
     let english_query = ctx.is_some_and(|c| c.lang == Lang::En && !c.prefixed);
