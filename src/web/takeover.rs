@@ -214,7 +214,7 @@ mod imp {
         }
         if let Some((id, top)) = anchor {
             keep_in_view(doc, &id, top);
-            wasm_bindgen_futures::spawn_local(keep_in_view_while_settling(id, top));
+            keep_in_view_while_settling(&id, top);
         }
         // Disclosures and table views the reader opened stay open (the live
         // page builds their content on the `toggle` this sends).
@@ -409,80 +409,32 @@ mod imp {
 
     /// Scrolls so that the element `id` is again `top` pixels from the top of
     /// the window: the reader keeps their place when the viewer takes over.
-    /// Whether it had moved.
-    fn keep_in_view(doc: &web_sys::Document, id: &str, top: f64) -> bool {
+    fn keep_in_view(doc: &web_sys::Document, id: &str, top: f64) {
         let (Some(w), Some(el)) = (web_sys::window(), doc.get_element_by_id(id)) else {
-            return false;
+            return;
         };
         let moved = el.get_bounding_client_rect().top() - top;
         if moved.abs() >= 1.0 {
             w.scroll_by_with_x_and_y(0.0, moved);
         }
-        moved.abs() >= 1.0
     }
 
-    /// What the reader does to scroll by themselves.
-    const READER_SCROLLS: [&str; 4] = ["wheel", "touchstart", "keydown", "pointerdown"];
-
-    /// Keeps the element `id` at `top` in each frame after the takeover, until
-    /// it has stayed there for three frames (at most a second), or the
-    /// reader scrolls. In the frames after the swap the browser lays out the
-    /// live sections near the view (`content-visibility`), whose heights can
-    /// differ from the pre-rendered placeholders above the reader; and the
-    /// browser's own scroll anchoring (which keeps the reader's place when a
-    /// block above grows) has no anchor in the new page until the next
-    /// scroll, so a section growing above the view moved what the reader
-    /// reads (by 313 px on a report's goal areas when the takeover itself
-    /// had not scrolled).
-    async fn keep_in_view_while_settling(id: String, top: f64) {
-        let (Some(w), Some(doc)) = (
-            web_sys::window(),
-            web_sys::window().and_then(|w| w.document()),
-        ) else {
-            return;
-        };
-        let stopped = std::rc::Rc::new(std::cell::Cell::new(false));
-        let stop = {
-            let stopped = stopped.clone();
-            wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || stopped.set(true))
-        };
-        let listen = |on: bool| {
-            for kind in READER_SCROLLS {
-                let f = stop.as_ref().unchecked_ref();
-                let _ = if on {
-                    w.add_event_listener_with_callback(kind, f)
-                } else {
-                    w.remove_event_listener_with_callback(kind, f)
-                };
-            }
-        };
-        listen(true);
-        let mut still = 0;
-        for _ in 0..60 {
-            next_frame().await;
-            if stopped.get() {
-                break;
-            }
-            still = if keep_in_view(&doc, &id, top) {
-                0
-            } else {
-                still + 1
-            };
-            if still >= 3 {
-                break;
-            }
-        }
-        listen(false);
-    }
-
-    /// Waits for the next frame, before its layout.
-    async fn next_frame() {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.request_animation_frame(&resolve);
-            }
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    #[wasm_bindgen::prelude::wasm_bindgen(module = "/assets/js/takeover.js")]
+    extern "C" {
+        /// Keeps the element `id` at `top` in each frame after the takeover,
+        /// until it has stayed there for three frames (at most sixty), or
+        /// the reader scrolls by themselves (wheel, touch, key, pointer).
+        /// In the frames after the swap the browser lays out the live
+        /// sections near the view (`content-visibility`), whose heights can
+        /// differ from the pre-rendered placeholders above the reader; and
+        /// its own scroll anchoring has no anchor in the new page until the
+        /// next scroll: a section growing above the view moved the goal a
+        /// reader was reading by 313 px, once the takeover itself no longer
+        /// scrolled. In JavaScript (`assets/js/takeover.js`): a loop of
+        /// frames and listeners is a few lines there, and as wasm closures
+        /// it added a kilobyte to every page's first load.
+        #[wasm_bindgen(js_name = keepInViewWhileSettling)]
+        fn keep_in_view_while_settling(id: &str, top: f64);
     }
 
     /// The drawing of the chart named by the element `name_id` on the
