@@ -195,7 +195,7 @@ test('the glossary page is in the footer and lists its terms alphabetically', as
   await page.goto(`${env.url}?lang=sv`); // the English test before left English remembered
   await page.locator('footer').getByRole('link', { name: 'Begrepp och förkortningar' }).click();
   await page.getByRole('heading', { level: 1, name: 'Begrepp och förkortningar' }).waitFor();
-  // The start page had only the terms (glossary-terms.json): the glossary
+  // The start page had only the terms (glossary-terms-sv.json): the glossary
   // page fetches the whole glossary, with the pages each term is on.
   await page.locator('dt#budgetavvikelse + dd a[href="/asn-2025/ekonomi/budgetavvikelse"]').waitFor();
   const terms = await page.locator('dl.glossary dt').evaluateAll((dts) => dts.map((d) => d.textContent.trim()));

@@ -481,12 +481,14 @@ async fn the_terms_file_marks_every_page_as_the_whole_glossary_does() {
             < serde_json::to_string(&built).unwrap().len(),
         "less than half the whole glossary"
     );
-    let lean_store = Rc::new(Store::ready(common::manifest(), reports()).with_glossary(lean));
+    let lean_store =
+        Rc::new(Store::ready(common::manifest(), reports()).with_glossary(lean.clone()));
     for path in [
         "/",
         "/asn-2025",
         "/asn-2025/ekonomi",
         "/en/asn-2024",
+        "/en/asn-2025/ekonomi",
         "/asn-2025/mal/sjalvforsorjning",
     ] {
         let whole = render_at(path, "/").await;
@@ -498,7 +500,29 @@ async fn the_terms_file_marks_every_page_as_the_whole_glossary_does() {
             "{path} marks terms"
         );
         assert_eq!(whole, from_terms, "{path}");
+        // And from the file in the page's language alone, which a page
+        // fetches (`glossary-terms-sv.json` or `-en.json`).
+        let lang = if path.starts_with("/en/") {
+            Lang::En
+        } else {
+            Lang::Sv
+        };
+        let one = glossary::in_language(&lean, lang);
+        let one_store = Rc::new(Store::ready(common::manifest(), reports()).with_glossary(one));
+        let from_one = insyn::ui::prerender::render(path, "/", one_store)
+            .await
+            .html;
+        assert_eq!(whole, from_one, "{path} from the terms in its language");
     }
+    let (sv, en) = (
+        serde_json::to_string(&glossary::in_language(&lean, Lang::Sv)).unwrap(),
+        serde_json::to_string(&glossary::in_language(&lean, Lang::En)).unwrap(),
+    );
+    let both = serde_json::to_string(&lean).unwrap().len();
+    assert!(
+        sv.len() * 10 < both * 7 && en.len() * 10 < both * 8,
+        "the Swedish file is under 70 % of both languages', the English under 80 %"
+    );
 }
 
 async fn render_at(path: &str, base: &str) -> String {

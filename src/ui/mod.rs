@@ -151,7 +151,7 @@ pub struct RootProps {
 /// this is the page of the one report the build made it for), the glossary
 /// (embeds mark no terms), and an embed's height for its host page.
 #[hook]
-fn use_loads(store: &state::StoreHandle, route: &Route, pages: pages::Pages) {
+fn use_loads(store: &state::StoreHandle, route: &Route, pages: pages::Pages, lang: Lang) {
     {
         // The catalogue, unless this is the page of the one report the
         // build made it for (then when the reader goes elsewhere, where
@@ -170,15 +170,10 @@ fn use_loads(store: &state::StoreHandle, route: &Route, pages: pages::Pages) {
         // while the terms file was loading then gets the whole glossary.
         let store = store.clone();
         let full = matches!(route, Route::Glossary);
-        let needed = match &store.glossary {
-            None => true,
-            Some(state::Load::Ready(_)) => full && !store.glossary_full,
-            _ => false,
-        };
-        let wanted = !route.is_embed() && needed;
-        use_effect_with((wanted, full), move |&(wanted, full)| {
+        let wanted = !route.is_embed() && store.needs_glossary(full, lang);
+        use_effect_with((wanted, full, lang), move |&(wanted, full, lang)| {
             if wanted {
-                state::load_glossary(store, full);
+                state::load_glossary(store, full, lang);
             }
         });
     }
@@ -224,7 +219,7 @@ pub fn Root(props: &RootProps) -> Html {
     };
     use_effect_with(lang, move |lang| crate::web::set_document_lang(lang.code()));
     let route = route::recognize(&path);
-    use_loads(&store, &route, props.pages);
+    use_loads(&store, &route, props.pages, lang);
     {
         // The pre-rendered page stays in view until this one can show the
         // same content (or an error), then the live page takes its place.

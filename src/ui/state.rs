@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::catalogue::{self, Catalogue, GoalHistory, PageReport};
+use crate::model::format::Lang;
 use crate::model::glossary::{Glossary, Term};
 use crate::model::history::{self, BoardHistory};
 use crate::model::report::{AnnualAnalysis, Statement};
@@ -111,12 +112,15 @@ pub struct Store {
     pub boards: BTreeMap<String, Load<Rc<BoardHistory>>>,
     /// The id of a report the user opened from a file (not published).
     pub local: Option<String>,
-    /// The glossary: the words the pages explain (`glossary-terms.json`),
-    /// or on the glossary page the whole of it (`glossary.json`).
+    /// The glossary: the words the pages explain in the page's language
+    /// (`glossary-terms-{sv,en}.json`), or on the glossary page the whole
+    /// of it (`glossary.json`).
     pub glossary: Option<Load<Rc<Glossary>>>,
     /// Whether `glossary` is the whole of it, with each term's sources and
     /// pages (the glossary page's file).
     pub glossary_full: bool,
+    /// The language `glossary` holds the terms of, unless it is whole.
+    pub glossary_lang: Option<Lang>,
 }
 
 impl Store {
@@ -196,6 +200,7 @@ impl Store {
             local: None,
             glossary: None,
             glossary_full: false,
+            glossary_lang: None,
         }
     }
 
@@ -211,7 +216,21 @@ impl Store {
     pub fn with_glossary(mut self, glossary: Glossary) -> Self {
         self.glossary = Some(Load::Ready(Rc::new(glossary)));
         self.glossary_full = true;
+        self.glossary_lang = None;
         self
+    }
+
+    /// Whether a page in `lang` (the glossary page when `full`) needs the
+    /// glossary loaded: not yet loaded, or not the whole of it, or not in
+    /// its language.
+    pub fn needs_glossary(&self, full: bool, lang: Lang) -> bool {
+        match &self.glossary {
+            None => true,
+            Some(Load::Ready(_)) => {
+                !self.glossary_full && (full || self.glossary_lang != Some(lang))
+            }
+            _ => false,
+        }
     }
 
     /// The terms to mark on the pages of report `report` (or on a page of no
@@ -362,8 +381,9 @@ pub enum Action {
     LocalClosed,
     Report(String, Result<Rc<Report>, LoadError>),
     GlossaryLoading,
-    /// The glossary, and whether it is the whole of it.
-    Glossary(Result<Rc<Glossary>, LoadError>, bool),
+    /// The glossary, and whether it is the whole of it, else the language
+    /// of its terms.
+    Glossary(Result<Rc<Glossary>, LoadError>, bool, Lang),
 }
 
 impl Reducible for Store {
@@ -417,11 +437,12 @@ impl Reducible for Store {
                 s.reports.insert(id, Load::Failed(e));
             }
             Action::GlossaryLoading => s.glossary = Some(Load::Loading),
-            Action::Glossary(Ok(g), full) => {
+            Action::Glossary(Ok(g), full, lang) => {
                 s.glossary = Some(Load::Ready(g));
                 s.glossary_full = full;
+                s.glossary_lang = (!full).then_some(lang);
             }
-            Action::Glossary(Err(e), _) => s.glossary = Some(Load::Failed(e)),
+            Action::Glossary(Err(e), ..) => s.glossary = Some(Load::Failed(e)),
         }
         Rc::new(s)
     }
@@ -433,10 +454,13 @@ pub const MANIFEST_FILE: &str = "reports/index.json";
 
 pub const GLOSSARY_FILE: &str = "glossary.json";
 
-/// What the pages need of the glossary (`model::glossary::for_marking`),
-/// written by the build; without a build (`cargo xtask dev`) the pages
-/// read `GLOSSARY_FILE` instead.
-pub const TERMS_FILE: &str = "glossary-terms.json";
+/// What the pages in `lang` need of the glossary
+/// (`model::glossary::for_marking` and `in_language`), written by the
+/// build; without a build (`cargo xtask dev`) the pages read
+/// `GLOSSARY_FILE` instead.
+pub fn terms_file(lang: Lang) -> String {
+    format!("glossary-terms-{}.json", lang.code())
+}
 
 const LOCAL_NAME_KEY: &str = "insyn-egen-rapport-namn";
 const LOCAL_TEXT_KEY: &str = "insyn-egen-rapport";
@@ -773,13 +797,14 @@ pub fn request_board(store: &StoreHandle, key: &str) {
 /// (`full`), else what the pages need to mark terms. A glossary that
 /// cannot be used leaves the pages without marked terms (and the glossary
 /// page says so).
-pub fn load_glossary(store: StoreHandle, full: bool) {
+pub fn load_glossary(store: StoreHandle, full: bool, lang: Lang) {
     store.dispatch(Action::GlossaryLoading);
     yew::platform::spawn_local(async move {
+        let file = terms_file(lang);
         let terms = match full {
             true => None,
-            false => match web::fetch_text(TERMS_FILE).await {
-                Ok(src) => built::<Glossary>(FileKind::Glossary, TERMS_FILE, &src)
+            false => match web::fetch_text(&file).await {
+                Ok(src) => built::<Glossary>(FileKind::Glossary, &file, &src)
                     .await
                     .ok(),
                 Err(_) => None,
@@ -787,6 +812,7 @@ pub fn load_glossary(store: StoreHandle, full: bool) {
         };
         // Without a build there is only the glossary itself (a development
         // server may answer the missing file with its index page).
+        let whole = full || terms.is_none();
         let result = match terms {
             Some(g) => Ok(g),
             None => match web::fetch_text(GLOSSARY_FILE).await {
@@ -796,7 +822,8 @@ pub fn load_glossary(store: StoreHandle, full: bool) {
         };
         // Reading the file and marking the page's terms are two tasks.
         web::next_task().await;
-        store.dispatch(Action::Glossary(result.map(Rc::new), full));
+        // The whole glossary (also without a build) serves every language.
+        store.dispatch(Action::Glossary(result.map(Rc::new), whole, lang));
     });
 }
 

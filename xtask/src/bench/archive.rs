@@ -189,7 +189,7 @@ fn data(r: &Value) -> Vec<String> {
         .into_iter()
         .flatten()
         .filter_map(Value::as_str)
-        .filter(|p| !p.ends_with("/glossary.json") && !p.ends_with("/glossary-terms.json"))
+        .filter(|p| !p.ends_with("/glossary.json") && !p.contains("/glossary-terms-"))
         .map(|p| {
             if p.contains("/catalogue-") {
                 "catalogue".into()

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use insyn::model::format::Lang;
 use insyn::model::glossary::Glossary;
 use insyn::model::migrate;
 use insyn::model::{parse_glossary, parse_manifest, Manifest, Report};
@@ -202,8 +203,9 @@ pub fn write_migrated(out: &Out, migrated: &Migrated) -> Result {
 /// The glossary as the site serves it: `file` (`assets/glossary.json`) with the
 /// reports' own abbreviations added and, for each term, the pages it is
 /// on, so the glossary page links them without fetching every report; and
-/// beside it what the other pages need of it (`glossary-terms.json`,
-/// `glossary::for_marking`: terms and definitions only).
+/// beside it what the other pages need of it, in each language
+/// (`glossary-terms-sv.json` and `-en.json`, `glossary::for_marking` and
+/// `glossary::in_language`: terms and definitions only).
 pub fn write_glossary(file: &Path, out: &Out, reports: &[Report]) -> Result<Glossary> {
     let src = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let glossary = parse_glossary("glossary.json", &src).map_err(|d| {
@@ -217,8 +219,12 @@ pub fn write_glossary(file: &Path, out: &Out, reports: &[Report]) -> Result<Glos
     let text = serde_json::to_string(&built).map_err(|e| format!("glossary.json: {e}"))?;
     out.write("glossary.json", text.as_bytes())?;
     let terms = insyn::model::glossary::for_marking(&built);
-    let text = serde_json::to_string(&terms).map_err(|e| format!("glossary-terms.json: {e}"))?;
-    out.write("glossary-terms.json", text.as_bytes())?;
+    for lang in [Lang::Sv, Lang::En] {
+        let file = insyn::ui::state::terms_file(lang);
+        let terms = insyn::model::glossary::in_language(&terms, lang);
+        let text = serde_json::to_string(&terms).map_err(|e| format!("{file}: {e}"))?;
+        out.write(&file, text.as_bytes())?;
+    }
     Ok(built)
 }
 
