@@ -384,6 +384,61 @@ test('on a CPU six times slower, what the reader opened is open the moment the v
   }
 });
 
+test('a chart far below the view is built when the reader nears it; a press on it before then is not lost', async () => {
+  // Issue #30: the takeover builds the charts near the view; the others
+  // stay as the pre-rendered page drew them until the reader comes near.
+  const ctx = await env.browser.newContext({ viewport: { width: 375, height: 700 }, acceptDownloads: true });
+  const page = await ctx.newPage();
+  await page.goto(`${env.url}asn-2025/ekonomi`);
+  const last = page.locator('section.chart-section').last();
+  const width = () => last.locator('.hit-layer').getAttribute('viewBox').then((v) => v.split(' ')[2]);
+  // Live, the chart in view is drawn again at the reader's width, and the
+  // one far below is still as the pre-rendered page drew it.
+  await page.locator('section.chart-section').first().locator('.hit-layer[viewBox^="0 0 335 "]').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await width(), '640', 'far below, the chart is as the pre-rendered page drew it');
+  // A press on its CSV button (made without scrolling to it) downloads.
+  const csv = last.locator('button[data-key$="-csv"]');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), csv.evaluate((b) => b.click())]);
+  assert.match(download.suggestedFilename(), /\.csv$/);
+  // A table view opened on a copy (tapped before it was built) is open,
+  // with its table, on the chart built in its place.
+  const sixth = page.locator('section.chart-section').nth(5);
+  assert.equal(await sixth.locator('.hit-layer').getAttribute('viewBox').then((v) => v.split(' ')[2]), '640');
+  await sixth.locator('details.chart-table > summary').evaluate((s) => s.click());
+  await page.waitForFunction((id) => {
+    const s = document.getElementById(id);
+    return s.querySelector('.hit-layer').getAttribute('viewBox').split(' ')[2] === '335'
+      && s.querySelector('details.chart-table').open && s.querySelector('details.chart-table table')?.checkVisibility();
+  }, await sixth.getAttribute('id'), { timeout: 10000 });
+  // Focus moved into one (a keyboard's Tab) stays on the same mark of the
+  // chart built in its place.
+  const far = page.locator('section.chart-section').nth(7);
+  const mark = await far.locator('.hit-layer .mark').first().evaluate((m) => { m.focus({ preventScroll: true }); return m.id; });
+  await page.waitForFunction((id) => document.activeElement?.id === id && document.getElementById(id).closest('svg').getAttribute('viewBox').split(' ')[2] === '335',
+    mark, { timeout: 10000 });
+  // Near the view, the chart is drawn again at the reader's width.
+  const second = page.locator('section.chart-section').nth(6);
+  await second.evaluate((s) => s.scrollIntoView());
+  await page.waitForFunction((id) => document.getElementById(id).querySelector('.hit-layer').getAttribute('viewBox').split(' ')[2] === '335',
+    await second.getAttribute('id'), { timeout: 10000 });
+  await second.locator('.hit-layer .mark').first().focus();
+  await page.keyboard.press('ArrowRight');
+  assert.match(await page.evaluate(() => document.activeElement.id), /-m1$/, 'its marks answer their keys');
+  // A link followed on a copy leads on in the viewer, as on the live page:
+  // the page is not loaded again.
+  await page.goto(`${env.url}asn-2025/ekonomi`);
+  const ninth = page.locator('section.chart-section').nth(8);
+  assert.equal(await ninth.locator('.hit-layer').getAttribute('viewBox').then((v) => v.split(' ')[2]), '640');
+  await page.evaluate(() => { window.__samePage = true; });
+  const to = await ninth.locator('h2 a').getAttribute('href');
+  await ninth.locator('h2 a').evaluate((a) => a.click());
+  await page.waitForURL((u) => u.pathname === to);
+  await page.locator('h1').waitFor();
+  assert.equal(await page.evaluate(() => window.__samePage), true, 'no page load');
+  await ctx.close();
+});
+
 test('if the viewer cannot start, the page still reads and offers no control that cannot work', async () => {
   const ctx = await env.browser.newContext();
   const page = await ctx.newPage();

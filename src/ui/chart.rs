@@ -83,11 +83,20 @@ fn use_drawing(table: Table, lang: Lang, columns: u8, name_id: String) -> Option
         });
     }
     let key = (table, lang, *width as i64);
-    let drawn =
-        later::use_deferred(|| (!cfg!(target_arch = "wasm32")).then(|| Rc::new(Drawn::of(&key))));
+    // Drawn at once natively, and in the live twin of a kept copy (which
+    // replaces the copy whole, `later::Kept`).
+    let whole = later::use_whole();
+    let drawn = later::use_deferred(|| {
+        (!cfg!(target_arch = "wasm32") || whole).then(|| Rc::new(Drawn::of(&key)))
+    });
     {
         let drawn = drawn.clone();
+        // A chart drawn at once has its drawing for its first key.
+        let drawn_at_once = use_mut_ref(|| whole);
         use_effect_with(key, move |k| {
+            if std::mem::take(&mut *drawn_at_once.borrow_mut()) {
+                return;
+            }
             if cfg!(target_arch = "wasm32") {
                 let k = k.clone();
                 let keep = (*kept)

@@ -156,3 +156,98 @@ pub fn Later(props: &LaterProps) -> Html {
         html! {}
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct KeptProps {
+    /// The id of the element `children` render, on the pre-rendered page
+    /// as on the live one.
+    pub id: AttrValue,
+    pub children: Html,
+}
+
+/// `children`, or while the viewer takes over a pre-rendered page whose
+/// element `id` is far from the view, a copy of that element (made by the
+/// DOM, `web::far_prerendered_copy`) until the reader nears it, focuses in
+/// it or presses one of its buttons: then `children` take its place, with
+/// what the reader did there (`web::restore_within`). A page of charts
+/// then builds, at the takeover, the charts in view and not the others
+/// (issue #30). Natively and once live, `children` at once.
+#[component]
+pub fn Kept(props: &KeptProps) -> Html {
+    let copy = use_memo(props.id.clone(), |id| web::far_prerendered_copy(id));
+    let woken = use_state(|| false);
+    let pressed = use_mut_ref(|| None::<web::Key>);
+    let carried = use_mut_ref(|| None::<web::Within>);
+    let read = use_mut_ref(|| false);
+    {
+        let (woken, pressed) = (woken.clone(), pressed.clone());
+        use_effect_with((copy.clone(), *woken), move |(copy, was_woken)| {
+            // Until the twin has taken the copy's place: a press made after
+            // the copy woke, before then, is made on the twin too.
+            let watch = (**copy).as_ref().filter(|_| !was_woken).and_then(|node| {
+                web::when_near(node, move |key| {
+                    if key.is_some() {
+                        *pressed.borrow_mut() = key;
+                    }
+                    woken.set(true);
+                })
+            });
+            // Watching stops with the guard.
+            move || {
+                let _stop = watch;
+            }
+        });
+    }
+    {
+        // Once the live twin has rendered in the copy's place, its own
+        // deferred parts too (a chart's table view and buttons): its
+        // children's effects have run before this one, so they are pending.
+        // Not once the section is gone (another year chosen: the same id
+        // is then another report's section).
+        let (id, carried) = (props.id.clone(), carried.clone());
+        use_effect_with(*woken, move |_| {
+            let mounted = Rc::new(Cell::new(true));
+            if let Some(state) = carried.borrow_mut().take() {
+                web::size_twin(&state, &id);
+                let mounted = mounted.clone();
+                yew::platform::spawn_local(async move {
+                    while pending() > 0 {
+                        web::next_task().await;
+                    }
+                    if mounted.get() {
+                        web::restore_within(state, &id);
+                    }
+                });
+            }
+            move || mounted.set(false)
+        });
+    }
+    match (&*copy, *woken) {
+        (Some(node), false) => Html::VRef(node.clone()),
+        // The live twin replaces the copy whole, in one render (no chart
+        // shown half-built while the reader scrolls to it); what the reader
+        // did in the copy is read just before (a table view opened by a tap
+        // that woke it).
+        (Some(node), true) => {
+            if !std::mem::replace(&mut *read.borrow_mut(), true) {
+                let key = pressed.borrow_mut().take();
+                *carried.borrow_mut() = Some(web::state_within(node, key));
+            }
+            html! {
+            <ContextProvider<Whole> context={Whole}>{ props.children.clone() }</ContextProvider<Whole>>
+            }
+        }
+        (None, _) => props.children.clone(),
+    }
+}
+
+/// Given by [`Kept`] to the live twin of a copy: its parts render at once,
+/// not in later tasks (`use_whole`).
+#[derive(Clone, PartialEq)]
+pub struct Whole;
+
+/// Whether the component renders in the live twin of a kept copy.
+#[hook]
+pub fn use_whole() -> bool {
+    use_context::<Whole>().is_some()
+}

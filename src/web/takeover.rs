@@ -2,7 +2,9 @@
 //! pre-rendered page's place once it is ready, and carries over what the
 //! reader did there (focus, scroll position, fields, open disclosures and
 //! definitions, a pending press, each control known by `control_identity`); what waits
-//! for the viewer to go live, and the tasks the work is split into.
+//! for the viewer to go live, and the tasks the work is split into; the
+//! copies of pre-rendered sections far from the view, kept until the reader
+//! nears them.
 
 /// What names a control on both the pre-rendered and the live page,
 /// whatever the language or the controls around it (a report restored from
@@ -60,7 +62,7 @@ mod imp {
 
     /// A control's identity (see [`super::control_identity`]) and its place
     /// among the controls of `within` with the same identity.
-    type Key = (String, u32);
+    pub type Key = (String, u32);
 
     fn identity_of(el: &web_sys::Element) -> Option<String> {
         // A disclosure's summary is known by its disclosure.
@@ -453,6 +455,239 @@ mod imp {
             .flatten()
     }
 
+    /// A deep copy (made by the DOM: nothing is parsed) of the
+    /// pre-rendered page's element `id`, while that page is in view, when
+    /// the element is more than a window's height from the view: the live
+    /// page shows the copy in its place, and builds its own only when the
+    /// reader nears it ([`when_near`]; issue #30: the takeover builds what
+    /// the reader sees, not a whole page of charts below it). `None` for an
+    /// element near the view or holding the focus, or with no pre-rendered
+    /// page.
+    pub fn far_prerendered_copy(id: &str) -> Option<web_sys::Node> {
+        let w = web_sys::window()?;
+        let doc = w.document()?;
+        let pre = doc.get_element_by_id("insyn-pre")?;
+        let el = doc
+            .get_element_by_id(id)
+            .filter(|e| pre.contains(Some(e)))?;
+        let height = w.inner_height().ok()?.as_f64()?;
+        let r = el.get_bounding_client_rect();
+        // The reader's focus stays on a live control, not on a copy's.
+        let focused = doc.active_element().is_some_and(|a| el.contains(Some(&a)));
+        let near = focused || (r.bottom() > -height && r.top() < 2.0 * height);
+        (!near)
+            .then(|| el.clone_node_with_deep(true).ok())
+            .flatten()
+    }
+
+    /// What the reader did inside a kept copy, put back on its live twin.
+    pub struct Within {
+        opened: Vec<Key>,
+        focused: Option<Key>,
+        shown: Vec<String>,
+        pressed: Option<Key>,
+        /// The copy's height, for its twin's placeholder.
+        height: f64,
+    }
+
+    /// Watches a kept copy (`node`): `wake` is called, once, with what the
+    /// reader did in it, when it comes within a window's height of the
+    /// view, gets the focus, or a button in it is pressed (the press is
+    /// held back and made again on the live twin: the copy's buttons have
+    /// no handlers). Watching stops when the guard is dropped.
+    pub fn when_near(node: &web_sys::Node, wake: impl Fn(Option<Key>) + 'static) -> Option<Watch> {
+        use wasm_bindgen::closure::Closure;
+        let el = node.clone().dyn_into::<web_sys::Element>().ok()?;
+        let wake = std::rc::Rc::new(wake);
+        let seen = {
+            let wake = wake.clone();
+            Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                let near = entries.iter().any(|e| {
+                    e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                        .is_ok_and(|e| e.is_intersecting())
+                });
+                if near {
+                    wake(None);
+                }
+            })
+        };
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_root_margin("100% 0px");
+        let observer =
+            web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &init)
+                .ok()?;
+        observer.observe(&el);
+        let acted = {
+            let el = el.clone();
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+                if let Some(pressed) = acted_in_copy(&el, &e) {
+                    wake(pressed);
+                }
+            })
+        };
+        for kind in ["focusin", "click"] {
+            let _ = el.add_event_listener_with_callback_and_bool(
+                kind,
+                acted.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+        Some(Watch {
+            observer,
+            el,
+            _seen: seen,
+            acted,
+        })
+    }
+
+    /// What a kept copy's pressable controls are: a press on one is made
+    /// again on the live twin (a link then leads on in the viewer, not by
+    /// loading the page again).
+    const PRESSABLE: &str = "button:not([popovertarget]), a[href]";
+
+    /// Whether the event `e` in the kept copy `el` wakes it, and with which
+    /// press: a press on a button or link (held back: the copy's have no
+    /// handlers, the twin's are pressed); a table view or disclosure
+    /// opened (the copy's opens at once, as it holds the pre-rendered
+    /// content, and is read before the twin takes its place); focus moved
+    /// in by keyboard (a pointer's focus comes before its click, which the
+    /// twin would then miss).
+    fn acted_in_copy(el: &web_sys::Element, e: &web_sys::Event) -> Option<Option<Key>> {
+        let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+        if e.type_() != "click" {
+            return target
+                .matches(":focus-visible")
+                .unwrap_or(false)
+                .then_some(None);
+        }
+        if let Some(d) = target
+            .closest("summary")
+            .ok()
+            .flatten()
+            .and_then(|s| s.parent_element())
+            .and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        {
+            e.prevent_default();
+            d.set_open(!d.open());
+            return Some(None);
+        }
+        let pressed = target.closest(PRESSABLE).ok().flatten()?;
+        e.prevent_default();
+        e.stop_propagation();
+        Some(key_of(el, PRESSABLE, &pressed))
+    }
+
+    /// Stops watching a kept copy when dropped.
+    pub struct Watch {
+        observer: web_sys::IntersectionObserver,
+        el: web_sys::Element,
+        _seen: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+        acted: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+    }
+
+    impl Drop for Watch {
+        fn drop(&mut self) {
+            self.observer.disconnect();
+            for kind in ["focusin", "click"] {
+                let _ = self.el.remove_event_listener_with_callback_and_bool(
+                    kind,
+                    self.acted.as_ref().unchecked_ref(),
+                    true,
+                );
+            }
+        }
+    }
+
+    /// What the reader did in the kept copy `node` (read just before its
+    /// live twin takes its place), and the button they pressed in it.
+    pub fn state_within(node: &web_sys::Node, pressed: Option<Key>) -> Within {
+        let Some(el) = node.dyn_ref::<web_sys::Element>() else {
+            return Within {
+                opened: Vec::new(),
+                focused: None,
+                shown: Vec::new(),
+                pressed,
+                height: 0.0,
+            };
+        };
+        let focused = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .filter(|a| el.contains(Some(a)))
+            .and_then(|a| key_of(el, FOCUSABLE, &a));
+        Within {
+            opened: keyed(el, "details[open]")
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect(),
+            focused,
+            shown: open_popovers(el),
+            pressed,
+            height: el.get_bounding_client_rect().height(),
+        }
+    }
+
+    /// The live twin (the element `id`) of a kept copy takes the copy's
+    /// height as its placeholder while it is not laid out (as
+    /// `carry_sizes` gives each section at the takeover): built above the
+    /// view, it does not move what the reader reads.
+    pub fn size_twin(state: &Within, id: &str) {
+        let twin = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(twin) = twin.filter(|_| state.height > 0.0) {
+            let _ = twin.style().set_property(
+                "contain-intrinsic-size",
+                &format!("auto {}px", state.height),
+            );
+        }
+    }
+
+    /// Puts what the reader did in a kept copy on its live twin, the
+    /// element `id` (the copy's own id).
+    pub fn restore_within(state: Within, id: &str) {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(el) = doc.get_element_by_id(id) else {
+            return;
+        };
+        for key in &state.opened {
+            if let Some(d) = find_key(&el, "details", key)
+                .and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            {
+                d.set_open(true);
+            }
+        }
+        for id in &state.shown {
+            if let Some(p) = doc
+                .get_element_by_id(id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = p.show_popover();
+            }
+        }
+        // Unless the reader has moved the focus on since.
+        let lost = doc
+            .active_element()
+            .is_none_or(|a| doc.body().is_some_and(|b| a == *b.as_ref()));
+        if let Some(f) = state
+            .focused
+            .filter(|_| lost)
+            .and_then(|k| find_key(&el, FOCUSABLE, &k))
+        {
+            crate::web::focus_element(f);
+        }
+        if let Some(b) = state.pressed.and_then(|k| {
+            find_key(&el, PRESSABLE, &k)?
+                .dyn_into::<web_sys::HtmlElement>()
+                .ok()
+        }) {
+            b.click();
+        }
+    }
+
     thread_local! {
         /// What waits for the viewer to go live.
         static WHEN_LIVE: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -480,6 +715,24 @@ mod imp {
     }
     /// Natively nothing goes live later: the page is rendered whole.
     pub fn when_live(_f: impl FnOnce() + 'static) {}
+    /// Natively there is no pre-rendered page to keep.
+    pub fn far_prerendered_copy(_id: &str) -> Option<web_sys::Node> {
+        None
+    }
+    pub struct Within;
+    pub struct Watch;
+    pub type Key = ();
+    pub fn when_near(
+        _node: &web_sys::Node,
+        _wake: impl Fn(Option<Key>) + 'static,
+    ) -> Option<Watch> {
+        None
+    }
+    pub fn size_twin(_state: &Within, _id: &str) {}
+    pub fn state_within(_node: &web_sys::Node, _pressed: Option<Key>) -> Within {
+        Within
+    }
+    pub fn restore_within(_state: Within, _id: &str) {}
 }
 
 pub use imp::*;

@@ -8,6 +8,7 @@ use crate::model::{Report, Table};
 use crate::ui::chart::Chart;
 use crate::ui::components::{heading, text, Discrepancies, Link, Source, WithReport};
 use crate::ui::i18n::{self, page_title};
+use crate::ui::later::Kept;
 use crate::ui::pages::not_found::NotFoundBody;
 use crate::ui::pages::report::{expect_annual, SourceNotes};
 use crate::ui::state::Shared;
@@ -102,6 +103,9 @@ pub fn TableSection(props: &TableSectionProps) -> Html {
         }
     };
     html! {
+        // A copy stands for this report's table in this language only: with
+        // another (the reader moves to another year), another `Kept`.
+        <Kept key={format!("{}/{}/{}", a.id, lang.code(), table.id)} id={table.id.clone()}>
         <section class="chart-section" id={table.id.clone()}>
             { title }
             <p><Terms text={text(&table.description, lang)} slot={format!("description:{}", table.id)} /></p>
@@ -114,6 +118,7 @@ pub fn TableSection(props: &TableSectionProps) -> Html {
                 </div>
             }
         </section>
+        </Kept>
     }
 }
 

@@ -1,0 +1,86 @@
+// The boot script of every pre-rendered page. `cargo xtask dist` fills in the
+// three names in capitals below (the site's base path and the hashed names of
+// the viewer's JS and wasm), writes the result under a content hash and loads
+// it with SRI, so the site runs under `script-src 'self'`. Unit-tested in
+// e2e/js.test.mjs.
+const BASE = '/';
+const MODULE = 'insyn-start-3f340c41a6ff4cb7.js';
+const WASM = 'insyn-start-b3625189e629188e_bg.wasm';
+
+// A button pressed on the pre-rendered page is noted, and pressed again on
+// the live page when the viewer takes over (`web::pending_click`); not one
+// the page's HTML answers itself (a term's popover), whose state carries over.
+const pre = document.getElementById('insyn-pre');
+if (pre) pre.addEventListener('click', (e) => {
+  const b = e.target instanceof Element && e.target.closest('button');
+  if (b?.hasAttribute('popovertarget')) return;
+  if (!b) return;
+  globalThis.insynPendingClick?.el.removeAttribute('aria-busy');
+  globalThis.insynPendingClick = { el: b, at: Date.now() };
+  b.setAttribute('aria-busy', 'true');
+}, true);
+
+// A chart's marks answer their keys before the viewer is live as after
+// (`chart::arrow_keys`): arrows move to the next or previous mark, Home and
+// End to the first and last (a roving tabindex), and the value panel below
+// the chart reads the focused mark's value. The takeover keeps the focus.
+// With Alt, Ctrl or Meta held a key is the browser's (Alt+left is "back").
+const markKeys = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+const markOf = (e) => e.target instanceof Element && e.target.closest('.hit-layer .mark');
+if (pre) pre.addEventListener('keydown', (e) => {
+  const mark = markOf(e);
+  if (!mark || !(e.key in markKeys) || e.altKey || e.ctrlKey || e.metaKey) return;
+  const marks = [...mark.parentElement.querySelectorAll('.mark')];
+  const at = Math.max(0, Math.min(marks.length - 1, marks.indexOf(mark) + markKeys[e.key]));
+  e.preventDefault();
+  for (const [i, m] of marks.entries()) m.setAttribute('tabindex', i === at ? '0' : '-1');
+  marks[at].focus();
+});
+if (pre) pre.addEventListener('focusin', (e) => {
+  const mark = markOf(e);
+  const panel = mark && mark.closest('.chart-canvas')?.nextElementSibling;
+  if (panel?.classList.contains('tooltip')) panel.textContent = mark.getAttribute('aria-label');
+});
+
+// Fetching ahead: a link to a page of another family of pages loads that
+// family's module anew. The live page marks such links with the family
+// (`data-module`, `components::Link`); when a reader rests the pointer on one
+// or moves the focus to it for a moment (not while passing over links), the
+// family's files (`<meta name=insyn-modules>`, written by the build) are
+// fetched at low priority, once, with CORS as the page will fetch them, so
+// that following the link does not wait for them. Not in a frame (an embed
+// on a host's page, whose cache is not the site's) nor where the reader asks
+// to save data.
+const modules = new Map((document.querySelector('meta[name=insyn-modules]')?.content ?? '')
+  .split(' ').filter((e) => e.includes('=')).map((e) => e.split('=')));
+const ahead = (family) => {
+  for (const file of modules.get(family).split(',')) {
+    const link = Object.assign(document.createElement('link'), { rel: 'prefetch', href: BASE + file, crossOrigin: 'anonymous' });
+    document.head.append(link);
+  }
+  modules.delete(family);
+};
+let resting;
+const intent = (e) => {
+  const family = e.target instanceof Element && e.target.closest('a[data-module]')?.dataset.module;
+  clearTimeout(resting);
+  if (modules.has(family)) resting = setTimeout(() => ahead(family), 100);
+};
+if (window.top === window && !navigator.connection?.saveData) {
+  addEventListener('pointerover', intent, { passive: true });
+  addEventListener('focusin', intent);
+}
+
+// The viewer starts after `load`, so the pre-rendered page paints before the
+// wasm is fetched and compiled. If it cannot start (wasm blocked or failing),
+// the controls that need it are hidden as without JavaScript
+// (`.insyn-failed`, style.css).
+const start = () => import(BASE + MODULE)
+  .then((m) => m.default({ module_or_path: BASE + WASM }))
+  .catch((e) => {
+    document.documentElement.classList.add('insyn-failed');
+    globalThis.insynPendingClick?.el.removeAttribute('aria-busy');
+    throw e;
+  });
+if (document.readyState === 'complete') start();
+else addEventListener('load', start, { once: true });
