@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { setup } from './helpers.mjs';
+import { setup, scrollThroughCharts } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup({ viewport: { width: 375, height: 800 } }); });
@@ -128,12 +128,8 @@ test('a term is marked where the reader sees it, and in a table once it is opene
   const { page } = env;
   await page.goto(`${FINANCE()}?lang=sv`);
   // The reader scrolls through the page, then back: each chart section is
-  // built when the reader nears it (one far from the view is the
-  // pre-rendered page's copy until then, drawn at the pre-rendered width).
-  for (const id of await page.locator('section.chart-section').evaluateAll((ss) => ss.map((s) => s.id))) {
-    await page.evaluate((id) => document.getElementById(id).scrollIntoView(), id);
-    await page.waitForFunction((id) => Number(document.getElementById(id).querySelector('.chart-svg svg')?.getAttribute('width')) <= innerWidth, id);
-  }
+  // built when the reader nears it.
+  await scrollThroughCharts(page);
   await page.evaluate(() => scrollTo(0, 0));
   // Every marked term is visible: none was left to a table still closed.
   const buttons = page.locator('.term-button');

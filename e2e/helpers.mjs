@@ -55,6 +55,20 @@ async function waitForLiveAfterNavigation(browser) {
   patched = true;
 }
 
+/**
+ * Scrolls to each chart section in turn, as a reader does, and waits until
+ * the live page has drawn it at the reader's width: a section far from the
+ * view is the pre-rendered page's copy, drawn at the pre-rendered width,
+ * until the reader nears it (`later::Kept`).
+ */
+export async function scrollThroughCharts(page) {
+  for (const id of await page.locator('section.chart-section').evaluateAll((ss) => ss.map((s) => s.id))) {
+    await page.evaluate((id) => document.getElementById(id).scrollIntoView(), id);
+    await page.waitForFunction((id) => document.documentElement.dataset.insynState === 'live'
+      && Number(document.getElementById(id).querySelector('.chart-svg svg')?.getAttribute('width')) <= innerWidth, id);
+  }
+}
+
 /** A browser, a server over the built site, and a page that records errors. */
 export async function setup(opts = {}) {
   const srv = await startServer({ root: opts.root ?? DIST, base: opts.base ?? '/', headers: opts.headers, overrides: opts.overrides, headersFor: opts.headersFor });

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
-import { setup } from './helpers.mjs';
+import { setup, scrollThroughCharts } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -79,13 +79,8 @@ test('on a phone every chart\'s words stand apart: no label overlaps a value or 
     const page = await ctx.newPage();
     await page.goto(url + 'asn-2025/ekonomi');
     // The reader scrolls through the page: once live, each chart is drawn
-    // again at the reader's width when the reader nears it (one far from
-    // the view is the pre-rendered page's copy until then, `later::Kept`).
-    for (const id of await page.locator('section.chart-section').evaluateAll((ss) => ss.map((s) => s.id))) {
-      await page.evaluate((id) => document.getElementById(id).scrollIntoView(), id);
-      await page.waitForFunction(([id, w]) => document.documentElement.dataset.insynState === 'live'
-        && Number(document.getElementById(id).querySelector('.chart-svg svg')?.getAttribute('width')) <= w, [id, width]);
-    }
+    // again at the reader's width when the reader nears it.
+    await scrollThroughCharts(page);
     const overlaps = await page.evaluate(() => [...document.querySelectorAll('.chart-svg svg')].flatMap((svg, i) => {
       const boxes = [...svg.querySelectorAll('text')].map((t) => ({ t: t.textContent, r: t.getBoundingClientRect() }));
       return boxes.flatMap((a, j) => boxes.slice(j + 1)

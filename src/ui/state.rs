@@ -116,10 +116,9 @@ pub struct Store {
     /// (`glossary-terms-{sv,en}.json`), or on the glossary page the whole
     /// of it (`glossary.json`).
     pub glossary: Option<Load<Rc<Glossary>>>,
-    /// Whether `glossary` is the whole of it, with each term's sources and
-    /// pages (the glossary page's file).
-    pub glossary_full: bool,
-    /// The language `glossary` holds the terms of, unless it is whole.
+    /// The language `glossary` holds the terms of; `None` when it is the
+    /// whole of it, with each term's sources and pages (the glossary page's
+    /// file).
     pub glossary_lang: Option<Lang>,
 }
 
@@ -199,7 +198,6 @@ impl Store {
             page_report: None,
             local: None,
             glossary: None,
-            glossary_full: false,
             glossary_lang: None,
         }
     }
@@ -215,7 +213,6 @@ impl Store {
     /// The same store with the glossary loaded.
     pub fn with_glossary(mut self, glossary: Glossary) -> Self {
         self.glossary = Some(Load::Ready(Rc::new(glossary)));
-        self.glossary_full = true;
         self.glossary_lang = None;
         self
     }
@@ -226,9 +223,7 @@ impl Store {
     pub fn needs_glossary(&self, full: bool, lang: Lang) -> bool {
         match &self.glossary {
             None => true,
-            Some(Load::Ready(_)) => {
-                !self.glossary_full && (full || self.glossary_lang != Some(lang))
-            }
+            Some(Load::Ready(_)) => self.glossary_lang.is_some_and(|l| full || l != lang),
             _ => false,
         }
     }
@@ -439,7 +434,6 @@ impl Reducible for Store {
             Action::GlossaryLoading => s.glossary = Some(Load::Loading),
             Action::Glossary(Ok(g), full, lang) => {
                 s.glossary = Some(Load::Ready(g));
-                s.glossary_full = full;
                 s.glossary_lang = (!full).then_some(lang);
             }
             Action::Glossary(Err(e), ..) => s.glossary = Some(Load::Failed(e)),

@@ -186,54 +186,92 @@ mod imp {
     /// carries over what the reader did there: focus, scroll position, typed
     /// text and chosen options, a pending press.
     async fn replace_pre(doc: &web_sys::Document, pre: &web_sys::Element, host: &web_sys::Element) {
-        let focused = doc
-            .active_element()
-            .filter(|a| pre.contains(Some(a)))
-            .and_then(|a| key_of(pre, FOCUSABLE, &a));
+        let carried = Carried::read(doc, pre);
         let anchor = scroll_anchor(pre);
         let entered = entered_values(pre);
-        let opened: Vec<Key> = keyed(pre, "details[open]")
-            .into_iter()
-            .map(|(k, _)| k)
-            .collect();
         let clicked = pending_click(pre);
-        let shown = open_popovers(pre);
         carry_sizes(pre, host);
         let _ = pre.replace_with_with_node_1(host);
-        // A definition the reader opened stays open (before focus returns:
-        // the focus may be inside it).
-        for id in &shown {
-            if let Some(el) = doc
-                .get_element_by_id(id)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = el.show_popover();
-            }
-        }
-        // The same control, HTML or SVG (a chart's mark).
-        if let Some(el) = focused.and_then(|k| find_key(host, FOCUSABLE, &k)) {
-            crate::web::focus_element(el);
-        }
+        carried.show_and_focus(doc, host, true);
         if let Some((id, top)) = anchor {
             keep_in_view(doc, &id, top);
             keep_in_view_while_settling(&id, top);
         }
-        // Disclosures and table views the reader opened stay open (the live
-        // page builds their content on the `toggle` this sends).
-        for key in &opened {
-            if let Some(d) = find_key(host, "details", key)
-                .and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
-                d.set_open(true);
-            }
-        }
+        carried.open(host);
         carry_values(host, &entered).await;
         // Only the same button: never a link or another control.
-        if let Some(el) = clicked.and_then(|k| {
-            find_key(host, "button", &k)?
-                .dyn_into::<web_sys::HtmlButtonElement>()
-                .ok()
-        }) {
+        if let Some(k) = clicked {
+            press(host, "button", &k);
+        }
+    }
+
+    /// What the reader did on the pre-rendered page or in a kept copy that
+    /// the live page keeps: the definitions opened, the control focused,
+    /// the disclosures and table views opened.
+    struct Carried {
+        shown: Vec<String>,
+        focused: Option<Key>,
+        opened: Vec<Key>,
+    }
+
+    impl Carried {
+        fn read(doc: &web_sys::Document, within: &web_sys::Element) -> Self {
+            Carried {
+                shown: open_popovers(within),
+                focused: doc
+                    .active_element()
+                    .filter(|a| within.contains(Some(a)))
+                    .and_then(|a| key_of(within, FOCUSABLE, &a)),
+                opened: keyed(within, "details[open]")
+                    .into_iter()
+                    .map(|(k, _)| k)
+                    .collect(),
+            }
+        }
+
+        /// The definitions opened stay open (before focus returns: the
+        /// focus may be inside one); then the same control, HTML or SVG (a
+        /// chart's mark), in `live` gets the focus, unless `refocus` is
+        /// false and the reader has moved it on since.
+        fn show_and_focus(&self, doc: &web_sys::Document, live: &web_sys::Element, refocus: bool) {
+            for id in &self.shown {
+                if let Some(el) = doc
+                    .get_element_by_id(id)
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = el.show_popover();
+                }
+            }
+            let lost = || {
+                doc.active_element()
+                    .is_none_or(|a| doc.body().is_some_and(|b| a == *b.as_ref()))
+            };
+            if let Some(el) = (self.focused.as_ref())
+                .filter(|_| refocus || lost())
+                .and_then(|k| find_key(live, FOCUSABLE, k))
+            {
+                crate::web::focus_element(el);
+            }
+        }
+
+        /// Disclosures and table views the reader opened stay open (the
+        /// live page builds their content on the `toggle` this sends).
+        fn open(&self, live: &web_sys::Element) {
+            for key in &self.opened {
+                if let Some(d) = find_key(live, "details", key)
+                    .and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                {
+                    d.set_open(true);
+                }
+            }
+        }
+    }
+
+    /// Presses again, in `live`, the control of `selector` known by `key`.
+    fn press(live: &web_sys::Element, selector: &str, key: &Key) {
+        if let Some(el) =
+            find_key(live, selector, key).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
             el.click();
         }
     }
@@ -270,11 +308,16 @@ mod imp {
             else {
                 continue;
             };
-            if height > 0.0 {
-                let _ = twin
-                    .style()
-                    .set_property("contain-intrinsic-size", &format!("auto {height}px"));
-            }
+            hold_height(twin, height);
+        }
+    }
+
+    /// `el`'s placeholder height while it is not laid out, if `height` > 0.
+    fn hold_height(el: &web_sys::HtmlElement, height: f64) {
+        if height > 0.0 {
+            let _ = el
+                .style()
+                .set_property("contain-intrinsic-size", &format!("auto {height}px"));
         }
     }
 
@@ -482,9 +525,7 @@ mod imp {
 
     /// What the reader did inside a kept copy, put back on its live twin.
     pub struct Within {
-        opened: Vec<Key>,
-        focused: Option<Key>,
-        shown: Vec<String>,
+        carried: Option<Carried>,
         pressed: Option<Key>,
         /// The copy's height, for its twin's placeholder.
         height: f64,
@@ -601,29 +642,12 @@ mod imp {
     /// What the reader did in the kept copy `node` (read just before its
     /// live twin takes its place), and the button they pressed in it.
     pub fn state_within(node: &web_sys::Node, pressed: Option<Key>) -> Within {
-        let Some(el) = node.dyn_ref::<web_sys::Element>() else {
-            return Within {
-                opened: Vec::new(),
-                focused: None,
-                shown: Vec::new(),
-                pressed,
-                height: 0.0,
-            };
-        };
-        let focused = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element())
-            .filter(|a| el.contains(Some(a)))
-            .and_then(|a| key_of(el, FOCUSABLE, &a));
+        let el = node.dyn_ref::<web_sys::Element>();
+        let doc = web_sys::window().and_then(|w| w.document());
         Within {
-            opened: keyed(el, "details[open]")
-                .into_iter()
-                .map(|(k, _)| k)
-                .collect(),
-            focused,
-            shown: open_popovers(el),
+            carried: el.zip(doc).map(|(el, doc)| Carried::read(&doc, el)),
             pressed,
-            height: el.get_bounding_client_rect().height(),
+            height: el.map_or(0.0, |el| el.get_bounding_client_rect().height()),
         }
     }
 
@@ -632,20 +656,18 @@ mod imp {
     /// `carry_sizes` gives each section at the takeover): built above the
     /// view, it does not move what the reader reads.
     pub fn size_twin(state: &Within, id: &str) {
-        let twin = web_sys::window()
+        if let Some(twin) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(twin) = twin.filter(|_| state.height > 0.0) {
-            let _ = twin.style().set_property(
-                "contain-intrinsic-size",
-                &format!("auto {}px", state.height),
-            );
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            hold_height(&twin, state.height);
         }
     }
 
     /// Puts what the reader did in a kept copy on its live twin, the
-    /// element `id` (the copy's own id).
+    /// element `id` (the copy's own id), as the takeover does on the live
+    /// page; focus only if the reader has not moved it on since.
     pub fn restore_within(state: Within, id: &str) {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
@@ -653,38 +675,12 @@ mod imp {
         let Some(el) = doc.get_element_by_id(id) else {
             return;
         };
-        for key in &state.opened {
-            if let Some(d) = find_key(&el, "details", key)
-                .and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
-                d.set_open(true);
-            }
+        if let Some(carried) = &state.carried {
+            carried.open(&el);
+            carried.show_and_focus(&doc, &el, false);
         }
-        for id in &state.shown {
-            if let Some(p) = doc
-                .get_element_by_id(id)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = p.show_popover();
-            }
-        }
-        // Unless the reader has moved the focus on since.
-        let lost = doc
-            .active_element()
-            .is_none_or(|a| doc.body().is_some_and(|b| a == *b.as_ref()));
-        if let Some(f) = state
-            .focused
-            .filter(|_| lost)
-            .and_then(|k| find_key(&el, FOCUSABLE, &k))
-        {
-            crate::web::focus_element(f);
-        }
-        if let Some(b) = state.pressed.and_then(|k| {
-            find_key(&el, PRESSABLE, &k)?
-                .dyn_into::<web_sys::HtmlElement>()
-                .ok()
-        }) {
-            b.click();
+        if let Some(k) = &state.pressed {
+            press(&el, PRESSABLE, k);
         }
     }
 
