@@ -71,10 +71,16 @@ if (window.top === window && !navigator.connection?.saveData) {
   addEventListener('focusin', intent);
 }
 
-// The viewer starts after `load`, so the pre-rendered page paints before the
-// wasm is fetched and compiled. If it cannot start (wasm blocked or failing),
-// the controls that need it are hidden as without JavaScript
-// (`.insyn-failed`, style.css).
+// The viewer starts after `load` and after the pre-rendered page's first
+// contentful paint, so the reader has the page before its wasm is fetched
+// and compiled: on a slow machine the first frame comes well after `load`,
+// and a viewer started at `load` delayed it (and Lighthouse counts the wasm
+// fetched before that paint into its largest paint). A page without a
+// pre-rendered page (404.html, whose content the viewer makes) and a browser
+// that reports no paints start it at `load`; a page not shown (a tab in the
+// background) paints, and so starts it, when it is shown. If it cannot start (wasm
+// blocked or failing), the controls that need it are hidden as without
+// JavaScript (`.insyn-failed`, style.css).
 const start = () => import(BASE + MODULE)
   .then((m) => m.default({ module_or_path: BASE + WASM }))
   .catch((e) => {
@@ -82,5 +88,16 @@ const start = () => import(BASE + MODULE)
     globalThis.insynPendingClick?.el.removeAttribute('aria-busy');
     throw e;
   });
-if (document.readyState === 'complete') start();
-else addEventListener('load', start, { once: true });
+const loaded = new Promise((resolve) => {
+  if (document.readyState === 'complete') resolve();
+  else addEventListener('load', resolve, { once: true });
+});
+const painted = new Promise((resolve) => {
+  if (!pre || !globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint')) return resolve();
+  new PerformanceObserver((list, observer) => {
+    if (!list.getEntriesByName('first-contentful-paint').length) return;
+    observer.disconnect();
+    resolve();
+  }).observe({ type: 'paint', buffered: true });
+});
+Promise.all([loaded, painted]).then(start);
