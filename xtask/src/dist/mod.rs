@@ -100,8 +100,13 @@ pub fn build_from(
     let findable = Findable::new(&base, manifest.clone(), reports.clone(), options.clone());
     let t = std::time::Instant::now();
     embed::write_embed_loader(&out, &modules, &trunk.css, &catalogue)?;
-    let indexes = shell::family_indexes(&out, &index, &base, &catalogue, &modules)?;
-    let not_found = shell::not_found(&out, &index, &base, &catalogue, &modules)?;
+    let scripts = shell::Scripts {
+        out: &out,
+        root,
+        cache: &cache,
+    };
+    let indexes = shell::family_indexes(&scripts, &index, &base, &catalogue, &modules)?;
+    let not_found = shell::not_found(&scripts, &index, &base, &catalogue, &modules)?;
     if dir == bundled {
         // The demo of embedding names the bundled reports' pages.
         embed::copy_docs(root, &out)?;

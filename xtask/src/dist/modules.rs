@@ -79,7 +79,8 @@ pub fn trunk_build(root: &Path, base: &str, dist: &Path) -> Result<PathBuf> {
 }
 
 /// Trunk's files in the site, but those of `skip` (its page shell, which
-/// the build adapts for each family, and its module) and, with
+/// the build adapts for each family, and its module), its module's JS
+/// snippets (each module's are written minified, `copy_snippets`) and, with
 /// `reports_replaced`, the bundled report files it copied.
 pub fn copy_trunk_output(
     staging: &Path,
@@ -88,7 +89,10 @@ pub fn copy_trunk_output(
     reports_replaced: bool,
 ) -> Result {
     for (rel, path) in super::cache::tree(staging)? {
-        if skip.contains(&rel) || (reports_replaced && rel.starts_with("reports/")) {
+        if skip.contains(&rel)
+            || rel.starts_with("snippets/")
+            || (reports_replaced && rel.starts_with("reports/"))
+        {
             continue;
         }
         out.copy(&rel, &path)?;
@@ -181,17 +185,8 @@ fn finish(
         read(&bg)
     })?;
     let glue = dir.join(format!("{name}.js"));
-    let js = cache.bytes("terser", &[&read(&glue)?], || {
-        run(
-            &format!("terser ({name})"),
-            cmd(root, "terser")
-                .arg(&glue)
-                .args(["--module", "--compress", "--mangle", "-o"])
-                .arg(&glue),
-        )?;
-        read(&glue)
-    })?;
-    copy_snippets(&dir.join("snippets"), out)?;
+    let js = minify(root, cache, &glue)?;
+    copy_snippets(root, cache, &dir.join("snippets"), out)?;
     let wasm_name = hashed(&name, &wasm_bytes, "_bg.wasm");
     out.write(&wasm_name, &wasm_bytes)?;
     let js_name = hashed(&name, &js, ".js");
@@ -206,14 +201,34 @@ fn read(p: &Path) -> Result<Vec<u8>> {
     std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))
 }
 
+/// The JS file at `path` minified by Terser (kept in the cache under the
+/// file's content), as every script the pages load is sent.
+pub fn minify(root: &Path, cache: &Cache, path: &Path) -> Result<Vec<u8>> {
+    cache.bytes("terser", &[&read(path)?], || {
+        run(
+            &format!("terser ({})", path.display()),
+            cmd(root, "terser")
+                .arg(path)
+                .args(["--module", "--compress", "--mangle", "-o"])
+                .arg(path),
+        )?;
+        read(path)
+    })
+}
+
 /// Copies the JS snippets wasm-bindgen wrote into `snippets/` (the same
-/// files for every family: they come from the one library).
-fn copy_snippets(from: &Path, out: &Out) -> Result {
+/// files for every family: they come from the one library), minified.
+fn copy_snippets(root: &Path, cache: &Cache, from: &Path, out: &Out) -> Result {
     if !from.is_dir() {
         return Ok(());
     }
     for (rel, path) in super::cache::tree(from)? {
-        out.copy(&format!("snippets/{rel}"), &path)?;
+        let bytes = if rel.ends_with(".js") {
+            minify(root, cache, &path)?
+        } else {
+            read(&path)?
+        };
+        out.write(&format!("snippets/{rel}"), &bytes)?;
     }
     Ok(())
 }
@@ -226,7 +241,14 @@ mod tests {
     fn trunk_output_but_its_shell_its_module_and_replaced_reports_goes_into_the_site() {
         let dir = std::env::temp_dir().join(format!("insyn-trunk-{}", std::process::id()));
         let (staging, site) = (dir.join("trunk"), dir.join("site"));
-        for f in ["index.html", "insyn-1.js", "style-1.css", "reports/a.json"] {
+        let snippet = "snippets/insyn-1/assets/js/a.js";
+        for f in [
+            "index.html",
+            "insyn-1.js",
+            "style-1.css",
+            "reports/a.json",
+            snippet,
+        ] {
             let p = staging.join(f);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, f).unwrap();
@@ -238,6 +260,10 @@ mod tests {
         assert_eq!(files, ["style-1.css"]);
         copy_trunk_output(&staging, &out, &skip, false).unwrap();
         assert!(site.join("reports/a.json").exists() && !site.join("index.html").exists());
+        assert!(
+            !site.join(snippet).exists(),
+            "the modules write their snippets, minified"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

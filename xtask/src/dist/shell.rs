@@ -14,6 +14,7 @@ use insyn::ui::route::Family;
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 
+use super::cache::Cache;
 use super::modules::{Module, Modules};
 use super::names::{hashed, integrity};
 use super::out::Out;
@@ -91,10 +92,12 @@ pub fn read_trunk_output(html: &str) -> Result<TrunkOutput> {
 }
 
 /// The module a page loads: its JS glue (below the base) and that file's
-/// integrity.
+/// integrity, and the integrity of each JS snippet it imports, by address
+/// (written minified by the build, not as Trunk's preloads name them).
 pub struct ModuleJs<'a> {
     pub href: &'a str,
     pub integrity: &'a str,
+    pub snippets: &'a BTreeMap<String, String>,
 }
 
 /// What every page names in `<meta>`: the catalogue's file, the validator
@@ -130,7 +133,7 @@ pub fn adapt_index(
         "<meta content=\"{}\" name=insyn-catalogue><meta content=\"{}\" name=insyn-check>{import}<meta content=\"{}\" name=insyn-modules>",
         metas.catalogue, metas.check, metas.modules
     );
-    let snippets = sorted_snippet_preloads(html)?;
+    let snippets = sorted_snippet_preloads(html, module.snippets)?;
     let (mut metas, mut scripts, mut preloads, mut glue) = (0, 0, 0, 0);
     let out = rewrite_str(
         html,
@@ -182,8 +185,9 @@ pub fn adapt_index(
     }
 }
 
-/// Trunk's `<link rel=modulepreload>` of the JS snippets, sorted by address.
-fn sorted_snippet_preloads(html: &str) -> Result<String> {
+/// Trunk's `<link rel=modulepreload>` of the JS snippets, sorted by
+/// address, each with the integrity of the file the build wrote there.
+fn sorted_snippet_preloads(html: &str, written: &BTreeMap<String, String>) -> Result<String> {
     let mut links = Vec::new();
     rewrite_str(
         html,
@@ -191,8 +195,7 @@ fn sorted_snippet_preloads(html: &str) -> Result<String> {
             element_content_handlers: vec![element!(
                 "link[rel=modulepreload][href*='/snippets/']",
                 |el| {
-                    let attr = |n: &str| el.get_attribute(n).unwrap_or_default();
-                    links.push((attr("href"), attr("integrity")));
+                    links.push(el.get_attribute("href").unwrap_or_default());
                     Ok(())
                 }
             )],
@@ -201,16 +204,19 @@ fn sorted_snippet_preloads(html: &str) -> Result<String> {
     )
     .map_err(|e| format!("index.html: {e}"))?;
     links.sort();
-    Ok(links
+    links
         .iter()
-        .map(|(href, sri)| {
-            format!(
+        .map(|href| {
+            let sri = written.get(href).ok_or_else(|| {
+                format!("index.html: Trunk preloads {href}, which no module wrote")
+            })?;
+            Ok(format!(
                 "<link crossorigin href=\"{}\" integrity=\"{}\" rel=modulepreload>",
                 escape(href),
                 escape(sri)
-            )
+            ))
         })
-        .collect())
+        .collect()
 }
 
 /// The HTML file each family's pages are written into, its `<noscript>`
@@ -287,10 +293,17 @@ pub fn page(index: &str, content: &str, title: Option<&str>, head: &str) -> Resu
     }
 }
 
+/// Where the pages' own scripts are written, and what minifies them.
+pub struct Scripts<'a> {
+    pub out: &'a Out,
+    pub root: &'a std::path::Path,
+    pub cache: &'a Cache,
+}
+
 /// Trunk's `index.html` adapted for each family of pages: its boot script
 /// and its module's JS preloaded.
 pub fn family_indexes(
-    out: &Out,
+    scripts: &Scripts,
     index: &str,
     base: &str,
     catalogue: &str,
@@ -307,7 +320,7 @@ pub fn family_indexes(
         } else {
             catalogue
         };
-        let html = family_index(out, index, base, catalogue, modules, module, import)?;
+        let html = family_index(scripts, index, base, catalogue, modules, module, import)?;
         indexes.insert(*family, html);
     }
     Ok(indexes)
@@ -315,7 +328,7 @@ pub fn family_indexes(
 
 /// Trunk's `index.html` adapted to start `module`.
 fn family_index(
-    out: &Out,
+    scripts: &Scripts,
     index: &str,
     base: &str,
     catalogue: &str,
@@ -323,13 +336,14 @@ fn family_index(
     module: &Module,
     import: bool,
 ) -> Result<String> {
-    let boot = write_boot_script(out, module, base)?;
-    let js =
-        (std::fs::read(out.dir().join(&module.js))).map_err(|e| format!("{}: {e}", module.js))?;
+    let boot = write_boot_script(scripts, module, base)?;
+    let js = (std::fs::read(scripts.out.dir().join(&module.js)))
+        .map_err(|e| format!("{}: {e}", module.js))?;
     let href = format!("{base}{}", module.js);
     let js = ModuleJs {
         href: &href,
         integrity: &integrity(&js),
+        snippets: &snippet_integrities(scripts.out, base)?,
     };
     let import_names = check_names(&modules.import);
     let metas = Metas {
@@ -341,33 +355,61 @@ fn family_index(
     adapt_index(index, base, &boot, &metas, &js)
 }
 
+/// The integrity of each JS snippet in the site, by its address.
+fn snippet_integrities(out: &Out, base: &str) -> Result<BTreeMap<String, String>> {
+    let dir = out.dir().join("snippets");
+    let mut map = BTreeMap::new();
+    if dir.is_dir() {
+        for (rel, path) in super::cache::tree(&dir)? {
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            map.insert(format!("{base}snippets/{rel}"), integrity(&bytes));
+        }
+    }
+    Ok(map)
+}
+
 /// The shell of `404.html`. An address with no page of its own (a report
 /// added since the build, the reader's own report, a mistyped link) gets it
 /// from hosts that serve it: it may be any family's page, so the module
 /// with every page (and the validator) renders it.
 pub fn not_found(
-    out: &Out,
+    scripts: &Scripts,
     index: &str,
     base: &str,
     catalogue: &str,
     modules: &Modules,
 ) -> Result<String> {
-    family_index(out, index, base, catalogue, modules, &modules.all, false)
+    family_index(
+        scripts,
+        index,
+        base,
+        catalogue,
+        modules,
+        &modules.all,
+        false,
+    )
 }
 
 /// Writes the boot script (`assets/js/boot.js` with the site's names
-/// filled in) under a content hash and returns the tag that loads it with
-/// SRI, so the site runs under `script-src 'self'` (no inline scripts). It
-/// starts the viewer after the `load` event, unlike Trunk's, so the
-/// pre-rendered page paints before the wasm is fetched and compiled.
-fn write_boot_script(out: &Out, module: &Module, base: &str) -> Result<String> {
+/// filled in, minified) under a content hash and returns the tag that loads
+/// it with SRI, so the site runs under `script-src 'self'` (no inline
+/// scripts). It starts the viewer after the `load` event and the first
+/// paint, unlike Trunk's, so the pre-rendered page paints before the wasm
+/// is fetched and compiled.
+fn write_boot_script(scripts: &Scripts, module: &Module, base: &str) -> Result<String> {
     let script = fill(
         include_str!("../../../assets/js/boot.js"),
         &[("BASE", base), ("JS", &module.js), ("WASM", &module.wasm)],
     )?;
-    let sri = integrity(script.as_bytes());
-    let name = hashed("boot", script.as_bytes(), ".js");
-    out.write(&name, script.as_bytes())?;
+    // Filled first: Terser joins constant strings, placeholders with them.
+    let dir = scripts.root.join("target/modules/boot");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let path = dir.join(format!("{}.js", module.js));
+    std::fs::write(&path, &script).map_err(|e| format!("{}: {e}", path.display()))?;
+    let script = super::modules::minify(scripts.root, scripts.cache, &path)?;
+    let sri = integrity(&script);
+    let name = hashed("boot", &script, ".js");
+    scripts.out.write(&name, &script)?;
     Ok(format!(
         "<script type=module src={base}{name} integrity={sri} crossorigin></script>"
     ))
@@ -457,9 +499,18 @@ mod tests {
     fn the_index_gets_the_base_the_boot_file_and_no_wasm_preload() {
         let tag =
             "<script type=module src=/insyn/boot-x.js integrity=sha384-d crossorigin></script>";
+        let snippets: BTreeMap<String, String> = ["check", "search"]
+            .map(|s| {
+                (
+                    format!("/insyn/snippets/insyn-3/assets/js/{s}.js"),
+                    format!("sha384-{s}"),
+                )
+            })
+            .into();
         let module = ModuleJs {
             href: "/insyn/insyn-report-9.js",
             integrity: "sha384-r",
+            snippets: &snippets,
         };
         let metas = Metas {
             catalogue: "catalogue-1.json",
@@ -496,6 +547,16 @@ mod tests {
             one.find("js/search.js").unwrap(),
         );
         assert!(c < s, "{one}");
+        // With the integrity of the file the build wrote (minified), not Trunk's.
+        assert!(
+            one.contains("js/check.js\" integrity=\"sha384-check\""),
+            "{one}"
+        );
+        let unwritten = TRUNK.replace(
+            search,
+            &format!("{search}{}", check.replace("check", "other")),
+        );
+        assert!(adapt_index(&unwritten, "/insyn/", tag, &metas, &module).is_err());
     }
 
     #[test]
