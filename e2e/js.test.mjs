@@ -41,6 +41,11 @@ const overrides = {
   },
   '/t/reveal.js': js("addEventListener('load', () => setTimeout(() => { window.__shownAt = performance.now(); "
     + "document.getElementById('insyn-pre').hidden = false; }, 500));"),
+  // A page whose content is never shown: nothing is ever painted.
+  '/t/never.html': {
+    type: 'text/html; charset=utf-8',
+    body: '<!doctype html><div id=insyn-pre hidden><p>text</p></div><script type=module src=/t/boot.js></script>',
+  },
   '/t/boot.js': js(boot),
   '/t/viewer.js': js('export default (arg) => { window.__initArg = arg; window.__startedAt = performance.now(); '
     + 'return new Promise((_, fail) => { window.__failViewer = () => fail(new Error("viewer failed")); }); };'),
@@ -88,6 +93,21 @@ test('boot script: starts the viewer only once the pre-rendered page is painted,
   }));
   assert.ok(shownAt !== undefined && fcp > shownAt, `painted once shown (${fcp} ms, shown at ${shownAt} ms)`);
   assert.ok(startedAt >= fcp, `the viewer started at ${startedAt} ms, before the first paint at ${fcp} ms`);
+});
+
+// A browser that reports no paint, or a page never painted, still gets its
+// viewer: three seconds after load.
+test('boot script: without a paint the viewer starts all the same, a while after load', async () => {
+  const { page, url } = env;
+  await page.gotoPrerendered(url + 't/never.html', { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__initArg !== undefined, null, { timeout: 10000 });
+  const { startedAt, loadedAt, fcp } = await page.evaluate(() => ({
+    startedAt: window.__startedAt,
+    loadedAt: performance.getEntriesByType('navigation')[0].loadEventEnd,
+    fcp: performance.getEntriesByName('first-contentful-paint').length,
+  }));
+  assert.equal(fcp, 0, 'nothing was painted');
+  assert.ok(startedAt - loadedAt >= 2900, `started ${startedAt - loadedAt} ms after load, not at once`);
 });
 
 // The bench's CPU slowdowns (e2e/bench/calibrate.mjs): a host as fast as

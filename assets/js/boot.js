@@ -75,29 +75,42 @@ if (window.top === window && !navigator.connection?.saveData) {
 // contentful paint, so the reader has the page before its wasm is fetched
 // and compiled: on a slow machine the first frame comes well after `load`,
 // and a viewer started at `load` delayed it (and Lighthouse counts the wasm
-// fetched before that paint into its largest paint). A page without a
-// pre-rendered page (404.html, whose content the viewer makes) and a browser
-// that reports no paints start it at `load`; a page not shown (a tab in the
-// background) paints, and so starts it, when it is shown. If it cannot start (wasm
-// blocked or failing), the controls that need it are hidden as without
-// JavaScript (`.insyn-failed`, style.css).
+// fetched before that paint into its largest paint). It does not wait for
+// the paint on a page without a pre-rendered page (404.html, whose content
+// the viewer makes), in a frame (an embed, which the browser may not paint
+// until it is scrolled into view, and which tells its host its height), in
+// a browser without paint timing, nor longer than `PAINT_WAIT_MS` after
+// `load` (a browser that reports no paint, or a page not shown). If it
+// cannot start (wasm blocked or failing), the controls that need it are
+// hidden as without JavaScript (`.insyn-failed`, style.css).
+const PAINT_WAIT_MS = 3000;
+const failed = () => {
+  document.documentElement.classList.add('insyn-failed');
+  globalThis.insynPendingClick?.el.removeAttribute('aria-busy');
+};
 const start = () => import(BASE + MODULE)
   .then((m) => m.default({ module_or_path: BASE + WASM }))
   .catch((e) => {
-    document.documentElement.classList.add('insyn-failed');
-    globalThis.insynPendingClick?.el.removeAttribute('aria-busy');
+    failed();
     throw e;
   });
 const loaded = new Promise((resolve) => {
   if (document.readyState === 'complete') resolve();
   else addEventListener('load', resolve, { once: true });
 });
+const isPainted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
 const painted = new Promise((resolve) => {
-  if (!pre || !globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint')) return resolve();
-  new PerformanceObserver((list, observer) => {
-    if (!list.getEntriesByName('first-contentful-paint').length) return;
-    observer.disconnect();
+  const paints = globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint');
+  if (!pre || window.top !== window || !paints || isPainted()) return resolve();
+  loaded.then(() => setTimeout(resolve, PAINT_WAIT_MS));
+  try {
+    new PerformanceObserver((list, observer) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      resolve();
+    }).observe({ type: 'paint', buffered: true });
+  } catch {
     resolve();
-  }).observe({ type: 'paint', buffered: true });
+  }
 });
 Promise.all([loaded, painted]).then(start);
