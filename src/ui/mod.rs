@@ -143,8 +143,9 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct RootProps {
-    /// The state to start from: empty in the browser (it loads the manifest),
-    /// filled when rendering natively.
+    /// The state to start from: in the browser what the page says of its
+    /// files and those read before the first render (`state::preload`; the
+    /// rest it loads), natively every file.
     pub initial: Rc<Store>,
     /// The pages of this module (natively: all of them).
     pub pages: pages::Pages,

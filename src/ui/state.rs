@@ -829,10 +829,12 @@ async fn read_glossary(full: bool, lang: Lang) -> (Result<Rc<Glossary>, LoadErro
 
 /// The page's own files, read before the viewer first renders
 /// (`ui::boot::start`): the report the build made the page for and, with
-/// `glossary`, the glossary's terms in that language, both at once. The
-/// viewer's first render is then the page the reader sees, not an empty
-/// page drawn again when they arrive (at a phone's speed, one long task
-/// less, and the files are asked for before any rendering).
+/// `glossary`, the glossary's terms in that language, both at once. On a
+/// report's page that needs no other file (not a goal's, which reads the
+/// goal's file, nor a list's), the viewer's first render is then the page
+/// the reader sees, not an empty page drawn again when they arrive (at a
+/// phone's speed, a long task less); on every page the files are asked
+/// for before any rendering.
 pub async fn preload(store: Store, glossary: Option<Lang>) -> Store {
     let page = store.page_report.clone();
     let report = async move {

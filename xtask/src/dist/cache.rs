@@ -1,5 +1,5 @@
 //! The build's cache (issue #34): what costs most to make again (a module's
-//! wasm-opt and Terser output, a rendered page, a share image drawn, a file
+//! wasm-opt output, Terser's of a script the pages load, a rendered page, a share image drawn, a file
 //! compressed, a search shard), kept under the SHA-256 of exactly what
 //! it is made from, in `target/build-cache/` (beside every output folder,
 //! never inside one, so no host serves it). A new report, a changed figure
