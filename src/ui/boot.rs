@@ -14,31 +14,15 @@ pub fn start(pages: Pages) {
         return;
     }
     web::note_first_address();
-    // Starting the module and rendering the first time are two tasks; the
-    // page's own files are read before the first render, which then draws
-    // the page once (`state::preload`).
+    // Starting the module and rendering the first time are two tasks.
     yew::platform::spawn_local(async move {
         web::next_task().await;
-        let initial = super::state::Store::in_browser();
-        let glossary = glossary_to_preload(&initial);
-        let initial = std::rc::Rc::new(super::state::preload(initial, glossary).await);
-        let props = super::AppProps { pages, initial };
+        let props = super::AppProps { pages };
         match web::app_root() {
             Some(root) => yew::Renderer::<super::App>::with_root_and_props(root, props).render(),
             None => yew::Renderer::<super::App>::with_props(props).render(),
         };
     });
-}
-
-/// The language of the glossary's terms this page marks, which the
-/// viewer reads with its report (`Root` would ask for the same); none on
-/// an embed's page (it marks no terms) and on the glossary page (which
-/// reads the whole glossary itself).
-fn glossary_to_preload(store: &super::state::Store) -> Option<super::Lang> {
-    let (base, path, query) = (web::base_path(), web::pathname(), web::search());
-    let (route, lang) = super::page_at(&base, &path, &query);
-    let own = route.is_embed() || route == super::Route::Glossary;
-    (!own && store.needs_glossary(false, lang)).then_some(lang)
 }
 
 /// Mounts an embed view (`asn-2025/ekonomi/budgetavvikelse`) into `root`,

@@ -98,9 +98,6 @@ impl Ctx {
 pub struct AppProps {
     /// The pages of this module.
     pub pages: pages::Pages,
-    /// The state to start from: what the page says of its files, and those
-    /// already read (`state::preload`).
-    pub initial: Rc<Store>,
 }
 
 /// The viewer in the browser: a router on the page's address. English pages
@@ -111,7 +108,7 @@ pub fn App(props: &AppProps) -> Html {
     let basename = (!basename.is_empty()).then(|| AttrValue::from(basename));
     html! {
         <BrowserRouter {basename}>
-            <Root initial={props.initial.clone()} pages={props.pages} />
+            <Root initial={Rc::new(Store::in_browser())} pages={props.pages} />
         </BrowserRouter>
     }
 }
@@ -143,9 +140,8 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct RootProps {
-    /// The state to start from: in the browser what the page says of its
-    /// files and those read before the first render (`state::preload`; the
-    /// rest it loads), natively every file.
+    /// The state to start from: empty in the browser (it loads the manifest),
+    /// filled when rendering natively.
     pub initial: Rc<Store>,
     /// The pages of this module (natively: all of them).
     pub pages: pages::Pages,
@@ -334,18 +330,6 @@ pub fn router_basename(base: &str, pathname: &str) -> String {
     }
 }
 
-/// The page at an address and its language, as `Root` reads them from the
-/// router that `App` sets up on it (`router_basename`).
-pub fn page_at(base: &str, pathname: &str, query: &str) -> (Route, Lang) {
-    let basename = router_basename(base, pathname);
-    let route = route::recognize(&strip_base(pathname, Some(&basename)));
-    let lang = match split_lang_base(Some(&basename)) {
-        (_, true) => Lang::En,
-        _ => lang_from_query(query),
-    };
-    (route, lang)
-}
-
 /// The router's base split into the site's base and whether it is the
 /// English one (`/insyn/en` → ("/insyn", true)).
 pub fn split_lang_base(basename: Option<&str>) -> (String, bool) {
@@ -476,25 +460,6 @@ mod tests {
         assert_eq!(split_lang_base(Some("/en")), ("".into(), true));
         assert_eq!(split_lang_base(None), ("".into(), false));
         assert_eq!(split_lang_base(Some("/insyn")), ("/insyn".into(), false));
-    }
-
-    #[test]
-    fn the_page_at_an_address_is_the_one_the_viewer_reads_its_files_for() {
-        let report = || Route::Report {
-            report: "asn-2025".into(),
-        };
-        assert_eq!(page_at("/", "/asn-2025", ""), (report(), Lang::Sv));
-        assert_eq!(page_at("/", "/en/asn-2025", ""), (report(), Lang::En));
-        assert_eq!(
-            page_at("/insyn/", "/insyn/en/asn-2025", ""),
-            (report(), Lang::En)
-        );
-        assert_eq!(
-            page_at("/insyn/", "/insyn/asn-2025", "?lang=en"),
-            (report(), Lang::En)
-        );
-        assert_eq!(page_at("/", "/begrepp", ""), (Route::Glossary, Lang::Sv));
-        assert!(page_at("/", "/inbaddning/asn-2025", "").0.is_embed());
     }
 
     #[test]

@@ -794,75 +794,31 @@ pub fn request_board(store: &StoreHandle, key: &str) {
 pub fn load_glossary(store: StoreHandle, full: bool, lang: Lang) {
     store.dispatch(Action::GlossaryLoading);
     yew::platform::spawn_local(async move {
-        let (result, whole) = read_glossary(full, lang).await;
+        let file = terms_file(lang);
+        let terms = match full {
+            true => None,
+            false => match web::fetch_text(&file).await {
+                Ok(src) => built::<Glossary>(FileKind::Glossary, &file, &src)
+                    .await
+                    .ok(),
+                Err(_) => None,
+            },
+        };
+        // Without a build there is only the glossary itself (a development
+        // server may answer the missing file with its index page).
+        let whole = full || terms.is_none();
+        let result = match terms {
+            Some(g) => Ok(g),
+            None => match web::fetch_text(GLOSSARY_FILE).await {
+                Ok(src) => built(FileKind::Glossary, GLOSSARY_FILE, &src).await,
+                Err(e) => Err(LoadError::fetch(GLOSSARY_FILE, e)),
+            },
+        };
         // Reading the file and marking the page's terms are two tasks.
         web::next_task().await;
         // The whole glossary (also without a build) serves every language.
-        store.dispatch(Action::Glossary(result, whole, lang));
+        store.dispatch(Action::Glossary(result.map(Rc::new), whole, lang));
     });
-}
-
-/// The glossary as `load_glossary` reads it, and whether it is the whole.
-async fn read_glossary(full: bool, lang: Lang) -> (Result<Rc<Glossary>, LoadError>, bool) {
-    let file = terms_file(lang);
-    let terms = match full {
-        true => None,
-        false => match web::fetch_text(&file).await {
-            Ok(src) => built::<Glossary>(FileKind::Glossary, &file, &src)
-                .await
-                .ok(),
-            Err(_) => None,
-        },
-    };
-    // Without a build there is only the glossary itself (a development
-    // server may answer the missing file with its index page).
-    let whole = full || terms.is_none();
-    let result = match terms {
-        Some(g) => Ok(g),
-        None => match web::fetch_text(GLOSSARY_FILE).await {
-            Ok(src) => built(FileKind::Glossary, GLOSSARY_FILE, &src).await,
-            Err(e) => Err(LoadError::fetch(GLOSSARY_FILE, e)),
-        },
-    };
-    (result.map(Rc::new), whole)
-}
-
-/// The page's own files, read before the viewer first renders
-/// (`ui::boot::start`): the report the build made the page for and, with
-/// `glossary`, the glossary's terms in that language, both at once. On a
-/// report's page that needs no other file (not a goal's, which reads the
-/// goal's file, nor a list's), the viewer's first render is then the page
-/// the reader sees, not an empty page drawn again when they arrive (at a
-/// phone's speed, a long task less); on every page the files are asked
-/// for before any rendering.
-pub async fn preload(store: Store, glossary: Option<Lang>) -> Store {
-    let page = store.page_report.clone();
-    let report = async move {
-        match page {
-            Some(p) => {
-                let result = read_report(&p.id, &p.file, p.digest.as_deref()).await;
-                Some((p.id, result))
-            }
-            None => None,
-        }
-    };
-    let terms = async move {
-        match glossary {
-            Some(lang) => Some((read_glossary(false, lang).await, lang)),
-            None => None,
-        }
-    };
-    let (report, terms) = futures::future::join(report, terms).await;
-    // Reading the files and drawing the page are two tasks.
-    web::next_task().await;
-    let mut store = Rc::new(store);
-    if let Some((id, result)) = report {
-        store = store.reduce(Action::Report(id, result));
-    }
-    if let Some(((result, whole), lang)) = terms {
-        store = store.reduce(Action::Glossary(result, whole, lang));
-    }
-    Rc::unwrap_or_clone(store)
 }
 
 /// Starts loading a report listed in the manifest, unless it is loading or loaded.
@@ -878,35 +834,29 @@ pub fn request_report(store: &StoreHandle, id: &str) {
     store.dispatch(Action::ReportLoading(id.clone()));
     let store = store.clone();
     yew::platform::spawn_local(async move {
-        let result = read_report(&id, &file, digest.as_deref()).await;
+        let (path, result) = fetch_report(&file, digest.as_deref()).await;
         // Reading the file and drawing the page are two tasks, not one long one.
         web::next_task().await;
-        store.dispatch(Action::Report(id, result));
+        let result = result.and_then(|r| {
+            if r.id() == id {
+                Ok(r)
+            } else {
+                Err(LoadError {
+                    file: path.clone(),
+                    problems: vec![Diagnostic::without_position(
+                        &path,
+                        DiagnosticKind::Reference,
+                        "$.id",
+                        format!(
+                            "Filen har id {:?}, men manifestet väntar sig {id:?}",
+                            r.id()
+                        ),
+                    )],
+                })
+            }
+        });
+        store.dispatch(Action::Report(id, result.map(Rc::new)));
     });
-}
-
-/// The report `id` from its `file`, as `request_report` reads it: a file
-/// with another id is an error.
-async fn read_report(id: &str, file: &str, digest: Option<&str>) -> Result<Rc<Report>, LoadError> {
-    let (path, result) = fetch_report(file, digest).await;
-    result.and_then(|r| {
-        if r.id() == id {
-            Ok(Rc::new(r))
-        } else {
-            Err(LoadError {
-                file: path.clone(),
-                problems: vec![Diagnostic::without_position(
-                    &path,
-                    DiagnosticKind::Reference,
-                    "$.id",
-                    format!(
-                        "Filen har id {:?}, men manifestet väntar sig {id:?}",
-                        r.id()
-                    ),
-                )],
-            })
-        }
-    })
 }
 
 #[cfg(test)]
