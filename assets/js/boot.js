@@ -84,14 +84,11 @@ if (window.top === window && !navigator.connection?.saveData) {
 // cannot start (wasm blocked or failing), the controls that need it are
 // hidden as without JavaScript (`.insyn-failed`, style.css).
 const PAINT_WAIT_MS = 3000;
-const failed = () => {
-  document.documentElement.classList.add('insyn-failed');
-  globalThis.insynPendingClick?.el.removeAttribute('aria-busy');
-};
 const start = () => import(BASE + MODULE)
   .then((m) => m.default({ module_or_path: BASE + WASM }))
   .catch((e) => {
-    failed();
+    document.documentElement.classList.add('insyn-failed');
+    globalThis.insynPendingClick?.el.removeAttribute('aria-busy');
     throw e;
   });
 const loaded = new Promise((resolve) => {
@@ -104,8 +101,8 @@ const painted = new Promise((resolve) => {
   if (!pre || window.top !== window || !paints || isPainted()) return resolve();
   loaded.then(() => setTimeout(resolve, PAINT_WAIT_MS));
   try {
-    new PerformanceObserver((list, observer) => {
-      if (!list.getEntriesByName('first-contentful-paint').length) return;
+    new PerformanceObserver((_, observer) => {
+      if (!isPainted()) return;
       observer.disconnect();
       resolve();
     }).observe({ type: 'paint', buffered: true });

@@ -38,6 +38,9 @@ pub struct Modules {
     /// `insyn`, the module with every page, which only `404.html` loads: an
     /// address without a page of its own may be any family's.
     pub all: Module,
+    /// The integrity of each JS snippet the modules import, by its path
+    /// below `snippets/` (as written: minified).
+    pub snippets: BTreeMap<String, String>,
 }
 
 const CHECK: &str = "insyn-check";
@@ -117,13 +120,16 @@ pub fn build(root: &Path, out: &Out, cache: &Cache) -> Result<Modules> {
     println!("→ cargo build of the modules of the page families, the validator, the importer and all pages ({std}) (about 3 min, seconds when warm)");
     run("cargo build (modules)", &mut cargo)?;
     let work = root.join("target/modules");
-    let mut pages = BTreeMap::new();
+    let (mut pages, mut snippets) = (BTreeMap::new(), BTreeMap::new());
     for f in Family::ALL {
-        pages.insert(f, finish(root, &target, (&work, out), &bin(f), cache)?);
+        pages.insert(
+            f,
+            finish(root, &target, (&work, out), &mut snippets, &bin(f), cache)?,
+        );
     }
-    let check = finish(root, &target, (&work, out), CHECK, cache)?;
-    let import = finish(root, &target, (&work, out), IMPORT, cache)?;
-    let all = finish(root, &target, (&work, out), ALL, cache)?;
+    let check = finish(root, &target, (&work, out), &mut snippets, CHECK, cache)?;
+    let import = finish(root, &target, (&work, out), &mut snippets, IMPORT, cache)?;
+    let all = finish(root, &target, (&work, out), &mut snippets, ALL, cache)?;
     println!(
         "  built the modules in {:.0} s ({}): {}, {}, {}, {}",
         t.elapsed().as_secs_f64(),
@@ -142,6 +148,7 @@ pub fn build(root: &Path, out: &Out, cache: &Cache) -> Result<Modules> {
         check,
         import,
         all,
+        snippets,
     })
 }
 
@@ -150,6 +157,7 @@ fn finish(
     root: &Path,
     target: &Path,
     (work, out): (&Path, &Out),
+    snippets: &mut BTreeMap<String, String>,
     name: &str,
     cache: &Cache,
 ) -> Result<Module> {
@@ -186,7 +194,7 @@ fn finish(
     })?;
     let glue = dir.join(format!("{name}.js"));
     let js = minify(root, cache, &glue)?;
-    copy_snippets(root, cache, &dir.join("snippets"), out)?;
+    copy_snippets(root, cache, &dir.join("snippets"), (out, snippets))?;
     let wasm_name = hashed(&name, &wasm_bytes, "_bg.wasm");
     out.write(&wasm_name, &wasm_bytes)?;
     let js_name = hashed(&name, &js, ".js");
@@ -217,8 +225,14 @@ pub fn minify(root: &Path, cache: &Cache, path: &Path) -> Result<Vec<u8>> {
 }
 
 /// Copies the JS snippets wasm-bindgen wrote into `snippets/` (the same
-/// files for every family: they come from the one library), minified.
-fn copy_snippets(root: &Path, cache: &Cache, from: &Path, out: &Out) -> Result {
+/// files for every family: they come from the one library), minified, and
+/// notes each one's integrity in `written`.
+fn copy_snippets(
+    root: &Path,
+    cache: &Cache,
+    from: &Path,
+    (out, written): (&Out, &mut BTreeMap<String, String>),
+) -> Result {
     if !from.is_dir() {
         return Ok(());
     }
@@ -229,6 +243,7 @@ fn copy_snippets(root: &Path, cache: &Cache, from: &Path, out: &Out) -> Result {
             read(&path)?
         };
         out.write(&format!("snippets/{rel}"), &bytes)?;
+        written.insert(rel, super::names::integrity(&bytes));
     }
     Ok(())
 }

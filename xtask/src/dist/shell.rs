@@ -92,8 +92,9 @@ pub fn read_trunk_output(html: &str) -> Result<TrunkOutput> {
 }
 
 /// The module a page loads: its JS glue (below the base) and that file's
-/// integrity, and the integrity of each JS snippet it imports, by address
-/// (written minified by the build, not as Trunk's preloads name them).
+/// integrity, and the integrity of each JS snippet it imports, by its path
+/// below `snippets/` (written minified by the build, not as Trunk's
+/// preloads name them).
 pub struct ModuleJs<'a> {
     pub href: &'a str,
     pub integrity: &'a str,
@@ -207,7 +208,8 @@ fn sorted_snippet_preloads(html: &str, written: &BTreeMap<String, String>) -> Re
     links
         .iter()
         .map(|href| {
-            let sri = written.get(href).ok_or_else(|| {
+            let rel = href.split_once("/snippets/").map_or("", |(_, rel)| rel);
+            let sri = written.get(rel).ok_or_else(|| {
                 format!("index.html: Trunk preloads {href}, which no module wrote")
             })?;
             Ok(format!(
@@ -343,7 +345,7 @@ fn family_index(
     let js = ModuleJs {
         href: &href,
         integrity: &integrity(&js),
-        snippets: &snippet_integrities(scripts.out, base)?,
+        snippets: &modules.snippets,
     };
     let import_names = check_names(&modules.import);
     let metas = Metas {
@@ -353,19 +355,6 @@ fn family_index(
         modules: &module_names(modules),
     };
     adapt_index(index, base, &boot, &metas, &js)
-}
-
-/// The integrity of each JS snippet in the site, by its address.
-fn snippet_integrities(out: &Out, base: &str) -> Result<BTreeMap<String, String>> {
-    let dir = out.dir().join("snippets");
-    let mut map = BTreeMap::new();
-    if dir.is_dir() {
-        for (rel, path) in super::cache::tree(&dir)? {
-            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            map.insert(format!("{base}snippets/{rel}"), integrity(&bytes));
-        }
-    }
-    Ok(map)
 }
 
 /// The shell of `404.html`. An address with no page of its own (a report
@@ -500,12 +489,7 @@ mod tests {
         let tag =
             "<script type=module src=/insyn/boot-x.js integrity=sha384-d crossorigin></script>";
         let snippets: BTreeMap<String, String> = ["check", "search"]
-            .map(|s| {
-                (
-                    format!("/insyn/snippets/insyn-3/assets/js/{s}.js"),
-                    format!("sha384-{s}"),
-                )
-            })
+            .map(|s| (format!("insyn-3/assets/js/{s}.js"), format!("sha384-{s}")))
             .into();
         let module = ModuleJs {
             href: "/insyn/insyn-report-9.js",
