@@ -65,6 +65,41 @@ test("a report page loads its family's module alone, and no validator", async ()
   assert.match(code[0], /\/insyn-report-[0-9a-f]{16}_bg\.wasm$/);
 });
 
+test('each page asks for the files its viewer reads first with its module, once, and the viewer takes them', async () => {
+  // Served files as the host sees them, in order (the 301s aside).
+  const served = [];
+  const own = await setup({ headersFor: (p) => { served.push(p); return {}; } });
+  try {
+    const { page, url, errors } = own;
+    // The English page last: it makes English the reader's choice, which a
+    // Swedish page then follows to its English page.
+    for (const p of ['asn-2025', 'asn-2025/ekonomi', '', 'begrepp', 'inbaddning/asn-2025', 'en/asn-2025']) {
+      served.length = 0;
+      await page.goto(url + p);
+      await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
+      await page.waitForLoadState('networkidle');
+      const reads = (await page.locator('meta[name=insyn-reads]').getAttribute('content')).split(' ');
+      assert.ok(reads.length > 0 && reads.every((f) => f.endsWith('.json')), `${p}: ${reads}`);
+      // When the page asked for each file (the host may see them in another order).
+      const asked = new Map(await page.evaluate(() => performance.getEntriesByType('resource')
+        .map((e) => [new URL(e.name).pathname, e.startTime])));
+      const wasm = [...asked].find(([f]) => f.endsWith('_bg.wasm'))?.[1];
+      assert.ok(wasm > 0, `${p}: the module's wasm`);
+      for (const f of reads) {
+        // Once: the viewer took the boot script's answer rather than asking again.
+        assert.equal(served.filter((s) => s === `/${f}`).length, 1, `${p}: ${f} in ${served.join(' ')}`);
+        // With the module: asked for before its wasm, not after its first render.
+        assert.ok(asked.get(`/${f}`) < wasm, `${p}: ${f} at ${asked.get(`/${f}`)} ms, the wasm at ${wasm} ms`);
+      }
+      // Every answer was taken: the page lists no file its viewer does not read.
+      assert.equal(await page.evaluate(() => globalThis.insynReads.size), 0, p);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await own.close();
+  }
+});
+
 test("pointing at a goal's link fetches its module ahead, and the goal's page uses it", async () => {
   // Served files as the host sees them (the 301s aside), with the headers
   // docs/hosting.md asks for: the modules' files are cached for good.

@@ -83,8 +83,19 @@ if (window.top === window && !navigator.connection?.saveData) {
 // `load` (a browser that reports no paint, or a page not shown). If it
 // cannot start (wasm blocked or failing), the controls that need it are
 // hidden as without JavaScript (`.insyn-failed`, style.css).
+//
+// With the module, the files the viewer reads first on this page are asked
+// for (`<meta name=insyn-reads>`, written by the build from the viewer's
+// own rule: `Pages::first_reads`), not only after its first render: the
+// viewer takes each answer once (`web::fetch_text`). An answer it never
+// takes is no error of the page's.
 const PAINT_WAIT_MS = 3000;
-const start = () => import(BASE + MODULE)
+const readAhead = () => {
+  const files = (document.querySelector('meta[name=insyn-reads]')?.content ?? '').split(' ').filter(Boolean);
+  globalThis.insynReads = new Map(files.map((f) => [f, fetch(BASE + f)]));
+  for (const answer of globalThis.insynReads.values()) answer.catch(() => {});
+};
+const start = () => (readAhead(), import(BASE + MODULE))
   .then((m) => m.default({ module_or_path: BASE + WASM }))
   .catch((e) => {
     document.documentElement.classList.add('insyn-failed');

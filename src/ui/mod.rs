@@ -330,6 +330,19 @@ pub fn router_basename(base: &str, pathname: &str) -> String {
     }
 }
 
+/// The page at an address and its language, as `Root` reads them from the
+/// router that `App` sets up on it (`router_basename`): what the build
+/// names the page's first files by (`prerender::first_reads`).
+pub fn page_at(base: &str, pathname: &str, query: &str) -> (Route, Lang) {
+    let basename = router_basename(base, pathname);
+    let route = route::recognize(&strip_base(pathname, Some(&basename)));
+    let lang = match split_lang_base(Some(&basename)) {
+        (_, true) => Lang::En,
+        _ => lang_from_query(query),
+    };
+    (route, lang)
+}
+
 /// The router's base split into the site's base and whether it is the
 /// English one (`/insyn/en` → ("/insyn", true)).
 pub fn split_lang_base(basename: Option<&str>) -> (String, bool) {
@@ -460,6 +473,25 @@ mod tests {
         assert_eq!(split_lang_base(Some("/en")), ("".into(), true));
         assert_eq!(split_lang_base(None), ("".into(), false));
         assert_eq!(split_lang_base(Some("/insyn")), ("/insyn".into(), false));
+    }
+
+    #[test]
+    fn the_page_at_an_address_is_the_one_the_viewer_shows_there() {
+        let report = || Route::Report {
+            report: "asn-2025".into(),
+        };
+        assert_eq!(page_at("/", "/asn-2025", ""), (report(), Lang::Sv));
+        assert_eq!(page_at("/", "/en/asn-2025", ""), (report(), Lang::En));
+        assert_eq!(
+            page_at("/insyn/", "/insyn/en/asn-2025", ""),
+            (report(), Lang::En)
+        );
+        assert_eq!(
+            page_at("/insyn/", "/insyn/asn-2025", "?lang=en"),
+            (report(), Lang::En)
+        );
+        assert_eq!(page_at("/", "/begrepp", ""), (Route::Glossary, Lang::Sv));
+        assert!(page_at("/", "/inbaddning/asn-2025", "").0.is_embed());
     }
 
     #[test]

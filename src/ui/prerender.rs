@@ -189,6 +189,23 @@ pub fn reads(path: &str) -> Reads {
     }
 }
 
+/// The files the viewer reads first on the page at `path` (below the base,
+/// in its language: `/en/…` for English) of a build that names the
+/// catalogue `catalogue` and, in the page's `<meta name="insyn-report">`,
+/// `report`: its module's `Pages::first_reads` from the store the viewer
+/// starts from there (`Store::in_browser`). The build lists them in the
+/// page (`<meta name=insyn-reads>`) for the boot script to fetch with the
+/// module.
+pub fn first_reads(path: &str, catalogue: &str, report: Option<&str>) -> Vec<String> {
+    let (route, lang) = super::page_at("/", path, "");
+    let store = Store {
+        catalogue_file: Some(catalogue.to_string()),
+        page_report: report.and_then(crate::model::catalogue::PageReport::from_meta),
+        ..Store::default()
+    };
+    super::pages::Pages::of(route.family()).first_reads(&route, &store, lang)
+}
+
 /// The part of `full` (a store with everything loaded, [`Store::ready`])
 /// that `reads` names: the page rendered from it is the same as from all
 /// of it (a test renders every page both ways), so the page's cache key
@@ -245,5 +262,53 @@ pub fn narrowed(full: &Store, reads: &Reads) -> Store {
             other => other.clone(),
         }),
         ..full.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_reads;
+
+    #[test]
+    fn each_kind_of_page_names_the_files_its_viewer_reads_first() {
+        // A report's own page reads its page file (the report module loads
+        // no list), its other pages the report's file; the terms in the
+        // page's language.
+        let own = Some("asn-2025 d1 page/asn-2025.json");
+        let report = Some("asn-2025 d2 asn-2025.json");
+        let terms = |l: &str| format!("glossary-terms-{l}.json");
+        assert_eq!(
+            first_reads("/asn-2025", "c.json", own),
+            ["reports/page/asn-2025.json".to_string(), terms("sv")]
+        );
+        assert_eq!(
+            first_reads("/en/asn-2025", "c.json", own),
+            ["reports/page/asn-2025.json".to_string(), terms("en")]
+        );
+        assert_eq!(
+            first_reads("/asn-2025/ekonomi", "c.json", report),
+            ["reports/asn-2025.json".to_string(), terms("sv")]
+        );
+        // Pages of lists read the catalogue; the glossary page the whole
+        // glossary; an embed marks no terms.
+        assert_eq!(
+            first_reads("/", "c.json", None),
+            ["reports/c.json".to_string(), terms("sv")]
+        );
+        assert_eq!(
+            first_reads("/en/begrepp", "c.json", None),
+            ["reports/c.json", "glossary.json"]
+        );
+        assert_eq!(
+            first_reads("/inbaddning/asn-2025", "c.json", report),
+            ["reports/asn-2025.json"]
+        );
+        // A build of one report names no catalogue: its pages read no list.
+        assert_eq!(first_reads("/", "", None), [terms("sv")]);
+        // A page of another report than the one named reads no page file.
+        assert_eq!(
+            first_reads("/asn-2024/ekonomi", "c.json", report),
+            ["reports/c.json".to_string(), terms("sv")]
+        );
     }
 }

@@ -151,7 +151,7 @@ impl Store {
     }
 
     /// The page's own report when `route` shows it.
-    fn page_report_at(&self, route: &super::Route) -> Option<&PageReport> {
+    pub fn page_report_at(&self, route: &super::Route) -> Option<&PageReport> {
         self.page_report_of(route.report_id()?)
     }
 
@@ -456,6 +456,21 @@ pub fn terms_file(lang: Lang) -> String {
     format!("glossary-terms-{}.json", lang.code())
 }
 
+/// The file of the list of reports `load_manifest` reads: the catalogue
+/// the page names, or without one the manifest.
+pub fn list_file(store: &Store) -> String {
+    match &store.catalogue_file {
+        Some(name) => format!("reports/{name}"),
+        None => MANIFEST_FILE.into(),
+    }
+}
+
+/// The first file `fetch_report` reads of a report the page names as
+/// `file`: the page's own file, or the report's.
+pub fn report_path(file: &str) -> String {
+    format!("reports/{file}")
+}
+
 const LOCAL_NAME_KEY: &str = "insyn-egen-rapport-namn";
 const LOCAL_TEXT_KEY: &str = "insyn-egen-rapport";
 /// Prefix of an opened file's id, so it never shadows a published report.
@@ -548,9 +563,9 @@ pub fn close_local(store: &StoreHandle) {
 /// `<meta name="insyn-catalogue">`, or else the manifest.
 pub fn load_manifest(store: StoreHandle) {
     store.dispatch(Action::ManifestLoading);
-    if let Some(name) = store.catalogue_file.clone() {
+    if store.catalogue_file.is_some() {
         yew::platform::spawn_local(async move {
-            let file = format!("reports/{name}");
+            let file = list_file(&store);
             let result = fetch_built(FileKind::Catalogue, &file).await;
             store.dispatch(Action::Catalogue(result));
         });
@@ -680,7 +695,7 @@ async fn fetch_report(file: &str, digest: Option<&str>) -> (String, Result<Repor
     let (file, digest) = if published == file {
         (file, digest)
     } else {
-        let path = format!("reports/{file}");
+        let path = report_path(file);
         let page = match web::fetch_text(&path).await {
             Ok(src) if as_built(digest, &src) => decode_report(&path, &src).ok(),
             _ => None,
@@ -690,7 +705,7 @@ async fn fetch_report(file: &str, digest: Option<&str>) -> (String, Result<Repor
         }
         (published, None)
     };
-    let path = format!("reports/{file}");
+    let path = report_path(file);
     let result = match web::fetch_text(&path).await {
         Ok(src) => report_file(&path, &src, digest).await,
         Err(e) => Err(LoadError::fetch(&path, e)),

@@ -192,13 +192,33 @@ mod imp {
         super::Imported::from_json(&json)
     }
 
-    /// Fetches a text file relative to the site's base URL.
+    /// The answer to `relative` the boot script asked for with the module
+    /// (`globalThis.insynReads`, from the page's `<meta name=insyn-reads>`,
+    /// `assets/js/boot.js`), taken once: a second read of the file fetches
+    /// it anew.
+    fn fetched_ahead(relative: &str) -> Option<js_sys::Promise> {
+        use wasm_bindgen::JsCast;
+        let reads = js_sys::Reflect::get(&js_sys::global(), &"insynReads".into()).ok()?;
+        let reads = reads.dyn_into::<js_sys::Map>().ok()?;
+        let key = wasm_bindgen::JsValue::from_str(relative);
+        let answer = reads.get(&key).dyn_into::<js_sys::Promise>().ok()?;
+        reads.delete(&key);
+        Some(answer)
+    }
+
+    /// Fetches a text file relative to the site's base URL, or takes the
+    /// answer the boot script asked for ahead (`fetched_ahead`).
     pub async fn fetch_text(relative: &str) -> Result<String, FetchError> {
-        let url = format!("{}{}", base_href(), relative);
-        let resp = gloo_net::http::Request::get(&url)
-            .send()
-            .await
-            .map_err(|e| FetchError::Network(e.to_string()))?;
+        let resp = match fetched_ahead(relative) {
+            Some(answer) => wasm_bindgen_futures::JsFuture::from(answer)
+                .await
+                .map(|r| gloo_net::http::Response::from(web_sys::Response::from(r)))
+                .map_err(|e| FetchError::Network(format!("{e:?}"))),
+            None => gloo_net::http::Request::get(&format!("{}{}", base_href(), relative))
+                .send()
+                .await
+                .map_err(|e| FetchError::Network(e.to_string())),
+        }?;
         if !resp.ok() {
             return Err(FetchError::Status(resp.status()));
         }

@@ -77,6 +77,42 @@ impl Pages {
         }
     }
 
+    /// The module of `family`'s pages.
+    pub const fn of(family: Family) -> Pages {
+        match family {
+            Family::Start => Self::START,
+            Family::Report => Self::REPORT,
+            Family::Figures => Self::FIGURES,
+            Family::Compare => Self::COMPARE,
+            Family::Embeds => Self::EMBEDS,
+        }
+    }
+
+    /// The files this module reads first on the page at `route` in `lang`,
+    /// from `store` as the page starts it (what the page names), in the
+    /// order it asks for them once it has rendered (the page's own report,
+    /// `use_loads`): the page's report; the list of reports, where the page
+    /// needs it and this module loads it; the glossary's terms in `lang`,
+    /// or the whole glossary on its own page, and none on an embed's. The
+    /// boot script fetches them with the module (`<meta name=insyn-reads>`,
+    /// `web::fetch_text`), so the files are not asked for only after the
+    /// viewer's first render.
+    pub fn first_reads(&self, route: &Route, store: &Store, lang: Lang) -> Vec<String> {
+        let mut files = Vec::new();
+        if let Some(p) = store.page_report_at(route) {
+            files.push(state::report_path(&p.file));
+        }
+        if self.lists.is_some() && !store.names_no_catalogue() && store.needs_manifest(route) {
+            files.push(state::list_file(store));
+        }
+        match route {
+            Route::Glossary => files.push(state::GLOSSARY_FILE.into()),
+            r if r.is_embed() => {}
+            _ => files.push(state::terms_file(lang)),
+        }
+        files
+    }
+
     /// Starts loading the list of reports, where this module has one to
     /// load (else the page that needs it loads anew: `lacks_list`).
     pub fn load_list(&self, store: StoreHandle) {

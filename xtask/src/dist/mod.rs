@@ -123,6 +123,7 @@ pub fn build_from(
         nojs: &nojs,
         reports: &page_reports,
         own: &own_pages,
+        catalogue: &catalogue,
     };
     let t = std::time::Instant::now();
     let content = pages::Data {

@@ -231,6 +231,7 @@ fn frame(shell: &Shell, data: &Data, all: &Sha) -> Sha {
         h.update([1]);
     }
     h.update(sha(shell.nojs.as_bytes()));
+    h.update(sha(shell.catalogue.as_bytes()));
     let f = data.findable;
     h.update(sha(format!(
         "{:?} {:?} {:?}",
@@ -301,7 +302,7 @@ pub fn prerender(
                     let (line, json) = read_cached(&bytes).unwrap_or(("", &bytes[..]));
                     let page: Rendered = serde_json::from_slice(json)
                         .map_err(|e| format!("the cached page {path}: {e}"))?;
-                    let html = shell.page(route, &page.html, page.title.as_deref())?;
+                    let html = shell.page(&path, &page.html, page.title.as_deref())?;
                     let html = (data.findable).finish(route, lang, page.title.as_deref(), &html)?;
                     Ok((html.into_bytes(), line.as_bytes().to_vec()))
                 })?;

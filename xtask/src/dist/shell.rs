@@ -229,14 +229,20 @@ pub struct Shell<'a> {
     pub nojs: &'a str,
     pub reports: &'a std::collections::BTreeMap<String, String>,
     pub own: &'a std::collections::BTreeMap<String, String>,
+    /// The catalogue's hashed name (`<meta name="insyn-catalogue">`).
+    pub catalogue: &'a str,
 }
 
 impl Shell<'_> {
-    /// The HTML file of the page at `route` (a path below the base, in
-    /// Swedish), which loads its family's module; a page of one report
-    /// names its file, so the viewer loads it without the catalogue.
-    pub fn page(&self, route: &str, content: &str, title: Option<&str>) -> Result<String> {
-        let route = insyn::ui::route::recognize(route);
+    /// The HTML file of the page at `path` (below the base, in its
+    /// language: `/en/…` for English), which loads its family's module; a
+    /// page of one report names its file, so the viewer loads it without
+    /// the catalogue. The page lists the files its viewer reads first
+    /// (`<meta name=insyn-reads>`, `ui::prerender::first_reads`), which the
+    /// boot script fetches with the module; a name with a space in it
+    /// (the list's separator) is left out, and read by the viewer alone.
+    pub fn page(&self, path: &str, content: &str, title: Option<&str>) -> Result<String> {
+        let (route, _) = insyn::ui::page_at("/", path, "");
         let family = route.family();
         let index = self
             .indexes
@@ -247,8 +253,21 @@ impl Shell<'_> {
             insyn::ui::route::Route::Report { report } => self.own.get(report),
             _ => None,
         };
-        if let Some(meta) = own.or_else(|| route.report_id().and_then(|id| self.reports.get(id))) {
+        let meta = own.or_else(|| route.report_id().and_then(|id| self.reports.get(id)));
+        if let Some(meta) = meta {
             head += &format!("<meta content=\"{}\" name=insyn-report>", escape(meta));
+        }
+        let reads =
+            insyn::ui::prerender::first_reads(path, self.catalogue, meta.map(|m| m.as_str()));
+        let reads: Vec<_> = reads
+            .into_iter()
+            .filter(|f| !f.contains(char::is_whitespace))
+            .collect();
+        if !reads.is_empty() {
+            head += &format!(
+                "<meta content=\"{}\" name=insyn-reads>",
+                escape(&reads.join(" "))
+            );
         }
         page(index, content, title, &head)
     }
@@ -592,6 +611,7 @@ mod tests {
             nojs: "",
             reports: &reports,
             own: &own,
+            catalogue: "c 1.json",
         };
         // The report's own page names its page file, its other pages the report's.
         let html = shell.page("/asn-2025", "", None).unwrap();
@@ -610,6 +630,29 @@ mod tests {
             let html = shell.page(route, "", None).unwrap();
             assert!(!html.contains("insyn-report"), "{route}");
         }
+        // Each lists the files its viewer reads first, in its language;
+        // not a name with a space in it (the catalogue's here).
+        let reads = |path: &str| {
+            let html = shell.page(path, "", None).unwrap();
+            let at = html.find("name=insyn-reads").map(|end| {
+                let start = html[..end].rfind("<meta content=\"").unwrap() + 15;
+                html[start..end - 2].to_string()
+            });
+            at.unwrap_or_default()
+        };
+        assert_eq!(
+            reads("/asn-2025"),
+            "reports/page/a&quot;b.json glossary-terms-sv.json"
+        );
+        assert_eq!(
+            reads("/en/asn-2025"),
+            "reports/page/a&quot;b.json glossary-terms-en.json"
+        );
+        assert_eq!(reads("/"), "glossary-terms-sv.json");
+        assert_eq!(
+            reads("/inbaddning/asn-2025/ekonomi/t"),
+            "reports/a&quot;b.json"
+        );
     }
 
     #[test]
