@@ -93,7 +93,18 @@ test('each page asks for the files its viewer reads first with its module, once,
       }
       // Every answer was taken: the page lists no file its viewer does not read.
       assert.equal(await page.evaluate(() => globalThis.insynReads.size), 0, p);
+      // And it lists every file its viewer read to go live.
+      const unlisted = served.filter((s) => s.endsWith('.json') && !reads.includes(s.slice(1)));
+      assert.deepEqual(unlisted, [], p);
     }
+    // English is now the reader's choice: a Swedish page goes to its English
+    // page and asks for nothing of its own (its terms are Swedish).
+    served.length = 0;
+    await page.goto(url + 'asn-2025/ekonomi');
+    await page.waitForURL(/\/en\/asn-2025\/ekonomi\/?$/);
+    await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(served.filter((s) => s.endsWith('.json')).sort(), ['/glossary-terms-en.json', '/reports/asn-2025.json']);
     assert.deepEqual(errors, []);
   } finally {
     await own.close();

@@ -88,9 +88,22 @@ if (window.top === window && !navigator.connection?.saveData) {
 // for (`<meta name=insyn-reads>`, written by the build from the viewer's
 // own rule: `Pages::first_reads`), not only after its first render: the
 // viewer takes each answer once (`web::fetch_text`). An answer it never
-// takes is no error of the page's.
+// takes is no error of the page's. Not on a Swedish page the viewer leaves
+// for its English one (`ui::lang_redirect`: `?lang=en`, or English chosen
+// on an earlier visit: `ui::LANG_KEY`), which reads nothing.
 const PAINT_WAIT_MS = 3000;
+const leavesForEnglish = () => {
+  if (document.documentElement.lang === 'en') return false;
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked !== null) return asked === 'en';
+  try {
+    return localStorage.getItem('insyn-sprak') === 'en';
+  } catch {
+    return false;
+  }
+};
 const readAhead = () => {
+  if (leavesForEnglish()) return;
   const files = (document.querySelector('meta[name=insyn-reads]')?.content ?? '').split(' ').filter(Boolean);
   globalThis.insynReads = new Map(files.map((f) => [f, fetch(BASE + f)]));
   for (const answer of globalThis.insynReads.values()) answer.catch(() => {});

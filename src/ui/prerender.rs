@@ -303,12 +303,18 @@ mod tests {
             first_reads("/inbaddning/asn-2025", "c.json", report),
             ["reports/asn-2025.json"]
         );
-        // A build of one report names no catalogue: its pages read no list.
-        assert_eq!(first_reads("/", "", None), [terms("sv")]);
-        // A page of another report than the one named reads no page file.
+        // The pages of one report name no catalogue (`xtask`'s
+        // `page_catalogue`): theirs read no list either way.
         assert_eq!(
-            first_reads("/asn-2024/ekonomi", "c.json", report),
+            first_reads("/asn-2025/ekonomi", "", report),
+            ["reports/asn-2025.json".to_string(), terms("sv")]
+        );
+        // A comparison reads the list; a board's page its own file, which
+        // is not listed (yet).
+        assert_eq!(
+            first_reads("/jamfor/mal", "c.json", None),
             ["reports/c.json".to_string(), terms("sv")]
         );
+        assert_eq!(first_reads("/namnd/asn", "c.json", None), [terms("sv")]);
     }
 }

@@ -85,6 +85,7 @@ mod imp {
     use crate::web::CHECK_OVERRIDE;
 
     use wasm_bindgen::prelude::wasm_bindgen;
+    use wasm_bindgen::JsCast;
 
     #[wasm_bindgen(module = "/assets/js/search.js")]
     extern "C" {
@@ -197,7 +198,6 @@ mod imp {
     /// `assets/js/boot.js`), taken once: a second read of the file fetches
     /// it anew.
     fn fetched_ahead(relative: &str) -> Option<js_sys::Promise> {
-        use wasm_bindgen::JsCast;
         let reads = js_sys::Reflect::get(&js_sys::global(), &"insynReads".into()).ok()?;
         let reads = reads.dyn_into::<js_sys::Map>().ok()?;
         let key = wasm_bindgen::JsValue::from_str(relative);
@@ -213,7 +213,10 @@ mod imp {
             Some(answer) => wasm_bindgen_futures::JsFuture::from(answer)
                 .await
                 .map(|r| gloo_net::http::Response::from(web_sys::Response::from(r)))
-                .map_err(|e| FetchError::Network(format!("{e:?}"))),
+                .map_err(|e| match e.dyn_ref::<js_sys::Error>() {
+                    Some(e) => FetchError::Network(e.to_string().into()),
+                    None => FetchError::Network(format!("{e:?}")),
+                }),
             None => gloo_net::http::Request::get(&format!("{}{}", base_href(), relative))
                 .send()
                 .await

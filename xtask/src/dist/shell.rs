@@ -229,7 +229,8 @@ pub struct Shell<'a> {
     pub nojs: &'a str,
     pub reports: &'a std::collections::BTreeMap<String, String>,
     pub own: &'a std::collections::BTreeMap<String, String>,
-    /// The catalogue's hashed name (`<meta name="insyn-catalogue">`).
+    /// The catalogue's hashed name (`<meta name="insyn-catalogue">` of the
+    /// families that name one, `page_catalogue`).
     pub catalogue: &'a str,
 }
 
@@ -257,8 +258,11 @@ impl Shell<'_> {
         if let Some(meta) = meta {
             head += &format!("<meta content=\"{}\" name=insyn-report>", escape(meta));
         }
-        let reads =
-            insyn::ui::prerender::first_reads(path, self.catalogue, meta.map(|m| m.as_str()));
+        let reads = insyn::ui::prerender::first_reads(
+            path,
+            page_catalogue(family, self.catalogue),
+            meta.map(|m| m.as_str()),
+        );
         let reads: Vec<_> = reads
             .into_iter()
             .filter(|f| !f.contains(char::is_whitespace))
@@ -334,17 +338,22 @@ pub fn family_indexes(
     for (family, module) in &modules.pages {
         // Only the start page opens a reader's own files.
         let import = *family == Family::Start;
-        // The pages of one report name no catalogue: publishing another
-        // report leaves them as they were (issue #34).
-        let catalogue = if family.of_one_report() {
-            ""
-        } else {
-            catalogue
-        };
+        let catalogue = page_catalogue(*family, catalogue);
         let html = family_index(scripts, index, base, catalogue, modules, module, import)?;
         indexes.insert(*family, html);
     }
     Ok(indexes)
+}
+
+/// The catalogue the pages of `family` name: none for the pages of one
+/// report, so publishing another report leaves them as they were (issue
+/// #34).
+fn page_catalogue(family: Family, catalogue: &str) -> &str {
+    if family.of_one_report() {
+        ""
+    } else {
+        catalogue
+    }
 }
 
 /// Trunk's `index.html` adapted to start `module`.
