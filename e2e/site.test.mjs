@@ -73,7 +73,9 @@ test('each page asks for the files its viewer reads first with its module, once,
     const { page, url, errors } = own;
     // The English page last: it makes English the reader's choice, which a
     // Swedish page then follows to its English page.
-    for (const p of ['asn-2025', 'asn-2025/ekonomi', '', 'begrepp', 'inbaddning/asn-2025', 'en/asn-2025']) {
+    const pages = ['asn-2025', 'asn-2025/ekonomi', 'asn-2025/mal/sjalvforsorjning', '', 'begrepp', 'jamfor/mal',
+      'namnd/asn', 'kf-mal/klimatneutral-2030', 'inbaddning/asn-2025', 'en/asn-2025'];
+    for (const p of pages) {
       served.length = 0;
       await page.goto(url + p);
       await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });

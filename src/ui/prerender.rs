@@ -309,12 +309,27 @@ mod tests {
             first_reads("/asn-2025/ekonomi", "", report),
             ["reports/asn-2025.json".to_string(), terms("sv")]
         );
-        // A comparison reads the list; a board's page its own file, which
-        // is not listed (yet).
+        // A comparison reads the list; a goal's, a council goal's and a
+        // board's page their own file.
         assert_eq!(
             first_reads("/jamfor/mal", "c.json", None),
             ["reports/c.json".to_string(), terms("sv")]
         );
-        assert_eq!(first_reads("/namnd/asn", "c.json", None), [terms("sv")]);
+        assert_eq!(
+            first_reads("/asn-2025/mal/x", "", report),
+            [
+                "reports/asn-2025.json".to_string(),
+                "reports/goals/x.json".to_string(),
+                terms("sv")
+            ]
+        );
+        assert_eq!(
+            first_reads("/kf-mal/x", "c.json", None),
+            ["reports/goals/x.json".to_string(), terms("sv")]
+        );
+        assert_eq!(
+            first_reads("/namnd/asn", "c.json", None),
+            ["reports/boards/asn.json".to_string(), terms("sv")]
+        );
     }
 }

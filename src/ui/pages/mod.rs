@@ -92,7 +92,8 @@ impl Pages {
     /// from `store` as the page starts it (what the page names), in the
     /// order it asks for them once it has rendered (the page's own report,
     /// `use_loads`): the page's report; the list of reports, where the page
-    /// needs it and this module loads it; the glossary's terms in `lang`,
+    /// needs it and this module loads it; a goal's or a board's own file on
+    /// its page; the glossary's terms in `lang`,
     /// or the whole glossary on its own page, and none on an embed's. The
     /// boot script fetches them with the module (`<meta name=insyn-reads>`,
     /// `web::fetch_text`), so the files are not asked for only after the
@@ -104,6 +105,21 @@ impl Pages {
         }
         if self.lists.is_some() && !store.names_no_catalogue() && store.needs_manifest(route) {
             files.push(state::list_file(store));
+        }
+        // The page's own file beside it (`use_goal_elsewhere`, the board's
+        // page), which the build wrote.
+        match route {
+            Route::Goal { goal, .. }
+            | Route::EmbedGoal { goal, .. }
+            | Route::CouncilGoal { goal }
+                if store.built() =>
+            {
+                files.push(crate::model::catalogue::goal_file(goal))
+            }
+            Route::Board { board } if store.built() => {
+                files.push(crate::model::history::board_file(board))
+            }
+            _ => {}
         }
         match route {
             Route::Glossary => files.push(state::GLOSSARY_FILE.into()),
