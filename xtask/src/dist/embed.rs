@@ -28,7 +28,8 @@ pub fn write_embed_loader(out: &Out, modules: &Modules, css: &str, catalogue: &s
     out.write("insyn-embed.js", loader.as_bytes())
 }
 
-/// Copies the embed demo (a hostile host page) into the build.
+/// Copies the embed demo (a hostile host page) into the build; only with
+/// the bundled reports, whose pages the demo names.
 pub fn copy_docs(root: &Path, out: &Out) -> Result {
     let f = "embed-demo.html";
     out.copy(f, &root.join("docs").join(f))

@@ -108,7 +108,6 @@ pub fn build_from(
     let indexes = shell::family_indexes(&scripts, &index, &base, &catalogue, &modules)?;
     let not_found = shell::not_found(&scripts, &index, &base, &catalogue, &modules)?;
     if dir == bundled {
-        // The demo of embedding names the bundled reports' pages.
         embed::copy_docs(root, &out)?;
     }
     let nojs = shell::write_nojs_css(&out, &base)?;
