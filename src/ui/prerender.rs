@@ -271,65 +271,50 @@ mod tests {
 
     #[test]
     fn each_kind_of_page_names_the_files_its_viewer_reads_first() {
-        // A report's own page reads its page file (the report module loads
-        // no list), its other pages the report's file; the terms in the
-        // page's language.
         let own = Some("asn-2025 d1 page/asn-2025.json");
         let report = Some("asn-2025 d2 asn-2025.json");
-        let terms = |l: &str| format!("glossary-terms-{l}.json");
-        assert_eq!(
-            first_reads("/asn-2025", "c.json", own),
-            ["reports/page/asn-2025.json".to_string(), terms("sv")]
-        );
-        assert_eq!(
-            first_reads("/en/asn-2025", "c.json", own),
-            ["reports/page/asn-2025.json".to_string(), terms("en")]
-        );
-        assert_eq!(
-            first_reads("/asn-2025/ekonomi", "c.json", report),
-            ["reports/asn-2025.json".to_string(), terms("sv")]
-        );
-        // Pages of lists read the catalogue; the glossary page the whole
-        // glossary; an embed marks no terms.
-        assert_eq!(
-            first_reads("/", "c.json", None),
-            ["reports/c.json".to_string(), terms("sv")]
-        );
-        assert_eq!(
-            first_reads("/en/begrepp", "c.json", None),
-            ["reports/c.json", "glossary.json"]
-        );
-        assert_eq!(
-            first_reads("/inbaddning/asn-2025", "c.json", report),
-            ["reports/asn-2025.json"]
-        );
-        // The pages of one report name no catalogue (`xtask`'s
-        // `page_catalogue`): theirs read no list either way.
-        assert_eq!(
-            first_reads("/asn-2025/ekonomi", "", report),
-            ["reports/asn-2025.json".to_string(), terms("sv")]
-        );
-        // A comparison reads the list; a goal's, a council goal's and a
-        // board's page their own file.
-        assert_eq!(
-            first_reads("/jamfor/mal", "c.json", None),
-            ["reports/c.json".to_string(), terms("sv")]
-        );
-        assert_eq!(
-            first_reads("/asn-2025/mal/x", "", report),
-            [
-                "reports/asn-2025.json".to_string(),
-                "reports/goals/x.json".to_string(),
-                terms("sv")
-            ]
-        );
-        assert_eq!(
-            first_reads("/kf-mal/x", "c.json", None),
-            ["reports/goals/x.json".to_string(), terms("sv")]
-        );
-        assert_eq!(
-            first_reads("/namnd/asn", "c.json", None),
-            ["reports/boards/asn.json".to_string(), terms("sv")]
-        );
+        let (page_file, report_file) = ("reports/page/asn-2025.json", "reports/asn-2025.json");
+        let (sv, en) = ("glossary-terms-sv.json", "glossary-terms-en.json");
+        // (page, catalogue named, report named, files read first)
+        let cases: [(&str, &str, Option<&str>, &[&str]); 11] = [
+            // A report's own page reads its page file (the report module
+            // loads no list), its other pages the report's file; the terms
+            // in the page's language.
+            ("/asn-2025", "c.json", own, &[page_file, sv]),
+            ("/en/asn-2025", "c.json", own, &[page_file, en]),
+            ("/asn-2025/ekonomi", "c.json", report, &[report_file, sv]),
+            // Pages of lists read the catalogue; the glossary page the
+            // whole glossary; an embed marks no terms.
+            ("/", "c.json", None, &["reports/c.json", sv]),
+            (
+                "/en/begrepp",
+                "c.json",
+                None,
+                &["reports/c.json", "glossary.json"],
+            ),
+            ("/inbaddning/asn-2025", "c.json", report, &[report_file]),
+            // The pages of one report name no catalogue (`xtask`'s
+            // `page_catalogue`): theirs read no list either way.
+            ("/asn-2025/ekonomi", "", report, &[report_file, sv]),
+            // A comparison reads the list; a goal's, a council goal's and a
+            // board's page their own file.
+            ("/jamfor/mal", "c.json", None, &["reports/c.json", sv]),
+            (
+                "/asn-2025/mal/x",
+                "",
+                report,
+                &[report_file, "reports/goals/x.json", sv],
+            ),
+            ("/kf-mal/x", "c.json", None, &["reports/goals/x.json", sv]),
+            (
+                "/namnd/asn",
+                "c.json",
+                None,
+                &["reports/boards/asn.json", sv],
+            ),
+        ];
+        for (path, catalogue, named, files) in cases {
+            assert_eq!(first_reads(path, catalogue, named), files, "{path}");
+        }
     }
 }
