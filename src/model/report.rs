@@ -492,7 +492,7 @@ pub struct Discrepancy {
 }
 
 /// A figure in a report: a table cell, or a key figure of a goal.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(untagged, deny_unknown_fields)]
 pub enum FigureRef {
@@ -503,6 +503,44 @@ pub enum FigureRef {
         /// The key figure's `id`.
         figure: String,
     },
+}
+
+/// Read by its fields, in one pass: serde's untagged enums buffer the value
+/// and try each variant in turn, and a failed try makes an error, which in
+/// the browser is a JavaScript `Error` with its stack (issue #30: the
+/// restatements took a quarter of a report's decoding).
+impl<'de> Deserialize<'de> for FigureRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Fields {
+            table: Option<String>,
+            row: Option<String>,
+            column: Option<String>,
+            goal: Option<String>,
+            figure: Option<String>,
+        }
+        match Fields::deserialize(d)? {
+            Fields {
+                table: Some(table),
+                row: Some(row),
+                column: Some(column),
+                goal: None,
+                figure: None,
+            } => Ok(FigureRef::Cell(CellRef { table, row, column })),
+            Fields {
+                table: None,
+                row: None,
+                column: None,
+                goal: Some(goal),
+                figure: Some(figure),
+            } => Ok(FigureRef::KeyFigure { goal, figure }),
+            _ => Err(serde::de::Error::custom(
+                "en siffra är antingen en tabells cell (`table`, `row` och `column`) \
+                 eller ett måls nyckeltal (`goal` och `figure`)",
+            )),
+        }
+    }
 }
 
 /// A figure that a later edition prints differently from an earlier one.
@@ -826,4 +864,53 @@ pub struct Occurrence {
     pub goal: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(json: &str) -> Result<FigureRef, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_figure_is_read_as_a_cell_or_a_key_figure_by_its_fields_and_written_back_the_same() {
+        let cell = r#"{"table":"t","row":"r","column":"c"}"#;
+        let key = r#"{"goal":"g","figure":"f"}"#;
+        assert_eq!(
+            figure(cell),
+            Ok(FigureRef::Cell(CellRef {
+                table: "t".into(),
+                row: "r".into(),
+                column: "c".into()
+            }))
+        );
+        let read = figure(key).unwrap();
+        assert_eq!(
+            read,
+            FigureRef::KeyFigure {
+                goal: "g".into(),
+                figure: "f".into()
+            }
+        );
+        assert_eq!(serde_json::to_string(&read).unwrap(), key);
+        assert_eq!(serde_json::to_string(&figure(cell).unwrap()).unwrap(), cell);
+    }
+
+    #[test]
+    fn a_figure_that_is_neither_or_both_or_names_another_field_is_refused_saying_why() {
+        for half in [
+            r#"{"table":"t","row":"r"}"#,
+            r#"{"goal":"g"}"#,
+            r#"{"table":"t","row":"r","column":"c","goal":"g","figure":"f"}"#,
+            r#"{}"#,
+        ] {
+            let e = figure(half).unwrap_err();
+            assert!(e.contains("antingen en tabells cell"), "{half}: {e}");
+        }
+        let e = figure(r#"{"goal":"g","figure":"f","note":"n"}"#).unwrap_err();
+        assert!(e.contains("unknown field `note`"), "{e}");
+        assert!(figure(r#""t/r/c""#).is_err());
+    }
 }
