@@ -14,9 +14,13 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launch() {
+  // `JS_FLAGS` passes V8 flags, for a bench's comparison only: e.g.
+  // `--no-wasm-lazy-compilation`, to see what a boot costs without V8
+  // compiling each wasm function on its first call (issue #30).
+  const v8 = process.env.JS_FLAGS ? [`--js-flags=${process.env.JS_FLAGS}`] : [];
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...v8],
   });
   await waitForLiveAfterNavigation(browser);
   return browser;

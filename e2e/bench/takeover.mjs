@@ -12,13 +12,20 @@
 //   viewer's boot), but for the task in which the browser first lays out
 //   and paints the pre-rendered page (the last to start before the first
 //   contentful paint, and end within 100 ms of it), printed apart: the
-//   viewer's code has no part in it, the page's HTML and CSS do;
+//   viewer's code has no part in it, the page's HTML and CSS do; and, in
+//   the calibrated runs, how many wasm functions V8 compiled on the main
+//   thread until live (`countLazyCompiles`);
 // - each kind of control of `TAPS`: a tap made as soon as the pre-rendered
 //   page is painted (the first moment a reader can tap; a tap at
 //   `DOMContentLoaded` would wait for that first paint, whatever the
 //   control), and the time until its answer is painted (the page's HTML
 //   answers it); then, once the viewer is live, whether the state the tap
 //   made is still there.
+//
+// `JS_FLAGS=--no-wasm-lazy-compilation` runs it with V8 compiling the
+// wasm while it downloads instead of each function on its first call: not
+// what a reader's browser does, but it shows how much of each task is that
+// compilation (`e2e/helpers.mjs`).
 //
 // Prints one JSON line per page and run, `TAKEOVER {...}`, and one per
 // control and run (`TAKEOVER {"kind": ...}`); xtask/src/bench/takeover.rs
@@ -109,6 +116,7 @@ const probe = ({ tap, answered }) => {
     }
     if (marks.live === undefined && document.documentElement.dataset.insynState === 'live') {
       marks.live = at();
+      performance.mark('insyn-live');
       if (isAnswered && marks.tap !== undefined) {
         // The live page renders what it was handed in later tasks: judged a moment after.
         setTimeout(() => { marks.kept = isAnswered(); }, 1000);
@@ -148,10 +156,36 @@ async function throttledPage(browser, slowdown, control) {
   return { context, page };
 }
 
+/**
+ * Counts the wasm functions V8 compiles on the main thread, each at its
+ * first call (`wasm.CompileLazy`), from now until the probe's `insyn-live`
+ * mark: the code the boot runs, a count that is the same on a fast host and
+ * a slow one (most of a boot task's time at a slowed CPU, issue #30). Call
+ * the returned function once the page is live.
+ */
+async function countLazyCompiles(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  await cdp.send('Tracing.start', {
+    categories: 'v8.wasm,disabled-by-default-v8.wasm.detailed,blink.user_timing',
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    const live = events.find((e) => e.name === 'insyn-live')?.ts;
+    if (live === undefined) return null;
+    return events.filter((e) => e.name === 'wasm.CompileLazy' && e.ph !== 'E' && e.ts < live).length;
+  };
+}
+
 /** Opens `url` and returns the page's marks once `done(marks)` holds (or after NEVER_MS). */
-async function measure(browser, slowdown, url, done, control) {
+async function measure(browser, slowdown, url, done, control, counted = false) {
   const { context, page } = await throttledPage(browser, slowdown, control);
   try {
+    const compiled = counted ? await countLazyCompiles(page) : null;
     await page.gotoPrerendered(url, { waitUntil: 'commit' });
     await page
       .waitForFunction(done, null, { timeout: NEVER_MS, polling: 100 })
@@ -159,10 +193,11 @@ async function measure(browser, slowdown, url, done, control) {
     // The browser reports a long task after it ends: one that ended just
     // before the page went live is on record a moment later.
     await page.waitForTimeout(300);
-    return await page.evaluate(() => ({
+    const marks = await page.evaluate(() => ({
       ...window.__marks,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
     }));
+    return { ...marks, lazyCompiled: compiled ? await compiled() : undefined };
   } finally {
     await context.close();
   }
@@ -187,10 +222,14 @@ function boot(marks) {
     long_tasks: booting?.length ?? null,
     longest_task_ms: longest(booting),
     first_paint_task_ms: until === null ? null : longest(first ? [first] : []),
+    ...(marks.lazyCompiled === undefined ? {} : { lazy_compiled: marks.lazyCompiled }),
   };
 }
 
-const host = await calibrate(launch);
+// `SLOWDOWN` fixes the calibrated slowdown, to compare two builds on a
+// shared host whose index moves between runs (issue #30's A/B figures).
+const calibrated = await calibrate(launch);
+const host = process.env.SLOWDOWN ? { ...calibrated, slowdown: Number(process.env.SLOWDOWN) } : calibrated;
 const srv = await startServer({ root: DIST, compressed: true });
 const browser = await launch();
 // Two throttlings: Lighthouse's default 4×, on which CI's boot gate for
@@ -205,8 +244,10 @@ try {
   for (const t of THROTTLINGS) for (let run = 0; run < Math.max(t.runs, t.tapRuns ?? 0); run++) {
     const common = { run, benchmark_index: host.index, slowdown: t.slowdown, calibrated: t.calibrated };
     for (const p of run < t.runs ? t.pages : []) {
+      // The calibrated runs also count the wasm functions compiled until
+      // live (tracing, so not in the gated runs, whose times are gated).
       const marks = await measure(browser, t.slowdown, `${srv.url}${p}`,
-        () => window.__marks.pre > 0 && window.__marks.live > 0);
+        () => window.__marks.pre > 0 && window.__marks.live > 0, undefined, t.calibrated);
       console.log('TAKEOVER ' + JSON.stringify({ ...common, page: `/${p}`, ...boot(marks) }));
     }
     for (const control of run < (t.tapRuns ?? t.runs) ? t.taps : []) {
