@@ -12,9 +12,10 @@
 //   viewer's boot), but for the task in which the browser first lays out
 //   and paints the pre-rendered page (the last to start before the first
 //   contentful paint, and end within 100 ms of it), printed apart: the
-//   viewer's code has no part in it, the page's HTML and CSS do; and, in
-//   the calibrated runs, how many wasm functions V8 compiled on the main
-//   thread until live (`countLazyCompiles`);
+//   viewer's code has no part in it, the page's HTML and CSS do; and, given
+//   with the calibrated runs, how many wasm functions V8 compiled on the
+//   main thread until live, counted in an untimed run of its own
+//   (`countLazyCompiles`);
 // - each kind of control of `TAPS`: a tap made as soon as the pre-rendered
 //   page is painted (the first moment a reader can tap; a tap at
 //   `DOMContentLoaded` would wait for that first paint, whatever the
@@ -222,7 +223,6 @@ function boot(marks) {
     long_tasks: booting?.length ?? null,
     longest_task_ms: longest(booting),
     first_paint_task_ms: until === null ? null : longest(first ? [first] : []),
-    ...(marks.lazyCompiled === undefined ? {} : { lazy_compiled: marks.lazyCompiled }),
   };
 }
 
@@ -240,15 +240,22 @@ const THROTTLINGS = [
   { slowdown: gatedSlowdown(host.slowdown, SLOW.cpuSlowdownMultiplier), calibrated: false, pages: ['asn-2025'], taps: [], runs: RUNS },
   { slowdown: host.slowdown, calibrated: true, pages: PAGES, taps: TAPS, runs: CALIBRATED_RUNS, tapRuns: TAP_RUNS },
 ];
+// Each page's wasm functions compiled until live, in an untimed run of its
+// own (tracing slows the page), given with its calibrated runs.
+const compiled = new Map();
 try {
+  for (const p of PAGES) {
+    const marks = await measure(browser, 1, `${srv.url}${p}`,
+      () => window.__marks.pre > 0 && window.__marks.live > 0, undefined, true);
+    compiled.set(p, marks.lazyCompiled);
+  }
   for (const t of THROTTLINGS) for (let run = 0; run < Math.max(t.runs, t.tapRuns ?? 0); run++) {
     const common = { run, benchmark_index: host.index, slowdown: t.slowdown, calibrated: t.calibrated };
     for (const p of run < t.runs ? t.pages : []) {
-      // The calibrated runs also count the wasm functions compiled until
-      // live (tracing, so not in the gated runs, whose times are gated).
       const marks = await measure(browser, t.slowdown, `${srv.url}${p}`,
-        () => window.__marks.pre > 0 && window.__marks.live > 0, undefined, t.calibrated);
-      console.log('TAKEOVER ' + JSON.stringify({ ...common, page: `/${p}`, ...boot(marks) }));
+        () => window.__marks.pre > 0 && window.__marks.live > 0);
+      const counted = t.calibrated ? { lazy_compiled: compiled.get(p) ?? null } : {};
+      console.log('TAKEOVER ' + JSON.stringify({ ...common, page: `/${p}`, ...boot(marks), ...counted }));
     }
     for (const control of run < (t.tapRuns ?? t.runs) ? t.taps : []) {
       const marks = await measure(browser, t.slowdown, `${srv.url}${control.page}`,
