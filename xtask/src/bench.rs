@@ -18,8 +18,8 @@
 //!   50 ms) and a tap on each kind of control once the page is painted
 //!   (answered and kept by the live page in every run, and answered within
 //!   100 ms in the best run, gated; the boots' tasks printed as aims; the
-//!   wasm functions V8 compiles on the main thread until live, a count the
-//!   same on any host, gated on each page's median)
+//!   wasm functions V8 compiles on the main thread until live, a count a
+//!   host's speed barely moves, gated on the fewest of three untimed runs)
 //!   ([`takeover`]);
 //! - the importer's time on each seed text, natively (the largest under a
 //!   second, best of five, gated; issue #31);
