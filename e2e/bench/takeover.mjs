@@ -160,9 +160,9 @@ async function throttledPage(browser, slowdown, control) {
 /**
  * Counts the wasm functions V8 compiles on the main thread, each at its
  * first call (`wasm.CompileLazy`), from now until the probe's `insyn-live`
- * mark: the code the boot runs, a count that is the same on a fast host and
- * a slow one (most of a boot task's time at a slowed CPU, issue #30). Call
- * the returned function once the page is live.
+ * mark: the code the boot runs, a count a host's speed barely moves (most
+ * of a boot task's time at a slowed CPU, issue #30). Call the returned
+ * function once the page is live.
  */
 async function countLazyCompiles(page) {
   const cdp = await page.context().newCDPSession(page);

@@ -505,7 +505,9 @@ mod tests {
             assert!(c.enforced);
             (c.ok, c.figure)
         };
-        // The median: one run over the budget does not fail it, two of three do.
+        // Each calibrated run carries the page's count (the fewest of its
+        // counting runs); should they differ, the median: one run over the
+        // budget does not fail it, two of three do.
         assert_eq!(
             verdict(&[Some(1239), Some(1239), Some(1500)]),
             (true, "1239".into())
