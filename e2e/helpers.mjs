@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
-export const DIST = path.resolve(here, '..', 'dist');
+// `INSYN_DIST` serves another build, to compare two builds on one host (the benches).
+export const DIST = process.env.INSYN_DIST ? path.resolve(process.env.INSYN_DIST) : path.resolve(here, '..', 'dist');
 export const DIST_SUBPATH = path.resolve(here, '..', 'dist-subpath');
 
 export const CHROMIUM_ARGS = [
