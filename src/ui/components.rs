@@ -58,19 +58,10 @@ pub fn Link(props: &LinkProps) -> Html {
     }
 }
 
-/// The status of a goal: icon, text and colour (never colour alone).
-#[derive(Properties, PartialEq)]
-pub struct StatusBadgeProps {
-    pub status: GoalStatus,
-}
-
-#[component]
-pub fn StatusBadge(props: &StatusBadgeProps) -> Html {
-    let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
-    status_badge(props.status, lang)
-}
-
-/// The status badge as plain markup, for long lists (no component each).
+/// The status of a goal: icon, text and colour (never colour alone). Plain
+/// markup, not a component: a component type is code of its own that V8
+/// compiles on its first use, on the main thread (issue #30), and this one
+/// has no state.
 pub fn status_badge(status: GoalStatus, lang: Lang) -> Html {
     let (class, icon) = status_look(status);
     html! {
@@ -159,17 +150,9 @@ pub fn status_look(s: GoalStatus) -> (&'static str, &'static str) {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SourceProps {
-    pub doc: AttrValue,
-    pub source: SourceRef,
-}
-
-/// "Källa: Årsanalys 2025, avsnitt …".
-#[component]
-pub fn Source(props: &SourceProps) -> Html {
-    let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
-    html! { <p class="source">{ source_line(&props.doc, &props.source, lang) }</p> }
+/// "Källa: Årsanalys 2025, avsnitt …" (plain markup, as [`status_badge`]).
+pub fn source(doc: &str, source: &SourceRef, lang: Lang) -> Html {
+    html! { <p class="source">{ source_line(doc, source, lang) }</p> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -305,25 +288,16 @@ pub fn TableView(props: &TableViewProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DiscrepanciesProps {
-    pub items: Vec<Discrepancy>,
-}
-
-/// Recorded source discrepancies: both figures, and where they stand.
-#[component]
-pub fn Discrepancies(props: &DiscrepanciesProps) -> Html {
-    let Some(ctx) = use_ctx() else {
-        return html! {};
-    };
-    let t = ctx.t();
-    let lang = ctx.lang;
-    if props.items.is_empty() {
+/// Recorded source discrepancies: both figures, and where they stand
+/// (plain markup, as [`status_badge`]).
+pub fn discrepancies(items: &[Discrepancy], lang: Lang) -> Html {
+    let t = i18n::t(lang);
+    if items.is_empty() {
         return html! {};
     }
     html! {
         <ul class="discrepancies">
-            { for props.items.iter().map(|d| html! {
+            { for items.iter().map(|d| html! {
                 <li>
                     <span class="flag" aria-hidden="true">{ "⚠" }</span>
                     { text(&d.description, lang) }

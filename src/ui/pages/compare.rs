@@ -16,7 +16,7 @@ use crate::model::compare::{
 use crate::model::format::{self, Lang};
 use crate::model::{AnnualAnalysis, Manifest, ManifestEntry, Report, Table};
 use crate::ui::chart::Chart;
-use crate::ui::components::{Link, LoadErrorView, Source, StatusBadge};
+use crate::ui::components::{source, status_badge, Link, LoadErrorView};
 use crate::ui::i18n::{self, page_title};
 use crate::ui::state::{self, Load, Store};
 use crate::ui::terms::{Place, Terms};
@@ -188,7 +188,7 @@ fn matrix_table(c: &Catalogue, columns: &[&CatalogueReport], lang: Lang) -> Html
                                 </th>
                                 { for columns.iter().map(|r| match r.goals.iter().find(|(g, _)| g == &id) {
                                     Some((_, status)) => html! {
-                                        <td><Link to={Route::Goal { report: r.id.clone(), goal: id.clone() }}><StatusBadge status={*status} /></Link></td>
+                                        <td><Link to={Route::Goal { report: r.id.clone(), goal: id.clone() }}>{ status_badge(*status, lang) }</Link></td>
                                     },
                                     None => html! { <td class="na">{ t.not_assessed }</td> },
                                 }) }
@@ -501,7 +501,7 @@ fn series_sections(
                     if !restated.is_empty() {
                         <p class="restated">{ format!("{}: {}.", t.restated_years, restated.join("; ")) }</p>
                     }
-                    { for joined.sources.into_iter().map(|(doc, source)| html! { <Source {doc} {source} /> }) }
+                    { for joined.sources.into_iter().map(|(doc, at)| source(&doc, &at, lang)) }
                 </section>
             }
         }) }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::Report;
-use crate::ui::components::{heading, StatusBadge, WithReport};
+use crate::ui::components::{heading, status_badge, WithReport};
 use crate::ui::i18n::{self, status_sentence};
 use crate::ui::pages::finance::ChartView;
 use crate::ui::pages::goal::GoalView;
@@ -78,7 +78,7 @@ pub fn EmbedSummary(props: &EmbedSummaryProps) -> Html {
             <@{heading(props.level)}>{ format!("{} – {}", a.board.name, a.title) }</@>
             <p class="status-sentence">{ status_sentence(&a.status_counts(), lang) }</p>
             <ul class="goal-list">
-                { for a.goals().map(|(_, g)| html! { <li><span lang="sv">{ &g.title }</span>{ " " }<StatusBadge status={g.assessment.status} /></li> }) }
+                { for a.goals().map(|(_, g)| html! { <li><span lang="sv">{ &g.title }</span>{ " " }{ status_badge(g.assessment.status, lang) }</li> }) }
             </ul>
             <p class="source">{ format!("{}: {}, {}", i18n::t(lang).source, a.title, a.board.name) }</p>
         </section>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::model::{Report, Table};
 use crate::ui::chart::Chart;
-use crate::ui::components::{heading, text, Discrepancies, Link, Source, WithReport};
+use crate::ui::components::{discrepancies, heading, source, text, Link, WithReport};
 use crate::ui::i18n::{self, page_title};
 use crate::ui::later::Kept;
 use crate::ui::pages::not_found::NotFoundBody;
@@ -85,7 +85,7 @@ pub fn TableSection(props: &TableSectionProps) -> Html {
     };
     let lang = ctx.lang;
     let table = &props.table;
-    let discrepancies: Vec<_> = a
+    let noted: Vec<_> = a
         .discrepancies_for(&table.id)
         .into_iter()
         .cloned()
@@ -110,11 +110,11 @@ pub fn TableSection(props: &TableSectionProps) -> Html {
             { title }
             <p><Terms text={text(&table.description, lang)} slot={format!("description:{}", table.id)} /></p>
             <Chart table={table.clone()} report={a.id.clone()} doc={a.title.clone()} />
-            <Source doc={a.title.clone()} source={table.source.clone()} />
-            if !discrepancies.is_empty() {
+            { source(&a.title, &table.source, lang) }
+            if !noted.is_empty() {
                 <div class="table-discrepancies">
                     <@{heading(level + 1)}>{ ctx.t().discrepancies }</@>
-                    <Discrepancies items={discrepancies} />
+                    { discrepancies(&noted, lang) }
                 </div>
             }
         </section>

@@ -9,8 +9,7 @@ use crate::model::format;
 use crate::model::GoalStatus;
 use crate::model::Report;
 use crate::ui::components::{
-    list_link, status_badge, text, Disclosure, EmbedButton, Link, LoadErrorView, Source,
-    StatusBadge, WithReport,
+    list_link, source, status_badge, text, Disclosure, EmbedButton, Link, LoadErrorView, WithReport,
 };
 use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::not_found::NotFoundBody;
@@ -89,7 +88,7 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
             </p>
             <section>
                 <h2>{ t.year_assessment }</h2>
-                <StatusBadge status={g.assessment.status} />
+                { status_badge(g.assessment.status, lang) }
                 <p>{ text(&g.follow_up, lang) }</p>
                 <h3>{ t.grounds }</h3>
                 <p>{ text(&g.grounds, lang) }</p>
@@ -101,11 +100,11 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
                 <p class="phrase">{ format!("{}: ", t.as_printed) }<q lang="sv">{ &g.outlook.wording }</q></p>
             </section>
             { key_figures(g, lang) }
-            <Source doc={a.title.clone()} source={g.source.clone()} />
+            { source(&a.title, &g.source, lang) }
             if !ctx.route.is_embed() {
                 <EmbedButton path={format!("{}/mal/{}", a.id, g.id)} title={format!("{} {}: {}", a.board.short, a.year, g.title)} height={900}>
                     <p lang="sv"><strong>{ &g.title }</strong></p>
-                    <StatusBadge status={g.assessment.status} />
+                    { status_badge(g.assessment.status, lang) }
                     <p>{ text(&g.follow_up, lang) }</p>
                 </EmbedButton>
             }

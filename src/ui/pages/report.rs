@@ -9,7 +9,7 @@ use crate::model::{catalogue, format};
 use crate::model::{AnnualAnalysis, GoalStatus, Report};
 use crate::ui::chart::StatusChart;
 use crate::ui::components::{
-    text, Discrepancies, EmbedButton, Link, Source, StatusBadge, WithReport,
+    discrepancies, source, status_badge, text, EmbedButton, Link, WithReport,
 };
 use crate::ui::i18n::{self, page_title};
 use crate::ui::later::Later;
@@ -69,7 +69,7 @@ fn goal_area(
                         if lang == Lang::En {
                             <p class="gloss">{ format!("In English: {}", g.title_en) }</p>
                         }
-                        <StatusBadge status={g.assessment.status} />
+                        { status_badge(g.assessment.status, lang) }
                         <p class="outlook">{ format!("{}: {}", t.outlook, i18n::outlook_status(g.outlook.status, lang)) }</p>
                         <p>{ text(&g.follow_up, lang) }</p>
                         <Link to={Route::Goal { report: a.id.clone(), goal: g.id.clone() }}>
@@ -128,7 +128,7 @@ pub fn AnnualView(props: &ReportProps) -> Html {
                         { format!("{}: ", t.result_label) }
                         <strong>{ format!("{}, {}", format::amount(v, unit, lang), if v >= 0.0 { t.surplus } else { t.deficit }) }</strong>
                     </p>
-                    <Source doc={a.title.clone()} source={table.source.clone()} />
+                    { source(&a.title, &table.source, lang) }
                 </section>
             }
             <p class="report-links">
@@ -176,7 +176,7 @@ fn Assignments(props: &ReportProps) -> Html {
                         <p lang="sv" class="quote">{ &x.title }</p>
                         <p><span class="chip">{ i18n::assignment_status(x.status, lang) }</span>{ " " }{ text(&x.summary, lang) }</p>
                         <p class="phrase">{ format!("{}: ", ctx.t().as_printed) }<q lang="sv">{ &x.phrase }</q></p>
-                        <Source doc={a.title.clone()} source={x.source.clone()} />
+                        { source(&a.title, &x.source, lang) }
                     </li>
                 }) }
             </ul>
@@ -201,7 +201,7 @@ pub fn SourceNotes(props: &ReportProps) -> Html {
                 <section id="avvikelser" class="source-notes">
                     <h2>{ t.discrepancies }</h2>
                     <p>{ t.discrepancies_intro }</p>
-                    <Discrepancies items={a.discrepancies.clone()} />
+                    { discrepancies(&a.discrepancies, lang) }
                 </section>
             }
             if !a.restatements.is_empty() {
@@ -222,7 +222,7 @@ pub fn SourceNotes(props: &ReportProps) -> Html {
                     <p>{ t.missing_charts_intro }</p>
                     <ul>
                         { for a.missing_charts.iter().map(|m| html! {
-                            <li><span lang="sv">{ &m.title }</span><Source doc={a.title.clone()} source={m.source.clone()} /></li>
+                            <li><span lang="sv">{ &m.title }</span>{ source(&a.title, &m.source, lang) }</li>
                         }) }
                     </ul>
                 </section>

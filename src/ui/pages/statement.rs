@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::model::format;
 use crate::model::{AnswersKind, ItemKind};
-use crate::ui::components::{text, Link, Source};
+use crate::ui::components::{source, text, Link};
 use crate::ui::i18n::{self, page_title};
 use crate::ui::pages::report::ReportProps;
 use crate::ui::terms::Terms;
@@ -67,7 +67,7 @@ pub fn StatementView(props: &ReportProps) -> Html {
                                 }) }
                             </p>
                         }
-                        <Source doc={s.title.clone()} source={item.source.clone()} />
+                        { source(&s.title, &item.source, lang) }
                     </section>
                 }
             }) }
