@@ -10,7 +10,7 @@ use crate::ui::components::{discrepancies, heading, source, text, Link, WithRepo
 use crate::ui::i18n::{self, page_title};
 use crate::ui::later::Kept;
 use crate::ui::pages::not_found::NotFoundBody;
-use crate::ui::pages::report::{expect_annual, SourceNotes};
+use crate::ui::pages::report::{expect_annual, source_notes};
 use crate::ui::state::Shared;
 use crate::ui::terms::Terms;
 use crate::ui::{use_ctx, use_title, Route};
@@ -62,7 +62,7 @@ fn FinanceView(props: &FinanceViewProps) -> Html {
             { for a.tables.iter().map(|table| html! {
                 <TableSection report={props.report.clone()} table={table.clone()} standalone={false} />
             }) }
-            <SourceNotes report={props.report.clone()} />
+            { source_notes(a, lang) }
         </article>
     }
 }

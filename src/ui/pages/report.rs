@@ -17,8 +17,8 @@ use crate::ui::pages::embed::EmbedSummary;
 use crate::ui::pages::statement::StatementView;
 use crate::ui::state::Shared;
 use crate::ui::terms::Terms;
-use crate::ui::{use_ctx, use_title, Route};
-use yew_router::prelude::use_navigator;
+use crate::ui::{use_ctx, use_title, Ctx, Route};
+use yew_router::prelude::{use_navigator, Navigator};
 
 #[derive(Properties, PartialEq)]
 pub struct ReportPageProps {
@@ -84,6 +84,7 @@ fn goal_area(
 
 #[component]
 pub fn AnnualView(props: &ReportProps) -> Html {
+    let navigator = use_navigator();
     let ctx = use_ctx();
     let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
     let a = props.report.as_annual();
@@ -142,40 +143,37 @@ pub fn AnnualView(props: &ReportProps) -> Html {
                 }
             </p>
             <h2>{ t.goals_heading }</h2>
-            <Filters report={props.report.clone()} />
+            { filters(a, &ctx, navigator.as_ref()) }
             if shown == 0 {
                 <p role="status">{ t.no_goals_match }</p>
             }
             // The first area with the page, each further one (and the notes
             // below) in a task of its own while the viewer takes over.
             { for a.goal_areas.iter().filter(|area| area_filter.is_none_or(|f| f == area.id) && area.goals.iter().any(|g| status_filter.is_none_or(|s| s == g.assessment.status))).enumerate().map(|(i, area)| later_unless(i == 0, goal_area(a, area, status_filter, lang))) }
-            <Later><Assignments report={props.report.clone()} /></Later>
-            <Later><SourceNotes report={props.report.clone()} /></Later>
+            <Later>{ assignments(a, lang) }</Later>
+            <Later>{ source_notes(a, lang) }</Later>
         </article>
     }
 }
 
-#[component]
-fn Assignments(props: &ReportProps) -> Html {
-    let Some(ctx) = use_ctx() else {
-        return html! {};
-    };
-    let Some(a) = props.report.as_annual() else {
-        return html! {};
-    };
+/// The council's assignments to the board, as the report gives them. This
+/// and the other parts of a report's page below are plain markup, not
+/// components: a component type is code V8 compiles on its first use, on
+/// the main thread (issue #30).
+fn assignments(a: &AnnualAnalysis, lang: Lang) -> Html {
     if a.assignments.is_empty() {
         return html! {};
     }
-    let lang = ctx.lang;
+    let t = i18n::t(lang);
     html! {
         <section class="assignments" id="uppdrag">
-            <h2>{ ctx.t().assignments }</h2>
+            <h2>{ t.assignments }</h2>
             <ul>
                 { for a.assignments.iter().map(|x| html! {
                     <li>
                         <p lang="sv" class="quote">{ &x.title }</p>
                         <p><span class="chip">{ i18n::assignment_status(x.status, lang) }</span>{ " " }{ text(&x.summary, lang) }</p>
-                        <p class="phrase">{ format!("{}: ", ctx.t().as_printed) }<q lang="sv">{ &x.phrase }</q></p>
+                        <p class="phrase">{ format!("{}: ", t.as_printed) }<q lang="sv">{ &x.phrase }</q></p>
                         { source(&a.title, &x.source, lang) }
                     </li>
                 }) }
@@ -185,16 +183,8 @@ fn Assignments(props: &ReportProps) -> Html {
 }
 
 /// Discrepancies, restatements and charts without data, for citizens to see.
-#[component]
-pub fn SourceNotes(props: &ReportProps) -> Html {
-    let Some(ctx) = use_ctx() else {
-        return html! {};
-    };
-    let Some(a) = props.report.as_annual() else {
-        return html! {};
-    };
-    let t = ctx.t();
-    let lang = ctx.lang;
+pub fn source_notes(a: &AnnualAnalysis, lang: Lang) -> Html {
+    let t = i18n::t(lang);
     html! {
         <>
             if !a.discrepancies.is_empty() {
@@ -240,19 +230,12 @@ pub fn expect_annual(r: &Report, lang: Lang) -> Result<&AnnualAnalysis, Html> {
 /// Filters by status and målområde, kept in the address so a shared link
 /// keeps the view. Offered without JavaScript too: the stylesheet reads the
 /// chosen options and hides the other goals on the pre-rendered page.
-#[component]
-fn Filters(props: &ReportProps) -> Html {
-    let navigator = use_navigator();
-    let Some(ctx) = use_ctx() else {
-        return html! {};
-    };
-    let Some(a) = props.report.as_annual() else {
-        return html! {};
-    };
+/// The status and area filters: each keeps its choice in the address.
+fn filters(a: &AnnualAnalysis, ctx: &Ctx, navigator: Option<&Navigator>) -> Html {
     let t = ctx.t();
     let lang = ctx.lang;
     let set = |key: &'static str| {
-        let navigator = navigator.clone();
+        let navigator = navigator.cloned();
         let route = ctx.route.clone();
         let query = ctx.query.clone();
         Callback::from(move |e: Event| {
