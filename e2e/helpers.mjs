@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
-// `INSYN_DIST` serves another build, to compare two builds on one host (the benches).
-export const DIST = process.env.INSYN_DIST ? path.resolve(process.env.INSYN_DIST) : path.resolve(here, '..', 'dist');
+export const DIST = path.resolve(here, '..', 'dist');
+// The build the benches serve: `INSYN_DIST` names another, to compare two
+// builds on one host (issue #30's A/B figures); the tests serve `dist`.
+export const BENCH_DIST = process.env.INSYN_DIST ? path.resolve(process.env.INSYN_DIST) : DIST;
 export const DIST_SUBPATH = path.resolve(here, '..', 'dist-subpath');
 
 export const CHROMIUM_ARGS = [

@@ -3,7 +3,7 @@
 // is live (wasm running, report loaded) and the network is quiet, so the
 // wasm and the JSON it fetches are counted. Prints `FIRSTLOAD {...}` per file.
 import { startServer } from '../server.mjs';
-import { DIST, launch, untilLive } from '../helpers.mjs';
+import { BENCH_DIST as DIST, launch, untilLive } from '../helpers.mjs';
 
 const PAGE = process.argv[2] || '/asn-2025';
 const srv = await startServer({ root: DIST, compressed: true });

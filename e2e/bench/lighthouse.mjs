@@ -10,7 +10,7 @@ import lighthouse from 'lighthouse';
 import { throttling } from 'lighthouse/core/config/constants.js';
 import * as chromeLauncher from 'chrome-launcher';
 import { startServer } from '../server.mjs';
-import { DIST, CHROMIUM_ARGS, launch as launchPlaywright } from '../helpers.mjs';
+import { BENCH_DIST as DIST, CHROMIUM_ARGS, launch as launchPlaywright } from '../helpers.mjs';
 import { calibrate, gatedSlowdown } from './calibrate.mjs';
 
 const PAGES = (process.argv[2] || '/,/asn-2025,/en/asn-2025,/asn-2025/ekonomi').split(',');

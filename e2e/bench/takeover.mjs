@@ -33,7 +33,7 @@
 // prints them and their medians, and checks the budgets.
 import { throttling, screenEmulationMetrics } from 'lighthouse/core/config/constants.js';
 import { startServer } from '../server.mjs';
-import { DIST, launch } from '../helpers.mjs';
+import { BENCH_DIST as DIST, launch } from '../helpers.mjs';
 import { calibrate, gatedSlowdown } from './calibrate.mjs';
 
 const RUNS = Number(process.env.RUNS || 5);

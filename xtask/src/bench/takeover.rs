@@ -52,14 +52,16 @@ const TASK_MS: f64 = 50.0;
 /// 1 227, 1 419 and 1 071, where the report and the glossary's terms come in
 /// one render, not two: a second render runs Yew's diffing code; a faster
 /// network gave the finances 1 578), and is 1 109, 1 309 and 965 since
-/// wasm-opt inlines more and a report's plain parts are not components. A
+/// wasm-opt inlines more and a report's plain parts are not components. The
+/// finances' count depends most on that order: without slow 4G it is 1 390,
+/// so its budget is 4 % above that (11 % above the bench's). A
 /// count barely moved by a host's speed, unlike the timings: more is more code
 /// run before the viewer is live, which a phone pays in long tasks on a
 /// reader's first page of each kind (issue #30; the next page of the visit
 /// finds the module compiled).
 const COMPILED_BUDGET: [(&str, u32); 3] = [
     ("/asn-2025", 1190),
-    ("/asn-2025/ekonomi", 1400),
+    ("/asn-2025/ekonomi", 1450),
     ("/", 1035),
 ];
 
@@ -554,6 +556,12 @@ mod tests {
         let runs = vec![Some(over), Some(under), None];
         assert_eq!(
             compile_verdict(page, &[runs.clone(), runs.clone(), runs]),
+            (true, under.to_string())
+        );
+        // The fewest, wherever it stands among the runs.
+        let first_fewest = vec![Some(under), Some(over), Some(further)];
+        assert_eq!(
+            compile_verdict(page, &[first_fewest]),
             (true, under.to_string())
         );
         let both_over = vec![None, Some(over), Some(further)];
