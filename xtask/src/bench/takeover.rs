@@ -336,7 +336,7 @@ fn compile_check(page: &str, runs: &[&Boot]) -> Option<Check> {
     let counted = median(runs.iter().filter_map(|r| r.lazy_compiled().map(f64::from)));
     Some(Check::gate(
         format!(
-            "throttled: {page}'s viewer has V8 compile at most {budget} wasm functions on the main thread until live (fewest of the counting runs)"
+            "slow 4G, CPU 1×: {page}'s viewer has V8 compile at most {budget} wasm functions on the main thread until live (fewest of the counting runs)"
         ),
         counted.map_or("not counted".into(), |n| format!("{n:.0}")),
         counted.is_some_and(|n| n <= f64::from(*budget)),
