@@ -290,7 +290,7 @@ pub fn TableView(props: &TableViewProps) -> Html {
 
 /// Recorded source discrepancies: both figures, and where they stand
 /// (plain markup, as [`status_badge`]).
-pub fn discrepancies(items: &[Discrepancy], lang: Lang) -> Html {
+pub fn discrepancies(items: &[&Discrepancy], lang: Lang) -> Html {
     let t = i18n::t(lang);
     if items.is_empty() {
         return html! {};

@@ -85,11 +85,7 @@ pub fn TableSection(props: &TableSectionProps) -> Html {
     };
     let lang = ctx.lang;
     let table = &props.table;
-    let noted: Vec<_> = a
-        .discrepancies_for(&table.id)
-        .into_iter()
-        .cloned()
-        .collect();
+    let noted = a.discrepancies_for(&table.id);
     let level = if props.standalone { 1 } else { 2 };
     let title = if props.standalone {
         html! { <h1 lang="sv"><Terms text={table.title.clone()} slot={format!("title:{}", table.id)} /></h1> }

@@ -194,7 +194,7 @@ pub fn source_notes(a: &AnnualAnalysis, lang: Lang) -> Html {
                 <section id="avvikelser" class="source-notes">
                     <h2>{ t.discrepancies }</h2>
                     <p>{ t.discrepancies_intro }</p>
-                    { discrepancies(&a.discrepancies, lang) }
+                    { discrepancies(&a.discrepancies.iter().collect::<Vec<_>>(), lang) }
                 </section>
             }
             if !a.restatements.is_empty() {

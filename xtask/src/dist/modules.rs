@@ -154,9 +154,9 @@ pub fn build(root: &Path, out: &Out, cache: &Cache) -> Result<Modules> {
 
 /// wasm-opt's arguments: for size (`-Oz`), with the wasm features Rust's
 /// target emits, and inlining every function of up to 8 in Binaryen's
-/// measure of size, about its instructions (the default is 2). V8 compiles each wasm function on its first call, on the
-/// main thread, at a cost mostly per function rather than per byte (issue
-/// #30): measured on `/asn-2025`, its boot compiles 1 179 functions instead
+/// measure of size, about its instructions (the default is 2). V8 compiles
+/// each wasm function on its first call, on the main thread, at a cost
+/// mostly per function rather than per byte (issue #30): measured on `/asn-2025`, its boot compiles 1 179 functions instead
 /// of 1 305 for 1.1 KB more brotli in the report's module (4: 1 270 and
 /// 0.1 KB less; 6: 1 231, +0.4 KB; 10: 1 155, +2.9 KB).
 const WASM_OPT: &[&str] = &[
