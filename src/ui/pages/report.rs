@@ -39,15 +39,6 @@ pub struct ReportProps {
     pub report: Shared<Report>,
 }
 
-/// `part` with the page (`now`), or in a later task while the viewer takes over.
-fn later_unless(now: bool, part: Html) -> Html {
-    if now {
-        part
-    } else {
-        html! { <Later>{ part }</Later> }
-    }
-}
-
 /// A goal area with the cards of its goals that pass the status filter.
 fn goal_area(
     a: &AnnualAnalysis,
@@ -114,14 +105,19 @@ pub fn AnnualView(props: &ReportProps) -> Html {
         <article class="report" data-pagefind-body={body} data-pagefind-meta={meta}>
             <h1>{ format!("{} – {}", a.board.name, a.title) }</h1>
             <p class="lead"><Terms text={text(&a.summary, lang)} slot="summary" /></p>
-            <section class="status-summary" aria-labelledby="status-summary-h">
-                <h2 id="status-summary-h">{ t.status_summary_label }</h2>
-                <StatusChart {counts} />
-                <EmbedButton path={a.id.clone()} title={format!("{} – {}: {}", a.board.name, a.title, t.status_summary_label)} height={560}>
-                    // Under the dialog's "Preview" (h3).
-                    <EmbedSummary report={props.report.clone()} level={4} />
-                </EmbedButton>
-            </section>
+            // In a task of its own while the viewer takes over, as are the
+            // goal areas and the notes below: the chart's and the embed
+            // button's code is compiled on its first call (issue #30).
+            <Later>
+                <section class="status-summary" aria-labelledby="status-summary-h">
+                    <h2 id="status-summary-h">{ t.status_summary_label }</h2>
+                    <StatusChart {counts} />
+                    <EmbedButton path={a.id.clone()} title={format!("{} – {}: {}", a.board.name, a.title, t.status_summary_label)} height={560}>
+                        // Under the dialog's "Preview" (h3).
+                        <EmbedSummary report={props.report.clone()} level={4} />
+                    </EmbedButton>
+                </section>
+            </Later>
             if let Some((v, unit, table)) = a.result_figure() {
                 <section class="result" aria-labelledby="result-h">
                     <h2 id="result-h">{ t.result_heading }</h2>
@@ -147,12 +143,13 @@ pub fn AnnualView(props: &ReportProps) -> Html {
             if shown == 0 {
                 <p role="status">{ t.no_goals_match }</p>
             }
-            // The first area with the page, each further one (and the notes
-            // below) put in the page in a task of its own while the viewer
-            // takes over; their markup is made with the page (a `Later`
-            // that made it in its own task was tried: 9 more functions
-            // compiled, and the page's render no shorter in one run of two).
-            { for a.goal_areas.iter().filter(|area| area_filter.is_none_or(|f| f == area.id) && area.goals.iter().any(|g| status_filter.is_none_or(|s| s == g.assessment.status))).enumerate().map(|(i, area)| later_unless(i == 0, goal_area(a, area, status_filter, lang))) }
+            // Each area (and the notes below) put in the page in a task of
+            // its own while the viewer takes over, the first too: the page's
+            // render compiled 230 functions with it. Their markup is made
+            // with the page (a `Later` that made it in its own task was
+            // tried: 9 more functions compiled, and the page's render no
+            // shorter in one run of two).
+            { for a.goal_areas.iter().filter(|area| area_filter.is_none_or(|f| f == area.id) && area.goals.iter().any(|g| status_filter.is_none_or(|s| s == g.assessment.status))).map(|area| html! { <Later>{ goal_area(a, area, status_filter, lang) }</Later> }) }
             <Later>{ assignments(a, lang) }</Later>
             <Later>{ source_notes(a, lang) }</Later>
         </article>
