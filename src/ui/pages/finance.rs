@@ -8,7 +8,7 @@ use crate::model::{Report, Table};
 use crate::ui::chart::Chart;
 use crate::ui::components::{discrepancies, heading, source, text, Link, WithReport};
 use crate::ui::i18n::{self, page_title};
-use crate::ui::later::Kept;
+use crate::ui::later::{Kept, Later};
 use crate::ui::pages::not_found::NotFoundBody;
 use crate::ui::pages::report::{expect_annual, source_notes};
 use crate::ui::state::Shared;
@@ -59,10 +59,14 @@ fn FinanceView(props: &FinanceViewProps) -> Html {
             } else {
                 <p>{ format!("{} ({}).", t.finances_intro, a.units().into_iter().map(|u| i18n::unit_name(u, lang)).collect::<Vec<_>>().join("; ")) }</p>
             }
+            // Each section (and the notes) in a task of its own while the
+            // viewer takes over: the first section's code (a chart, its
+            // table, `Kept`) and the page's compiled 232 functions in one
+            // (issue #30).
             { for a.tables.iter().map(|table| html! {
-                <TableSection report={props.report.clone()} table={table.clone()} standalone={false} />
+                <Later><TableSection report={props.report.clone()} table={table.clone()} standalone={false} /></Later>
             }) }
-            { source_notes(a, lang) }
+            <Later>{ source_notes(a, lang) }</Later>
         </article>
     }
 }

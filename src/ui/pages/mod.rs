@@ -16,6 +16,7 @@ pub mod statement;
 
 use yew::prelude::*;
 
+use super::later::Later;
 use super::layout::{EmbedLayout, Layout};
 use super::route::Family;
 use super::state::{self, Load, Store, StoreHandle};
@@ -304,9 +305,10 @@ pub fn Page() -> Html {
         Some(page) if !ctx.pages.lacks_list(&ctx.route, &ctx.store) => page,
         _ => return html! { <Elsewhere /> },
     };
-    // Each page (and language) marks each glossary term once.
+    // Each page (and language) marks each glossary term once. The page in
+    // a task after its frame's while the viewer takes over (issue #30).
     let page = html! {
-        <ContextProvider<Claims> context={(*claims).clone()}>{ page }</ContextProvider<Claims>>
+        <Later><ContextProvider<Claims> context={(*claims).clone()}>{ page }</ContextProvider<Claims>></Later>
     };
     if ctx.route.is_embed() {
         html! { <EmbedLayout>{ page }</EmbedLayout> }
