@@ -14,8 +14,9 @@
 //   contentful paint, and end within 100 ms of it), printed apart: the
 //   viewer's code has no part in it, the page's HTML and CSS do; and, given
 //   with the calibrated runs, how many wasm functions V8 compiled on the
-//   main thread until live in each of three untimed runs of its own
-//   (`countLazyCompiles`; xtask/src/bench/takeover.rs keeps the fewest);
+//   main thread until live in each of three untimed runs of its own, and
+//   the most of them compiled within one task (`countLazyCompiles`;
+//   xtask/src/bench/takeover.rs keeps the fewest of each);
 // - each kind of control of `TAPS`: a tap made as soon as the pre-rendered
 //   page is painted (the first moment a reader can tap; a tap at
 //   `DOMContentLoaded` would wait for that first paint, whatever the
@@ -161,15 +162,17 @@ async function throttledPage(browser, slowdown, control) {
  * Counts the wasm functions V8 compiles on the main thread, each at its
  * first call (`wasm.CompileLazy`), from now until the probe's `insyn-live`
  * mark: the code the boot runs, a count a host's speed barely moves (most
- * of a boot task's time at a slowed CPU, issue #30). Call the returned
- * function once the page is live.
+ * of a boot task's time at a slowed CPU, issue #30), and the most of them
+ * compiled within one main-thread task (the task the compilation ran in:
+ * the longest of a boot's tasks on a phone is the one that runs most new
+ * code). Call the returned function once the page is live.
  */
 async function countLazyCompiles(page) {
   const cdp = await page.context().newCDPSession(page);
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   await cdp.send('Tracing.start', {
-    categories: 'v8.wasm,disabled-by-default-v8.wasm.detailed,blink.user_timing',
+    categories: 'v8.wasm,disabled-by-default-v8.wasm.detailed,blink.user_timing,toplevel',
     transferMode: 'ReportEvents',
   });
   return async () => {
@@ -178,8 +181,18 @@ async function countLazyCompiles(page) {
     await complete;
     const live = events.find((e) => e.name === 'insyn-live')?.ts;
     if (live === undefined) return null;
-    return events.filter((e) => e.name === 'wasm.CompileLazy' && e.ph !== 'E' && e.ts < live).length;
+    const compiled = events.filter((e) => e.name === 'wasm.CompileLazy' && e.ph !== 'E' && e.ts < live);
+    return { count: compiled.length, mostInATask: mostInOneTask(events, compiled) };
   };
+}
+
+/** The most of `compiled` that ran within one task of their thread (`null`: no task on record). */
+function mostInOneTask(events, compiled) {
+  const tids = new Set(compiled.map((e) => e.tid));
+  const tasks = events.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && tids.has(e.tid));
+  if (compiled.length > 0 && tasks.length === 0) return null;
+  const within = tasks.map((t) => compiled.filter((c) => c.tid === t.tid && c.ts >= t.ts && c.ts <= t.ts + t.dur).length);
+  return Math.max(0, ...within);
 }
 
 /** Opens `url` and returns the page's marks once `done(marks)` holds (or after NEVER_MS). */
@@ -254,7 +267,7 @@ try {
     for (let run = 0; run < COUNT_RUNS; run++) {
       const marks = await measure(browser, 1, `${srv.url}${p}`,
         () => window.__marks.pre > 0 && window.__marks.live > 0, undefined, true);
-      counts.push(Number.isFinite(marks.lazyCompiled) ? marks.lazyCompiled : null);
+      counts.push(marks.lazyCompiled ?? null);
     }
     compiled.set(p, counts);
   }
@@ -263,7 +276,11 @@ try {
     for (const p of run < t.runs ? t.pages : []) {
       const marks = await measure(browser, t.slowdown, `${srv.url}${p}`,
         () => window.__marks.pre > 0 && window.__marks.live > 0);
-      const counted = t.calibrated ? { lazy_compiled_runs: compiled.get(p) ?? [] } : {};
+      const runs = compiled.get(p) ?? [];
+      const counted = t.calibrated ? {
+        lazy_compiled_runs: runs.map((c) => c?.count ?? null),
+        most_in_a_task_runs: runs.map((c) => c?.mostInATask ?? null),
+      } : {};
       console.log('TAKEOVER ' + JSON.stringify({ ...common, page: `/${p}`, ...boot(marks), ...counted }));
     }
     for (const control of run < (t.tapRuns ?? t.runs) ? t.taps : []) {
