@@ -67,6 +67,17 @@ async fn tick() {
     yew::platform::time::sleep(Duration::from_millis(30)).await;
 }
 
+/// Until the parts the viewer renders in later tasks before it is live
+/// (`later::Later`: the page, its parts) have rendered, at most 3 s.
+async fn settle() {
+    for _ in 0..100 {
+        tick().await;
+        if insyn::ui::later::pending() == 0 {
+            return;
+        }
+    }
+}
+
 async fn mount(path: &str) -> web_sys::Element {
     mount_with(path, store()).await
 }
@@ -87,7 +98,7 @@ async fn mount_with(path: &str, store: Store) -> web_sys::Element {
         },
     )
     .render();
-    tick().await;
+    settle().await;
     root
 }
 
@@ -125,7 +136,7 @@ async fn typing_in_the_search_box_filters_goals_as_you_type() {
     })
     .unwrap();
     input.dispatch_event(&ev).unwrap();
-    tick().await;
+    settle().await;
     let results = root
         .query_selector(".search-results")
         .unwrap()
@@ -141,7 +152,7 @@ async fn typing_in_the_search_box_filters_goals_as_you_type() {
     // Clearing the box hides the results.
     input.set_value("");
     input.dispatch_event(&ev).unwrap();
-    tick().await;
+    settle().await;
     assert!(root.query_selector(".search-results").unwrap().is_none());
 }
 
@@ -149,15 +160,15 @@ async fn typing_in_the_search_box_filters_goals_as_you_type() {
 async fn clicking_through_report_goal_and_back_navigates_in_the_app() {
     let root = mount("/").await;
     click(&root, "a[href='/asn-2025']");
-    tick().await;
+    settle().await;
     assert!(h1(&root).contains("Årsanalys 2025"), "{}", h1(&root));
     assert_eq!(root.query_selector_all(".goal-card").unwrap().length(), 14);
     click(&root, "a[href='/asn-2025/mal/hallbar-elforsorjning']");
-    tick().await;
+    settle().await;
     assert!(h1(&root).contains("elförsörjning"));
     assert!(root.inner_html().contains("Delvis uppnått"));
     click(&root, "a[href='/asn-2024/mal/hallbar-elforsorjning']");
-    tick().await;
+    settle().await;
     assert!(root.inner_html().contains("Årsanalys 2024"));
 }
 
@@ -214,7 +225,7 @@ async fn older_reports_are_built_when_the_reader_opens_them() {
     assert_eq!(lines(&root), 6, "the six newest");
     assert_eq!(lines(&details), 0, "the older ones not built yet");
     details.set_open(true);
-    tick().await;
+    settle().await;
     assert_eq!(lines(&details), 4, "built when opened");
     assert!(details.inner_html().contains("href=\"/asn-2016\""));
 }

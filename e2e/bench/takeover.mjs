@@ -36,6 +36,7 @@ import { throttling, screenEmulationMetrics } from 'lighthouse/core/config/const
 import { startServer } from '../server.mjs';
 import { BENCH_DIST as DIST, launch } from '../helpers.mjs';
 import { calibrate, gatedSlowdown } from './calibrate.mjs';
+import { lazyCompiles } from './trace.mjs';
 
 const RUNS = Number(process.env.RUNS || 5);
 const CALIBRATED_RUNS = Number(process.env.CALIBRATED_RUNS || 3);
@@ -172,27 +173,16 @@ async function countLazyCompiles(page) {
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   await cdp.send('Tracing.start', {
-    categories: 'v8.wasm,disabled-by-default-v8.wasm.detailed,blink.user_timing,toplevel',
+    categories: 'v8.wasm,disabled-by-default-v8.wasm.detailed,blink.user_timing,disabled-by-default-devtools.timeline',
     transferMode: 'ReportEvents',
   });
   return async () => {
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
-    await complete;
+    const lost = (await complete).dataLossOccurred;
     const live = events.find((e) => e.name === 'insyn-live')?.ts;
-    if (live === undefined) return null;
-    const compiled = events.filter((e) => e.name === 'wasm.CompileLazy' && e.ph !== 'E' && e.ts < live);
-    return { count: compiled.length, mostInATask: mostInOneTask(events, compiled) };
+    return live === undefined || lost ? null : lazyCompiles(events, live);
   };
-}
-
-/** The most of `compiled` that ran within one task of their thread (`null`: no task on record). */
-function mostInOneTask(events, compiled) {
-  const tids = new Set(compiled.map((e) => e.tid));
-  const tasks = events.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && tids.has(e.tid));
-  if (compiled.length > 0 && tasks.length === 0) return null;
-  const within = tasks.map((t) => compiled.filter((c) => c.tid === t.tid && c.ts >= t.ts && c.ts <= t.ts + t.dur).length);
-  return Math.max(0, ...within);
 }
 
 /** Opens `url` and returns the page's marks once `done(marks)` holds (or after NEVER_MS). */

@@ -103,12 +103,12 @@ pub struct AppProps {
 /// The viewer in the browser: a router on the page's address. English pages
 /// live below `/en/`, which the router takes as part of its base.
 ///
-/// While the viewer takes over, the router, the store and the page each
-/// render in a task after the one before (`later::Later`, as the page's
-/// parts do): Yew mounts a tree in one task, and V8 compiles each wasm
-/// function on its first call, so one render of all of them compiled 402
-/// functions at `/asn-2025`'s boot, about 150 ms on a mid-range phone
-/// (issue #30). Once live, a `Later` renders at once.
+/// While the viewer takes over, the router, the store, the page's frame
+/// and the page each render in a task after the one before (`later::Later`,
+/// as the page's parts do): Yew mounts a tree in one task, and V8 compiles
+/// each wasm function on its first call, so one render of all of them
+/// compiled 402 functions at `/asn-2025`'s boot, about 150 ms on a
+/// mid-range phone (issue #30). Once live, a `Later` renders at once.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let basename = router_basename(&crate::web::base_path(), &crate::web::pathname());

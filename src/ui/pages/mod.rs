@@ -90,9 +90,8 @@ impl Pages {
     }
 
     /// The files this module reads first on the page at `route` in `lang`,
-    /// from `store` as the page starts it (what the page names), in the
-    /// order it asks for them once it has rendered (the page's own report,
-    /// `use_loads`): the page's report; the list of reports, where the page
+    /// from `store` as the page starts it (what the page names): the
+    /// page's report; the list of reports, where the page
     /// needs it and this module loads it; a goal's or a board's own file on
     /// its page; the glossary's terms in `lang`,
     /// or the whole glossary on its own page, and none on an embed's. The

@@ -88,7 +88,6 @@ pub fn AnnualView(props: &ReportProps) -> Html {
         return html! {};
     };
     let t = ctx.t();
-    let counts = a.status_counts();
     let status_filter = ctx.param("status").and_then(GoalStatus::from_key);
     let area_filter = ctx
         .param("omrade")
@@ -106,18 +105,8 @@ pub fn AnnualView(props: &ReportProps) -> Html {
             <h1>{ format!("{} – {}", a.board.name, a.title) }</h1>
             <p class="lead"><Terms text={text(&a.summary, lang)} slot="summary" /></p>
             // In a task of its own while the viewer takes over, as are the
-            // goal areas and the notes below: the chart's and the embed
-            // button's code is compiled on its first call (issue #30).
-            <Later>
-                <section class="status-summary" aria-labelledby="status-summary-h">
-                    <h2 id="status-summary-h">{ t.status_summary_label }</h2>
-                    <StatusChart {counts} />
-                    <EmbedButton path={a.id.clone()} title={format!("{} – {}: {}", a.board.name, a.title, t.status_summary_label)} height={560}>
-                        // Under the dialog's "Preview" (h3).
-                        <EmbedSummary report={props.report.clone()} level={4} />
-                    </EmbedButton>
-                </section>
-            </Later>
+            // goal areas and the notes below (issue #30).
+            <Later>{ status_summary(a, &props.report, lang) }</Later>
             if let Some((v, unit, table)) = a.result_figure() {
                 <section class="result" aria-labelledby="result-h">
                     <h2 id="result-h">{ t.result_heading }</h2>
@@ -153,6 +142,22 @@ pub fn AnnualView(props: &ReportProps) -> Html {
             <Later>{ assignments(a, lang) }</Later>
             <Later>{ source_notes(a, lang) }</Later>
         </article>
+    }
+}
+
+/// The goals' statuses as a chart, with its embed button: the chart's and
+/// the button's code is compiled on its first call.
+fn status_summary(a: &AnnualAnalysis, report: &Shared<Report>, lang: Lang) -> Html {
+    let t = i18n::t(lang);
+    html! {
+        <section class="status-summary" aria-labelledby="status-summary-h">
+            <h2 id="status-summary-h">{ t.status_summary_label }</h2>
+            <StatusChart counts={a.status_counts()} />
+            <EmbedButton path={a.id.clone()} title={format!("{} – {}: {}", a.board.name, a.title, t.status_summary_label)} height={560}>
+                // Under the dialog's "Preview" (h3).
+                <EmbedSummary report={report.clone()} level={4} />
+            </EmbedButton>
+        </section>
     }
 }
 
