@@ -201,7 +201,7 @@ async function measure(browser, slowdown, url, done, control, counted = false) {
       ...window.__marks,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
     }));
-    return { ...marks, lazyCompiled: compiled ? await compiled() : undefined };
+    return { ...marks, compiles: compiled ? await compiled() : undefined };
   } finally {
     await context.close();
   }
@@ -257,7 +257,7 @@ try {
     for (let run = 0; run < COUNT_RUNS; run++) {
       const marks = await measure(browser, 1, `${srv.url}${p}`,
         () => window.__marks.pre > 0 && window.__marks.live > 0, undefined, true);
-      counts.push(marks.lazyCompiled ?? null);
+      counts.push(marks.compiles ?? null);
     }
     compiled.set(p, counts);
   }

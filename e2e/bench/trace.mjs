@@ -24,9 +24,8 @@ export function lazyCompiles(events, until) {
   const tasks = events.filter((e) => e.name === TASK && e.ph === 'X');
   const within = (t, c) => c.pid === t.pid && c.tid === t.tid && c.ts >= t.ts && c.ts <= t.ts + t.dur;
   if (!compiled.every((c) => tasks.some((t) => within(t, c)))) return null;
-  // A task nested in another is part of it: only outermost tasks count.
-  const outer = tasks.filter((t) => !tasks.some((o) => o !== t && o.pid === t.pid && o.tid === t.tid
-    && o.ts <= t.ts && o.ts + o.dur >= t.ts + t.dur && (o.ts < t.ts || o.dur > t.dur)));
-  const most = Math.max(...outer.map((t) => compiled.filter((c) => within(t, c)).length));
+  // A task nested in another holds a part of the other's: the most in any
+  // task is the most in an outermost one.
+  const most = Math.max(...tasks.map((t) => compiled.filter((c) => within(t, c)).length));
   return { count: compiled.length, mostInATask: most };
 }

@@ -121,15 +121,20 @@ impl Boot {
     /// the order in which the page's files and renders come, and fewer is
     /// never a regression); `None` when none did.
     pub fn lazy_compiled(&self) -> Option<u32> {
-        self.lazy_compiled_runs.iter().flatten().copied().min()
+        fewest(&self.lazy_compiled_runs)
     }
 
     /// The most functions one task of the boot compiled: the fewest of
     /// the counting runs that gave one (which renders share a task depends
     /// a little on the order the files come in).
     pub fn most_in_a_task(&self) -> Option<u32> {
-        self.most_in_a_task_runs.iter().flatten().copied().min()
+        fewest(&self.most_in_a_task_runs)
     }
+}
+
+/// The fewest of the counting runs that gave a count.
+fn fewest(runs: &[Option<u32>]) -> Option<u32> {
+    runs.iter().flatten().copied().min()
 }
 
 /// One tap on a control of the pre-rendered page, in one run.
