@@ -29,18 +29,35 @@ export async function launch() {
   return browser;
 }
 
-/** Until the viewer has replaced the pre-rendered page (a page without one is live at once). */
-export async function untilLive(page, timeout = 20000) {
+/**
+ * Until the viewer has replaced the pre-rendered page (a page without one
+ * is live at once). With `ask`, asking for it on each try, as a reader's
+ * press does (`insynStart`), also on a page the viewer opened instead (the
+ * English one, by `?lang=en`).
+ */
+export async function untilLive(page, timeout = 20000, { ask = false } = {}) {
   await page.waitForFunction(
-    () => !document.getElementById('insyn-pre') || document.documentElement.dataset.insynState === 'live',
-    null,
+    (ask) => {
+      if (ask) globalThis.insynStart?.();
+      return !document.getElementById('insyn-pre') || document.documentElement.dataset.insynState === 'live';
+    },
+    ask,
     { timeout },
   );
 }
 
-// Each HTML file carries its page pre-rendered; the viewer takes over once
-// the wasm runs. Tests act on the live viewer: every goto() and reload()
-// returns once it has taken over.
+/**
+ * Asks for the viewer as a reader's press on a control that needs code
+ * does (`insynStart`, assets/js/boot.js): on a pre-rendered page it starts
+ * only then. A page without the boot script (a file, a frame's host) has none.
+ */
+export async function askForViewer(page) {
+  await page.evaluate(() => globalThis.insynStart?.());
+}
+
+// Each HTML file carries its page pre-rendered; the viewer takes over when
+// a reader asks for what needs it. Tests act on the live viewer: every
+// goto() and reload() asks for it and returns once it has taken over.
 let patched = false;
 async function waitForLiveAfterNavigation(browser) {
   if (patched) return;
@@ -53,7 +70,7 @@ async function waitForLiveAfterNavigation(browser) {
     const original = proto[name];
     proto[name] = async function (...args) {
       const response = await original.apply(this, args);
-      await untilLive(this).catch(() => {
+      await untilLive(this, 20000, { ask: true }).catch(() => {
         throw new Error(`${name}(${args[0] ?? ''}): the viewer never replaced the pre-rendered page`);
       });
       return response;

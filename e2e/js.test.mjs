@@ -29,8 +29,15 @@ const overrides = {
   '/t/page.html': {
     type: 'text/html; charset=utf-8',
     body: '<!doctype html><div id=insyn-pre><button id=a>A</button><button id=b>B</button><p id=p>text</p>'
-      + '<button id=t popovertarget=d>term</button><span id=d popover>definition</span></div>'
+      + '<button id=t popovertarget=d>term</button><span id=d popover>definition</span>'
+      + '<form class=filters><select id=f name=status><option value="">all</option><option value=met>met</option></select>'
+      + '<select id=g name=omrade><option value="">all</option><option value=x>x</option></select></form>'
+      + '<div class=needs-js><input id=s></div></div>'
       + '<script type=module src=/t/boot.js></script>',
+  },
+  '/t/en.html': {
+    type: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang=en><div id=insyn-pre><p>text</p></div><script type=module src=/t/boot.js></script>',
   },
   // A page whose content is shown a moment after it has loaded: nothing is
   // painted until then.
@@ -55,15 +62,31 @@ let env;
 before(async () => { env = await setup({ overrides }); });
 after(async () => { await env.close(); });
 
-test('boot script: starts the viewer after load with the wasm beside it, notes the last press, and hides dead controls if the viewer fails', async () => {
+// The viewer starts when a reader asks for what needs it (issue #30): what
+// the page's HTML answers (text, a term's definition, a filter) asks for
+// nothing, and nothing of the viewer is fetched until then.
+test('boot script: on a pre-rendered page the viewer starts only when asked: by a press, not by what the HTML answers', async () => {
   const { page, url } = env;
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.gotoPrerendered(url + 't/page.html');
+  await page.click('#p');
+  await page.click('#t');
+  await page.selectOption('#f', 'met');
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.__initArg), undefined, 'not started by text, a definition or a filter');
+  assert.deepEqual(fetched.filter((f) => f.includes('viewer')), [], 'nothing of the viewer fetched');
+  // A filter chosen is in the address, as the live page keeps it.
+  assert.equal(new URL(page.url()).search, '?status=met');
+  await page.selectOption('#g', 'x');
+  assert.equal(new URL(page.url()).search, '?status=met&omrade=x');
+  await page.selectOption('#f', '');
+  assert.equal(new URL(page.url()).search, '?omrade=x');
+  await page.keyboard.press('Escape');
+  const busy = (id) => page.locator(`#${id}`).getAttribute('aria-busy');
+  await page.click('#a');
   await page.waitForFunction(() => window.__initArg !== undefined);
   assert.deepEqual(await page.evaluate(() => window.__initArg), { module_or_path: '/t/viewer_bg.wasm' });
-  const busy = (id) => page.locator(`#${id}`).getAttribute('aria-busy');
-  await page.click('#p');
-  assert.equal(await page.evaluate(() => globalThis.insynPendingClick), undefined, 'text is not a press');
-  await page.click('#a');
   assert.equal(await busy('a'), 'true');
   await page.click('#b');
   assert.equal(await busy('a'), null, 'only the last press stays pending');
@@ -72,6 +95,7 @@ test('boot script: starts the viewer after load with the wasm beside it, notes t
   // A term's button opens its definition from the HTML: not a press to repeat.
   await page.click('#t');
   assert.ok(await page.locator('#d').isVisible(), 'the definition opened');
+  await page.keyboard.press('Escape');
   assert.equal(await busy('t'), null);
   assert.equal(await page.evaluate(() => globalThis.insynPendingClick.el.id), 'b', 'still the last press to repeat');
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('insyn-failed')), false);
@@ -80,11 +104,31 @@ test('boot script: starts the viewer after load with the wasm beside it, notes t
   assert.equal(await busy('b'), null, 'a failed start leaves no button busy');
 });
 
+test('boot script: a focus into a control that needs code, an address with a query, or an English page the reader chose asks for the viewer', async () => {
+  const { page, url } = env;
+  const started = () => page.waitForFunction(() => window.__initArg !== undefined, null, { timeout: 5000 });
+  await page.gotoPrerendered(url + 't/page.html');
+  await page.focus('#s');
+  await started();
+  await page.gotoPrerendered(url + 't/page.html?status=met');
+  await started();
+  // An English page is remembered (`ui::LANG_KEY`), and a Swedish page then
+  // starts the viewer, which opens its English page.
+  await page.evaluate(() => localStorage.removeItem('insyn-sprak'));
+  await page.gotoPrerendered(url + 't/en.html');
+  assert.equal(await page.evaluate(() => localStorage.getItem('insyn-sprak')), 'en');
+  assert.equal(await page.evaluate(() => window.__initArg), undefined, 'an English page itself waits');
+  await page.gotoPrerendered(url + 't/page.html');
+  await started();
+  await page.evaluate(() => localStorage.removeItem('insyn-sprak'));
+});
+
 // On a slow machine the first frame comes well after `load`: the viewer
 // waits for it, so that fetching and compiling the wasm do not delay it.
 test('boot script: starts the viewer only once the pre-rendered page is painted, even when that comes after load', async () => {
   const { page, url } = env;
   await page.gotoPrerendered(url + 't/late.html', { waitUntil: 'load' });
+  await page.evaluate(() => globalThis.insynStart());
   await page.waitForFunction(() => window.__initArg !== undefined);
   const { shownAt, startedAt, fcp } = await page.evaluate(() => ({
     shownAt: window.__shownAt,
@@ -100,6 +144,7 @@ test('boot script: starts the viewer only once the pre-rendered page is painted,
 test('boot script: without a paint the viewer starts all the same, a while after load', async () => {
   const { page, url } = env;
   await page.gotoPrerendered(url + 't/never.html', { waitUntil: 'load' });
+  await page.evaluate(() => globalThis.insynStart());
   await page.waitForFunction(() => window.__initArg !== undefined, null, { timeout: 10000 });
   const { startedAt, loadedAt, fcp } = await page.evaluate(() => ({
     startedAt: window.__startedAt,

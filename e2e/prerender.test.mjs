@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, launch, here, DIST_SUBPATH } from './helpers.mjs';
+import { setup, launch, here, DIST_SUBPATH, askForViewer } from './helpers.mjs';
 import { startServer } from './server.mjs';
 
 let env;
@@ -26,7 +26,11 @@ async function heldPage(url, prepare = async () => {}, { cpu = 1 } = {}) {
   const held = new Promise((r) => { release = r; });
   await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
   await page.gotoPrerendered(url, { waitUntil: 'load' });
+  // The viewer starts when a reader asks for what needs it (a press on a
+  // control that needs code; `insynStart` stands for one), and the wasm it
+  // then fetches is held until released.
   const live = async () => {
+    await askForViewer(page);
     release();
     await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 * cpu });
   };
@@ -78,6 +82,31 @@ test('without JavaScript a report page shows its goals, summary and chart, and i
   await page.getByRole('link', { name: 'In English' }).click();
   await page.getByRole('heading', { level: 1, name: "How Malmö's boards did: goals and budgets" }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await ctx.close();
+});
+
+// The viewer starts when a reader asks for what needs it (issue #30): a
+// page read, scrolled or filtered costs no
+// wasm, no data file and no takeover; a press on a control that needs code
+// fetches the viewer, which takes over and answers that press.
+test('a pre-rendered page fetches nothing of the viewer until a reader presses a control that needs it, which it then answers', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 375, height: 700 } });
+  const page = await ctx.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.gotoPrerendered(`${env.url}asn-2025`, { waitUntil: 'load' });
+  await page.selectOption('#insyn-pre #filter-status', { index: 1 });
+  await page.mouse.wheel(0, 2000);
+  await page.waitForTimeout(1500);
+  const viewer = () => fetched.filter((f) => /_bg\.wasm$|\/insyn[-a-z]*-[0-9a-f]{16}\.js$|\.json$/.test(f));
+  assert.deepEqual(viewer(), [], 'no module and no data file');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.insynState), undefined, 'not taken over');
+  assert.match(page.url(), /\?status=/, 'the filter is in the address');
+  const embed = page.locator('#insyn-pre button.embed-button').first();
+  await embed.click();
+  await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
+  await page.getByRole('dialog').waitFor({ timeout: 5000 });
+  assert.ok(viewer().some((f) => f.endsWith('_bg.wasm')), 'the press fetched the viewer');
   await ctx.close();
 });
 
@@ -444,7 +473,11 @@ test('if the viewer cannot start, the page still reads and offers no control tha
   const page = await ctx.newPage();
   await page.route('**/*_bg.wasm', (route) => route.fulfill({ status: 404, body: 'blocked' }));
   await page.gotoPrerendered(`${env.url}asn-2025/ekonomi`, { waitUntil: 'load' });
+  // The viewer starts when asked: a press on a control that needs it.
+  const press = page.locator('#insyn-pre button.needs-js').first();
+  await press.click();
   await page.waitForFunction(() => document.documentElement.classList.contains('insyn-failed'), null, { timeout: 10000 });
+  assert.equal(await press.getAttribute('aria-busy'), null, 'the press is not left waiting');
   assert.ok(await page.locator('#insyn-pre figure.chart svg').count() >= 8, 'the charts still read');
   assert.equal(await page.getByRole('button').evaluateAll((bs) => bs.filter((b) => !b.popoverTargetElement).length), 0,
     'no button that could not work (a term\'s opens its definition from the HTML)');

@@ -11,6 +11,29 @@ const WASM = '__INSYN_WASM__';
 // the live page when the viewer takes over (`web::pending_click`); not one
 // the page's HTML answers itself (a term's popover), whose state carries over.
 const pre = document.getElementById('insyn-pre');
+
+// The viewer starts when a reader asks for what needs it, not at load
+// (issue #30): a pre-rendered page works from its HTML (a chart's table
+// view, the filters, a term's definition, disclosures, a chart's marks by
+// keyboard, below), and taking it over costs a phone seconds of script. So
+// the wasm is fetched and the page taken over when the reader presses,
+// taps or moves the focus into a control that needs code (`.needs-js`:
+// embedding, downloads, search, opening one's own report, the comparisons'
+// choices) or presses a button the HTML does not answer; at once where
+// there is no pre-rendered page (404.html, whose content the viewer makes),
+// in a frame (an embed, which tells its host its height), on an address
+// with a query (a filter or a language the pre-rendered page does not
+// show), and where the viewer opens the English page instead
+// (`leavesForEnglish`). `insynStart()` asks for it too (the tests and the
+// benches, acting as such a reader).
+let want;
+const wanted = new Promise((resolve) => { want = resolve; });
+globalThis.insynStart = () => want();
+const asksForCode = (e) => e.target instanceof Element && e.target.closest('.needs-js') && want();
+if (pre) {
+  pre.addEventListener('pointerdown', asksForCode, { capture: true, passive: true });
+  pre.addEventListener('focusin', asksForCode, true);
+}
 if (pre) pre.addEventListener('click', (e) => {
   const b = e.target instanceof Element && e.target.closest('button');
   if (b?.hasAttribute('popovertarget')) return;
@@ -18,7 +41,21 @@ if (pre) pre.addEventListener('click', (e) => {
   globalThis.insynPendingClick?.el.removeAttribute('aria-busy');
   globalThis.insynPendingClick = { el: b, at: Date.now() };
   b.setAttribute('aria-busy', 'true');
+  want();
 }, true);
+
+// Without the viewer, a filter chosen is kept in the address as the live
+// page keeps it (its form's named fields, without the empty ones), so a
+// shared link or a reload shows the same goals (an address with a query
+// starts the viewer, which shows them).
+if (pre) pre.addEventListener('change', (e) => {
+  const form = e.target instanceof Element && e.target.closest('form.filters');
+  if (!form || document.documentElement.dataset.insynState === 'live') return;
+  const query = new URLSearchParams();
+  for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v) query.append(k, v);
+  const search = query.size ? `?${query}` : '';
+  history.replaceState(history.state, '', location.pathname + search + location.hash);
+});
 
 // A chart's marks answer their keys before the viewer is live as after
 // (`chart::arrow_keys`): arrows move to the next or previous mark, Home and
@@ -108,7 +145,13 @@ const readAhead = () => {
   globalThis.insynReads = new Map(files.map((f) => [f, fetch(BASE + f)]));
   for (const answer of globalThis.insynReads.values()) answer.catch(() => {});
 };
-const start = () => (readAhead(), import(BASE + MODULE))
+// The module's preloads, with their integrity, are inert in a `<template>`
+// until the viewer is asked for (`xtask/src/dist/shell.rs`).
+const preload = () => {
+  const preloads = document.getElementById('insyn-preloads');
+  if (preloads instanceof HTMLTemplateElement) document.head.append(preloads.content);
+};
+const start = () => (readAhead(), preload(), import(BASE + MODULE))
   .then((m) => m.default({ module_or_path: BASE + WASM }))
   .catch((e) => {
     document.documentElement.classList.add('insyn-failed');
@@ -134,4 +177,14 @@ const painted = new Promise((resolve) => {
     resolve();
   }
 });
-Promise.all([loaded, painted]).then(start);
+// An English page is remembered, as the viewer remembers it, so that a
+// Swedish address opens the English page next time (`ui::lang_to_remember`).
+if (document.documentElement.lang === 'en' && window.top === window) {
+  try {
+    localStorage.setItem('insyn-sprak', 'en');
+  } catch {
+    // Storage refused: the choice is not remembered.
+  }
+}
+if (!pre || window.top !== window || location.search || leavesForEnglish()) want();
+Promise.all([loaded, painted, wanted]).then(start);

@@ -95,11 +95,19 @@ const TAPS = [
 ];
 
 /** Runs in the page before its own scripts: notes when things happen, in ms since navigation. */
-const probe = ({ tap, answered }) => {
+const probe = ({ tap, answered, ask }) => {
   const at = () => performance.now();
+  // Asking for the viewer, as a reader's press on a control that needs it
+  // does (`insynStart`, assets/js/boot.js).
+  const askForViewer = () => globalThis.insynStart?.();
   const painted = (set) => requestAnimationFrame(() => setTimeout(set, 0));
   const visible = (el) => el && el.checkVisibility() && el.getBoundingClientRect().height > 0;
   const marks = (window.__marks = { tasks: [] });
+  addEventListener('load', () => { marks.loaded = at(); }, { once: true });
+  // A page nobody asks more of has settled 2 s after it has loaded and
+  // been painted (`SETTLE_MS`): what it costs the main thread until then
+  // is what every reader of it pays.
+  const SETTLE_MS = 2000;
   const isAnswered = answered;
   // Every main-thread task over 50 ms (the browser reports no shorter one).
   new PerformanceObserver((list) => {
@@ -115,7 +123,11 @@ const probe = ({ tap, answered }) => {
           marks.tap = at();
           tap();
         }
+        if (ask) askForViewer();
       });
+    }
+    if (marks.settled === undefined && marks.pre > 0 && marks.loaded > 0 && at() > Math.max(marks.pre, marks.loaded) + SETTLE_MS) {
+      marks.settled = at();
     }
     if (marks.live === undefined && document.documentElement.dataset.insynState === 'live') {
       marks.live = at();
@@ -127,7 +139,8 @@ const probe = ({ tap, answered }) => {
     }
     if (isAnswered && marks.tap !== undefined && marks.answer === undefined && isAnswered()) {
       marks.answer = -1;
-      painted(() => { marks.answer = at(); });
+      // Answered: then the reader asks for the viewer, which must keep it.
+      painted(() => { marks.answer = at(); askForViewer(); });
     }
     requestAnimationFrame(watch);
   };
@@ -135,7 +148,7 @@ const probe = ({ tap, answered }) => {
 };
 
 /** A fresh phone-sized page with Lighthouse's mobile throttling at `slowdown`. */
-async function throttledPage(browser, slowdown, control) {
+async function throttledPage(browser, slowdown, control, asked) {
   const context = await browser.newContext({
     viewport: { width: PHONE.width, height: PHONE.height },
     deviceScaleFactor: PHONE.deviceScaleFactor,
@@ -154,7 +167,7 @@ async function throttledPage(browser, slowdown, control) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
   // As source text, so that the control's functions are functions in the
   // page (the site's CSP allows no eval there).
-  const arg = control ? `{ tap: ${control.tap}, answered: ${control.answered} }` : '{}';
+  const arg = control ? `{ tap: ${control.tap}, answered: ${control.answered} }` : `{ ask: ${asked} }`;
   await page.addInitScript({ content: `(${probe})(${arg});` });
   return { context, page };
 }
@@ -186,8 +199,8 @@ async function countLazyCompiles(page) {
 }
 
 /** Opens `url` and returns the page's marks once `done(marks)` holds (or after NEVER_MS). */
-async function measure(browser, slowdown, url, done, control, counted = false) {
-  const { context, page } = await throttledPage(browser, slowdown, control);
+async function measure(browser, slowdown, url, done, { control, counted = false, asked = false } = {}) {
+  const { context, page } = await throttledPage(browser, slowdown, control, asked);
   try {
     const compiled = counted ? await countLazyCompiles(page) : null;
     await page.gotoPrerendered(url, { waitUntil: 'commit' });
@@ -200,6 +213,7 @@ async function measure(browser, slowdown, url, done, control, counted = false) {
     const marks = await page.evaluate(() => ({
       ...window.__marks,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      viewerFetched: performance.getEntriesByType('resource').some((e) => e.name.endsWith('_bg.wasm')),
     }));
     return { ...marks, compiles: compiled ? await compiled() : undefined };
   } finally {
@@ -210,16 +224,23 @@ async function measure(browser, slowdown, url, done, control, counted = false) {
 const ms = (x) => (typeof x === 'number' && x >= 0 ? Number(x.toFixed(0)) : null);
 const longest = (tasks) => (tasks === null ? null : Math.round(Math.max(0, ...tasks.map((t) => t.ms))));
 
-/** The boot's figures of one page's marks (none for a run that never went live). */
-function boot(marks) {
+/**
+ * The figures of one page's marks: when the reader asked for the viewer,
+ * until it was live (none for a run that never went live); else every task
+ * until the page had loaded and stayed quiet (`SETTLE_MS`).
+ */
+function boot(marks, asked) {
   const pre = ms(marks.pre);
   const live = ms(marks.live);
   // Without a first paint on record every task counts as the boot's (it can only fail the gate).
-  const until = live === null ? null : marks.tasks.filter((t) => t.start < live);
+  const end = asked ? live : ms(marks.settled);
+  const until = end === null ? null : marks.tasks.filter((t) => t.start < end);
   const first = marks.fcp === undefined ? undefined
     : until?.filter((t) => t.start < marks.fcp && t.start + t.ms > marks.fcp - 100).at(-1);
   const booting = until?.filter((t) => t !== first) ?? null;
   return {
+    boot: asked ? 'asked' : 'load',
+    viewer_fetched: marks.viewerFetched ?? null,
     pre_ms: pre,
     live_ms: live,
     live_over_pre: pre && live ? Number((live / pre).toFixed(2)) : null,
@@ -256,26 +277,32 @@ try {
     const counts = [];
     for (let run = 0; run < COUNT_RUNS; run++) {
       const marks = await measure(browser, 1, `${srv.url}${p}`,
-        () => window.__marks.pre > 0 && window.__marks.live > 0, undefined, true);
+        () => window.__marks.pre > 0 && window.__marks.live > 0, { counted: true, asked: true });
       counts.push(marks.compiles ?? null);
     }
     compiled.set(p, counts);
   }
   for (const t of THROTTLINGS) for (let run = 0; run < Math.max(t.runs, t.tapRuns ?? 0); run++) {
     const common = { run, benchmark_index: host.index, slowdown: t.slowdown, calibrated: t.calibrated };
+    // Each page loaded by a reader who asks for nothing more, then (at the
+    // calibrated slowdown) by one who asks for the viewer once it is painted.
     for (const p of run < t.runs ? t.pages : []) {
+      const marks = await measure(browser, t.slowdown, `${srv.url}${p}`, () => window.__marks.settled > 0);
+      console.log('TAKEOVER ' + JSON.stringify({ ...common, page: `/${p}`, ...boot(marks, false) }));
+    }
+    for (const p of run < t.runs && t.calibrated ? t.pages : []) {
       const marks = await measure(browser, t.slowdown, `${srv.url}${p}`,
-        () => window.__marks.pre > 0 && window.__marks.live > 0);
+        () => window.__marks.pre > 0 && window.__marks.live > 0, { asked: true });
       const runs = compiled.get(p) ?? [];
-      const counted = t.calibrated ? {
+      const counted = {
         lazy_compiled_runs: runs.map((c) => c?.count ?? null),
         most_in_a_task_runs: runs.map((c) => c?.mostInATask ?? null),
-      } : {};
-      console.log('TAKEOVER ' + JSON.stringify({ ...common, page: `/${p}`, ...boot(marks), ...counted }));
+      };
+      console.log('TAKEOVER ' + JSON.stringify({ ...common, page: `/${p}`, ...boot(marks, true), ...counted }));
     }
     for (const control of run < (t.tapRuns ?? t.runs) ? t.taps : []) {
       const marks = await measure(browser, t.slowdown, `${srv.url}${control.page}`,
-        () => window.__marks.kept !== undefined, control);
+        () => window.__marks.kept !== undefined, { control });
       console.log('TAKEOVER ' + JSON.stringify({
         ...common,
         kind: control.kind,

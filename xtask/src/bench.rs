@@ -49,10 +49,14 @@ mod lighthouse;
 mod takeover;
 
 /// Issue #16: first-load transfer of a page, brotli-compressed, until the
-/// viewer is live.
+/// viewer is live, when a reader asks for it.
 const FIRST_LOAD_BUDGET: u64 = 200 * 1024;
-/// Issue #16's aim (120 KB is the aim beyond it).
-const FIRST_LOAD_AIM: u64 = 160 * 1024;
+/// Issue #30: first-load transfer of a page a reader asks nothing more of,
+/// until it has loaded and the network is quiet (the viewer starts only
+/// when asked for: `assets/js/boot.js`), enforced: issue #16's aim.
+const PAGE_LOAD_BUDGET: u64 = 160 * 1024;
+/// Issue #30's aim beyond it.
+const PAGE_LOAD_AIM: u64 = 120 * 1024;
 /// The pages whose first load is measured, each with the ceiling CI
 /// enforces (with std built for size, `dist/size.rs`, and with stable std where
 /// the pinned nightly is missing): issue #16's budget, for both. The report
@@ -198,18 +202,48 @@ fn kb(bytes: u64) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
-/// The first load of each page in [`FIRST_LOAD_PAGES`], per file; returns
-/// the report page's.
+/// The first load of each page in [`FIRST_LOAD_PAGES`], per file, asked
+/// nothing more and with the viewer asked for; returns the report page's
+/// with the viewer.
 fn first_load(root: &Path, checks: &mut Vec<Check>) -> Result<FirstLoad> {
     let mut report = None;
     for (page, ceiling, stable) in FIRST_LOAD_PAGES {
-        let ceiling = if crate::dist::size::ready(root) {
+        let unasked = first_load_of(root, page, false, checks)?;
+        let what = format!(
+            "the page alone, as a reader who asks nothing more gets it; {}",
+            kb(PAGE_LOAD_AIM)
+        );
+        checks.push(Check::gate(
+            format!(
+                "first load of {page} ≤ {} brotli (issue #30, enforced)",
+                kb(PAGE_LOAD_BUDGET)
+            ),
+            kb(unasked.total),
+            unasked.total <= PAGE_LOAD_BUDGET,
+        ));
+        checks.push(Check::aim(
+            format!(
+                "first load of {page} ≤ {} brotli (issue #30's aim: {what})",
+                kb(PAGE_LOAD_AIM)
+            ),
+            kb(unasked.total),
+            unasked.total <= PAGE_LOAD_AIM,
+        ));
+        let (ceiling, std) = if crate::dist::size::ready(root) {
             (ceiling, "std built for size")
         } else {
             (stable, "stable std")
         };
-        let load = first_load_of(root, page, ceiling, checks)?;
-        report.get_or_insert(load);
+        let asked = first_load_of(root, page, true, checks)?;
+        checks.push(Check::gate(
+            format!(
+                "first load of {page} with the viewer asked for ≤ {} (issue #16, enforced; {std})",
+                kb(ceiling)
+            ),
+            kb(asked.total),
+            asked.total <= ceiling,
+        ));
+        report.get_or_insert(asked);
     }
     report.ok_or_else(|| "no first load measured".into())
 }
@@ -217,11 +251,16 @@ fn first_load(root: &Path, checks: &mut Vec<Check>) -> Result<FirstLoad> {
 fn first_load_of(
     root: &Path,
     page: &str,
-    (ceiling, std): (u64, &str),
+    asked: bool,
     checks: &mut Vec<Check>,
 ) -> Result<FirstLoad> {
-    println!("→ first-load transfer of {page} (brotli, as served per docs/hosting.md)");
-    let rows = node_lines(root, "first-load.mjs", &[page], "FIRSTLOAD ")?;
+    let (args, whose) = if asked {
+        (vec![page, "asked"], "with the viewer asked for")
+    } else {
+        (vec![page], "asked nothing more")
+    };
+    println!("→ first-load transfer of {page}, {whose} (brotli, as served per docs/hosting.md)");
+    let rows = node_lines(root, "first-load.mjs", &args, "FIRSTLOAD ")?;
     println!("{:<52} {:>9} {:>11}", "file", "encoding", "body bytes");
     let mut total = 0u64;
     let mut code = 0u64;
@@ -241,28 +280,13 @@ fn first_load_of(
     }
     println!("{:<52} {:>9} {:>11}  ({})", "total", "", total, kb(total));
     checks.push(Check::gate(
-        format!("every first-load file of {page} is sent brotli-compressed"),
+        format!("every first-load file of {page} ({whose}) is sent brotli-compressed"),
         if uncompressed.is_empty() {
             "all".into()
         } else {
             uncompressed.join(", ")
         },
         uncompressed.is_empty(),
-    ));
-    for (budget, what) in [
-        (FIRST_LOAD_BUDGET, "issue #16"),
-        (FIRST_LOAD_AIM, "its aim"),
-    ] {
-        checks.push(Check::aim(
-            format!("first load of {page} ≤ {} brotli ({what})", kb(budget)),
-            kb(total),
-            total <= budget,
-        ));
-    }
-    checks.push(Check::gate(
-        format!("first load of {page} ≤ {} (enforced; {std})", kb(ceiling)),
-        kb(total),
-        total <= ceiling,
     ));
     Ok(FirstLoad { total, code })
 }

@@ -234,7 +234,8 @@ pub fn expect_annual(r: &Report, lang: Lang) -> Result<&AnnualAnalysis, Html> {
 
 /// Filters by status and målområde, kept in the address so a shared link
 /// keeps the view. Offered without JavaScript too: the stylesheet reads the
-/// chosen options and hides the other goals on the pre-rendered page.
+/// chosen options and hides the other goals on the pre-rendered page, and
+/// the boot script keeps the fields' names and values in the address there.
 fn filters(a: &AnnualAnalysis, ctx: &Ctx, navigator: Option<&Navigator>) -> Html {
     let t = ctx.t();
     let lang = ctx.lang;
@@ -261,7 +262,7 @@ fn filters(a: &AnnualAnalysis, ctx: &Ctx, navigator: Option<&Navigator>) -> Html
         <form class="filters" aria-label={t.goals_heading}>
             <div>
                 <label for="filter-status">{ t.filter_status }</label>
-                <select id="filter-status" onchange={set("status")}>
+                <select id="filter-status" name="status" onchange={set("status")}>
                     <option value="" selected={status.is_empty()}>{ t.filter_all }</option>
                     { for GoalStatus::ALL.into_iter().map(|s| html! {
                         <option value={s.key()} selected={status == s.key()}>
@@ -272,7 +273,7 @@ fn filters(a: &AnnualAnalysis, ctx: &Ctx, navigator: Option<&Navigator>) -> Html
             </div>
             <div>
                 <label for="filter-area">{ t.filter_area }</label>
-                <select id="filter-area" onchange={set("omrade")}>
+                <select id="filter-area" name="omrade" onchange={set("omrade")}>
                     <option value="" selected={area.is_empty()}>{ t.filter_all }</option>
                     { for a.goal_areas.iter().map(|x| html! {
                         <option value={x.id.clone()} selected={area == x.id} lang="sv">{ &x.title }</option>

@@ -169,7 +169,10 @@ pub fn adapt_index(
                         glue += 1;
                         el.set_attribute("href", module.href)?;
                         el.set_attribute("integrity", module.integrity)?;
-                        el.after(&snippets, ContentType::Html);
+                        // Inert until a reader asks for the viewer: the boot
+                        // script puts them in the head then (issue #30).
+                        el.before("<template id=insyn-preloads>", ContentType::Html);
+                        el.after(&format!("{snippets}</template>"), ContentType::Html);
                         Ok(())
                     }
                 ),
@@ -538,9 +541,16 @@ mod tests {
         assert!(html.contains(tag));
         assert!(!html.contains("import init") && !html.contains("insyn-2_bg.wasm"));
         assert!(
-            html.contains("<link crossorigin href=\"/insyn/insyn-report-9.js\" integrity=\"sha384-r\" rel=modulepreload>"),
-            "the family's JS is preloaded in place of Trunk's: {html}"
+            html.contains("<template id=insyn-preloads><link crossorigin href=\"/insyn/insyn-report-9.js\" integrity=\"sha384-r\" rel=modulepreload>"),
+            "the family's JS is preloaded in place of Trunk's, once asked for: {html}"
         );
+        let (inert, rest) = html.split_once("<template id=insyn-preloads>").unwrap();
+        assert!(
+            !inert.contains("modulepreload"),
+            "nothing is preloaded before: {html}"
+        );
+        let (_, after) = rest.split_once("</template>").unwrap();
+        assert!(!after.contains("modulepreload"), "nor after: {html}");
         assert!(!html.contains("insyn-2.js"), "{html}");
         // Twice, or on a file without the script: an error, not a quiet no-op.
         assert!(adapt_index(&html, "/insyn/", tag, &metas, &module).is_err());
