@@ -49,10 +49,10 @@ test('?lang=en opens the English page, and a reader who chose English comes back
   const ctx = await env.browser.newContext();
   const page = await ctx.newPage();
   await page.gotoPrerendered(env.url + 'asn-2025/ekonomi?lang=en');
-  await page.waitForURL(/\/en\/asn-2025\/ekonomi$/);
+  await page.waitForURL(/\/en\/asn-2025\/ekonomi\/?$/);
   await page.getByRole('heading', { level: 1, name: /Finances/ }).waitFor();
   await page.gotoPrerendered(env.url + 'asn-2024');
-  await page.waitForURL(/\/en\/asn-2024$/);
+  await page.waitForURL(/\/en\/asn-2024\/?$/);
   await page.getByText(/of 14 goals achieved/).first().waitFor();
   // An explicit Swedish choice stays Swedish.
   await page.goto(env.url + 'asn-2024?lang=sv');

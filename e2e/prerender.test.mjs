@@ -425,7 +425,7 @@ test('a chart far below the view is built when the reader nears it; a press on i
   // one far below is still as the pre-rendered page drew it.
   await page.locator('section.chart-section').first().locator('.hit-layer[viewBox^="0 0 335 "]').waitFor();
   await page.waitForTimeout(500);
-  assert.equal(await width(), '640', 'far below, the chart is as the pre-rendered page drew it');
+  assert.equal(await width(), '400', 'far below, the chart is as the pre-rendered page drew it');
   // A press on its CSV button (made without scrolling to it) downloads.
   const csv = last.locator('button[data-key$="-csv"]');
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), csv.evaluate((b) => b.click())]);
@@ -433,7 +433,7 @@ test('a chart far below the view is built when the reader nears it; a press on i
   // A table view opened on a copy (tapped before it was built) is open,
   // with its table, on the chart built in its place.
   const sixth = page.locator('section.chart-section').nth(5);
-  assert.equal(await sixth.locator('.hit-layer').getAttribute('viewBox').then((v) => v.split(' ')[2]), '640');
+  assert.equal(await sixth.locator('.hit-layer').getAttribute('viewBox').then((v) => v.split(' ')[2]), '400');
   await sixth.locator('details.chart-table > summary').evaluate((s) => s.click());
   await page.waitForFunction((id) => {
     const s = document.getElementById(id);
@@ -458,7 +458,7 @@ test('a chart far below the view is built when the reader nears it; a press on i
   // the page is not loaded again.
   await page.goto(`${env.url}asn-2025/ekonomi`);
   const ninth = page.locator('section.chart-section').nth(8);
-  assert.equal(await ninth.locator('.hit-layer').getAttribute('viewBox').then((v) => v.split(' ')[2]), '640');
+  assert.equal(await ninth.locator('.hit-layer').getAttribute('viewBox').then((v) => v.split(' ')[2]), '400');
   await page.evaluate(() => { window.__samePage = true; });
   const to = await ninth.locator('h2 a').getAttribute('href');
   await ninth.locator('h2 a').evaluate((a) => a.click());

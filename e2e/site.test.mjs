@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { setup, DIST, DIST_SUBPATH } from './helpers.mjs';
-import { hostingHeaders } from './hosting.mjs';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'reports', 'index.json'), 'utf8'));
 let env;
@@ -29,8 +28,9 @@ test('start → report → goal → comparison, then back and forward with the b
   await page.locator('a[href$="/asn-2025"]').first().click();
   await page.getByRole('heading', { level: 1, name: /Årsanalys 2025/ }).waitFor();
   // The start page and a report's pages are two modules: the link loads the
-  // report's page, and the viewer gives it its address without the slash.
-  await page.waitForURL(/\/asn-2025$/);
+  // report's page, pre-rendered (its viewer starts when asked for), at the
+  // address of its file.
+  await page.waitForURL(/\/asn-2025\/?$/);
   assert.equal(await page.locator('.goal-card').count(), 14);
   await page.locator('a[href$="/asn-2025/mal/hallbar-elforsorjning"]').click();
   await page.getByRole('heading', { level: 1, name: /elförsörjning/ }).waitFor();
@@ -47,9 +47,6 @@ test('start → report → goal → comparison, then back and forward with the b
 
 test("a report page loads its family's module alone, and no validator", async () => {
   const { url } = env;
-  // A page of its own: on the tests' shared page the pointer rests where the
-  // last test clicked, and a link to another family's page appearing under
-  // it is a reader's intent, whose module the boot script fetches ahead.
   const page = await env.context.newPage();
   const code = [];
   const note = (r) => { if (/\.wasm$/.test(r.url())) code.push(new URL(r.url()).pathname); };
@@ -110,48 +107,6 @@ test('each page asks for the files its viewer reads first with its module, once,
     assert.deepEqual(errors, []);
   } finally {
     await own.close();
-  }
-});
-
-test("pointing at a goal's link fetches its module ahead, and the goal's page uses it", async () => {
-  // Served files as the host sees them (the 301s aside), with the headers
-  // docs/hosting.md asks for: the modules' files are cached for good.
-  const served = [];
-  const ahead = await setup({ headersFor: (p) => { served.push(p); return hostingHeaders(p); } });
-  try {
-    const { page, url, errors } = ahead;
-    const figures = () => served.filter((p) => /\/insyn-figures-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(p));
-    await page.goto(url + 'asn-2025');
-    await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
-    await page.waitForLoadState('networkidle');
-    assert.deepEqual(figures(), [], 'nothing is fetched ahead before a reader points at a link');
-    const link = page.locator('a[href$="/asn-2025/mal/sjalvforsorjning"]').first();
-    await link.hover();
-    await page.waitForFunction(() => document.querySelectorAll('link[rel=prefetch]').length === 2);
-    // A prefetch is fetched at the lowest priority: the network may fall
-    // quiet before it starts on a busy machine, so wait for the host to see it.
-    for (const end = Date.now() + 10000; figures().length < 2 && Date.now() < end;) await page.waitForTimeout(50);
-    assert.equal(figures().length, 2, `the goal pages' glue and wasm: ${figures().join(' ')}`);
-    // Pointing again, or at another link to the same module, asks for nothing more.
-    await page.locator('a[href$="/asn-2025/ekonomi"]').first().hover();
-    await link.hover();
-    await page.locator('a[href$="/asn-2025/ekonomi"]').first().focus();
-    assert.equal(await page.locator('link[rel=prefetch]').count(), 2);
-    await link.click();
-    await page.getByRole('heading', { level: 1, name: /självförsörjande/ }).waitFor();
-    await page.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
-    assert.equal(figures().length, 2, `the goal's page took its module from what was fetched ahead: ${figures().join(' ')}`);
-    // A keyboard reader's focus shows the same intent.
-    const other = await ahead.context.newPage();
-    await other.goto(url + 'asn-2024');
-    await other.waitForFunction(() => document.documentElement.dataset.insynState === 'live', null, { timeout: 20000 });
-    assert.equal(await other.locator('link[rel=prefetch]').count(), 0);
-    await other.locator('a[href$="/asn-2024/ekonomi"]').first().focus();
-    await other.waitForFunction(() => document.querySelectorAll('link[rel=prefetch]').length === 2);
-    await other.close();
-    assert.deepEqual(errors, []);
-  } finally {
-    await ahead.close();
   }
 });
 

@@ -7,19 +7,17 @@ const BASE = '__INSYN_BASE__';
 const MODULE = '__INSYN_JS__';
 const WASM = '__INSYN_WASM__';
 
-// A button pressed on the pre-rendered page is noted, and pressed again on
-// the live page when the viewer takes over (`web::pending_click`); not one
-// the page's HTML answers itself (a term's popover), whose state carries over.
 const pre = document.getElementById('insyn-pre');
 
 // The viewer starts when a reader asks for what needs it, not at load
 // (issue #30): a pre-rendered page works from its HTML (a chart's table
 // view, the filters, a term's definition, disclosures, a chart's marks by
 // keyboard, below), and taking it over costs a phone seconds of script. So
-// the wasm is fetched and the page taken over when the reader presses,
-// taps or moves the focus into a control that needs code (`.needs-js`:
-// embedding, downloads, search, opening one's own report, the comparisons'
-// choices) or presses a button the HTML does not answer; at once where
+// the wasm is fetched and the page taken over when the reader presses or
+// taps (a click) a control that needs code (`.needs-js`: embedding, downloads,
+// search, opening one's own report, the comparisons' choices) or moves the
+// focus into one of its fields (not a button merely passed by Tab), or
+// presses a button the HTML does not answer; at once where
 // there is no pre-rendered page (404.html, whose content the viewer makes),
 // in a frame (an embed, which tells its host its height), on an address
 // with a query (a filter or a language the pre-rendered page does not
@@ -29,11 +27,16 @@ const pre = document.getElementById('insyn-pre');
 let want;
 const wanted = new Promise((resolve) => { want = resolve; });
 globalThis.insynStart = () => want();
-const asksForCode = (e) => e.target instanceof Element && e.target.closest('.needs-js') && want();
+const inNeedsJs = (e, fields) => e.target instanceof Element && e.target.closest('.needs-js')
+  && (!fields || e.target.matches('input, select, textarea'));
 if (pre) {
-  pre.addEventListener('pointerdown', asksForCode, { capture: true, passive: true });
-  pre.addEventListener('focusin', asksForCode, true);
+  pre.addEventListener('click', (e) => inNeedsJs(e, false) && want(), true);
+  pre.addEventListener('focusin', (e) => inNeedsJs(e, true) && want(), true);
 }
+
+// A button pressed on the pre-rendered page is noted, and pressed again on
+// the live page when the viewer takes over (`web::pending_click`); not one
+// the page's HTML answers itself (a term's popover), whose state carries over.
 if (pre) pre.addEventListener('click', (e) => {
   const b = e.target instanceof Element && e.target.closest('button');
   if (b?.hasAttribute('popovertarget')) return;
@@ -78,35 +81,6 @@ if (pre) pre.addEventListener('focusin', (e) => {
   const panel = mark && mark.closest('.chart-canvas')?.nextElementSibling;
   if (panel?.classList.contains('tooltip')) panel.textContent = mark.getAttribute('aria-label');
 });
-
-// Fetching ahead: a link to a page of another family of pages loads that
-// family's module anew. The live page marks such links with the family
-// (`data-module`, `components::Link`); when a reader rests the pointer on one
-// or moves the focus to it for a moment (not while passing over links), the
-// family's files (`<meta name=insyn-modules>`, written by the build) are
-// fetched at low priority, once, with CORS as the page will fetch them, so
-// that following the link does not wait for them. Not in a frame (an embed
-// on a host's page, whose cache is not the site's) nor where the reader asks
-// to save data.
-const modules = new Map((document.querySelector('meta[name=insyn-modules]')?.content ?? '')
-  .split(' ').filter((e) => e.includes('=')).map((e) => e.split('=')));
-const ahead = (family) => {
-  for (const file of modules.get(family).split(',')) {
-    const link = Object.assign(document.createElement('link'), { rel: 'prefetch', href: BASE + file, crossOrigin: 'anonymous' });
-    document.head.append(link);
-  }
-  modules.delete(family);
-};
-let resting;
-const intent = (e) => {
-  const family = e.target instanceof Element && e.target.closest('a[data-module]')?.dataset.module;
-  clearTimeout(resting);
-  if (modules.has(family)) resting = setTimeout(() => ahead(family), 100);
-};
-if (window.top === window && !navigator.connection?.saveData) {
-  addEventListener('pointerover', intent, { passive: true });
-  addEventListener('focusin', intent);
-}
 
 // The viewer starts after `load` and after the pre-rendered page's first
 // contentful paint, so the reader has the page before its wasm is fetched

@@ -32,11 +32,19 @@ pub struct ChartProps {
     pub embeddable: bool,
 }
 
+/// The width pages are pre-rendered at: a phone's (a 440 px screen's
+/// column), as a page that no reader asks more of stays pre-rendered
+/// (issue #30): a phone shows its charts about as drawn, not at half size
+/// with text of 7 px, and a wider screen at most a third larger
+/// (`.chart-canvas.drawn-narrow`, style.css) until the viewer, when asked
+/// for, draws them at its width.
+pub const PRERENDERED_WIDTH: f64 = 400.0;
+
 /// Width of the chart for a viewport width: the content column, at most 720.
 pub fn chart_width(viewport: Option<f64>) -> f64 {
     viewport
         .map(|w| (w - 40.0).clamp(260.0, 720.0))
-        .unwrap_or(640.0)
+        .unwrap_or(PRERENDERED_WIDTH)
 }
 
 /// The chart's width for a viewport width, sharing the row with
@@ -220,7 +228,7 @@ fn ChartMarks(props: &ChartMarksProps) -> Html {
     let id_base = &props.id_base;
     html! {
         <>
-            <div class="chart-canvas">
+            <div class={classes!("chart-canvas", (chart.width == PRERENDERED_WIDTH).then_some("drawn-narrow"))}>
                     { props.drawn.drawing() }
                     <svg class="hit-layer" viewBox={view_box} role="group"
                         aria-label={format!("{}: {n} {}. {}", props.title, t.bars, t.chart_keys_hint)}

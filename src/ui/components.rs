@@ -34,10 +34,10 @@ pub struct LinkProps {
 #[component]
 pub fn Link(props: &LinkProps) -> Html {
     let ctx = use_ctx();
-    // A page of another module's family: a plain link, which loads it, and
-    // names the family, whose module the boot script fetches ahead when a
-    // reader points at the link or focuses it (`assets/js/boot.js`); from an
-    // embed mounted into another site's page, Insyn's own page in a new tab.
+    // A page of another module's family: a plain link, which loads it
+    // pre-rendered (its viewer starts only when its reader asks for it:
+    // `assets/js/boot.js`); from an embed mounted into another site's page,
+    // Insyn's own page in a new tab.
     if let Some(c) = ctx.as_ref().filter(|c| !c.pages.has(&props.to)) {
         let href = c.route_href(&props.to);
         let classes = props.classes.clone();
@@ -45,8 +45,7 @@ pub fn Link(props: &LinkProps) -> Html {
             let href = format!("{}{href}", crate::web::base_href().trim_end_matches('/'));
             html! { <a {href} class={classes} target="_blank" rel="noopener">{ props.children.clone() }</a> }
         } else {
-            let family = props.to.family().name();
-            html! { <a {href} class={classes} data-module={family}>{ props.children.clone() }</a> }
+            html! { <a {href} class={classes}>{ props.children.clone() }</a> }
         };
     }
     let english_query = ctx.is_some_and(|c| c.lang == Lang::En && !c.prefixed);
@@ -118,8 +117,7 @@ pub fn list_link(ctx: &Ctx, nav: Option<&Navigator>, to: Route, label: Html) -> 
         // Another family's page: the plain link `Link` makes of it, without
         // a component (a grid of years has hundreds).
         let href = ctx.route_href(&to);
-        let family = to.family().name();
-        return html! { <a {href} data-module={family}>{ label }</a> };
+        return html! { <a {href}>{ label }</a> };
     }
     let Some(nav) = nav.filter(|_| !english_query && ctx.pages.has(&to)) else {
         return html! { <Link {to}>{ label }</Link> };

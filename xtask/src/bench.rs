@@ -1,7 +1,11 @@
 //! `cargo xtask bench`: figures for speed and size, and the budgets they
 //! must meet (issues #8, #15, #16). It builds the release site into `dist/`, then:
 //!
-//! - first-load transfer of `/asn-2025` and `/`, brotli, per file (`e2e/bench/first-load.mjs`);
+//! - first-load transfer of `/asn-2025` and `/`, brotli, per file
+//!   (`e2e/bench/first-load.mjs`): the page alone, as a reader who asks for
+//!   nothing more gets it (the viewer starts only when asked for, issue
+//!   #30: gated at 160 KB, 120 KB the aim), and with the viewer asked for
+//!   (gated at 200 KB, issue #16);
 //! - Lighthouse, mobile defaults (slow 4G), on `/`, `/asn-2025`,
 //!   `/en/asn-2025` and `/asn-2025/ekonomi`: five runs each at Lighthouse's
 //!   default 4× CPU slowdown, or the calibrated one on a host slow enough
@@ -11,16 +15,18 @@
 //!   calibrated from the host's benchmark index to stand for a mid-range
 //!   phone (`e2e/bench/calibrate.mjs`, issue #30), whose medians are printed
 //!   as aims; every run with the host's benchmark index ([`lighthouse`]);
-//! - the takeover under the same throttling: `/asn-2025` at 4× or less as above (no boot
-//!   task over 50 ms, best run, gated), and at the calibrated slowdown
-//!   `/asn-2025`, `/asn-2025/ekonomi` and `/` (time until the pre-rendered
-//!   page is shown and until the viewer is live, the boot's tasks over
-//!   50 ms) and a tap on each kind of control once the page is painted
-//!   (answered and kept by the live page in every run, and answered within
-//!   100 ms in the best run, gated; the boots' tasks printed as aims; the
+//! - each page under the same throttling, loaded by a reader who asks for
+//!   nothing more (no task over 50 ms until it has settled, best run, and
+//!   nothing of the viewer fetched, every run, gated: `/asn-2025` at 4× or
+//!   less as above, and `/asn-2025`, `/asn-2025/ekonomi` and `/` at the
+//!   calibrated slowdown), and by one who asks for the viewer once it is
+//!   painted (time until the pre-rendered page is shown and until the
+//!   viewer is live, the takeover's tasks over 50 ms, printed as aims; the
 //!   wasm functions V8 compiles on the main thread until live, a count a
-//!   host's speed barely moves, gated on the fewest of three untimed runs)
-//!   ([`takeover`]);
+//!   host's speed barely moves, gated on the fewest of three untimed
+//!   runs); and a tap on each kind of control once the page is painted
+//!   (answered, and kept by the live page once asked for, in every run,
+//!   and answered within 100 ms in the best run, gated) ([`takeover`]);
 //! - the importer's time on each seed text, natively (the largest under a
 //!   second, best of five, gated; issue #31);
 //! - each chart's render time in headless Chromium (`tests/bench.rs`); printed,
@@ -32,9 +38,7 @@
 //! A gate is a size, a count, or a score or timing of the best of several
 //! runs, never a single wall-clock time, so that a busy machine cannot fail
 //! it while a real regression still does. Aims are printed as met or not and never fail a run.
-//! With `--ci` the chart timings are skipped. The 200 KB first-load budget
-//! is enforced on the start page and the report page, and the 160 KB aim
-//! is printed as met or not.
+//! With `--ci` the chart timings are skipped.
 
 use std::path::Path;
 use std::process::{Command, Stdio};

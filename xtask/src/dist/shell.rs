@@ -110,8 +110,6 @@ pub struct Metas<'a> {
     /// The importer module's ("JS WASM"), on the pages that can open a
     /// document's text (the start page's family).
     pub import: Option<&'a str>,
-    /// Every family's module, for fetching ahead (`assets/js/boot.js`).
-    pub modules: &'a str,
 }
 
 /// Trunk's `index.html` made ours for one family of pages: the base path in
@@ -131,8 +129,8 @@ pub fn adapt_index(
         .map(|i| format!("<meta content=\"{i}\" name=insyn-import>"))
         .unwrap_or_default();
     let catalogue = format!(
-        "<meta content=\"{}\" name=insyn-catalogue><meta content=\"{}\" name=insyn-check>{import}<meta content=\"{}\" name=insyn-modules>",
-        metas.catalogue, metas.check, metas.modules
+        "<meta content=\"{}\" name=insyn-catalogue><meta content=\"{}\" name=insyn-check>{import}",
+        metas.catalogue, metas.check
     );
     let snippets = sorted_snippet_preloads(html, module.snippets)?;
     let (mut metas, mut scripts, mut preloads, mut glue) = (0, 0, 0, 0);
@@ -383,7 +381,6 @@ fn family_index(
         catalogue,
         check: &check_names(&modules.check),
         import: import.then_some(import_names.as_str()),
-        modules: &module_names(modules),
     };
     adapt_index(index, base, &boot, &metas, &js)
 }
@@ -473,16 +470,6 @@ pub fn check_names(check: &Module) -> String {
     format!("{} {}", check.js, check.wasm)
 }
 
-/// `<meta name="insyn-modules">`: `{family}={js},{wasm}` for each family.
-fn module_names(modules: &Modules) -> String {
-    modules
-        .pages
-        .iter()
-        .map(|(f, m)| format!("{}={},{}", f.name(), m.js, m.wasm))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -531,11 +518,10 @@ mod tests {
             catalogue: "catalogue-1.json",
             check: "insyn-check-1.js insyn-check-1_bg.wasm",
             import: None,
-            modules: "start=a.js,a_bg.wasm",
         };
         let html = adapt_index(TRUNK, "/insyn/", tag, &metas, &module).unwrap();
         assert!(
-            html.contains("<meta content=\"/insyn/\" name=insyn-base><meta content=\"catalogue-1.json\" name=insyn-catalogue><meta content=\"insyn-check-1.js insyn-check-1_bg.wasm\" name=insyn-check><meta content=\"start=a.js,a_bg.wasm\" name=insyn-modules>"),
+            html.contains("<meta content=\"/insyn/\" name=insyn-base><meta content=\"catalogue-1.json\" name=insyn-catalogue><meta content=\"insyn-check-1.js insyn-check-1_bg.wasm\" name=insyn-check>"),
             "{html}"
         );
         assert!(html.contains(tag));
