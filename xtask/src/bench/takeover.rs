@@ -122,10 +122,12 @@ pub struct Boot {
     pub pre_ms: Option<f64>,
     pub live_ms: Option<f64>,
     pub live_over_pre: Option<f64>,
-    /// Main-thread tasks over 50 ms until the viewer was live (asked) or
-    /// the page had loaded and stayed quiet for 2 s (not asked), but for the
-    /// browser's first layout and paint of the pre-rendered page, and the
-    /// longest of them (0: none); `None` when that moment never came.
+    /// Main-thread tasks over 50 ms that end after the first contentful
+    /// paint (when a reader can first tap; as Lighthouse's total blocking
+    /// time counts them), until the viewer was live (asked) or the page had
+    /// loaded and stayed quiet for 2 s (not asked), but for the browser's
+    /// first layout and paint of the pre-rendered page, and the longest of
+    /// them (0: none); `None` when that moment never came.
     pub long_tasks: Option<u32>,
     pub longest_task_ms: Option<f64>,
     /// That first layout and paint, if it took over 50 ms (else 0).
