@@ -35,6 +35,11 @@ const overrides = {
       + '<div class=needs-js><button id=e>embed</button><input id=s></div></div>'
       + '<script type=module src=/t/boot.js></script>',
   },
+  '/t/own.html': {
+    type: 'text/html; charset=utf-8',
+    body: '<!doctype html><div id=insyn-pre><section class="open-own needs-js"><input type=file></section></div>'
+      + '<script type=module src=/t/boot.js></script>',
+  },
   '/t/en.html': {
     type: 'text/html; charset=utf-8',
     body: '<!doctype html><html lang=en><div id=insyn-pre><p>text</p></div><script type=module src=/t/boot.js></script>',
@@ -104,7 +109,7 @@ test('boot script: on a pre-rendered page the viewer starts only when asked: by 
   assert.equal(await busy('b'), null, 'a failed start leaves no button busy');
 });
 
-test('boot script: a focus into a field that needs code, an address with a query, or an English page the reader chose asks for the viewer', async () => {
+test('boot script: a focus into a field that needs code, an address with a query, an English page the reader chose or a report of their own asks for the viewer', async () => {
   const { page, url } = env;
   const started = () => page.waitForFunction(() => window.__initArg !== undefined, null, { timeout: 5000 });
   await page.gotoPrerendered(url + 't/page.html');
@@ -114,8 +119,19 @@ test('boot script: a focus into a field that needs code, an address with a query
   assert.equal(await page.evaluate(() => window.__initArg), undefined, 'a button merely focused');
   await page.focus('#s');
   await started();
-  await page.gotoPrerendered(url + 't/page.html?status=met');
+  await page.gotoPrerendered(url + 't/page.html?lang=sv');
   await started();
+  // A filter chosen keeps what else the address holds.
+  await page.selectOption('#f', 'met');
+  assert.equal(new URL(page.url()).search, '?lang=sv&status=met');
+  // A report of the reader's own opened in this tab: the page that shows it starts the viewer.
+  await page.gotoPrerendered(url + 't/own.html');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__initArg), undefined, 'no report of ones own');
+  await page.evaluate(() => sessionStorage.setItem('insyn-egen-rapport-namn', 'x.json'));
+  await page.gotoPrerendered(url + 't/own.html');
+  await started();
+  await page.evaluate(() => sessionStorage.clear());
   // An English page is remembered (`ui::LANG_KEY`), and a Swedish page then
   // starts the viewer, which opens its English page.
   await page.evaluate(() => localStorage.removeItem('insyn-sprak'));

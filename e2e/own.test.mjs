@@ -41,6 +41,38 @@ test('a valid file is shown like a bundled report, stays across a reload, and is
   assert.equal(await page.getByRole('button', { name: 'Stäng den egna rapporten' }).count(), 0);
 });
 
+// The viewer starts when a reader asks for it (issue #30): choosing a file
+// on the pre-rendered start page is such a request, and the file chosen (or
+// dropped on the drop area) before the viewer is live is opened by it.
+test('a file chosen or dropped before the viewer is live is opened once it is', async () => {
+  for (const how of ['chosen', 'dropped']) {
+    const ctx = await env.browser.newContext();
+    const page = await ctx.newPage();
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+    await page.gotoPrerendered(env.url, { waitUntil: 'load' });
+    const file = { name: 'exempel.json', mimeType: 'application/json', buffer: Buffer.from(example) };
+    if (how === 'chosen') {
+      await page.locator('#insyn-pre #own-file').setInputFiles(file);
+    } else {
+      await page.locator('#insyn-pre .dropzone').evaluate((zone, text) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], 'exempel.json', { type: 'application/json' }));
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          zone.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+        }
+      }, example);
+      assert.equal(await page.evaluate(() => document.querySelector('#insyn-pre #own-file').files.length), 1, 'dropped into the field');
+    }
+    assert.match(page.url(), /\/$/, `${how}: still the start page before the viewer`);
+    release();
+    await page.waitForURL(/\/egen-exempel-2026$/, { timeout: 20000 });
+    await page.getByRole('heading', { level: 1, name: /Exempelnämnden/ }).waitFor();
+    await ctx.close();
+  }
+});
+
 test('a file written for an older schema version is read by migrating it: what was filled in is listed, and it shows the figures of today\'s file', async () => {
   const { page, url } = env;
   const old = fs.readFileSync(path.join(here, '..', 'tests', 'fixtures', 'v1', 'asn-2025.json'));

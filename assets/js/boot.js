@@ -16,14 +16,15 @@ const pre = document.getElementById('insyn-pre');
 // the wasm is fetched and the page taken over when the reader presses or
 // taps (a click) a control that needs code (`.needs-js`: embedding, downloads,
 // search, opening one's own report, the comparisons' choices) or moves the
-// focus into one of its fields (not a button merely passed by Tab), or
-// presses a button the HTML does not answer; at once where
+// focus into or changes one of its fields (not a button merely passed by
+// Tab), or presses a button the HTML does not answer; at once where
 // there is no pre-rendered page (404.html, whose content the viewer makes),
 // in a frame (an embed, which tells its host its height), on an address
 // with a query (a filter or a language the pre-rendered page does not
-// show), and where the viewer opens the English page instead
-// (`leavesForEnglish`). `insynStart()` asks for it too (the tests and the
-// benches, acting as such a reader).
+// show), where the viewer opens the English page instead
+// (`leavesForEnglish`), and where it shows a report of the reader's own
+// (`ownOpen`). `insynStart()` asks for it too (the tests and the benches,
+// acting as such a reader).
 let want;
 const wanted = new Promise((resolve) => { want = resolve; });
 globalThis.insynStart = () => want();
@@ -32,6 +33,27 @@ const inNeedsJs = (e, fields) => e.target instanceof Element && e.target.closest
 if (pre) {
   pre.addEventListener('click', (e) => inNeedsJs(e, false) && want(), true);
   pre.addEventListener('focusin', (e) => inNeedsJs(e, true) && want(), true);
+  pre.addEventListener('change', (e) => inNeedsJs(e, true) && want(), true);
+}
+
+// A file dragged over a drop area that needs code asks for the viewer, and
+// one dropped there goes into the area's file field, as a file chosen there
+// does: the takeover gives it to the live page's field (`web::takeover`),
+// rather than the browser opening it in the page's place.
+const dropField = (e) => inNeedsJs(e, false) && e.target.closest('.needs-js').querySelector('input[type=file]');
+if (pre) {
+  pre.addEventListener('dragover', (e) => {
+    if (!dropField(e)) return;
+    e.preventDefault();
+    want();
+  });
+  pre.addEventListener('drop', (e) => {
+    const field = dropField(e);
+    if (!field || !e.dataTransfer?.files.length) return;
+    e.preventDefault();
+    field.files = e.dataTransfer.files;
+    want();
+  });
 }
 
 // A button pressed on the pre-rendered page is noted, and pressed again on
@@ -48,15 +70,17 @@ if (pre) pre.addEventListener('click', (e) => {
 }, true);
 
 // Without the viewer, a filter chosen is kept in the address as the live
-// page keeps it (its form's named fields, without the empty ones), so a
-// shared link or a reload shows the same goals (an address with a query
-// starts the viewer, which shows them).
+// page keeps it (its form's named fields, without the empty ones, beside
+// what else the address holds), so a shared link or a reload shows the
+// same goals (an address with a query starts the viewer, which shows them).
 if (pre) pre.addEventListener('change', (e) => {
-  const form = e.target instanceof Element && e.target.closest('form.filters');
+  const form = e.target instanceof Element && e.target.closest('form.filters:not(.needs-js)');
   if (!form || document.documentElement.dataset.insynState === 'live') return;
-  const query = new URLSearchParams();
-  for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v) query.append(k, v);
-  const search = query.size ? `?${query}` : '';
+  const query = new URLSearchParams(location.search);
+  const fields = new FormData(form);
+  for (const k of new Set(fields.keys())) query.delete(k);
+  for (const [k, v] of fields) if (typeof v === 'string' && v) query.append(k, v);
+  const search = query.toString() ? `?${query}` : '';
   history.replaceState(history.state, '', location.pathname + search + location.hash);
 });
 
@@ -160,5 +184,15 @@ if (document.documentElement.lang === 'en' && window.top === window) {
     // Storage refused: the choice is not remembered.
   }
 }
-if (!pre || window.top !== window || location.search || leavesForEnglish()) want();
+// A report of the reader's own opened earlier in this tab is shown by the
+// viewer on the page where one opens it (`state::restore_local`): there it
+// starts at once.
+const ownOpen = () => {
+  try {
+    return !!pre?.querySelector('.open-own') && sessionStorage.getItem('insyn-egen-rapport-namn') !== null;
+  } catch {
+    return false;
+  }
+};
+if (!pre || window.top !== window || location.search || leavesForEnglish() || ownOpen()) want();
 Promise.all([loaded, painted, wanted]).then(start);

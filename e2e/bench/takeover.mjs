@@ -205,6 +205,9 @@ async function countLazyCompiles(page) {
 /** Opens `url` and returns the page's marks once `done(marks)` holds (or after NEVER_MS). */
 async function measure(browser, slowdown, url, done, { control, counted = false, asked = false } = {}) {
   const { context, page } = await throttledPage(browser, slowdown, control, asked);
+  // Any request for the viewer's wasm, finished or not.
+  let viewerAsked = false;
+  page.on('request', (r) => { viewerAsked ||= r.url().endsWith('_bg.wasm'); });
   try {
     const compiled = counted ? await countLazyCompiles(page) : null;
     await page.gotoPrerendered(url, { waitUntil: 'commit' });
@@ -217,9 +220,8 @@ async function measure(browser, slowdown, url, done, { control, counted = false,
     const marks = await page.evaluate(() => ({
       ...window.__marks,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-      viewerFetched: performance.getEntriesByType('resource').some((e) => e.name.endsWith('_bg.wasm')),
     }));
-    return { ...marks, compiles: compiled ? await compiled() : undefined };
+    return { ...marks, viewerFetched: viewerAsked, compiles: compiled ? await compiled() : undefined };
   } finally {
     await context.close();
   }
@@ -293,20 +295,20 @@ try {
   }
   for (const t of THROTTLINGS) for (let run = 0; run < Math.max(t.runs, t.tapRuns ?? 0); run++) {
     const common = { run, benchmark_index: host.index, slowdown: t.slowdown, calibrated: t.calibrated };
-    // Each page loaded by a reader who asks for nothing more, then (at the
-    // calibrated slowdown) by one who asks for the viewer once it is painted.
+    // Each page loaded by a reader who asks for nothing more, then by one
+    // who asks for the viewer once it is painted.
     for (const p of run < t.runs ? t.pages : []) {
       const marks = await measure(browser, t.slowdown, `${srv.url}${p}`, () => window.__marks.settled > 0);
       console.log('TAKEOVER ' + JSON.stringify({ ...common, page: `/${p}`, ...boot(marks, false) }));
     }
-    for (const p of run < t.runs && t.calibrated ? t.pages : []) {
+    for (const p of run < t.runs ? t.pages : []) {
       const marks = await measure(browser, t.slowdown, `${srv.url}${p}`,
         () => window.__marks.pre > 0 && window.__marks.live > 0, { asked: true });
       const runs = compiled.get(p) ?? [];
-      const counted = {
+      const counted = t.calibrated ? {
         lazy_compiled_runs: runs.map((c) => c?.count ?? null),
         most_in_a_task_runs: runs.map((c) => c?.mostInATask ?? null),
-      };
+      } : {};
       console.log('TAKEOVER ' + JSON.stringify({ ...common, page: `/${p}`, ...boot(marks, true), ...counted }));
     }
     for (const control of run < (t.tapRuns ?? t.runs) ? t.taps : []) {

@@ -471,6 +471,8 @@ pub fn report_path(file: &str) -> String {
     format!("reports/{file}")
 }
 
+/// Read by the boot script too (`assets/js/boot.js`), which starts the
+/// viewer at once on the page that shows it.
 const LOCAL_NAME_KEY: &str = "insyn-egen-rapport-namn";
 const LOCAL_TEXT_KEY: &str = "insyn-egen-rapport";
 /// Prefix of an opened file's id, so it never shadows a published report.

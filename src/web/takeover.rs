@@ -184,11 +184,12 @@ mod imp {
 
     /// Puts the live page `host` in the place of the pre-rendered `pre`, and
     /// carries over what the reader did there: focus, scroll position, typed
-    /// text and chosen options, a pending press.
+    /// text and chosen options, chosen files, a pending press.
     async fn replace_pre(doc: &web_sys::Document, pre: &web_sys::Element, host: &web_sys::Element) {
         let carried = Carried::read(doc, pre);
         let anchor = scroll_anchor(pre);
         let entered = entered_values(pre);
+        let files = chosen_files(pre);
         let clicked = pending_click(pre);
         carry_sizes(pre, host);
         let _ = pre.replace_with_with_node_1(host);
@@ -199,6 +200,7 @@ mod imp {
         }
         carried.open(host);
         carry_values(host, &entered).await;
+        give_files(host, files);
         // Only the same button: never a link or another control.
         if let Some(k) = clicked {
             press(host, "button", &k);
@@ -324,6 +326,41 @@ mod imp {
     /// Form fields on the pre-rendered page: typed-in text, ticked boxes
     /// and chosen options carry over to the live page.
     const FIELDS: &str = "input:not([type=file]):not([type=radio]), select";
+
+    /// A file field on the pre-rendered page.
+    const FILE_FIELDS: &str = "input[type=file]";
+
+    /// The files a reader chose in a file field of the pre-rendered page, or
+    /// dropped on its drop area (the boot script puts them in the field), by
+    /// the field's key: choosing one is what starts the viewer (issue #30).
+    fn chosen_files(pre: &web_sys::Element) -> Vec<(Key, web_sys::FileList)> {
+        keyed(pre, FILE_FIELDS)
+            .into_iter()
+            .filter_map(|(key, node)| {
+                let files = node.dyn_ref::<web_sys::HtmlInputElement>()?.files()?;
+                (files.length() > 0).then_some((key, files))
+            })
+            .collect()
+    }
+
+    /// Gives the live page's same file fields the files chosen before, with
+    /// the `change` that choosing them there sends.
+    fn give_files(host: &web_sys::Element, files: Vec<(Key, web_sys::FileList)>) {
+        for (key, list) in files {
+            let Some(node) = find_key(host, FILE_FIELDS, &key) else {
+                continue;
+            };
+            let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() else {
+                continue;
+            };
+            input.set_files(Some(&list));
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(e) = web_sys::Event::new_with_event_init_dict("change", &init) {
+                let _ = node.dispatch_event(&e);
+            }
+        }
+    }
 
     fn is_checkbox(input: &web_sys::HtmlInputElement) -> bool {
         input.type_() == "checkbox"

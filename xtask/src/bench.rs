@@ -357,9 +357,9 @@ fn lighthouse(root: &Path, checks: &mut Vec<Check>) -> Result {
 
 fn takeover(root: &Path, checks: &mut Vec<Check>) -> Result {
     println!(
-        "→ the takeover under Lighthouse's mobile throttling, the CPU calibrated to a mid-range phone: \
-         /asn-2025 at 4× or less (five runs), then {} (three runs) and a tap on each kind of control (five) \
-         at the calibrated slowdown (about 5 min)",
+        "→ pages loaded unasked and the takeover asked for, under Lighthouse's mobile throttling: \
+         /asn-2025 at 4× or less (five runs each), then {} (three runs each) and a tap on each kind of control (five) \
+         with the CPU calibrated to a mid-range phone (about 7 min)",
         TAKEOVER_PAGES.join(", ")
     );
     let rows = node_lines(root, "takeover.mjs", &[], "TAKEOVER ")?;

@@ -1,5 +1,6 @@
 //! The page shell: Trunk's `index.html` adapted for each family of pages
-//! (its boot script, a file with SRI, and its module's JS preloaded), the
+//! (its boot script, a file with SRI, and its module's JS preloaded once a
+//! reader asks for the viewer), the
 //! `<noscript>` sheet, the shell of `404.html`, and each route's HTML file
 //! made from its family's shell.
 //!
@@ -102,7 +103,7 @@ pub struct ModuleJs<'a> {
 }
 
 /// What every page names in `<meta>`: the catalogue's file, the validator
-/// module's ("JS WASM") and every family's module.
+/// module's ("JS WASM") and, where it opens texts, the importer's.
 pub struct Metas<'a> {
     /// Empty on a report's own pages, which load no list of reports.
     pub catalogue: &'a str,
@@ -114,9 +115,11 @@ pub struct Metas<'a> {
 
 /// Trunk's `index.html` made ours for one family of pages: the base path in
 /// `<meta name="insyn-base">` and the catalogue's and the validator's hashed names beside it, the inline boot script replaced by `boot_tag`
-/// (a file with SRI, for `script-src 'self'`), the family's JS glue
-/// preloaded in place of Trunk's, and no wasm preload (the wasm is fetched
-/// after the page has loaded).
+/// (a file with SRI, for `script-src 'self'`), the family's JS glue and its
+/// snippets preloaded in place of Trunk's, inert in a `<template
+/// id=insyn-preloads>` until a reader asks for the viewer (the boot script
+/// puts them in the head then, issue #30), and no wasm preload (the wasm is
+/// fetched only then).
 pub fn adapt_index(
     html: &str,
     base: &str,
@@ -237,7 +240,8 @@ pub struct Shell<'a> {
 
 impl Shell<'_> {
     /// The HTML file of the page at `path` (below the base, in its
-    /// language: `/en/…` for English), which loads its family's module; a
+    /// language: `/en/…` for English), which loads its family's module when
+    /// its reader asks for the viewer; a
     /// page of one report names its file, so the viewer loads it without
     /// the catalogue. The page lists the files its viewer reads first
     /// (`<meta name=insyn-reads>`, `ui::prerender::first_reads`), which the
@@ -327,7 +331,7 @@ pub struct Scripts<'a> {
 }
 
 /// Trunk's `index.html` adapted for each family of pages: its boot script
-/// and its module's JS preloaded.
+/// and its module's JS, to preload once asked for.
 pub fn family_indexes(
     scripts: &Scripts,
     index: &str,
