@@ -375,61 +375,67 @@ fn best_longest(runs: &[&Boot]) -> Option<f64> {
         .and_then(|v| v.into_iter().reduce(f64::min))
 }
 
-/// A page opened by a reader who asks for nothing more (gated): painted,
-/// nothing of the viewer fetched, and no task over 50 ms until it has
-/// settled, in the best run.
-fn load_checks(page: &str, runs: &[&Boot]) -> Vec<Check> {
+/// What the runs of one way of opening a page must show: in every run,
+/// `done` (gated, named `every`); in the best run, no task over 50 ms
+/// (named `quick`, a gate or an aim by `timing`; `never` when a run has no
+/// longest task).
+struct Opening {
+    every: String,
+    done: fn(&Boot) -> bool,
+    quick: String,
+    timing: fn(String, String, bool) -> Check,
+    never: &'static str,
+}
+
+fn opening_checks(o: Opening, runs: &[&Boot]) -> Vec<Check> {
     let n = runs.len();
-    let plain = runs
+    let done = runs
         .iter()
-        .filter(|r| r.pre_ms.is_some() && r.viewer_fetched == Some(false))
+        .filter(|r| r.pre_ms.is_some() && (o.done)(r))
         .count();
     let best = best_longest(runs);
-    let slowdown = runs.first().map_or(0.0, |r| r.slowdown);
     vec![
-        Check::gate(
-            format!("throttled: {page} painted pre-rendered, fetching nothing of the viewer unasked (runs)"),
-            format!("{plain} of {n}"),
-            n > 0 && plain == n,
-        ),
-        Check::gate(
-            format!(
-                "throttled, CPU {slowdown:.2}×: {page} loads with no task over {TASK_MS:.0} ms, unasked (best run)"
-            ),
-            best.map_or("a run never settled".into(), |b| {
-                format!("longest task {b:.0} ms")
-            }),
+        Check::gate(o.every, format!("{done} of {n}"), n > 0 && done == n),
+        (o.timing)(
+            o.quick,
+            best.map_or(o.never.into(), |b| format!("longest task {b:.0} ms")),
             best.is_some_and(|b| b <= TASK_MS),
         ),
     ]
 }
 
+/// The slowdown of a page's runs, for the checks' names.
+fn slowdown_of(runs: &[&Boot]) -> f64 {
+    runs.first().map_or(0.0, |r| r.slowdown)
+}
+
+/// A page opened by a reader who asks for nothing more (gated): painted,
+/// nothing of the viewer fetched, and no task over 50 ms until it has
+/// settled, in the best run.
+fn load_checks(page: &str, runs: &[&Boot]) -> Vec<Check> {
+    let slowdown = slowdown_of(runs);
+    let o = Opening {
+        every: format!("throttled: {page} painted pre-rendered, fetching nothing of the viewer unasked (runs)"),
+        done: |r| r.viewer_fetched == Some(false),
+        quick: format!("throttled, CPU {slowdown:.2}×: {page} loads with no task over {TASK_MS:.0} ms, unasked (best run)"),
+        timing: Check::gate,
+        never: "a run never settled",
+    };
+    opening_checks(o, runs)
+}
+
 /// A page whose reader asks for the viewer once it is painted: taken over
 /// in every run (gated); no task over 50 ms until live is an aim.
 fn boot_checks(page: &str, runs: &[&Boot]) -> Vec<Check> {
-    let n = runs.len();
-    let live = runs
-        .iter()
-        .filter(|r| r.pre_ms.is_some() && r.live_ms.is_some())
-        .count();
-    let best = best_longest(runs);
-    let slowdown = runs.first().map_or(0.0, |r| r.slowdown);
-    vec![
-        Check::gate(
-            format!("throttled: {page} painted pre-rendered, then taken over when asked (runs)"),
-            format!("{live} of {n}"),
-            n > 0 && live == n,
-        ),
-        aim(
-            format!(
-                "throttled, CPU {slowdown:.2}×: asked for, {page}'s viewer takes over with no task over {TASK_MS:.0} ms (best run)"
-            ),
-            best.map_or("a run never went live".into(), |b| {
-                format!("longest task {b:.0} ms")
-            }),
-            best.is_some_and(|b| b <= TASK_MS),
-        ),
-    ]
+    let slowdown = slowdown_of(runs);
+    let o = Opening {
+        every: format!("throttled: {page} painted pre-rendered, then taken over when asked (runs)"),
+        done: |r| r.live_ms.is_some(),
+        quick: format!("throttled, CPU {slowdown:.2}×: asked for, {page}'s viewer takes over with no task over {TASK_MS:.0} ms (best run)"),
+        timing: aim,
+        never: "a run never went live",
+    };
+    opening_checks(o, runs)
 }
 
 /// One of the counts of a boot's compiled wasm functions that is gated.
