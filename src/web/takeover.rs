@@ -354,9 +354,17 @@ mod imp {
                 continue;
             };
             input.set_files(Some(&list));
-            let init = web_sys::EventInit::new();
-            init.set_bubbles(true);
-            if let Ok(e) = web_sys::Event::new_with_event_init_dict("change", &init) {
+            send(&node, &["change"]);
+        }
+    }
+
+    /// Sends `kinds` of bubbling events to `node`, as the reader's own
+    /// typing or choosing there would.
+    fn send(node: &web_sys::Element, kinds: &[&str]) {
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        for kind in kinds {
+            if let Ok(e) = web_sys::Event::new_with_event_init_dict(kind, &init) {
                 let _ = node.dispatch_event(&e);
             }
         }
@@ -421,13 +429,7 @@ mod imp {
             } else {
                 continue;
             }
-            let init = web_sys::EventInit::new();
-            init.set_bubbles(true);
-            for kind in ["input", "change"] {
-                if let Ok(e) = web_sys::Event::new_with_event_init_dict(kind, &init) {
-                    let _ = node.dispatch_event(&e);
-                }
-            }
+            send(&node, &["input", "change"]);
             next_task().await;
             next_task().await;
         }
