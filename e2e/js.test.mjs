@@ -136,7 +136,8 @@ test('boot script: a focus into a field that needs code, an address with a query
   // starts the viewer, which opens its English page.
   await page.evaluate(() => localStorage.removeItem('insyn-sprak'));
   await page.gotoPrerendered(url + 't/en.html');
-  assert.equal(await page.evaluate(() => localStorage.getItem('insyn-sprak')), 'en');
+  // Once the page is painted, not on the way to that paint.
+  await page.waitForFunction(() => localStorage.getItem('insyn-sprak') === 'en', null, { timeout: 5000 });
   assert.equal(await page.evaluate(() => window.__initArg), undefined, 'an English page itself waits');
   await page.gotoPrerendered(url + 't/page.html');
   await started();

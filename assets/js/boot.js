@@ -177,13 +177,14 @@ const painted = new Promise((resolve) => {
 });
 // An English page is remembered, as the viewer remembers it, so that a
 // Swedish address opens the English page next time (`ui::lang_to_remember`).
-if (document.documentElement.lang === 'en' && window.top === window) {
+const rememberEnglish = () => {
+  if (document.documentElement.lang !== 'en' || window.top !== window) return;
   try {
     localStorage.setItem('insyn-sprak', 'en');
   } catch {
     // Storage refused: the choice is not remembered.
   }
-}
+};
 // A report of the reader's own opened earlier in this tab is shown by the
 // viewer on the page where one opens it (`state::restore_local`): there it
 // starts at once.
@@ -194,5 +195,10 @@ const ownOpen = () => {
     return false;
   }
 };
-if (!pre || window.top !== window || location.search || leavesForEnglish() || ownOpen()) want();
-Promise.all([loaded, painted, wanted]).then(start);
+// The reader's storage is read once the page is painted, not on the way to
+// that paint (a first read of it can wait on the browser).
+Promise.all([loaded, painted]).then(() => {
+  rememberEnglish();
+  if (!pre || window.top !== window || location.search || leavesForEnglish() || ownOpen()) want();
+  return wanted;
+}).then(start);
