@@ -64,24 +64,32 @@ test('?lang=en opens the English page, and a reader who chose English comes back
   await ctx.close();
 });
 
-test('without JavaScript a CSV link downloads the same bytes as the in-page download; PNG and JSON are files too', async () => {
+test('without JavaScript a chart\'s CSV, SVG and PNG links download its files; the JSON is a file too', async () => {
   const route = 'asn-2025/ekonomi/budgetavvikelse';
-  const fromLink = await withoutJs(async (page) => {
+  await withoutJs(async (page) => {
     await page.gotoPrerendered(env.url + route);
     const link = page.getByRole('link', { name: /^CSV/ });
     assert.equal(await link.getAttribute('href'), `/${route}.csv`);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    const png = await page.request.get(new URL(await page.getByRole('link', { name: /^PNG/ }).getAttribute('href'), env.url).href);
-    assert.equal(png.headers()['content-type'], 'image/png');
-    assert.ok((await png.body()).length > 5000);
-    return fs.readFileSync(await download.path());
+    assert.equal(download.suggestedFilename(), 'asn-2025-budgetavvikelse.csv');
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    // The rows of the chart's table view, in its order.
+    await page.locator('details.chart-table > summary').click();
+    const rows = await page.locator('details.chart-table th[scope="row"]').allInnerTexts();
+    assert.ok(rows.length >= 4);
+    assert.deepEqual(csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(';')[0]), rows.map((r) => r.trim()));
+    const file = async (name, type) => {
+      const res = await page.request.get(new URL(await page.getByRole('link', { name }).getAttribute('href'), env.url).href);
+      assert.equal(res.headers()['content-type'].split(';')[0], type);
+      return res.body();
+    };
+    assert.ok((await file(/^PNG/, 'image/png')).length > 5000);
+    const svg = (await file(/^SVG/, 'image/svg+xml')).toString();
+    assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    // Each bar's row (the last row, the total, is no bar).
+    for (const r of rows.slice(0, -1)) assert.ok(svg.includes(r.trim().split(' ')[0]), `the drawing names ${r}`);
   });
   const page = await env.context.newPage();
-  await page.goto(env.url + route);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner CSV' }).click()]);
-  const inPage = fs.readFileSync(await download.path());
-  assert.ok(inPage.length > 100);
-  assert.deepEqual(fromLink, inPage);
   // The report's JSON is linked from its page.
   await page.goto(env.url + 'asn-2025');
   const json = await page.getByRole('link', { name: 'Rapportens data som JSON-fil' }).getAttribute('href');

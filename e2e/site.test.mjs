@@ -217,7 +217,7 @@ test('CSV download holds exactly the table shown', async () => {
   await page.goto(url + 'asn-2025/ekonomi/budgetavvikelse');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Ladda ner CSV' }).click(),
+    page.getByRole('link', { name: /^CSV/ }).click(),
   ]);
   assert.equal(download.suggestedFilename(), 'asn-2025-budgetavvikelse.csv');
   const text = fs.readFileSync(await download.path(), 'utf8');

@@ -2,8 +2,9 @@
 //! each report, goal and chart page in both languages (`…/delning.png`),
 //! with the page's title, the board and the year, and the same picture as
 //! the page (the status bar for a report, the goal's status for a goal, the
-//! chart itself for a chart); and each chart as a PNG beside its SVG and CSV
-//! downloads (`/{report}/ekonomi/{chart}.png`). The SVG comes from the
+//! chart itself for a chart); and each chart as an SVG and a PNG file beside
+//! its CSV (`/{report}/ekonomi/{chart}.svg` and `.png`), which the chart's
+//! page links to, so they download without the viewer. The SVG comes from the
 //! viewer's own chart code (`insyn::charts`); `resvg` rasterises it with the
 //! font bundled in `assets/fonts/` (DejaVu Sans, licence beside it), so the
 //! images are the same on every machine.
@@ -356,7 +357,7 @@ fn nest(svg: &str, x: f64, y: f64, w: f64, h: f64, vw: f64, vh: f64) -> String {
     )
 }
 
-/// Writes every page's share image and each chart's PNG, in both languages.
+/// Writes every page's share image and each chart's SVG and PNG, in both languages.
 pub fn write_images(f: &Findable, out: &Out, routes: &[String], cache: &Cache) -> Result {
     use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
     let started = std::time::Instant::now();
@@ -372,6 +373,7 @@ pub fn write_images(f: &Findable, out: &Out, routes: &[String], cache: &Cache) -
                     cards.fetch_add(1, Relaxed);
                 }
                 if let Some((file, svg)) = chart_png_source(f, route, lang) {
+                    out.write(&chart_svg_file(&file), svg.as_bytes())?;
                     write(out, &file, (cache, &raster), &svg, CHART_SCALE)?;
                     charts_n.fetch_add(1, Relaxed);
                 }
@@ -430,6 +432,12 @@ fn chart_png_source(f: &Findable, route: &str, lang: Lang) -> Option<(String, St
 pub fn chart_png(report: &str, chart: &str, lang: Lang) -> String {
     let route = format!("/{report}/ekonomi/{chart}");
     format!("{}.png", in_lang(&route, lang).trim_start_matches('/'))
+}
+
+/// The chart's SVG file beside its PNG (`….png` → `….svg`): the drawing the
+/// PNG is made from, as the page's "SVG" link downloads it.
+fn chart_svg_file(png: &str) -> String {
+    format!("{}.svg", png.trim_end_matches(".png"))
 }
 
 /// Writes the PNG of `svg` at `scale` as `file`, kept as it is while the
@@ -557,6 +565,12 @@ mod tests {
         let f = bundled(Default::default());
         let (file, svg) = chart_png_source(&f, "/asn-2025/ekonomi/orsaker", Lang::Sv).unwrap();
         assert_eq!(file, "asn-2025/ekonomi/orsaker.png");
+        assert_eq!(chart_svg_file(&file), "asn-2025/ekonomi/orsaker.svg");
+        assert!(
+            svg.starts_with("<svg") && svg.contains("AMA EBB"),
+            "{}",
+            &svg[..80]
+        );
         let (w, _, inked, _) = stats(&Rasteriser::default().png(&svg, CHART_SCALE).unwrap());
         assert_eq!(w, 1440);
         assert!(inked > 0.02, "{inked}");
