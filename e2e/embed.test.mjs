@@ -119,9 +119,10 @@ test('"Bädda in" opens a dialog with the iframe code and a preview', async () =
   assert.match(code, /embed\.js/);
   await dialog.getByRole('button', { name: 'Kopiera koden' }).click();
   await dialog.getByText('Koden är kopierad.').waitFor();
-  assert.ok(await dialog.locator('.embed-preview svg').count() >= 1);
+  // The preview is the embed itself, as the iframe will show it.
+  await page.frameLocator('dialog[open] iframe.embed-preview').locator('.chart-svg svg').first().waitFor({ timeout: 10000 });
   await page.keyboard.press('Escape');
-  await dialog.waitFor({ state: 'detached' });
+  await dialog.waitFor({ state: 'hidden' });
   await page.close();
 });
 

@@ -2,7 +2,7 @@
 // serve` (through serve.mjs) and the e2e tests send exactly these, and
 // hosting.test.mjs checks that the document says the same.
 
-export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'self' https://malmo.se https://*.malmo.se";
+export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'self' https://malmo.se https://*.malmo.se";
 
 // The demo page plays a host page on another site, with its own (looser) policy.
 export const DEMO_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; frame-src 'self'";

@@ -28,11 +28,14 @@ const js = (body) => ({ type: 'text/javascript', body });
 const overrides = {
   '/t/page.html': {
     type: 'text/html; charset=utf-8',
-    body: '<!doctype html><div id=insyn-pre><button id=a>A</button><button id=b>B</button><p id=p>text</p>'
+    body: '<!doctype html><html lang=sv><div id=insyn-pre><button id=a>A</button><button id=b>B</button><p id=p>text</p>'
       + '<button id=t popovertarget=d>term</button><span id=d popover>definition</span>'
       + '<form class=filters><select id=f name=status><option value="">all</option><option value=met>met</option></select>'
       + '<select id=g name=omrade><option value="">all</option><option value=x>x</option></select></form>'
-      + '<div class=needs-js><button id=e>embed</button><input id=s></div></div>'
+      + '<div class=needs-js><button id=e>search</button><input id=s></div>'
+      + '<button id=o class=needs-js data-opens=dlg>embed</button><dialog id=dlg><textarea id=code>&lt;iframe src="/t/inbaddning/x"&gt;</textarea>'
+      + '<form method=dialog><button type=button id=c data-copies=code data-copied=copied>copy</button><button id=x>close</button></form>'
+      + '<p class=copied></p><iframe data-src="/t/en.html" sandbox="allow-same-origin"></iframe></dialog></div>'
       + '<script type=module src=/t/boot.js></script>',
   },
   '/t/own.html': {
@@ -109,7 +112,7 @@ test('boot script: on a pre-rendered page the viewer starts only when asked: by 
   assert.equal(await busy('b'), null, 'a failed start leaves no button busy');
 });
 
-test('boot script: a focus into a field that needs code, an address with a query, an English page the reader chose or a report of their own asks for the viewer', async () => {
+test('boot script: a focus into a field that needs code, an address with a query the page does not show, an English page the reader chose or a report of their own asks for the viewer', async () => {
   const { page, url } = env;
   const started = () => page.waitForFunction(() => window.__initArg !== undefined, null, { timeout: 5000 });
   await page.gotoPrerendered(url + 't/page.html');
@@ -119,11 +122,11 @@ test('boot script: a focus into a field that needs code, an address with a query
   assert.equal(await page.evaluate(() => window.__initArg), undefined, 'a button merely focused');
   await page.focus('#s');
   await started();
-  await page.gotoPrerendered(url + 't/page.html?lang=sv');
+  // An address with a query the page does not show: an option its filter lacks, a name it has no field for.
+  await page.gotoPrerendered(url + 't/page.html?status=nope');
   await started();
-  // A filter chosen keeps what else the address holds.
-  await page.selectOption('#f', 'met');
-  assert.equal(new URL(page.url()).search, '?lang=sv&status=met');
+  await page.gotoPrerendered(url + 't/page.html?x=1');
+  await started();
   // A report of the reader's own opened in this tab: the page that shows it starts the viewer.
   await page.gotoPrerendered(url + 't/own.html');
   await page.waitForTimeout(300);
@@ -141,6 +144,43 @@ test('boot script: a focus into a field that needs code, an address with a query
   assert.equal(await page.evaluate(() => window.__initArg), undefined, 'an English page itself waits');
   await page.gotoPrerendered(url + 't/page.html');
   await started();
+  await page.evaluate(() => localStorage.removeItem('insyn-sprak'));
+});
+
+// A report's page needs no viewer (issue #30): what it shows for an
+// address with its own language and its filters, and its embed dialog, come
+// from its HTML and this script.
+test('boot script: an address with the page\'s language and filters, and the embed dialog, are answered without the viewer', async () => {
+  const { page, url, context } = env;
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(() => localStorage.removeItem('insyn-sprak'));
+  await page.gotoPrerendered(url + 't/page.html?lang=sv&status=met&omrade=x');
+  assert.deepEqual(await page.evaluate(() => [f.value, g.value]), ['met', 'x'], 'the filters of the address are chosen');
+  // Swedish asked for is remembered, as the viewer remembers it.
+  await page.waitForFunction(() => localStorage.getItem('insyn-sprak') === 'sv', null, { timeout: 5000 });
+  // A filter chosen keeps what else the address holds.
+  await page.selectOption('#g', '');
+  assert.equal(new URL(page.url()).search, '?lang=sv&status=met');
+  // The embed dialog opens with the code for this site's own address and its preview.
+  await page.click('#o');
+  assert.equal(await page.evaluate(() => dlg.open), true);
+  assert.equal(await page.inputValue('#code'), `<iframe src="${url}t/inbaddning/x">`);
+  assert.equal(await page.locator('#dlg iframe').getAttribute('src'), '/t/en.html');
+  await page.click('#c');
+  await page.locator('#dlg .copied').getByText('copied').waitFor({ timeout: 5000 });
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `<iframe src="${url}t/inbaddning/x">`);
+  await page.click('#x');
+  assert.equal(await page.evaluate(() => dlg.open), false, 'the close button closes it');
+  await page.click('#o');
+  assert.equal(await page.locator('#dlg .copied').textContent(), '', 'opened again, nothing copied yet');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => dlg.open), false, 'Escape closes it');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__initArg), undefined, 'the viewer was not started');
+  assert.equal(await page.locator('[aria-busy]').count(), 0, 'no press left to repeat');
+  assert.deepEqual(fetched.filter((f) => f.includes('viewer')), [], 'nothing of the viewer fetched');
   await page.evaluate(() => localStorage.removeItem('insyn-sprak'));
 });
 

@@ -11,17 +11,19 @@ const pre = document.getElementById('insyn-pre');
 
 // The viewer starts when a reader asks for what needs it, not at load
 // (issue #30): a pre-rendered page works from its HTML (a chart's table
-// view, the filters, a term's definition, disclosures, a chart's marks by
-// keyboard, below), and taking it over costs a phone seconds of script. So
-// the wasm is fetched and the page taken over when the reader presses or
-// taps (a click) a control that needs code (`.needs-js`: embedding, downloads,
-// search, opening one's own report, the comparisons' choices) or moves the
+// view, the filters, a term's definition, disclosures, a chart's files;
+// with this script a chart's marks by keyboard and the embed dialog, below),
+// and taking it over costs a phone seconds of script. So the wasm is fetched
+// and the page taken over when the reader presses or taps (a click) a
+// control that needs the viewer (`.needs-js` but for the embed dialog:
+// search, opening one's own report and its downloads, the comparisons'
+// choices) or moves the
 // focus into or changes one of its fields (not a button merely passed by
 // Tab), or presses a button the HTML does not answer; at once where
 // there is no pre-rendered page (404.html, whose content the viewer makes),
 // in a frame (an embed, which tells its host its height), on an address
-// with a query (a filter or a language the pre-rendered page does not
-// show), where the viewer opens the English page instead
+// with a query the pre-rendered page does not show (`showsQuery`), where
+// the viewer opens the English page instead
 // (`leavesForEnglish`), and where it shows a report of the reader's own
 // (`ownOpen`). `insynStart()` asks for it too (the tests and the benches,
 // acting as such a reader).
@@ -30,8 +32,11 @@ const wanted = new Promise((resolve) => { want = resolve; });
 globalThis.insynStart = () => want();
 const inNeedsJs = (e, fields) => e.target instanceof Element && e.target.closest('.needs-js')
   && (!fields || e.target.matches('input, select, textarea'));
+// What this script answers itself (below): an embed dialog, its button and
+// what is in it.
+const answeredHere = (el) => !!el.closest('[data-opens], dialog');
 if (pre) {
-  pre.addEventListener('click', (e) => inNeedsJs(e, false) && want(), true);
+  pre.addEventListener('click', (e) => inNeedsJs(e, false) && !answeredHere(e.target) && want(), true);
   pre.addEventListener('focusin', (e) => inNeedsJs(e, true) && want(), true);
   pre.addEventListener('change', (e) => inNeedsJs(e, true) && want(), true);
 }
@@ -61,18 +66,61 @@ if (pre) {
 // the page's HTML answers itself (a term's popover), whose state carries over.
 if (pre) pre.addEventListener('click', (e) => {
   const b = e.target instanceof Element && e.target.closest('button');
-  if (b?.hasAttribute('popovertarget')) return;
-  if (!b) return;
+  if (!b || b.hasAttribute('popovertarget') || answeredHere(b)) return;
   globalThis.insynPendingClick?.el.removeAttribute('aria-busy');
   globalThis.insynPendingClick = { el: b, at: Date.now() };
   b.setAttribute('aria-busy', 'true');
   want();
 }, true);
 
+// An embed dialog is in the page from the start (`components::EmbedButton`)
+// and opens without the viewer: its code gets the address this site is
+// served from (the build wrote its base path only), and its preview the
+// embed's own page. The copy button copies the code; where the browser
+// refuses, the code is selected for the reader to copy. The dialog closes
+// by itself (`<form method="dialog">`, Escape).
+if (pre) pre.addEventListener('click', (e) => {
+  const opener = e.target instanceof Element && e.target.closest('[data-opens]');
+  const dialog = opener && document.getElementById(opener.dataset.opens);
+  if (!(dialog instanceof HTMLDialogElement)) return;
+  const code = dialog.querySelector('textarea');
+  if (code) code.value = code.defaultValue.replaceAll(`src="${BASE}`, `src="${location.origin}${BASE}`);
+  dialog.querySelector('.copied')?.replaceChildren();
+  const preview = dialog.querySelector('iframe[data-src]');
+  if (preview && !preview.getAttribute('src')) preview.src = preview.dataset.src;
+  if (!dialog.open) dialog.showModal();
+});
+if (pre) pre.addEventListener('click', (e) => {
+  const button = e.target instanceof Element && e.target.closest('[data-copies]');
+  const field = button && document.getElementById(button.dataset.copies);
+  if (!(field instanceof HTMLTextAreaElement)) return;
+  const status = button.closest('dialog')?.querySelector('.copied');
+  navigator.clipboard.writeText(field.value).then(() => {
+    if (status) status.textContent = button.dataset.copied;
+  }, () => field.select());
+});
+
+// An address whose query the pre-rendered page shows by itself needs no
+// viewer: the page's own language (remembered below) and its filters, each
+// a named field of the form with one of its options (which the style sheet
+// reads). Chosen here, before the page is first painted.
+const showsQuery = (() => {
+  const form = pre?.querySelector('form.filters:not(.needs-js)');
+  const chosen = [];
+  for (const [k, v] of new URLSearchParams(location.search)) {
+    if (k === 'lang' && v === document.documentElement.lang) continue;
+    const field = form?.elements.namedItem(k);
+    if (!(field instanceof HTMLSelectElement) || ![...field.options].some((o) => o.value === v)) return false;
+    chosen.push([field, v]);
+  }
+  for (const [field, v] of chosen) field.value = v;
+  return true;
+})();
+
 // Without the viewer, a filter chosen is kept in the address as the live
 // page keeps it (its form's named fields, without the empty ones, beside
 // what else the address holds), so a shared link or a reload shows the
-// same goals (an address with a query starts the viewer, which shows them).
+// same goals (`showsQuery`).
 if (pre) pre.addEventListener('change', (e) => {
   const form = e.target instanceof Element && e.target.closest('form.filters:not(.needs-js)');
   if (!form || document.documentElement.dataset.insynState === 'live') return;
@@ -175,12 +223,15 @@ const painted = new Promise((resolve) => {
     resolve();
   }
 });
-// An English page is remembered, as the viewer remembers it, so that a
-// Swedish address opens the English page next time (`ui::lang_to_remember`).
-const rememberEnglish = () => {
-  if (document.documentElement.lang !== 'en' || window.top !== window) return;
+// A language chosen is remembered, as the viewer remembers it
+// (`ui::lang_to_remember`): an English page, so that a Swedish address
+// opens the English page next time, and Swedish asked for (`?lang=sv`).
+const rememberLang = () => {
+  const en = document.documentElement.lang === 'en';
+  const lang = en ? 'en' : new URLSearchParams(location.search).get('lang');
+  if ((lang !== 'en' && lang !== 'sv') || window.top !== window) return;
   try {
-    localStorage.setItem('insyn-sprak', 'en');
+    localStorage.setItem('insyn-sprak', lang);
   } catch {
     // Storage refused: the choice is not remembered.
   }
@@ -198,7 +249,7 @@ const ownOpen = () => {
 // The reader's storage is read once the page is painted, not on the way to
 // that paint (a first read of it can wait on the browser).
 Promise.all([loaded, painted]).then(() => {
-  rememberEnglish();
-  if (!pre || window.top !== window || location.search || leavesForEnglish() || ownOpen()) want();
+  rememberLang();
+  if (!pre || window.top !== window || !showsQuery || leavesForEnglish() || ownOpen()) want();
   return wanted;
 }).then(start);

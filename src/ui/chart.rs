@@ -157,19 +157,24 @@ pub fn Chart(props: &ChartProps) -> Html {
                 }
             </figcaption>
             <ChartMarks drawn={drawn.clone()} id_base={id_base.clone()} title={props.table.title.clone()} source={source} />
-            // The table view works without the viewer; the downloads and
-            // the embed code need it.
+            // The table view, the files and the embed code work without
+            // the viewer (issue #30); the downloads of a report the build
+            // did not write (one's own) need it.
             <ChartActions drawn={drawn.clone()} id_base={id_base.clone()} table={props.table.clone()} doc={props.doc.clone()}
                 report={props.report.clone()} embeddable={props.embeddable} />
             if props.embeddable && !ctx.route.is_embed() {
                 // Files written by the build: they work without JavaScript.
                 <p class="chart-files">
                     { format!("{}: ", t.files_label) }
-                    <a href={ctx.file_href(&format!("{}/ekonomi/{}.csv", props.report, props.table.id))} download="" type="text/csv">
+                    <a href={ctx.file_href(&format!("{}/ekonomi/{}.csv", props.report, props.table.id))} download={format!("{id_base}.csv")} type="text/csv">
                         { "CSV" }<span class="visually-hidden">{ format!(" – {}", props.table.title) }</span>
                     </a>
                     { " · " }
-                    <a href={ctx.lang_file_href(&format!("{}/ekonomi/{}.png", props.report, props.table.id))} download="" type="image/png">
+                    <a href={ctx.lang_file_href(&format!("{}/ekonomi/{}.svg", props.report, props.table.id))} download={format!("{id_base}.svg")} type="image/svg+xml">
+                        { "SVG" }<span class="visually-hidden">{ format!(" – {}", props.table.title) }</span>
+                    </a>
+                    { " · " }
+                    <a href={ctx.lang_file_href(&format!("{}/ekonomi/{}.png", props.report, props.table.id))} download={format!("{id_base}.png")} type="image/png">
                         { "PNG" }<span class="visually-hidden">{ format!(" – {}", props.table.title) }</span>
                     </a>
                 </p>
@@ -310,7 +315,9 @@ struct ChartActionsProps {
 
 /// The chart's row of actions: its table view (a `<details>`, which works
 /// from the pre-rendered page's HTML before the viewer is live; the live
-/// page builds its table when opened), the downloads and the embed code.
+/// page builds its table when opened), the embed code, and for a report
+/// the build did not write (one's own) the downloads, made by the viewer;
+/// a written report's chart links to its files instead (`.chart-files`).
 #[component]
 fn ChartActions(props: &ChartActionsProps) -> Html {
     let Some(ctx) = use_ctx() else {
@@ -339,14 +346,12 @@ fn ChartActions(props: &ChartActionsProps) -> Html {
     html! {
         <div class="chart-actions">
             <Disclosure class="chart-table" summary={t.show_table} content={table_view} data_key={format!("{id_base}-table")} />
-            <button type="button" class="needs-js" data-key={format!("{id_base}-csv")} onclick={csv}>{ t.download_csv }</button>
-            <button type="button" class="needs-js" data-key={format!("{id_base}-svg")} onclick={svg_download}>{ t.download_svg }</button>
             if props.embeddable && !ctx.route.is_embed() {
                 <EmbedButton path={format!("{}/ekonomi/{}", props.report, props.table.id)} title={props.table.title.clone()}
-                    height={(chart.height as u32).saturating_add(260)}>
-                    <p class="chart-summary">{ &chart.summary }</p>
-                    <Preview drawn={props.drawn.clone()} />
-                </EmbedButton>
+                    height={(chart.height as u32).saturating_add(260)} />
+            } else {
+                <button type="button" class="needs-js" data-key={format!("{id_base}-csv")} onclick={csv}>{ t.download_csv }</button>
+                <button type="button" class="needs-js" data-key={format!("{id_base}-svg")} onclick={svg_download}>{ t.download_svg }</button>
             }
         </div>
     }
@@ -399,27 +404,14 @@ impl Drawn {
         }
     }
 
-    /// The drawing's markup (drawn now for a kept drawing: for a download
-    /// or the embed preview, which few readers open).
+    /// The drawing's markup (drawn now for a kept drawing: for a download,
+    /// which few readers ask for).
     fn markup(&self) -> Rc<String> {
         match &self.drawing {
             Drawing::Markup(svg) => svg.clone(),
             Drawing::Kept(_) => Rc::new(svg::render(&self.chart)),
         }
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct PreviewProps {
-    drawn: Rc<Drawn>,
-}
-
-/// The drawing again, for the embed dialog's preview: its markup is drawn
-/// when the dialog opens.
-#[component]
-fn Preview(props: &PreviewProps) -> Html {
-    let svg = use_memo(props.drawn.clone(), |d| d.markup());
-    raw_svg(&svg)
 }
 
 /// The one place that inserts raw markup: plotters' SVG, which escapes the

@@ -340,9 +340,6 @@ pub struct EmbedButtonProps {
     /// Initial height reserved for the iframe, in pixels.
     #[prop_or(480)]
     pub height: u32,
-    /// The preview: the same view the iframe will show.
-    #[prop_or_default]
-    pub children: Html,
 }
 
 /// The iframe code for an embed. `base` is the site's absolute base URL;
@@ -356,16 +353,30 @@ pub fn iframe_code(base: &str, lang: Lang, path: &str, title: &str, height: u32)
     format!(
         "<iframe src=\"{b}{l}inbaddning/{p}\" title=\"{t}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" data-insyn-embed style=\"border:0;max-width:100%\"></iframe>\n<script type=\"module\" src=\"{b}embed.js\"></script>",
         b = esc(base),
-        l = match lang {
-            Lang::Sv => String::new(),
-            Lang::En => format!("{}/", super::EN_SEGMENT),
-        },
+        l = embed_prefix(lang),
         p = esc(path),
         t = esc(title),
     )
 }
 
+/// Where a language's embeds live below the base: `en/` for English.
+fn embed_prefix(lang: Lang) -> String {
+    match lang {
+        Lang::Sv => String::new(),
+        Lang::En => format!("{}/", super::EN_SEGMENT),
+    }
+}
+
 /// "Bädda in": a dialog with the iframe code, a copy button and a preview.
+/// The dialog is in the page from the start (closed), so the pre-rendered
+/// page opens it without the viewer (issue #30): the boot script answers
+/// the button (`data-opens`) and the copy (`data-copies`), and puts the
+/// site's own address into the code, which the build cannot know (a copy
+/// of the site may be served from anywhere); the live page does the same.
+/// Its close button is the platform's (`<form method="dialog">`). The
+/// preview is the embed itself, the pre-rendered view the iframe will
+/// show, loaded when the dialog opens (`data-src` until then) and shown
+/// without its scripts (`sandbox`), so opening costs the page no viewer.
 #[component]
 pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
     let open = use_state(|| false);
@@ -390,20 +401,17 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
         &props.title,
         props.height,
     );
+    let preview = format!(
+        "{}{}inbaddning/{}",
+        crate::web::base_path(),
+        embed_prefix(ctx.lang),
+        props.path
+    );
     let on_open = {
-        let open = open.clone();
-        let copied = copied.clone();
+        let (open, copied) = (open.clone(), copied.clone());
         Callback::from(move |_| {
             copied.set(false);
             open.set(true);
-        })
-    };
-    let on_close = {
-        let open = open.clone();
-        let id = id.clone();
-        Callback::from(move |_| {
-            crate::web::close_dialog(&id);
-            open.set(false);
         })
     };
     let on_dialog_close = {
@@ -421,21 +429,23 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
     let code_id = format!("{id}-code");
     html! {
         <>
-            <button type="button" class="embed-button needs-js" data-key={id.clone()} onclick={on_open} aria-haspopup="dialog">{ t.embed }</button>
-            if *open {
-                <dialog id={id.clone()} class="embed-dialog" aria-labelledby={format!("{id}-h")} onclose={on_dialog_close}>
-                    <h2 id={format!("{id}-h")}>{ t.embed_heading }</h2>
-                    <label for={code_id.clone()}>{ t.embed_code_label }</label>
-                    <textarea id={code_id} readonly=true rows="5" value={code} />
-                    <div class="dialog-actions">
-                        <button type="button" data-key={format!("{id}-copy")} onclick={on_copy}>{ t.copy_code }</button>
-                        <button type="button" data-key={format!("{id}-close")} onclick={on_close}>{ t.close }</button>
-                    </div>
-                    <p role="status" class="copied">{ if *copied { t.copied } else { "" } }</p>
-                    <h3>{ t.preview }</h3>
-                    <div class="embed-preview">{ props.children.clone() }</div>
-                </dialog>
-            }
+            <button type="button" class="embed-button needs-js" data-key={id.clone()} data-opens={id.clone()} onclick={on_open} aria-haspopup="dialog">{ t.embed }</button>
+            <dialog id={id.clone()} class="embed-dialog" aria-labelledby={format!("{id}-h")} onclose={on_dialog_close} data-pagefind-ignore="all">
+                <h2 id={format!("{id}-h")}>{ t.embed_heading }</h2>
+                <label for={code_id.clone()}>{ t.embed_code_label }</label>
+                <textarea id={code_id.clone()} readonly=true rows="5" value={code} />
+                <form method="dialog" class="dialog-actions">
+                    <button type="button" data-key={format!("{id}-copy")} data-copies={code_id} data-copied={t.copied} onclick={on_copy}>{ t.copy_code }</button>
+                    <button data-key={format!("{id}-close")}>{ t.close }</button>
+                </form>
+                <p role="status" class="copied">{ if *copied { t.copied } else { "" } }</p>
+                <h3>{ t.preview }</h3>
+                if *open {
+                    <iframe class="embed-preview" src={preview} title={props.title.clone()} height={props.height.to_string()} sandbox="allow-same-origin" />
+                } else {
+                    <iframe class="embed-preview" data-src={preview} title={props.title.clone()} height={props.height.to_string()} sandbox="allow-same-origin" />
+                }
+            </dialog>
         </>
     }
 }

@@ -1,4 +1,5 @@
-//! What a control asks of the browser: a `<dialog>` opened or closed, a
+//! What a control asks of the browser: a `<dialog>` opened (it closes by
+//! itself, `<form method="dialog">`), a
 //! file downloaded, text copied to the clipboard.
 
 #[cfg(target_arch = "wasm32")]
@@ -50,16 +51,6 @@ mod imp {
             }
         }
     }
-
-    pub fn close_dialog(id: &str) {
-        if let Some(d) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok())
-        {
-            d.close();
-        }
-    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -67,7 +58,6 @@ mod imp {
     pub fn download(_name: &str, _mime: &str, _content: &str) {}
     pub fn copy_to_clipboard(_text: &str) {}
     pub fn show_dialog(_id: &str) {}
-    pub fn close_dialog(_id: &str) {}
 }
 
 pub use imp::*;

@@ -102,11 +102,7 @@ pub fn GoalView(props: &GoalViewProps) -> Html {
             { key_figures(g, lang) }
             { source(&a.title, &g.source, lang) }
             if !ctx.route.is_embed() {
-                <EmbedButton path={format!("{}/mal/{}", a.id, g.id)} title={format!("{} {}: {}", a.board.short, a.year, g.title)} height={900}>
-                    <p lang="sv"><strong>{ &g.title }</strong></p>
-                    { status_badge(g.assessment.status, lang) }
-                    <p>{ text(&g.follow_up, lang) }</p>
-                </EmbedButton>
+                <EmbedButton path={format!("{}/mal/{}", a.id, g.id)} title={format!("{} {}: {}", a.board.short, a.year, g.title)} height={900} />
             }
             <OtherReports report={a.id.clone()} board={a.board.short.clone()} year={a.year} goal={g.id.clone()} status={g.assessment.status} />
             { linked_items(&linked, lang) }

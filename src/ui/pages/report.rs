@@ -13,7 +13,6 @@ use crate::ui::components::{
 };
 use crate::ui::i18n::{self, page_title};
 use crate::ui::later::Later;
-use crate::ui::pages::embed::EmbedSummary;
 use crate::ui::pages::statement::StatementView;
 use crate::ui::state::Shared;
 use crate::ui::terms::Terms;
@@ -106,7 +105,7 @@ pub fn AnnualView(props: &ReportProps) -> Html {
             <p class="lead"><Terms text={text(&a.summary, lang)} slot="summary" /></p>
             // In a task of its own while the viewer takes over, as are the
             // goal areas and the notes below (issue #30).
-            <Later>{ status_summary(a, &props.report, lang) }</Later>
+            <Later>{ status_summary(a, lang) }</Later>
             if let Some((v, unit, table)) = a.result_figure() {
                 <section class="result" aria-labelledby="result-h">
                     <h2 id="result-h">{ t.result_heading }</h2>
@@ -147,16 +146,13 @@ pub fn AnnualView(props: &ReportProps) -> Html {
 
 /// The goals' statuses as a chart, with its embed button: the chart's and
 /// the button's code is compiled on its first call.
-fn status_summary(a: &AnnualAnalysis, report: &Shared<Report>, lang: Lang) -> Html {
+fn status_summary(a: &AnnualAnalysis, lang: Lang) -> Html {
     let t = i18n::t(lang);
     html! {
         <section class="status-summary" aria-labelledby="status-summary-h">
             <h2 id="status-summary-h">{ t.status_summary_label }</h2>
             <StatusChart counts={a.status_counts()} />
-            <EmbedButton path={a.id.clone()} title={format!("{} – {}: {}", a.board.name, a.title, t.status_summary_label)} height={560}>
-                // Under the dialog's "Preview" (h3).
-                <EmbedSummary report={report.clone()} level={4} />
-            </EmbedButton>
+            <EmbedButton path={a.id.clone()} title={format!("{} – {}: {}", a.board.name, a.title, t.status_summary_label)} height={560} />
         </section>
     }
 }
