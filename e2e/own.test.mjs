@@ -155,6 +155,8 @@ test('a board document\'s text becomes a draft: its review points with their lin
   await page.getByText('Egen rapport, inte publicerad').waitFor();
   const goals = doc.goal_areas.flatMap((a) => a.goals);
   assert.equal(goals.length, 14);
+  // The goal areas are built in tasks of their own (`ui::later`), after the heading.
+  await page.locator('.goal-card').nth(13).waitFor({ timeout: 10000 });
   assert.equal(await page.locator('.goal-card').count(), 14);
   const partly = goals.filter((g) => g.assessment.status === 'delvis_uppnatt').length;
   assert.equal(await page.locator('.goal-card[data-status="delvis_uppnatt"]').count(), partly);
