@@ -58,9 +58,16 @@ test('the full-text search works under the strict CSP', async () => {
 test('the iframe on the demo page grows to its content height; other messages are ignored', async () => {
   const { context, url } = env;
   const page = await context.newPage();
+  const inFrame = [];
+  page.on('request', (r) => r.frame() !== page.mainFrame() && inFrame.push(new URL(r.url()).pathname));
   await page.goto(url + 'embed-demo.html');
   const frame = page.locator('#demo-iframe');
   await page.waitForFunction(() => document.querySelector('#demo-iframe').dataset.insynHeight);
+  // The embed tells its height from its HTML and the boot script (issue #30):
+  // an embedded chart costs its reader no viewer.
+  await page.waitForTimeout(500);
+  assert.deepEqual(inFrame.filter((f) => /_bg\.wasm$|\/insyn[-a-z]*-[0-9a-f]{16}\.js$|\.json$/.test(f)), [], 'nothing of the viewer fetched in the frame');
+  assert.equal(await page.frameLocator('#demo-iframe').locator('html').getAttribute('data-insyn-state'), null, 'the frame is not taken over');
   const inner = await page.frameLocator('#demo-iframe').locator('html').evaluate((el) => el.scrollHeight);
   const outer = await frame.evaluate((el) => el.getBoundingClientRect().height);
   assert.ok(Math.abs(outer - inner) <= 2, `iframe ${outer}px vs content ${inner}px`);

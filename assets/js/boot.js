@@ -21,8 +21,8 @@ const pre = document.getElementById('insyn-pre');
 // focus into or changes one of its fields (not a button merely passed by
 // Tab), or presses a button the HTML does not answer; at once where
 // there is no pre-rendered page (404.html, whose content the viewer makes),
-// in a frame (an embed, which tells its host its height), on an address
-// with a query the pre-rendered page does not show (`showsQuery`), where
+// on an address with a query the pre-rendered page does not show
+// (`showsQuery`), where
 // the viewer opens the English page instead
 // (`leavesForEnglish`), and where it shows a report of the reader's own
 // (`ownOpen`). `insynStart()` asks for it too (the tests and the benches,
@@ -72,6 +72,18 @@ if (pre) pre.addEventListener('click', (e) => {
   b.setAttribute('aria-busy', 'true');
   want();
 }, true);
+
+// In a frame (an embed on another site's page) the page tells its host its
+// height whenever it changes, as the live viewer does
+// (`web::report_height_to_parent`; `embed.js` reads it), so an embed needs
+// no viewer either.
+if (pre && window.top !== window) {
+  new ResizeObserver(() => {
+    const el = document.documentElement;
+    const height = Math.max(el.scrollHeight, Math.ceil(el.getBoundingClientRect().height));
+    window.parent.postMessage({ type: 'insyn:height', height, path: location.pathname }, '*');
+  }).observe(document.body);
+}
 
 // An embed dialog is in the page from the start (`components::EmbedButton`)
 // and opens without the viewer: its code gets the address this site is
@@ -161,7 +173,7 @@ if (pre) pre.addEventListener('focusin', (e) => {
 // fetched before that paint into its largest paint). It does not wait for
 // the paint on a page without a pre-rendered page (404.html, whose content
 // the viewer makes), in a frame (an embed, which the browser may not paint
-// until it is scrolled into view, and which tells its host its height), in
+// until it is scrolled into view), in
 // a browser without paint timing, nor longer than `PAINT_WAIT_MS` after
 // `load` (a browser that reports no paint, or a page not shown). If it
 // cannot start (wasm blocked or failing), the controls that need it are
@@ -250,6 +262,6 @@ const ownOpen = () => {
 // that paint (a first read of it can wait on the browser).
 Promise.all([loaded, painted]).then(() => {
   rememberLang();
-  if (!pre || window.top !== window || !showsQuery || leavesForEnglish() || ownOpen()) want();
+  if (!pre || !showsQuery || leavesForEnglish() || ownOpen()) want();
   return wanted;
 }).then(start);

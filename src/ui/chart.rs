@@ -122,6 +122,16 @@ fn use_drawing(table: Table, lang: Lang, columns: u8, name_id: String) -> Option
     (*drawn).clone()
 }
 
+/// Whether the build wrote the chart's files (CSV, SVG, PNG) and its page
+/// links to them: a published report's table (not one's own, `egen-…`, nor
+/// a chart made from several), and not inside another site's page (a
+/// script embed, where the site's own addresses do not lead to them).
+fn files_written(props: &ChartProps) -> bool {
+    props.embeddable
+        && !props.report.starts_with(super::state::LOCAL_PREFIX)
+        && !web::is_script_embed()
+}
+
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
     let ctx = use_ctx();
@@ -161,8 +171,8 @@ pub fn Chart(props: &ChartProps) -> Html {
             // the viewer (issue #30); the downloads of a report the build
             // did not write (one's own) need it.
             <ChartActions drawn={drawn.clone()} id_base={id_base.clone()} table={props.table.clone()} doc={props.doc.clone()}
-                report={props.report.clone()} embeddable={props.embeddable} />
-            if props.embeddable && !ctx.route.is_embed() {
+                report={props.report.clone()} files={files_written(props)} embeddable={props.embeddable} />
+            if files_written(props) {
                 // Files written by the build: they work without JavaScript.
                 <p class="chart-files">
                     { format!("{}: ", t.files_label) }
@@ -310,6 +320,9 @@ struct ChartActionsProps {
     table: Table,
     doc: AttrValue,
     report: AttrValue,
+    /// Whether the chart's files are written (`files_written`): else the
+    /// viewer makes the downloads.
+    files: bool,
     embeddable: bool,
 }
 
@@ -349,7 +362,8 @@ fn ChartActions(props: &ChartActionsProps) -> Html {
             if props.embeddable && !ctx.route.is_embed() {
                 <EmbedButton path={format!("{}/ekonomi/{}", props.report, props.table.id)} title={props.table.title.clone()}
                     height={(chart.height as u32).saturating_add(260)} />
-            } else {
+            }
+            if !props.files {
                 <button type="button" class="needs-js" data-key={format!("{id_base}-csv")} onclick={csv}>{ t.download_csv }</button>
                 <button type="button" class="needs-js" data-key={format!("{id_base}-svg")} onclick={svg_download}>{ t.download_svg }</button>
             }

@@ -393,6 +393,10 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
     let Some(ctx) = use_ctx() else {
         return html! {};
     };
+    // One's own report has no embed page: the build did not write it.
+    if props.path.starts_with(super::state::LOCAL_PREFIX) {
+        return html! {};
+    }
     let t = ctx.t();
     let code = iframe_code(
         &crate::web::base_href(),
