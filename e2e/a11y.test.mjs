@@ -101,12 +101,16 @@ test('axe finds no violations and the headings skip no level on any route, at 37
   assert.deepEqual(failures, []);
 });
 
-test('an open embed dialog keeps one h1 and skips no heading level, its preview included', async () => {
+test('an open embed dialog keeps one h1 and skips no heading level, and so does its preview, a page of its own', async () => {
   const page = await env.context.newPage();
   await page.goto(env.url + 'asn-2025');
   await page.locator('.status-summary .embed-button').click();
-  await page.locator('dialog[open] .embed-preview').waitFor();
+  const frame = page.locator('dialog[open] iframe.embed-preview');
+  await frame.waitFor();
   assert.equal(await headingProblem(page), null);
+  const preview = await (await frame.elementHandle()).contentFrame();
+  await preview.waitForSelector('h1');
+  assert.equal(await headingProblem(preview), null);
   await page.close();
 });
 

@@ -1,7 +1,7 @@
 // Embeds, static hosting and the strict Content Security Policy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup } from './helpers.mjs';
+import { setup, VIEWER_FILE } from './helpers.mjs';
 import { hostingHeaders } from './hosting.mjs';
 
 let env;
@@ -66,7 +66,7 @@ test('the iframe on the demo page grows to its content height; other messages ar
   // The embed tells its height from its HTML and the boot script (issue #30):
   // an embedded chart costs its reader no viewer.
   await page.waitForTimeout(500);
-  assert.deepEqual(inFrame.filter((f) => /_bg\.wasm$|\/insyn[-a-z]*-[0-9a-f]{16}\.js$|\.json$/.test(f)), [], 'nothing of the viewer fetched in the frame');
+  assert.deepEqual(inFrame.filter((f) => VIEWER_FILE.test(f)), [], 'nothing of the viewer fetched in the frame');
   assert.equal(await page.frameLocator('#demo-iframe').locator('html').getAttribute('data-insyn-state'), null, 'the frame is not taken over');
   const inner = await page.frameLocator('#demo-iframe').locator('html').evaluate((el) => el.scrollHeight);
   const outer = await frame.evaluate((el) => el.getBoundingClientRect().height);
@@ -130,6 +130,21 @@ test('"Bädda in" opens a dialog with the iframe code and a preview', async () =
   await page.frameLocator('dialog[open] iframe.embed-preview').locator('.chart-svg svg').first().waitFor({ timeout: 10000 });
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
+  await page.close();
+});
+
+test('under the strict CSP, the pre-rendered page\'s "Bädda in" opens, shows its preview and closes by its button, without the viewer', async () => {
+  const page = await env.context.newPage();
+  const console = [];
+  page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) console.push(m.text()); });
+  await page.gotoPrerendered(env.url + 'asn-2025/ekonomi/orsaker', { waitUntil: 'load' });
+  await page.getByRole('button', { name: 'Bädda in' }).click();
+  const dialog = page.getByRole('dialog');
+  await page.frameLocator('dialog[open] iframe.embed-preview').locator('.chart-svg svg').first().waitFor({ timeout: 10000 });
+  await dialog.getByRole('button', { name: 'Stäng' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.deepEqual([...await page.evaluate(() => window.__csp), ...console], [], 'no violation (frame-src, form-action)');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.insynState), undefined, 'no viewer');
   await page.close();
 });
 

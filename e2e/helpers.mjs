@@ -105,3 +105,6 @@ export async function setup(opts = {}) {
   const close = async () => { await browser.close(); srv.server.close(); };
   return { ...srv, browser, context, page, errors, close };
 }
+
+/** A path the viewer fetches when it starts: its wasm, its JS glue, a data file. */
+export const VIEWER_FILE = /_bg\.wasm$|\/insyn[-a-z]*-[0-9a-f]{16}\.js$|\.json$/;

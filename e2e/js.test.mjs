@@ -35,7 +35,7 @@ const overrides = {
       + '<div class=needs-js><button id=e>search</button><input id=s></div>'
       + '<button id=o class=needs-js data-opens=dlg>embed</button><dialog id=dlg><textarea id=code>&lt;iframe src="/t/inbaddning/x"&gt;</textarea>'
       + '<form method=dialog><button type=button id=c data-copies=code data-copied=copied>copy</button><button id=x>close</button></form>'
-      + '<p class=copied></p><iframe data-src="/t/en.html" sandbox="allow-same-origin"></iframe></dialog></div>'
+      + '<p class=copied></p><div class=embed-preview data-src="/t/en.html" data-title=preview data-height=90 data-sandbox="allow-same-origin"></div></dialog></div>'
       + '<script type=module src=/t/boot.js></script>',
   },
   '/t/own.html': {
@@ -61,6 +61,12 @@ const overrides = {
     type: 'text/html; charset=utf-8',
     body: '<!doctype html><div id=insyn-pre hidden><p>text</p></div><script type=module src=/t/boot.js></script>',
   },
+  // A page in a frame, as an embed is on another site's page.
+  '/t/host.html': {
+    type: 'text/html; charset=utf-8',
+    body: '<!doctype html><script src=/t/listen.js></script><iframe src="/t/page.html" style="height:50px"></iframe>',
+  },
+  '/t/listen.js': js("window.__heights = []; addEventListener('message', (e) => e.data?.type === 'insyn:height' && window.__heights.push(e.data));"),
   '/t/boot.js': js(boot),
   '/t/viewer.js': js('export default (arg) => { window.__initArg = arg; window.__startedAt = performance.now(); '
     + 'return new Promise((_, fail) => { window.__failViewer = () => fail(new Error("viewer failed")); }); };'),
@@ -167,7 +173,11 @@ test('boot script: an address with the page\'s language and filters, and the emb
   await page.click('#o');
   assert.equal(await page.evaluate(() => dlg.open), true);
   assert.equal(await page.inputValue('#code'), `<iframe src="${url}t/inbaddning/x">`);
-  assert.equal(await page.locator('#dlg iframe').getAttribute('src'), '/t/en.html');
+  // Its preview: an iframe made from the placeholder, the embed without its scripts.
+  const preview = page.locator('#dlg iframe');
+  assert.deepEqual(await preview.evaluate((f) => [f.getAttribute('src'), f.title, f.height, f.getAttribute('sandbox'), f.className]),
+    ['/t/en.html', 'preview', '90', 'allow-same-origin', 'embed-preview']);
+  assert.equal(await page.locator('#dlg div[data-src]').count(), 0);
   await page.click('#c');
   await page.locator('#dlg .copied').getByText('copied').waitFor({ timeout: 5000 });
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `<iframe src="${url}t/inbaddning/x">`);
@@ -182,6 +192,22 @@ test('boot script: an address with the page\'s language and filters, and the emb
   assert.equal(await page.locator('[aria-busy]').count(), 0, 'no press left to repeat');
   assert.deepEqual(fetched.filter((f) => f.includes('viewer')), [], 'nothing of the viewer fetched');
   await page.evaluate(() => localStorage.removeItem('insyn-sprak'));
+});
+
+// An embed in a frame tells its host its height (read by embed.js) with no
+// viewer (issue #30), as the live viewer does (`web::report_height_to_parent`).
+test('boot script: in a frame the page tells its host its height, and the viewer waits to be asked', async () => {
+  const { page, url } = env;
+  await page.gotoPrerendered(url + 't/host.html');
+  await page.waitForFunction(() => window.__heights.length > 0, null, { timeout: 5000 });
+  const [first] = await page.evaluate(() => window.__heights);
+  const inner = await page.frameLocator('iframe').locator('html').evaluate((el) => el.scrollHeight);
+  assert.deepEqual(first, { type: 'insyn:height', height: inner, path: '/t/page.html' });
+  // Its height changes: it says so again.
+  await page.frameLocator('iframe').locator('#p').evaluate((p) => { p.style.height = '900px'; });
+  await page.waitForFunction(() => window.__heights.at(-1).height >= 900, null, { timeout: 5000 });
+  await page.waitForTimeout(300);
+  assert.equal(await page.frames()[1].evaluate(() => window.__initArg), undefined, 'the viewer was not started');
 });
 
 // On a slow machine the first frame comes well after `load`: the viewer

@@ -24,8 +24,15 @@ test('a valid file is shown like a bundled report, stays across a reload, and is
   // Goal page and finances with a chart, like any report.
   await page.locator('a[href$="/egen-exempel-2026/mal/goda-uppvaxtvillkor"]').click();
   await page.getByRole('heading', { level: 1, name: /uppväxtvillkor/ }).waitFor();
+  // The build wrote no files and no embed page for it: its downloads are
+  // the viewer's, and it offers no embed code.
+  assert.equal(await page.getByRole('button', { name: 'Bädda in' }).count(), 0, 'no embed code for the goal');
   await page.goto(url + 'egen-exempel-2026/ekonomi');
   await page.locator('figure.chart').first().waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Bädda in' }).count(), 0, 'no embed code for a chart');
+  assert.equal(await page.locator('.chart-files').count(), 0, 'no links to files that do not exist');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner CSV' }).first().click()]);
+  assert.match(csv.suggestedFilename(), /^egen-exempel-2026-.*\.csv$/);
   await page.reload();
   await page.locator('figure.chart').first().waitFor();
   await page.getByText('Egen rapport, inte publicerad').waitFor();

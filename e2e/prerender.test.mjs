@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, launch, here, DIST_SUBPATH, askForViewer } from './helpers.mjs';
+import { setup, launch, here, DIST_SUBPATH, askForViewer, VIEWER_FILE } from './helpers.mjs';
 import { startServer } from './server.mjs';
 
 let env;
@@ -47,7 +47,7 @@ test('without JavaScript a report page shows its goals, summary and chart, and i
   assert.ok(await page.locator('svg').count() > 0, 'the status chart is drawn');
   assert.equal(await page.getByText('behöver JavaScript').count(), 0, 'no "needs JavaScript" note');
   assert.equal(await page.title(), 'ASN 2025 – Insyn', "the tab names the page, as the viewer's title does");
-  // Controls that need the viewer (filters, "Bädda in") are not offered.
+  // Controls that need JavaScript ("Bädda in") are not offered.
   assert.equal(await page.getByRole('button').evaluateAll((bs) => bs.filter((b) => !b.popoverTargetElement).length), 0,
     'no button that could not work (a term\'s opens its definition from the HTML)');
   // The filters answer from the stylesheet: the chosen options hide the other goals.
@@ -98,7 +98,7 @@ test('a report\'s pre-rendered page does all a reader asks of it without fetchin
   await page.selectOption('#insyn-pre #filter-status', { index: 1 });
   await page.mouse.wheel(0, 2000);
   await page.waitForTimeout(1500);
-  const viewer = () => fetched.filter((f) => /_bg\.wasm$|\/insyn[-a-z]*-[0-9a-f]{16}\.js$|\.json$/.test(f));
+  const viewer = () => fetched.filter((f) => VIEWER_FILE.test(f));
   assert.match(page.url(), /\?status=/, 'the filter is in the address');
   // Its embed code, for this site's own address, with the embed as its preview.
   await page.locator('#insyn-pre button.embed-button').first().click();
@@ -120,6 +120,24 @@ test('a report\'s pre-rendered page does all a reader asks of it without fetchin
   assert.deepEqual(viewer(), [], 'no module and no data file');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.insynState), undefined, 'not taken over');
   assert.equal(await page.locator('[aria-busy]').count(), 0, 'no press left for a viewer');
+  await ctx.close();
+});
+
+test('an embed dialog open when the viewer takes over stays open, with its preview and the focus where it was', async () => {
+  const { ctx, page, live } = await heldPage(`${env.url}asn-2025`);
+  await page.locator('#insyn-pre .status-summary .embed-button').click();
+  const copy = page.getByRole('dialog').getByRole('button', { name: 'Kopiera koden' });
+  await copy.focus();
+  await live();
+  assert.equal(await page.locator('#insyn-pre').count(), 0, 'taken over');
+  const state = await page.evaluate(() => {
+    const d = document.querySelector('dialog[open]');
+    return d && [d.id, !!d.closest('#insyn-app'), document.activeElement.textContent, !!d.querySelector('iframe.embed-preview[src]')];
+  });
+  assert.deepEqual(state, ['embed-asn-2025', true, 'Kopiera koden', true]);
+  // It is the live page's: its close button and Escape close it.
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
   await ctx.close();
 });
 

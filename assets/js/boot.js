@@ -16,8 +16,8 @@ const pre = document.getElementById('insyn-pre');
 // and taking it over costs a phone seconds of script. So the wasm is fetched
 // and the page taken over when the reader presses or taps (a click) a
 // control that needs the viewer (`.needs-js` but for the embed dialog:
-// search, opening one's own report and its downloads, the comparisons'
-// choices) or moves the
+// search, opening one's own report, the downloads of a chart whose files
+// the build did not write, the comparisons' choices) or moves the
 // focus into or changes one of its fields (not a button merely passed by
 // Tab), or presses a button the HTML does not answer; at once where
 // there is no pre-rendered page (404.html, whose content the viewer makes),
@@ -78,8 +78,10 @@ if (pre) pre.addEventListener('click', (e) => {
 // (`web::report_height_to_parent`; `embed.js` reads it), so an embed needs
 // no viewer either.
 if (pre && window.top !== window) {
-  new ResizeObserver(() => {
+  new ResizeObserver((_, observer) => {
     const el = document.documentElement;
+    // The live viewer tells it from then on.
+    if (el.dataset.insynState === 'live') return observer.disconnect();
     const height = Math.max(el.scrollHeight, Math.ceil(el.getBoundingClientRect().height));
     window.parent.postMessage({ type: 'insyn:height', height, path: location.pathname }, '*');
   }).observe(document.body);
@@ -87,10 +89,20 @@ if (pre && window.top !== window) {
 
 // An embed dialog is in the page from the start (`components::EmbedButton`)
 // and opens without the viewer: its code gets the address this site is
-// served from (the build wrote its base path only), and its preview the
-// embed's own page. The copy button copies the code; where the browser
-// refuses, the code is selected for the reader to copy. The dialog closes
-// by itself (`<form method="dialog">`, Escape).
+// served from (the build wrote its base path only), and its preview, an
+// iframe of the embed's own page, is made from its placeholder. The copy
+// button copies the code; where the browser refuses (or has no clipboard,
+// as on plain http), the code is selected for the reader to copy. The
+// dialog closes by itself (`<form method="dialog">`, Escape).
+const previewOf = (holder) => {
+  const frame = document.createElement('iframe');
+  frame.className = holder.className;
+  frame.title = holder.dataset.title;
+  frame.height = holder.dataset.height;
+  frame.setAttribute('sandbox', holder.dataset.sandbox);
+  frame.src = holder.dataset.src;
+  return frame;
+};
 if (pre) pre.addEventListener('click', (e) => {
   const opener = e.target instanceof Element && e.target.closest('[data-opens]');
   const dialog = opener && document.getElementById(opener.dataset.opens);
@@ -98,8 +110,8 @@ if (pre) pre.addEventListener('click', (e) => {
   const code = dialog.querySelector('textarea');
   if (code) code.value = code.defaultValue.replaceAll(`src="${BASE}`, `src="${location.origin}${BASE}`);
   dialog.querySelector('.copied')?.replaceChildren();
-  const preview = dialog.querySelector('iframe[data-src]');
-  if (preview && !preview.getAttribute('src')) preview.src = preview.dataset.src;
+  const holder = dialog.querySelector('div[data-src]');
+  holder?.replaceWith(previewOf(holder));
   if (!dialog.open) dialog.showModal();
 });
 if (pre) pre.addEventListener('click', (e) => {
@@ -107,7 +119,7 @@ if (pre) pre.addEventListener('click', (e) => {
   const field = button && document.getElementById(button.dataset.copies);
   if (!(field instanceof HTMLTextAreaElement)) return;
   const status = button.closest('dialog')?.querySelector('.copied');
-  navigator.clipboard.writeText(field.value).then(() => {
+  (navigator.clipboard?.writeText(field.value) ?? Promise.reject()).then(() => {
     if (status) status.textContent = button.dataset.copied;
   }, () => field.select());
 });
@@ -115,7 +127,8 @@ if (pre) pre.addEventListener('click', (e) => {
 // An address whose query the pre-rendered page shows by itself needs no
 // viewer: the page's own language (remembered below) and its filters, each
 // a named field of the form with one of its options (which the style sheet
-// reads). Chosen here, before the page is first painted.
+// reads). Chosen here, as soon as the script runs (usually before the
+// page's first paint).
 const showsQuery = (() => {
   const form = pre?.querySelector('form.filters:not(.needs-js)');
   const chosen = [];

@@ -132,6 +132,21 @@ fn files_written(props: &ChartProps) -> bool {
         && !web::is_script_embed()
 }
 
+/// A chart's files (`files_written`): each one's address, extension and
+/// type. The CSV is the same in both languages; the drawings have words.
+fn chart_files(
+    ctx: &super::Ctx,
+    report: &str,
+    table: &str,
+) -> [(String, &'static str, &'static str); 3] {
+    let file = |ext: &str| format!("{report}/ekonomi/{table}.{ext}");
+    [
+        (ctx.file_href(&file("csv")), "csv", "text/csv"),
+        (ctx.lang_file_href(&file("svg")), "svg", "image/svg+xml"),
+        (ctx.lang_file_href(&file("png")), "png", "image/png"),
+    ]
+}
+
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
     let ctx = use_ctx();
@@ -168,25 +183,22 @@ pub fn Chart(props: &ChartProps) -> Html {
             </figcaption>
             <ChartMarks drawn={drawn.clone()} id_base={id_base.clone()} title={props.table.title.clone()} source={source} />
             // The table view, the files and the embed code work without
-            // the viewer (issue #30); the downloads of a report the build
-            // did not write (one's own) need it.
+            // the viewer (issue #30); the downloads of a chart whose files the build
+            // did not write (`files_written`) need it.
             <ChartActions drawn={drawn.clone()} id_base={id_base.clone()} table={props.table.clone()} doc={props.doc.clone()}
                 report={props.report.clone()} files={files_written(props)} embeddable={props.embeddable} />
             if files_written(props) {
                 // Files written by the build: they work without JavaScript.
                 <p class="chart-files">
                     { format!("{}: ", t.files_label) }
-                    <a href={ctx.file_href(&format!("{}/ekonomi/{}.csv", props.report, props.table.id))} download={format!("{id_base}.csv")} type="text/csv">
-                        { "CSV" }<span class="visually-hidden">{ format!(" – {}", props.table.title) }</span>
-                    </a>
-                    { " · " }
-                    <a href={ctx.lang_file_href(&format!("{}/ekonomi/{}.svg", props.report, props.table.id))} download={format!("{id_base}.svg")} type="image/svg+xml">
-                        { "SVG" }<span class="visually-hidden">{ format!(" – {}", props.table.title) }</span>
-                    </a>
-                    { " · " }
-                    <a href={ctx.lang_file_href(&format!("{}/ekonomi/{}.png", props.report, props.table.id))} download={format!("{id_base}.png")} type="image/png">
-                        { "PNG" }<span class="visually-hidden">{ format!(" – {}", props.table.title) }</span>
-                    </a>
+                    { for chart_files(&ctx, &props.report, &props.table.id).into_iter().enumerate().map(|(i, (href, ext, mime))| html! {
+                        <>
+                            if i > 0 { { " · " } }
+                            <a {href} download={format!("{id_base}.{ext}")} type={mime}>
+                                { ext.to_uppercase() }<span class="visually-hidden">{ format!(" – {}", props.table.title) }</span>
+                            </a>
+                        </>
+                    }) }
                 </p>
             }
             <p class="visually-hidden">{ text(&props.table.description, lang) }</p>
@@ -328,8 +340,8 @@ struct ChartActionsProps {
 
 /// The chart's row of actions: its table view (a `<details>`, which works
 /// from the pre-rendered page's HTML before the viewer is live; the live
-/// page builds its table when opened), the embed code, and for a report
-/// the build did not write (one's own) the downloads, made by the viewer;
+/// page builds its table when opened), the embed code, and for a chart whose files
+/// the build did not write (`files_written`) the downloads, made by the viewer;
 /// a written report's chart links to its files instead (`.chart-files`).
 #[component]
 fn ChartActions(props: &ChartActionsProps) -> Html {

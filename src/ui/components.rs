@@ -367,6 +367,10 @@ fn embed_prefix(lang: Lang) -> String {
     }
 }
 
+/// The embed preview's sandbox: the embed page without its scripts (so
+/// opening the dialog starts no viewer), its links opening as they would.
+const PREVIEW_SANDBOX: &str = "allow-same-origin allow-popups allow-popups-to-escape-sandbox";
+
 /// "Bädda in": a dialog with the iframe code, a copy button and a preview.
 /// The dialog is in the page from the start (closed), so the pre-rendered
 /// page opens it without the viewer (issue #30): the boot script answers
@@ -375,8 +379,10 @@ fn embed_prefix(lang: Lang) -> String {
 /// of the site may be served from anywhere); the live page does the same.
 /// Its close button is the platform's (`<form method="dialog">`). The
 /// preview is the embed itself, the pre-rendered view the iframe will
-/// show, loaded when the dialog opens (`data-src` until then) and shown
-/// without its scripts (`sandbox`), so opening costs the page no viewer.
+/// show, made and loaded when the dialog opens (`data-src` until then) and
+/// shown without its scripts (`sandbox`), so opening costs the page no
+/// viewer. A dialog open when the viewer takes over stays open
+/// (`web::takeover`).
 #[component]
 pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
     let open = use_state(|| false);
@@ -405,12 +411,7 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
         &props.title,
         props.height,
     );
-    let preview = format!(
-        "{}{}inbaddning/{}",
-        crate::web::base_path(),
-        embed_prefix(ctx.lang),
-        props.path
-    );
+    let preview = ctx.lang_file_href(&format!("inbaddning/{}", props.path));
     let on_open = {
         let (open, copied) = (open.clone(), copied.clone());
         Callback::from(move |_| {
@@ -444,10 +445,13 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
                 </form>
                 <p role="status" class="copied">{ if *copied { t.copied } else { "" } }</p>
                 <h3>{ t.preview }</h3>
+                // A closed dialog holds no iframe (each is a document of its
+                // own, made as the page is), only what the boot script makes
+                // one from when it opens.
                 if *open {
-                    <iframe class="embed-preview" src={preview} title={props.title.clone()} height={props.height.to_string()} sandbox="allow-same-origin" />
+                    <iframe class="embed-preview" src={preview} title={props.title.clone()} height={props.height.to_string()} sandbox={PREVIEW_SANDBOX} />
                 } else {
-                    <iframe class="embed-preview" data-src={preview} title={props.title.clone()} height={props.height.to_string()} sandbox="allow-same-origin" />
+                    <div class="embed-preview" data-src={preview} data-title={props.title.clone()} data-height={props.height.to_string()} data-sandbox={PREVIEW_SANDBOX}></div>
                 }
             </dialog>
         </>

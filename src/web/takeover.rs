@@ -1,6 +1,6 @@
 //! The takeover: the live viewer, built in a detached element, takes the
 //! pre-rendered page's place once it is ready, and carries over what the
-//! reader did there (focus, scroll position, fields, open disclosures and
+//! reader did there (focus, scroll position, fields, open disclosures, dialogs and
 //! definitions, a pending press, each control known by `control_identity`); what waits
 //! for the viewer to go live, and the tasks the work is split into; the
 //! copies of pre-rendered sections far from the view, kept until the reader
@@ -214,6 +214,9 @@ mod imp {
         shown: Vec<String>,
         focused: Option<Key>,
         opened: Vec<Key>,
+        /// The ids of the dialogs open (an embed's, which opens without
+        /// the viewer).
+        dialogs: Vec<String>,
     }
 
     impl Carried {
@@ -228,14 +231,31 @@ mod imp {
                     .into_iter()
                     .map(|(k, _)| k)
                     .collect(),
+                dialogs: elements(within, "dialog[open][id]")
+                    .iter()
+                    .map(web_sys::Element::id)
+                    .collect(),
             }
         }
 
-        /// The definitions opened stay open (before focus returns: the
-        /// focus may be inside one); then the same control, HTML or SVG (a
+        /// The dialogs and definitions opened stay open (before focus
+        /// returns: the focus may be inside one); then the same control, HTML or SVG (a
         /// chart's mark), in `live` gets the focus, unless `refocus` is
         /// false and the reader has moved it on since.
         fn show_and_focus(&self, doc: &web_sys::Document, live: &web_sys::Element, refocus: bool) {
+            for id in &self.dialogs {
+                // Its button tells the live page it is open (its state, its
+                // preview); it opens now, so the focus can return into it.
+                if let Some(b) = live
+                    .query_selector(&format!("[data-opens=\"{id}\"]"))
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    b.click();
+                }
+                crate::web::show_dialog(id);
+            }
             for id in &self.shown {
                 if let Some(el) = doc
                     .get_element_by_id(id)

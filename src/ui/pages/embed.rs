@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::Report;
-use crate::ui::components::{heading, status_badge, WithReport};
+use crate::ui::components::{status_badge, WithReport};
 use crate::ui::i18n::{self, status_sentence};
 use crate::ui::pages::finance::ChartView;
 use crate::ui::pages::goal::GoalView;
@@ -42,8 +42,7 @@ fn FullLink(props: &FullLinkProps) -> Html {
 #[component]
 pub fn EmbedReport(props: &EmbedProps) -> Html {
     let id = props.report.clone();
-    let render =
-        Callback::from(move |r: Rc<Report>| html! { <EmbedSummary report={r} level={1} /> });
+    let render = Callback::from(move |r: Rc<Report>| html! { <EmbedSummary report={r} /> });
     html! { <>
         <WithReport id={props.report.clone()} {render} />
         <FullLink route={Route::Report { report: id.to_string() }} />
@@ -53,8 +52,6 @@ pub fn EmbedReport(props: &EmbedProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct EmbedSummaryProps {
     pub report: Shared<Report>,
-    /// The level of its heading (1 in the embed, lower in a preview).
-    pub level: u8,
 }
 
 /// The status summary of a report, as embedded.
@@ -65,7 +62,7 @@ pub fn EmbedSummary(props: &EmbedSummaryProps) -> Html {
         return match props.report.as_statement() {
             Some(s) => html! {
                 <section class="embed-summary">
-                    <@{heading(props.level)}>{ crate::ui::components::text(&s.name, lang) }</@>
+                    <h1>{ crate::ui::components::text(&s.name, lang) }</h1>
                     <p>{ crate::ui::components::text(&s.summary, lang) }</p>
                     <p class="source">{ format!("{}: {}, {}", i18n::t(lang).source, s.title, s.board.name) }</p>
                 </section>
@@ -75,7 +72,7 @@ pub fn EmbedSummary(props: &EmbedSummaryProps) -> Html {
     };
     html! {
         <section class="embed-summary">
-            <@{heading(props.level)}>{ format!("{} – {}", a.board.name, a.title) }</@>
+            <h1>{ format!("{} – {}", a.board.name, a.title) }</h1>
             <p class="status-sentence">{ status_sentence(&a.status_counts(), lang) }</p>
             <ul class="goal-list">
                 { for a.goals().map(|(_, g)| html! { <li><span lang="sv">{ &g.title }</span>{ " " }{ status_badge(g.assessment.status, lang) }</li> }) }

@@ -382,7 +382,7 @@ pub fn write_images(f: &Findable, out: &Out, routes: &[String], cache: &Cache) -
         Ok(())
     })?;
     println!(
-        "  drew {} share images ({WIDTH}×{HEIGHT}) and {} chart PNGs in {:.0} s ({}; {})",
+        "  drew {} share images ({WIDTH}×{HEIGHT}) and {} charts as SVG and PNG in {:.0} s ({}; {})",
         cards.into_inner(),
         charts_n.into_inner(),
         started.elapsed().as_secs_f64(),

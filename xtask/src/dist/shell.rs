@@ -436,9 +436,10 @@ fn write_boot_script(scripts: &Scripts, module: &Module, base: &str) -> Result<S
     ))
 }
 
-/// Writes the stylesheet that hides the controls that need the viewer
-/// (`.needs-js`: search, filters, chart buttons, "Bädda in") when JavaScript
-/// is off, and returns the `<noscript>` element that loads it.
+/// Writes the stylesheet that hides the controls that need JavaScript
+/// (`.needs-js`: search, one's own report, the comparisons' choices, the
+/// viewer's downloads, "Bädda in") when it is off, and returns the
+/// `<noscript>` element that loads it.
 pub fn write_nojs_css(out: &Out, base: &str) -> Result<String> {
     let css = ".needs-js{display:none!important}\n";
     let sri = integrity(css.as_bytes());
