@@ -161,14 +161,15 @@ test('boot script: an address with the page\'s language and filters, and the emb
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.gotoPrerendered(url + 't/own.html');
   await page.evaluate(() => localStorage.removeItem('insyn-sprak'));
-  await page.gotoPrerendered(url + 't/page.html?lang=sv&status=met&omrade=x');
+  await page.gotoPrerendered(url + 't/page.html?lang=sv&status=met&omrade=x&utm_source=nyhetsbrev&fbclid=abc');
   assert.deepEqual(await page.evaluate(() => [f.value, g.value]), ['met', 'x'], 'the filters of the address are chosen');
   // Swedish asked for is remembered, as the viewer remembers it.
   await page.waitForFunction(() => localStorage.getItem('insyn-sprak') === 'sv', null, { timeout: 5000 });
   // A filter chosen keeps what else the address holds.
   await page.selectOption('#g', '');
-  assert.equal(new URL(page.url()).search, '?lang=sv&status=met');
+  assert.equal(new URL(page.url()).search, '?lang=sv&utm_source=nyhetsbrev&fbclid=abc&status=met');
   // The embed dialog opens with the code for this site's own address and its preview.
   await page.click('#o');
   assert.equal(await page.evaluate(() => dlg.open), true);

@@ -127,13 +127,15 @@ if (pre) pre.addEventListener('click', (e) => {
 // An address whose query the pre-rendered page shows by itself needs no
 // viewer: the page's own language (remembered below) and its filters, each
 // a named field of the form with one of its options (which the style sheet
-// reads). Chosen here, as soon as the script runs (usually before the
-// page's first paint).
+// reads). What a link from a newsletter or a social site adds for its own
+// counting (`utm_…`, `fbclid`, …) no page reads. Chosen here, as soon as
+// the script runs (usually before the page's first paint).
+const TRACKING = /^(utm_[a-z]+|fbclid|gclid|msclkid|mc_cid|mc_eid)$/;
 const showsQuery = (() => {
   const form = pre?.querySelector('form.filters:not(.needs-js)');
   const chosen = [];
   for (const [k, v] of new URLSearchParams(location.search)) {
-    if (k === 'lang' && v === document.documentElement.lang) continue;
+    if ((k === 'lang' && v === document.documentElement.lang) || TRACKING.test(k)) continue;
     const field = form?.elements.namedItem(k);
     if (!(field instanceof HTMLSelectElement) || ![...field.options].some((o) => o.value === v)) return false;
     chosen.push([field, v]);
