@@ -165,11 +165,22 @@ fn pages(r: &Report) -> Vec<String> {
     out
 }
 
-/// The text a reader sees: markup (and with it every link and id) removed.
+/// The text a reader sees: markup (and with it every link and id) removed,
+/// and the closed dialogs (an embed's, whose code is an address like a
+/// link's: it names the report's file).
 fn visible_text(html: &str) -> String {
+    let mut shown = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<dialog") {
+        shown.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("</dialog>")
+            .map_or("", |end| &rest[start + end + "</dialog>".len()..]);
+    }
+    shown.push_str(rest);
     let mut out = String::new();
     let mut in_tag = false;
-    for c in html.chars() {
+    for c in shown.chars() {
         match c {
             '<' => {
                 in_tag = true;
