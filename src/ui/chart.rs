@@ -127,9 +127,7 @@ fn use_drawing(table: Table, lang: Lang, columns: u8, name_id: String) -> Option
 /// a chart made from several), and not inside another site's page (a
 /// script embed, where the site's own addresses do not lead to them).
 fn files_written(props: &ChartProps) -> bool {
-    props.embeddable
-        && !props.report.starts_with(super::state::LOCAL_PREFIX)
-        && !web::is_script_embed()
+    props.embeddable && !super::state::is_own(&props.report) && !web::is_script_embed()
 }
 
 /// A chart's files (`files_written`): each one's address, extension and
@@ -155,6 +153,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let name_id = format!("{id_base}-name");
     let drawn = use_drawing(props.table.clone(), lang, props.columns, name_id.clone());
     let caption = format!("caption:{}", props.table.id);
+    let files = files_written(props);
     let Some(ctx) = ctx else { return html! {} };
     let Some(drawn) = drawn else {
         // For the moment before the chart's own task has run.
@@ -186,8 +185,8 @@ pub fn Chart(props: &ChartProps) -> Html {
             // the viewer (issue #30); the downloads of a chart whose files the build
             // did not write (`files_written`) need it.
             <ChartActions drawn={drawn.clone()} id_base={id_base.clone()} table={props.table.clone()} doc={props.doc.clone()}
-                report={props.report.clone()} files={files_written(props)} embeddable={props.embeddable} />
-            if files_written(props) {
+                report={props.report.clone()} {files} embeddable={props.embeddable} />
+            if files {
                 // Files written by the build: they work without JavaScript.
                 <p class="chart-files">
                     { format!("{}: ", t.files_label) }

@@ -400,7 +400,7 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
         return html! {};
     };
     // One's own report has no embed page: the build did not write it.
-    if props.path.starts_with(super::state::LOCAL_PREFIX) {
+    if super::state::is_own(&props.path) {
         return html! {};
     }
     let t = ctx.t();

@@ -478,6 +478,12 @@ const LOCAL_TEXT_KEY: &str = "insyn-egen-rapport";
 /// Prefix of an opened file's id, so it never shadows a published report.
 pub const LOCAL_PREFIX: &str = "egen-";
 
+/// Whether the report (or a path below it) is one's own, opened: the build
+/// wrote no page, file or embed for it.
+pub fn is_own(id_or_path: &str) -> bool {
+    id_or_path.starts_with(LOCAL_PREFIX)
+}
+
 /// A reader's own report, opened.
 pub struct Opened {
     /// Its id in the store (`egen-{id}`).
