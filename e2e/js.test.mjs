@@ -28,7 +28,7 @@ const js = (body) => ({ type: 'text/javascript', body });
 const overrides = {
   '/t/page.html': {
     type: 'text/html; charset=utf-8',
-    body: '<!doctype html><html lang=sv><div id=insyn-pre><button id=a>A</button><button id=b>B</button><p id=p>text</p>'
+    body: '<!doctype html><html lang=sv><meta name=insyn-query content="status omrade"><div id=insyn-pre><a class=lang-switch hreflang=en href=/t/en.html>In English</a><button id=a>A</button><button id=b>B</button><p id=p>text</p>'
       + '<button id=t popovertarget=d>term</button><span id=d popover>definition</span>'
       + '<form class=filters><select id=f name=status><option value="">all</option><option value=met>met</option></select>'
       + '<select id=g name=omrade><option value="">all</option><option value=x>x</option></select></form>'
@@ -40,7 +40,7 @@ const overrides = {
   },
   '/t/own.html': {
     type: 'text/html; charset=utf-8',
-    body: '<!doctype html><div id=insyn-pre><section class="open-own needs-js"><input type=file></section></div>'
+    body: '<!doctype html><meta name=insyn-query content="fran till"><div id=insyn-pre><section class="open-own needs-js"><input type=file></section></div>'
       + '<script type=module src=/t/boot.js></script>',
   },
   '/t/en.html': {
@@ -118,7 +118,7 @@ test('boot script: on a pre-rendered page the viewer starts only when asked: by 
   assert.equal(await busy('b'), null, 'a failed start leaves no button busy');
 });
 
-test('boot script: a focus into a field that needs code, an address with a query the page does not show, an English page the reader chose or a report of their own asks for the viewer', async () => {
+test('boot script: a focus into a field that needs code, an address with a query the page does not show or a report of their own asks for the viewer; an English page the reader chose opens without it', async () => {
   const { page, url } = env;
   const started = () => page.waitForFunction(() => window.__initArg !== undefined, null, { timeout: 5000 });
   await page.gotoPrerendered(url + 't/page.html');
@@ -128,10 +128,14 @@ test('boot script: a focus into a field that needs code, an address with a query
   assert.equal(await page.evaluate(() => window.__initArg), undefined, 'a button merely focused');
   await page.focus('#s');
   await started();
-  // An address with a query the page does not show: an option its filter lacks, a name it has no field for.
+  // An address with a query the page does not show: an option its filter
+  // lacks, a key it reads (`<meta name=insyn-query>`) with no field for it,
+  // any key on a page that does not list what it reads.
   await page.gotoPrerendered(url + 't/page.html?status=nope');
   await started();
-  await page.gotoPrerendered(url + 't/page.html?x=1');
+  await page.gotoPrerendered(url + 't/own.html?fran=2021');
+  await started();
+  await page.gotoPrerendered(url + 't/en.html?x=1');
   await started();
   // A report of the reader's own opened in this tab: the page that shows it starts the viewer.
   await page.gotoPrerendered(url + 't/own.html');
@@ -142,13 +146,31 @@ test('boot script: a focus into a field that needs code, an address with a query
   await started();
   await page.evaluate(() => sessionStorage.clear());
   // An English page is remembered (`ui::LANG_KEY`), and a Swedish page then
-  // starts the viewer, which opens its English page.
+  // opens the English page its language link names, without the viewer
+  // (as the viewer would: `ui::lang_redirect`), with the address's query
+  // but `lang` and its fragment.
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.evaluate(() => localStorage.removeItem('insyn-sprak'));
   await page.gotoPrerendered(url + 't/en.html');
   // Once the page is painted, not on the way to that paint.
   await page.waitForFunction(() => localStorage.getItem('insyn-sprak') === 'en', null, { timeout: 5000 });
   assert.equal(await page.evaluate(() => window.__initArg), undefined, 'an English page itself waits');
-  await page.gotoPrerendered(url + 't/page.html');
+  fetched.length = 0;
+  await page.gotoPrerendered(url + 't/page.html?status=met#p');
+  await page.waitForURL(/\/t\/en\.html\?status=met#p$/, { timeout: 5000 });
+  // A page with no English page named (an embed) stays, and waits.
+  await page.gotoPrerendered(url + 't/own.html');
+  await page.waitForTimeout(500);
+  assert.match(page.url(), /\/t\/own\.html$/);
+  assert.equal(await page.evaluate(() => window.__initArg), undefined, 'a remembered choice starts no viewer');
+  assert.deepEqual(fetched.filter((f) => f.includes('viewer')), [], 'nothing of the viewer fetched');
+  // An address that asks for English goes at once, whatever was remembered;
+  // where the page names no English page, the viewer decides.
+  await page.evaluate(() => localStorage.setItem('insyn-sprak', 'sv'));
+  await page.gotoPrerendered(url + 't/page.html?lang=en&omrade=x');
+  await page.waitForURL(/\/t\/en\.html\?omrade=x$/, { timeout: 5000 });
+  await page.gotoPrerendered(url + 't/own.html?lang=en');
   await started();
   await page.evaluate(() => localStorage.removeItem('insyn-sprak'));
 });
@@ -163,13 +185,14 @@ test('boot script: an address with the page\'s language and filters, and the emb
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.gotoPrerendered(url + 't/own.html');
   await page.evaluate(() => localStorage.removeItem('insyn-sprak'));
-  await page.gotoPrerendered(url + 't/page.html?lang=sv&status=met&omrade=x&utm_source=nyhetsbrev&fbclid=abc');
+  // A key the page does not read (a link's counting, another page's choice) changes nothing.
+  await page.gotoPrerendered(url + 't/page.html?lang=sv&status=met&omrade=x&utm_source=nyhetsbrev&fbclid=abc&fran=2021');
   assert.deepEqual(await page.evaluate(() => [f.value, g.value]), ['met', 'x'], 'the filters of the address are chosen');
   // Swedish asked for is remembered, as the viewer remembers it.
   await page.waitForFunction(() => localStorage.getItem('insyn-sprak') === 'sv', null, { timeout: 5000 });
   // A filter chosen keeps what else the address holds.
   await page.selectOption('#g', '');
-  assert.equal(new URL(page.url()).search, '?lang=sv&utm_source=nyhetsbrev&fbclid=abc&status=met');
+  assert.equal(new URL(page.url()).search, '?lang=sv&utm_source=nyhetsbrev&fbclid=abc&fran=2021&status=met');
   // The embed dialog opens with the code for this site's own address and its preview.
   await page.click('#o');
   assert.equal(await page.evaluate(() => dlg.open), true);

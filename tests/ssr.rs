@@ -349,6 +349,80 @@ async fn filters_in_the_address_narrow_the_goal_cards() {
     );
 }
 
+/// Every page reads the query keys it names (`Route::query_keys`, which the
+/// build writes into the page for the boot script) and no other: an
+/// address with every other page's choices in it shows the page as it is
+/// without them. Were a page to read a key it does not name, the boot
+/// script would show a link with it from the pre-rendered page, wrongly.
+#[tokio::test]
+async fn a_page_reads_no_query_key_but_those_it_names() {
+    use insyn::model::catalogue::goal_histories;
+    use insyn::model::history::board_key;
+    use insyn::ui::route::{self, recognize};
+    let reports: Vec<Report> = common::bundled().into_iter().map(|(_, r)| r).collect();
+    let goal = goal_histories(&reports)
+        .keys()
+        .next()
+        .cloned()
+        .expect("a council goal");
+    // Each key with a value that changes the page that reads it.
+    let choices = [
+        (route::STATUS, "uppnatt"),
+        (route::AREA, "gron-stad"),
+        (route::FROM, "2025"),
+        (route::TO, "2025"),
+        (route::BOARDS, "FSN"),
+        (route::YEARS, "2024"),
+    ];
+    let paths = [
+        "/".to_string(),
+        "/asn-2025".into(),
+        "/asn-granskning-arbetsmarknadsinsatser".into(),
+        "/asn-2025/ekonomi".into(),
+        "/asn-2025/ekonomi/budgetavvikelse".into(),
+        "/asn-2025/mal/sjalvforsorjning".into(),
+        "/jamfor".into(),
+        "/jamfor/mal".into(),
+        "/jamfor/ekonomi".into(),
+        format!("/namnd/{}", board_key("ASN")),
+        format!("/kf-mal/{goal}"),
+        "/inbaddning/asn-2025".into(),
+        "/inbaddning/asn-2025/ekonomi/budgetavvikelse".into(),
+        "/begrepp".into(),
+    ];
+    for path in &paths {
+        let named = recognize(path).query_keys();
+        let others: Vec<String> = choices
+            .iter()
+            .filter(|(k, _)| !named.contains(k))
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        let with_others = format!("{path}?{}", others.join("&"));
+        assert_eq!(
+            render(&with_others).await,
+            render(path).await,
+            "{with_others}"
+        );
+    }
+    // What a page names changes it (so the comparison above sees a key read).
+    let board = format!("/namnd/{}", board_key("ASN"));
+    for (path, query) in [
+        ("/asn-2025", "status=uppnatt&omrade=gron-stad"),
+        ("/jamfor/mal", "namnd=FSN&ar=2024"),
+        (board.as_str(), "fran=2025&till=2025"),
+    ] {
+        let named = recognize(path).query_keys();
+        assert!(query
+            .split('&')
+            .all(|kv| named.iter().any(|k| kv.starts_with(&format!("{k}=")))));
+        assert_ne!(
+            render(&format!("{path}?{query}")).await,
+            render(path).await,
+            "{path}?{query}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn the_comparison_shows_which_asn_goals_moved_from_2024_to_2025() {
     let html = render("/jamfor/mal").await;

@@ -22,10 +22,9 @@ const pre = document.getElementById('insyn-pre');
 // Tab), or presses a button the HTML does not answer; at once where
 // there is no pre-rendered page (404.html, whose content the viewer makes),
 // on an address with a query the pre-rendered page does not show
-// (`showsQuery`), where
-// the viewer opens the English page instead
-// (`leavesForEnglish`), and where it shows a report of the reader's own
-// (`ownOpen`). `insynStart()` asks for it too (the tests and the benches,
+// (`showsQuery`), and where it shows a report of the reader's own
+// (`ownOpen`). A Swedish page the reader wants in English opens its English
+// page without it (`englishPage`). `insynStart()` asks for it too (the tests and the benches,
 // acting as such a reader).
 let want;
 const wanted = new Promise((resolve) => { want = resolve; });
@@ -125,17 +124,24 @@ if (pre) pre.addEventListener('click', (e) => {
 });
 
 // An address whose query the pre-rendered page shows by itself needs no
-// viewer: the page's own language (remembered below) and its filters, each
-// a named field of the form with one of its options (which the style sheet
-// reads). What a link from a newsletter or a social site adds for its own
-// counting (`utm_…`, `fbclid`, …) no page reads. Chosen here, as soon as
-// the script runs (usually before the page's first paint).
-const TRACKING = /^(utm_[a-z]+|fbclid|gclid|msclkid|mc_cid|mc_eid)$/;
+// viewer: the page's own language (remembered below), its filters (each a
+// named field of the form with one of its options, which the style sheet
+// reads), and any key the page does not read (the keys it reads are in
+// `<meta name=insyn-query>`, written by the build from the viewer's own
+// list, `Route::query_keys`): what a link from a newsletter or a social
+// site adds for its own counting (`utm_…`, `fbclid`, …), another page's
+// choice. A page without that list is taken to read every key. Chosen
+// here, as soon as the script runs (usually before the page's first paint).
+const readsKey = (() => {
+  const listed = document.querySelector('meta[name=insyn-query]');
+  const keys = new Set((listed?.content ?? '').split(' ').filter(Boolean));
+  return (k) => !listed || keys.has(k);
+})();
 const showsQuery = (() => {
   const form = pre?.querySelector('form.filters:not(.needs-js)');
   const chosen = [];
   for (const [k, v] of new URLSearchParams(location.search)) {
-    if ((k === 'lang' && v === document.documentElement.lang) || TRACKING.test(k)) continue;
+    if (k === 'lang' ? v === document.documentElement.lang : !readsKey(k)) continue;
     const field = form?.elements.namedItem(k);
     if (!(field instanceof HTMLSelectElement) || ![...field.options].some((o) => o.value === v)) return false;
     chosen.push([field, v]);
@@ -202,16 +208,41 @@ if (pre) pre.addEventListener('focusin', (e) => {
 // for its English one (`ui::lang_redirect`: `?lang=en`, or English chosen
 // on an earlier visit: `ui::LANG_KEY`), which reads nothing.
 const PAINT_WAIT_MS = 3000;
+// A Swedish page's link to its English page (an embed has none: it stays
+// in the language its host's page chose unless its address asks).
+const englishLink = () => pre?.querySelector('a.lang-switch[hreflang=en]') ?? null;
+const askedLang = () => new URLSearchParams(location.search).get('lang');
 const leavesForEnglish = () => {
   if (document.documentElement.lang === 'en') return false;
-  const asked = new URLSearchParams(location.search).get('lang');
+  const asked = askedLang();
   if (asked !== null) return asked === 'en';
+  if (!englishLink()) return false;
   try {
     return localStorage.getItem('insyn-sprak') === 'en';
   } catch {
     return false;
   }
 };
+// Where a Swedish page the reader wants in English goes, as the viewer
+// sends it (`ui::lang_redirect`), but without the viewer: the English page
+// its language link names, with the address's query but `lang`, and its
+// fragment. None where the page has no such link (the viewer decides).
+const englishPage = () => {
+  const link = englishLink();
+  if (!(link instanceof HTMLAnchorElement) || !leavesForEnglish()) return null;
+  const query = new URLSearchParams(location.search);
+  query.delete('lang');
+  const search = query.toString() ? `?${query}` : '';
+  return link.origin + link.pathname + search + location.hash;
+};
+const toEnglish = () => {
+  const to = englishPage();
+  if (to) location.replace(to);
+  return !!to;
+};
+// An address that asks for English (`?lang=en`) goes at once, before the
+// Swedish page is painted; a choice remembered, once it is (below).
+const leaving = askedLang() === 'en' && toEnglish();
 const readAhead = () => {
   if (leavesForEnglish()) return;
   const files = (document.querySelector('meta[name=insyn-reads]')?.content ?? '').split(' ').filter(Boolean);
@@ -276,6 +307,7 @@ const ownOpen = () => {
 // The reader's storage is read once the page is painted, not on the way to
 // that paint (a first read of it can wait on the browser).
 Promise.all([loaded, painted]).then(() => {
+  if (leaving || toEnglish()) return new Promise(() => {});
   rememberLang();
   if (!pre || !showsQuery || leavesForEnglish() || ownOpen()) want();
   return wanted;

@@ -68,6 +68,18 @@ const NOT_FOUND: &str = "sidan-finns-inte";
 const BOARD: &str = "namnd";
 const COUNCIL_GOAL: &str = "kf-mal";
 
+/// The query keys a page reads (besides `lang`, which every page reads;
+/// `Route::query_keys`): a report's goal filters, by status and målområde;
+/// the years a board's or a council goal's page shows, and the finance
+/// comparison's; the boards a comparison shows (repeated in the goal
+/// matrix), and the matrix's years (repeated).
+pub const STATUS: &str = "status";
+pub const AREA: &str = "omrade";
+pub const FROM: &str = "fran";
+pub const TO: &str = "till";
+pub const BOARDS: &str = "namnd";
+pub const YEARS: &str = "ar";
+
 /// A path parameter as the route holds it: decoded, never empty.
 fn param(segment: &str) -> Option<String> {
     if segment.is_empty() {
@@ -291,6 +303,21 @@ impl Route {
             Route::EmbedReport { .. } | Route::EmbedGoal { .. } | Route::EmbedChart { .. } => {
                 Family::Embeds
             }
+        }
+    }
+
+    /// The query keys this route's page reads, besides `lang`: what an
+    /// address may choose on it. The build writes them into each page
+    /// (`<meta name=insyn-query>`), so that the boot script knows a key no
+    /// page here reads (a link's tracking, another page's choice) changes
+    /// nothing it shows, and needs no viewer (issue #30).
+    pub fn query_keys(&self) -> &'static [&'static str] {
+        match self {
+            Route::Report { .. } => &[STATUS, AREA],
+            Route::Board { .. } | Route::CouncilGoal { .. } => &[FROM, TO],
+            Route::CompareGoals => &[BOARDS, YEARS],
+            Route::CompareFinance => &[BOARDS, FROM, TO],
+            _ => &[],
         }
     }
 

@@ -22,12 +22,8 @@ use crate::ui::state::{self, Load, Store};
 use crate::ui::terms::{Place, Terms};
 use crate::ui::{use_all_reports_when, use_ctx, use_title, Ctx, Route};
 
-/// Query keys of the finance comparison's choice.
-const BOARD: &str = "namnd";
-const FROM: &str = "fran";
-const TO: &str = "till";
-/// Query key of the goal matrix's years (its boards use `BOARD`, repeated).
-const YEAR: &str = "ar";
+// Query keys of the comparisons' choices (`route::query_keys`).
+use crate::ui::route::{BOARDS as BOARD, FROM, TO, YEARS as YEAR};
 
 fn edition_name(e: &ManifestEntry) -> String {
     format!("{} {}", e.board.short, e.year)

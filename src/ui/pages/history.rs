@@ -22,9 +22,8 @@ use crate::ui::i18n::{self, page_title};
 use crate::ui::state::{self, Load, Store};
 use crate::ui::{use_all_reports_when, use_ctx, use_goal_elsewhere, use_title, Ctx, Route};
 
-/// Query keys of a board page's range of years.
-const FROM: &str = "fran";
-const TO: &str = "till";
+// Query keys of a board page's range of years.
+use crate::ui::route::{FROM, TO};
 
 /// The words of the computed tables, in `lang`.
 fn words(lang: Lang) -> HistoryWords {

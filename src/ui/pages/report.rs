@@ -16,7 +16,7 @@ use crate::ui::later::Later;
 use crate::ui::pages::statement::StatementView;
 use crate::ui::state::Shared;
 use crate::ui::terms::Terms;
-use crate::ui::{use_ctx, use_title, Ctx, Route};
+use crate::ui::{route, use_ctx, use_title, Ctx, Route};
 use yew_router::prelude::{use_navigator, Navigator};
 
 #[derive(Properties, PartialEq)]
@@ -87,9 +87,9 @@ pub fn AnnualView(props: &ReportProps) -> Html {
         return html! {};
     };
     let t = ctx.t();
-    let status_filter = ctx.param("status").and_then(GoalStatus::from_key);
+    let status_filter = ctx.param(route::STATUS).and_then(GoalStatus::from_key);
     let area_filter = ctx
-        .param("omrade")
+        .param(route::AREA)
         .filter(|id| a.goal_areas.iter().any(|x| x.id == *id));
     let shown = a
         .goals()
@@ -251,14 +251,14 @@ fn filters(a: &AnnualAnalysis, ctx: &Ctx, navigator: Option<&Navigator>) -> Html
             }
         })
     };
-    let status = ctx.param("status").unwrap_or("").to_string();
-    let area = ctx.param("omrade").unwrap_or("").to_string();
+    let status = ctx.param(route::STATUS).unwrap_or("").to_string();
+    let area = ctx.param(route::AREA).unwrap_or("").to_string();
     let counts = a.status_counts();
     html! {
         <form class="filters" aria-label={t.goals_heading}>
             <div>
                 <label for="filter-status">{ t.filter_status }</label>
-                <select id="filter-status" name="status" onchange={set("status")}>
+                <select id="filter-status" name={route::STATUS} onchange={set(route::STATUS)}>
                     <option value="" selected={status.is_empty()}>{ t.filter_all }</option>
                     { for GoalStatus::ALL.into_iter().map(|s| html! {
                         <option value={s.key()} selected={status == s.key()}>
@@ -269,7 +269,7 @@ fn filters(a: &AnnualAnalysis, ctx: &Ctx, navigator: Option<&Navigator>) -> Html
             </div>
             <div>
                 <label for="filter-area">{ t.filter_area }</label>
-                <select id="filter-area" name="omrade" onchange={set("omrade")}>
+                <select id="filter-area" name={route::AREA} onchange={set(route::AREA)}>
                     <option value="" selected={area.is_empty()}>{ t.filter_all }</option>
                     { for a.goal_areas.iter().map(|x| html! {
                         <option value={x.id.clone()} selected={area == x.id} lang="sv">{ &x.title }</option>

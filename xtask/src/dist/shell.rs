@@ -247,6 +247,9 @@ impl Shell<'_> {
     /// (`<meta name=insyn-reads>`, `ui::prerender::first_reads`), which the
     /// boot script fetches with the module; a name with a space in it
     /// (the list's separator) is left out, and read by the viewer alone.
+    /// It names the query keys the viewer reads there
+    /// (`<meta name=insyn-query>`), for the boot script to judge an
+    /// address by.
     pub fn page(&self, path: &str, content: &str, title: Option<&str>) -> Result<String> {
         let (route, _) = insyn::ui::page_at("/", path, "");
         let family = route.family();
@@ -278,6 +281,12 @@ impl Shell<'_> {
                 escape(&reads.join(" "))
             );
         }
+        // The query keys the page reads (`Route::query_keys`; none is an
+        // empty list: the page reads no key but `lang`).
+        head += &format!(
+            "<meta content=\"{}\" name=insyn-query>",
+            route.query_keys().join(" ")
+        );
         page(index, content, title, &head)
     }
 }
@@ -601,6 +610,7 @@ mod tests {
             Family::Start,
             Family::Report,
             Family::Figures,
+            Family::Compare,
             Family::Embeds,
         ]
         .into_iter()
@@ -663,6 +673,18 @@ mod tests {
             reads("/inbaddning/asn-2025/ekonomi/t"),
             "reports/a&quot;b.json"
         );
+        // Each names the query keys its viewer reads, in either language:
+        // a report's filters, a board's years, none on a chart's page.
+        let keys = |path: &str| {
+            let html = shell.page(path, "", None).unwrap();
+            let end = html.find("name=insyn-query").expect(path);
+            let start = html[..end].rfind("<meta content=\"").unwrap() + 15;
+            html[start..end - 2].to_string()
+        };
+        assert_eq!(keys("/asn-2025"), "status omrade");
+        assert_eq!(keys("/en/asn-2025"), "status omrade");
+        assert_eq!(keys("/namnd/asn"), "fran till");
+        assert_eq!(keys("/asn-2025/ekonomi/t"), "");
     }
 
     #[test]
