@@ -114,6 +114,7 @@ test('the script embed renders inside the hostile host page and keeps its own la
 
 test('"Bädda in" opens a dialog with the iframe code and a preview', async () => {
   const { context, url } = env;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
   await page.goto(url + 'asn-2025/ekonomi/budgetavvikelse');
   await page.getByRole('button', { name: 'Bädda in' }).click();
@@ -126,10 +127,32 @@ test('"Bädda in" opens a dialog with the iframe code and a preview', async () =
   assert.match(code, /embed\.js/);
   await dialog.getByRole('button', { name: 'Kopiera koden' }).click();
   await dialog.getByText('Koden är kopierad.').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
   // The preview is the embed itself, as the iframe will show it.
   await page.frameLocator('dialog[open] iframe.embed-preview').locator('.chart-svg svg').first().waitFor({ timeout: 10000 });
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
+  await page.close();
+});
+
+// Where the browser has no clipboard (a site on plain http) the live page
+// selects the code for the reader to copy by hand, and does not say it
+// copied it (it said so as soon as it was asked, before).
+test('"Bädda in" on the live page without a clipboard selects the code and says nothing was copied', async () => {
+  const page = await env.context.newPage();
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+  await page.goto(env.url + 'asn-2025/ekonomi/budgetavvikelse');
+  await page.getByRole('button', { name: 'Bädda in' }).click();
+  const dialog = page.getByRole('dialog');
+  const field = dialog.getByLabel(/Kod att klistra in/);
+  const code = await field.inputValue();
+  await dialog.getByRole('button', { name: 'Kopiera koden' }).click();
+  await page.waitForFunction(() => {
+    const f = document.querySelector('dialog[open] textarea');
+    return f && f.selectionStart === 0 && f.selectionEnd === f.value.length && f.value.length > 0;
+  }, null, { timeout: 5000 });
+  assert.equal((await field.evaluate((f) => f.value.slice(f.selectionStart, f.selectionEnd))), code);
+  assert.equal(await dialog.locator('.copied').textContent(), '');
   await page.close();
 });
 

@@ -89,6 +89,21 @@ test('without JavaScript a chart\'s CSV, SVG and PNG links download its files; t
     // Each bar's row (the last row, the total, is no bar).
     for (const r of rows.slice(0, -1)) assert.ok(svg.includes(r.trim().split(' ')[0]), `the drawing names ${r}`);
   });
+  // A board's chart over the years too (issue #30), in the page's language:
+  // a row a year, as its table view.
+  await withoutJs(async (page) => {
+    await page.gotoPrerendered(env.url + 'en/namnd/asn');
+    const chart = page.locator('figure.chart').first();
+    const link = chart.getByRole('link', { name: /^CSV/ });
+    assert.equal(await link.getAttribute('href'), '/en/namnd/asn/malstatus-over-tid.csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    await chart.locator('details.chart-table > summary').click();
+    const rows = await chart.locator('details.chart-table th[scope="row"]').allInnerTexts();
+    assert.deepEqual(csv.slice(1).map((l) => l.split(';')[0]), rows.map((r) => r.trim()));
+    assert.match(csv[0], /Achieved/);
+    assert.equal(await page.getByRole('button', { name: /Download/ }).count(), 0, 'no download that needs the viewer');
+  });
   const page = await env.context.newPage();
   // The report's JSON is linked from its page.
   await page.goto(env.url + 'asn-2025');

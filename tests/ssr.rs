@@ -349,6 +349,59 @@ async fn filters_in_the_address_narrow_the_goal_cards() {
     );
 }
 
+/// A board's and a council goal's charts at every year link the files the
+/// build wrote beside the page (issue #30: a download needs no viewer), in
+/// the page's language; a board's page showing some years only draws what
+/// no file holds, so the viewer makes its downloads.
+#[tokio::test]
+async fn charts_over_the_years_link_their_files_at_every_year() {
+    use insyn::model::catalogue::goal_histories;
+    let reports: Vec<Report> = common::bundled().into_iter().map(|(_, r)| r).collect();
+    let goal = goal_histories(&reports)
+        .keys()
+        .next()
+        .cloned()
+        .expect("a council goal");
+    let downloads = "class=\"needs-js\"";
+    let pages = [
+        (
+            "/namnd/asn".to_string(),
+            "/namnd/asn",
+            ["malstatus-over-tid", "resultat-over-tid"].as_slice(),
+        ),
+        (
+            "/en/namnd/asn".into(),
+            "/en/namnd/asn",
+            &["malstatus-over-tid", "resultat-over-tid"],
+        ),
+        (
+            format!("/kf-mal/{goal}"),
+            &format!("/kf-mal/{goal}"),
+            &["andel-uppnatt"],
+        ),
+    ];
+    for (path, dir, charts) in &pages {
+        let html = render(path).await;
+        for chart in *charts {
+            for ext in ["csv", "svg", "png"] {
+                let href = format!("href=\"{dir}/{chart}.{ext}\"");
+                assert!(html.contains(&href), "{path}: {href}");
+            }
+        }
+        assert!(
+            !html.contains(downloads),
+            "{path}: no download that needs the viewer"
+        );
+    }
+    let some_years = render("/namnd/asn?fran=2025").await;
+    assert!(!some_years.contains("malstatus-over-tid.csv"));
+    assert_eq!(
+        count(&some_years, downloads),
+        4,
+        "CSV and SVG of its two charts"
+    );
+}
+
 /// Every page reads the query keys it names (`Route::query_keys`, which the
 /// build writes into the page for the boot script) and no other: an
 /// address with every other page's choices in it shows the page as it is

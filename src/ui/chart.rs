@@ -30,6 +30,13 @@ pub struct ChartProps {
     /// Whether the chart has its own embed route (a report's table).
     #[prop_or(true)]
     pub embeddable: bool,
+    /// Where the build wrote the files of a chart that is not a report's
+    /// table, in the page's language, below the base and without their
+    /// extension: a board's or a council goal's chart at every year
+    /// (`history::chart_files`). A report's table's are known by its
+    /// report and its id.
+    #[prop_or_default]
+    pub files: Option<AttrValue>,
 }
 
 /// The width pages are pre-rendered at: a phone's (a 440 px screen's
@@ -123,25 +130,41 @@ fn use_drawing(table: Table, lang: Lang, columns: u8, name_id: String) -> Option
 }
 
 /// Whether the build wrote the chart's files (CSV, SVG, PNG) and its page
-/// links to them: a published report's table (not one's own, `egen-…`, nor
-/// a chart made from several), and not inside another site's page (a
-/// script embed, where the site's own addresses do not lead to them).
+/// links to them: a published report's table (not one's own, `egen-…`), or
+/// a chart whose files are named (`ChartProps::files`), and not inside
+/// another site's page (a script embed, where the site's own addresses do
+/// not lead to them).
 fn files_written(props: &ChartProps) -> bool {
-    props.embeddable && !super::state::is_own(&props.report) && !web::is_script_embed()
+    let written =
+        props.files.is_some() || (props.embeddable && !super::state::is_own(&props.report));
+    written && !web::is_script_embed()
 }
 
 /// A chart's files (`files_written`): each one's address, extension and
-/// type. The CSV is the same in both languages; the drawings have words.
-fn chart_files(
-    ctx: &super::Ctx,
-    report: &str,
-    table: &str,
-) -> [(String, &'static str, &'static str); 3] {
-    let file = |ext: &str| format!("{report}/ekonomi/{table}.{ext}");
+/// type. A report's table's CSV is the same in both languages (its words
+/// are the report's); the drawings, and a chart over the years (whose
+/// words are ours), are in the page's language.
+fn chart_files(ctx: &super::Ctx, props: &ChartProps) -> [(String, &'static str, &'static str); 3] {
+    let (stem, csv) = match &props.files {
+        Some(stem) => (stem.to_string(), ctx.lang_file_href(&format!("{stem}.csv"))),
+        None => {
+            let stem = format!("{}/ekonomi/{}", props.report, props.table.id);
+            let csv = ctx.file_href(&format!("{stem}.csv"));
+            (stem, csv)
+        }
+    };
     [
-        (ctx.file_href(&file("csv")), "csv", "text/csv"),
-        (ctx.lang_file_href(&file("svg")), "svg", "image/svg+xml"),
-        (ctx.lang_file_href(&file("png")), "png", "image/png"),
+        (csv, "csv", "text/csv"),
+        (
+            ctx.lang_file_href(&format!("{stem}.svg")),
+            "svg",
+            "image/svg+xml",
+        ),
+        (
+            ctx.lang_file_href(&format!("{stem}.png")),
+            "png",
+            "image/png",
+        ),
     ]
 }
 
@@ -190,7 +213,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                 // Files written by the build: they work without JavaScript.
                 <p class="chart-files">
                     { format!("{}: ", t.files_label) }
-                    { for chart_files(&ctx, &props.report, &props.table.id).into_iter().enumerate().map(|(i, (href, ext, mime))| html! {
+                    { for chart_files(&ctx, props).into_iter().enumerate().map(|(i, (href, ext, mime))| html! {
                         <>
                             if i > 0 { { " · " } }
                             <a {href} download={format!("{id_base}.{ext}")} type={mime}>

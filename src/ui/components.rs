@@ -423,15 +423,16 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: Event| open.set(false))
     };
+    let code_id = format!("{id}-code");
+    // "Copied" is said once the browser has copied, not when asked.
     let on_copy = {
         let copied = copied.clone();
-        let code = code.clone();
+        let (code, code_id) = (code.clone(), code_id.clone());
         Callback::from(move |_| {
-            crate::web::copy_to_clipboard(&code);
-            copied.set(true);
+            let copied = copied.clone();
+            crate::web::copy_to_clipboard(&code, &code_id, move |ok| copied.set(ok));
         })
     };
-    let code_id = format!("{id}-code");
     html! {
         <>
             <button type="button" class="embed-button needs-js" data-key={id.clone()} data-opens={id.clone()} onclick={on_open} aria-haspopup="dialog">{ t.embed }</button>

@@ -70,8 +70,7 @@ const COUNCIL_GOAL: &str = "kf-mal";
 
 /// The query keys a page reads (besides `lang`, which every page reads;
 /// `Route::query_keys`): a report's goal filters, by status and målområde;
-/// the years a board's or a council goal's page shows, and the finance
-/// comparison's; the boards a comparison shows (repeated in the goal
+/// the years a board's page shows, and the finance comparison's; the boards a comparison shows (repeated in the goal
 /// matrix), and the matrix's years (repeated).
 pub const STATUS: &str = "status";
 pub const AREA: &str = "omrade";
@@ -314,7 +313,7 @@ impl Route {
     pub fn query_keys(&self) -> &'static [&'static str] {
         match self {
             Route::Report { .. } => &[STATUS, AREA],
-            Route::Board { .. } | Route::CouncilGoal { .. } => &[FROM, TO],
+            Route::Board { .. } => &[FROM, TO],
             Route::CompareGoals => &[BOARDS, YEARS],
             Route::CompareFinance => &[BOARDS, FROM, TO],
             _ => &[],

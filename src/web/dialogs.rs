@@ -32,11 +32,34 @@ mod imp {
         let _ = web_sys::Url::revoke_object_url(&url);
     }
 
-    /// Copies text to the clipboard; the promise's outcome is not awaited.
-    pub fn copy_to_clipboard(text: &str) {
-        if let Some(w) = web_sys::window() {
-            let _ = w.navigator().clipboard().write_text(text);
-        }
+    /// Copies `text` to the clipboard, then calls `done(true)` once the
+    /// browser has; where it refuses, or has no clipboard (plain http),
+    /// selects the field `field` that holds the text instead, for the
+    /// reader to copy by hand, and calls `done(false)` (as the boot script
+    /// does before the viewer is live).
+    pub fn copy_to_clipboard(text: &str, field: &str, done: impl FnOnce(bool) + 'static) {
+        let clipboard = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
+            .filter(|c| c.is_object())
+            .map(|c| c.unchecked_into::<web_sys::Clipboard>());
+        let written = clipboard.map(|c| wasm_bindgen_futures::JsFuture::from(c.write_text(text)));
+        let field = field.to_string();
+        wasm_bindgen_futures::spawn_local(async move {
+            let ok = match written {
+                Some(w) => w.await.is_ok(),
+                None => false,
+            };
+            if !ok {
+                if let Some(f) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&field))
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                {
+                    f.select();
+                }
+            }
+            done(ok);
+        });
     }
 
     /// Opens a `<dialog>` as a modal (focus moves into it; Escape closes it).
@@ -56,7 +79,7 @@ mod imp {
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
     pub fn download(_name: &str, _mime: &str, _content: &str) {}
-    pub fn copy_to_clipboard(_text: &str) {}
+    pub fn copy_to_clipboard(_text: &str, _field: &str, _done: impl FnOnce(bool) + 'static) {}
     pub fn show_dialog(_id: &str) {}
 }
 

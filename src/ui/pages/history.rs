@@ -13,9 +13,10 @@ use yew::prelude::*;
 use crate::model::catalogue::GoalHistory;
 use crate::model::format::Lang;
 use crate::model::history::{board_histories, board_key, BoardHistory, BoardYear, HistoryWords};
-use crate::model::Text;
+use crate::model::{Table, Text};
 use crate::ui::chart::Chart;
 use yew_router::prelude::{use_navigator, Navigator};
+use yew_router::Routable;
 
 use crate::ui::components::{list_link, status_badge, LoadErrorView};
 use crate::ui::i18n::{self, page_title};
@@ -43,6 +44,51 @@ fn words(lang: Lang) -> HistoryWords {
             en: en.goal_share_description.into(),
         },
     }
+}
+
+/// The charts of a board's page or a council goal's at every year, whose
+/// files (CSV, SVG, PNG) the build writes beside the page and the page
+/// links to (`ChartProps::files`): each one's address below the base and
+/// the language's folder, without extension, and its table in `lang`. None
+/// for another page, or a board or goal no report names.
+pub fn chart_files(
+    route: &Route,
+    reports: &[crate::model::Report],
+    lang: Lang,
+) -> Vec<(String, Table)> {
+    let tables = match route {
+        Route::Board { board } => match board_histories(reports).remove(board) {
+            Some(h) => {
+                let years: Vec<&BoardYear> = h.years.iter().rev().collect();
+                let (status, result) = board_tables(&h, &years, lang);
+                std::iter::once(status).chain(result).collect()
+            }
+            None => Vec::new(),
+        },
+        Route::CouncilGoal { goal } => {
+            match crate::model::catalogue::goal_histories(reports).remove(goal) {
+                Some(h) => vec![h.share_table(&words(lang))],
+                None => Vec::new(),
+            }
+        }
+        _ => Vec::new(),
+    };
+    tables
+        .into_iter()
+        .map(|t| (files_stem(route, &t), t))
+        .collect()
+}
+
+/// A chart's files' address on `route`'s page, without extension
+/// (`namnd/asn/malstatus-over-tid`).
+fn files_stem(route: &Route, table: &Table) -> String {
+    format!("{}/{}", route.to_path().trim_matches('/'), table.id)
+}
+
+/// A board's charts for `years` (oldest first): its goals' statuses and,
+/// where its analyses have one, its result.
+fn board_tables(h: &BoardHistory, years: &[&BoardYear], lang: Lang) -> (Table, Option<Table>) {
+    (h.status_table(years, &words(lang)), h.result_table(years))
 }
 
 /// Loads the board's file (or, without a build, every report).
@@ -122,6 +168,8 @@ pub fn BoardPage(props: &BoardPageProps) -> Html {
         _ => String::new(),
     };
     let (body, meta) = ctx.indexed(format!("{}{span}: {}", h.board.short, h.board.name));
+    // Every year shown: the charts are the ones the build wrote files of.
+    let all = years.len() == h.years.len();
     html! {
         <article class="board-years" data-pagefind-body={body} data-pagefind-meta={meta}>
             <h1><span lang="sv">{ &h.board.name }</span>{ format!(" ({})", h.board.short) }</h1>
@@ -129,8 +177,8 @@ pub fn BoardPage(props: &BoardPageProps) -> Html {
             if from.is_some() || to.is_some() {
                 <p class="board-range" role="status">{ range_sentence(&years, lang) }</p>
             }
-            <BoardGoals history={h.clone()} years={years.iter().map(|y| y.year).collect::<Vec<_>>()} />
-            <BoardResult history={h.clone()} years={years.iter().map(|y| y.year).collect::<Vec<_>>()} />
+            <BoardGoals history={h.clone()} years={years.iter().map(|y| y.year).collect::<Vec<_>>()} {all} />
+            <BoardResult history={h.clone()} years={years.iter().map(|y| y.year).collect::<Vec<_>>()} {all} />
             { board_reports(&ctx, nav.as_ref(), &h) }
         </article>
     }
@@ -150,6 +198,13 @@ struct BoardPartProps {
     history: Rc<BoardHistory>,
     /// The years shown (oldest first).
     years: Vec<u16>,
+    /// Whether they are every year (`chart_files`).
+    all: bool,
+}
+
+/// The files of a board part's chart, where the build wrote them.
+fn part_files(ctx: &Ctx, props: &BoardPartProps, table: &Table) -> Option<AttrValue> {
+    props.all.then(|| files_stem(&ctx.route, table).into())
 }
 
 fn shown<'a>(h: &'a BoardHistory, years: &[u16]) -> Vec<&'a BoardYear> {
@@ -169,12 +224,13 @@ fn BoardGoals(props: &BoardPartProps) -> Html {
     let lang = ctx.lang;
     let h = &props.history;
     let years = shown(h, &props.years);
-    let table = h.status_table(&years, &words(lang));
+    let (table, _) = board_tables(h, &years, lang);
+    let files = part_files(&ctx, props, &table);
     html! {
         <section>
             <h2>{ i18n::history(lang).board_status_heading }</h2>
             if !years.is_empty() {
-                <Chart {table} report={format!("namnd-{}", h.key)} doc={h.board.name.clone()} embeddable={false} />
+                <Chart {table} report={format!("namnd-{}", h.key)} doc={h.board.name.clone()} embeddable={false} {files} />
                 { status_grid(&ctx, nav.as_ref(), h, &years) }
             }
         </section>
@@ -252,7 +308,10 @@ fn goal_name(
 /// The table holding the year's result, year by year.
 #[component]
 fn BoardResult(props: &BoardPartProps) -> Html {
-    let lang = use_ctx().map(|c| c.lang).unwrap_or_default();
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
+    let lang = ctx.lang;
     let h = &props.history;
     let years = shown(h, &props.years);
     let doc = years
@@ -263,11 +322,11 @@ fn BoardResult(props: &BoardPartProps) -> Html {
     html! {
         <section>
             <h2>{ i18n::history(lang).board_result_heading }</h2>
-            { match h.result_table(&years) {
+            { match board_tables(h, &years, lang).1 {
                 Some(table) => html! {
                     <>
                         <p>{ i18n::history(lang).board_result_intro }</p>
-                        <Chart {table} report={format!("namnd-{}", h.key)} {doc} embeddable={false} />
+                        <Chart files={part_files(&ctx, props, &table)} {table} report={format!("namnd-{}", h.key)} {doc} embeddable={false} />
                     </>
                 },
                 None => html! { <p>{ i18n::history(lang).board_no_result }</p> },
@@ -350,6 +409,7 @@ pub fn CouncilGoalPage(props: &CouncilGoalProps) -> Html {
         _ => String::new(),
     };
     let (body, meta) = ctx.indexed(format!("{}{span}", t.goal_across_link));
+    let share = h.share_table(&words(lang));
     html! {
         <article class="goal-across" data-pagefind-body={body} data-pagefind-meta={meta}>
             <h1>
@@ -359,7 +419,7 @@ pub fn CouncilGoalPage(props: &CouncilGoalProps) -> Html {
             <p>{ i18n::history(lang).goal_across_intro }</p>
             <section>
                 <h2>{ i18n::history(lang).goal_share_heading }</h2>
-                <Chart table={h.share_table(&words(lang))} report={format!("kf-mal-{}", h.id)} doc={i18n::history(lang).board_status_source} embeddable={false} />
+                <Chart files={Some(AttrValue::from(files_stem(&ctx.route, &share)))} table={share} report={format!("kf-mal-{}", h.id)} doc={i18n::history(lang).board_status_source} embeddable={false} />
             </section>
             <section>
                 <h2>{ i18n::history(lang).goal_grid_caption }</h2>

@@ -161,7 +161,7 @@ fn finish(
     not_found: &str,
 ) -> Result {
     seo::write_site_files(out, &findable.site, routes)?;
-    opendata::write_files(findable, out)?;
+    opendata::write_files(findable, out, routes)?;
     share::write_images(findable, out, routes, cache)?;
     search::index_text(root, out, manifest, cache)?;
     pages::write_not_found(out, not_found)?;

@@ -1,5 +1,8 @@
 //! Data as files: each table as CSV at `/{report}/ekonomi/{table}.csv` (the
-//! bytes of the viewer's download, `model::export::table_csv`), schema.org
+//! bytes of the viewer's download, `model::export::table_csv`), and each
+//! chart of a board's or a council goal's page at every year beside the
+//! page, in each language (`/namnd/{board}/{table}.csv`, below `/en/` in
+//! English: its words are ours, `history::chart_files`), schema.org
 //! `Dataset` data on each report page, and a DCAT-AP-SE catalogue
 //! (`katalog.rdf`, RDF/XML) describing every report as a dataset with its
 //! CSV and JSON distributions, for Sveriges dataportal to harvest.
@@ -22,6 +25,19 @@ use crate::tools::Result;
 /// The CSV file of a table, below the base.
 pub fn csv_file(report: &str, table: &str) -> String {
     format!("{report}/ekonomi/{table}.csv")
+}
+
+/// The charts of the page at `route` over the years (a board's, a council
+/// goal's) whose files the build writes: each one's file below the base
+/// without extension, in `lang`'s folder, and its table.
+pub fn history_files(f: &Findable, route: &str, lang: Lang) -> Vec<(String, insyn::model::Table)> {
+    insyn::ui::pages::history::chart_files(&recognize(route), &f.reports, lang)
+        .into_iter()
+        .map(|(stem, t)| {
+            let file = insyn::ui::prerender::in_lang(&format!("/{stem}"), lang);
+            (file.trim_start_matches('/').to_string(), t)
+        })
+        .collect()
 }
 
 /// The words for a licence that the sources do not state.
@@ -208,8 +224,9 @@ fn dcat_dataset(
     )
 }
 
-/// Writes each table's CSV and, with an origin, the catalogue.
-pub fn write_files(f: &Findable, out: &Out) -> Result {
+/// Writes each table's CSV, each chart's over the years on the pages of
+/// `routes`, and, with an origin, the catalogue.
+pub fn write_files(f: &Findable, out: &Out, routes: &[String]) -> Result {
     let mut n = 0;
     for (e, r) in f.manifest.reports.iter().zip(&f.reports) {
         let Some(a) = r.as_annual() else { continue };
@@ -218,7 +235,16 @@ pub fn write_files(f: &Findable, out: &Out) -> Result {
             n += 1;
         }
     }
-    println!("  wrote {n} tables as CSV files");
+    let mut over_years = 0;
+    for route in routes {
+        for lang in [Lang::Sv, Lang::En] {
+            for (file, t) in history_files(f, route, lang) {
+                out.write(&format!("{file}.csv"), table_csv(&t).as_ref())?;
+                over_years += 1;
+            }
+        }
+    }
+    println!("  wrote {n} tables and {over_years} charts over the years as CSV files");
     match catalogue(f, f.options.contact.as_deref()) {
         Some(rdf) => {
             out.write("katalog.rdf", rdf.as_bytes())?;
@@ -494,11 +520,23 @@ mod tests {
     fn a_table_file_holds_the_bytes_of_the_viewer_download() {
         let f = bundled(Options::default());
         let dir = std::env::temp_dir().join(format!("insyn-csv-{}", std::process::id()));
-        write_files(&f, &Out::open(&dir, None, true)).unwrap();
+        let routes = ["/namnd/asn".to_string(), "/asn-2025".into()];
+        write_files(&f, &Out::open(&dir, None, true), &routes).unwrap();
         let a = f.reports[0].as_annual().unwrap();
         let t = &a.tables[0];
         let bytes = std::fs::read(dir.join(csv_file(&a.id, &t.id))).unwrap();
         assert_eq!(bytes, table_csv(t).into_bytes());
+        // A board's charts over the years, beside its page, in each
+        // language: a row per year, with our words for the statuses.
+        let read = |file: &str| std::fs::read_to_string(dir.join(file)).unwrap();
+        let sv = read("namnd/asn/malstatus-over-tid.csv");
+        let en = read("en/namnd/asn/malstatus-over-tid.csv");
+        assert!(
+            sv.contains("Uppnått") && en.contains("Achieved"),
+            "{sv}\n{en}"
+        );
+        assert!(sv.contains("\r\n2024;") && sv.contains("\r\n2025;"), "{sv}");
+        assert!(dir.join("namnd/asn/resultat-over-tid.csv").exists());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -372,7 +372,7 @@ pub fn write_images(f: &Findable, out: &Out, routes: &[String], cache: &Cache) -
                     write(out, &file, (cache, &raster), &card_svg(&c), 1.0)?;
                     cards.fetch_add(1, Relaxed);
                 }
-                if let Some((file, svg)) = chart_png_source(f, route, lang) {
+                for (file, svg) in chart_png_sources(f, route, lang) {
                     out.write(&chart_svg_file(&file), svg.as_bytes())?;
                     write(out, &file, (cache, &raster), &svg, CHART_SCALE)?;
                     charts_n.fetch_add(1, Relaxed);
@@ -415,17 +415,24 @@ fn drawn(cache: &Cache, raster: &Rasteriser, svg: &str, scale: f32) -> Result<Ve
     )
 }
 
-/// A chart page's PNG file (below the base) and the chart's SVG.
-fn chart_png_source(f: &Findable, route: &str, lang: Lang) -> Option<(String, String)> {
-    let Route::Chart { report, chart } = recognize(route) else {
-        return None;
-    };
-    let (_, r) = f.report(&report)?;
-    let table = r.as_annual()?.table(&chart)?;
-    Some((
-        chart_png(&report, &chart, lang),
-        svg::render(&charts::build(table, lang, CHART_WIDTH)),
-    ))
+/// The PNG files (below the base) of the charts of the page at `route`,
+/// each with its SVG: a chart page's chart, the charts of a board's or a
+/// council goal's page at every year (`opendata::history_files`).
+fn chart_png_sources(f: &Findable, route: &str, lang: Lang) -> Vec<(String, String)> {
+    let draw = |t: &insyn::model::Table| svg::render(&charts::build(t, lang, CHART_WIDTH));
+    if let Route::Chart { report, chart } = recognize(route) {
+        let table = f
+            .report(&report)
+            .and_then(|(_, r)| r.as_annual()?.table(&chart));
+        return table
+            .map(|t| (chart_png(&report, &chart, lang), draw(t)))
+            .into_iter()
+            .collect();
+    }
+    super::opendata::history_files(f, route, lang)
+        .into_iter()
+        .map(|(file, t)| (format!("{file}.png"), draw(&t)))
+        .collect()
 }
 
 /// A chart's PNG address below the base (`{report}/ekonomi/{chart}.png`, below `en/` in English).
@@ -563,7 +570,11 @@ mod tests {
     #[test]
     fn a_chart_png_is_the_chart_at_twice_its_width() {
         let f = bundled(Default::default());
-        let (file, svg) = chart_png_source(&f, "/asn-2025/ekonomi/orsaker", Lang::Sv).unwrap();
+        let [(file, svg)] = &chart_png_sources(&f, "/asn-2025/ekonomi/orsaker", Lang::Sv)[..]
+        else {
+            panic!("one chart")
+        };
+        let (file, svg) = (file.clone(), svg.clone());
         assert_eq!(file, "asn-2025/ekonomi/orsaker.png");
         assert_eq!(chart_svg_file(&file), "asn-2025/ekonomi/orsaker.svg");
         assert!(
@@ -574,5 +585,22 @@ mod tests {
         let (w, _, inked, _) = stats(&Rasteriser::default().png(&svg, CHART_SCALE).unwrap());
         assert_eq!(w, 1440);
         assert!(inked > 0.02, "{inked}");
+        // A board's page has its charts over the years drawn, in English
+        // below `en/`; a report's page none.
+        let files: Vec<String> = chart_png_sources(&f, "/namnd/asn", Lang::En)
+            .into_iter()
+            .map(|(file, svg)| {
+                assert!(svg.starts_with("<svg") && svg.contains("2025"), "{file}");
+                file
+            })
+            .collect();
+        assert_eq!(
+            files,
+            [
+                "en/namnd/asn/malstatus-over-tid.png",
+                "en/namnd/asn/resultat-over-tid.png"
+            ]
+        );
+        assert!(chart_png_sources(&f, "/asn-2025", Lang::Sv).is_empty());
     }
 }
