@@ -135,24 +135,29 @@ test('"Bädda in" opens a dialog with the iframe code and a preview', async () =
   await page.close();
 });
 
-// Where the browser has no clipboard (a site on plain http) the live page
-// selects the code for the reader to copy by hand, and does not say it
-// copied it (it said so as soon as it was asked, before).
-test('"Bädda in" on the live page without a clipboard selects the code and says nothing was copied', async () => {
+// Where the browser has no clipboard (a site on plain http) the page
+// selects the code, with the focus on it, for the reader to copy by hand,
+// and does not say it copied it: from the boot script before the viewer is
+// live, and from the viewer (which said so as soon as it was asked, before).
+test('"Bädda in" without a clipboard selects the code, focused, and says nothing was copied, before the viewer and on the live page', async () => {
   const page = await env.context.newPage();
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
-  await page.goto(env.url + 'asn-2025/ekonomi/budgetavvikelse');
-  await page.getByRole('button', { name: 'Bädda in' }).click();
-  const dialog = page.getByRole('dialog');
-  const field = dialog.getByLabel(/Kod att klistra in/);
-  const code = await field.inputValue();
-  await dialog.getByRole('button', { name: 'Kopiera koden' }).click();
-  await page.waitForFunction(() => {
-    const f = document.querySelector('dialog[open] textarea');
-    return f && f.selectionStart === 0 && f.selectionEnd === f.value.length && f.value.length > 0;
-  }, null, { timeout: 5000 });
-  assert.equal((await field.evaluate((f) => f.value.slice(f.selectionStart, f.selectionEnd))), code);
-  assert.equal(await dialog.locator('.copied').textContent(), '');
+  for (const live of [false, true]) {
+    const url = env.url + 'asn-2025/ekonomi/budgetavvikelse';
+    await (live ? page.goto(url) : page.gotoPrerendered(url));
+    await page.getByRole('button', { name: 'Bädda in' }).click();
+    const dialog = page.getByRole('dialog');
+    const field = dialog.getByLabel(/Kod att klistra in/);
+    const code = await field.inputValue();
+    await dialog.getByRole('button', { name: 'Kopiera koden' }).click();
+    await page.waitForFunction(() => {
+      const f = document.querySelector('dialog[open] textarea');
+      return f && document.activeElement === f && f.selectionStart === 0 && f.selectionEnd === f.value.length && f.value.length > 0;
+    }, null, { timeout: 5000 });
+    assert.equal((await field.evaluate((f) => f.value.slice(f.selectionStart, f.selectionEnd))), code);
+    assert.equal(await dialog.locator('.copied').textContent(), '', live ? 'live' : 'pre-rendered');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.insynState === 'live'), live);
+  }
   await page.close();
 });
 

@@ -120,7 +120,10 @@ if (pre) pre.addEventListener('click', (e) => {
   const status = button.closest('dialog')?.querySelector('.copied');
   (navigator.clipboard?.writeText(field.value) ?? Promise.reject()).then(() => {
     if (status) status.textContent = button.dataset.copied;
-  }, () => field.select());
+  }, () => {
+    field.focus();
+    field.select();
+  });
 });
 
 // An address whose query the pre-rendered page shows by itself needs no
@@ -204,9 +207,10 @@ if (pre) pre.addEventListener('focusin', (e) => {
 // for (`<meta name=insyn-reads>`, written by the build from the viewer's
 // own rule: `Pages::first_reads`), not only after its first render: the
 // viewer takes each answer once (`web::fetch_text`). An answer it never
-// takes is no error of the page's. Not on a Swedish page the viewer leaves
-// for its English one (`ui::lang_redirect`: `?lang=en`, or English chosen
-// on an earlier visit: `ui::LANG_KEY`), which reads nothing.
+// takes is no error of the page's. Not on a Swedish page that leaves for
+// its English one (`leavesForEnglish`: `?lang=en`, or English chosen on an
+// earlier visit, `ui::LANG_KEY`, where the page has a language link),
+// which reads nothing.
 const PAINT_WAIT_MS = 3000;
 // A Swedish page's link to its English page (an embed has none: it stays
 // in the language its host's page chose unless its address asks).

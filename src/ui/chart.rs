@@ -364,7 +364,7 @@ struct ChartActionsProps {
 /// from the pre-rendered page's HTML before the viewer is live; the live
 /// page builds its table when opened), the embed code, and for a chart whose files
 /// the build did not write (`files_written`) the downloads, made by the viewer;
-/// a written report's chart links to its files instead (`.chart-files`).
+/// a chart whose files the build wrote links to them instead (`.chart-files`).
 #[component]
 fn ChartActions(props: &ChartActionsProps) -> Html {
     let Some(ctx) = use_ctx() else {

@@ -34,8 +34,8 @@ mod imp {
 
     /// Copies `text` to the clipboard, then calls `done(true)` once the
     /// browser has; where it refuses, or has no clipboard (plain http),
-    /// selects the field `field` that holds the text instead, for the
-    /// reader to copy by hand, and calls `done(false)` (as the boot script
+    /// selects the field `field` that holds the text instead (and moves
+    /// the focus there), for the reader to copy by hand, and calls `done(false)` (as the boot script
     /// does before the viewer is live).
     pub fn copy_to_clipboard(text: &str, field: &str, done: impl FnOnce(bool) + 'static) {
         let clipboard = web_sys::window()
@@ -55,6 +55,7 @@ mod imp {
                     .and_then(|d| d.get_element_by_id(&field))
                     .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
                 {
+                    let _ = f.focus();
                     f.select();
                 }
             }

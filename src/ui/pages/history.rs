@@ -59,9 +59,13 @@ pub fn chart_files(
     let tables = match route {
         Route::Board { board } => match board_histories(reports).remove(board) {
             Some(h) => {
-                let years: Vec<&BoardYear> = h.years.iter().rev().collect();
-                let (status, result) = board_tables(&h, &years, lang);
-                std::iter::once(status).chain(result).collect()
+                // Every year, in the order the page shows them (`shown`).
+                let all: Vec<u16> = h.years.iter().map(|y| y.year).collect();
+                let years = shown(&h, &all);
+                let status = h.status_table(&years, &words(lang));
+                std::iter::once(status)
+                    .chain(h.result_table(&years))
+                    .collect()
             }
             None => Vec::new(),
         },
@@ -80,15 +84,9 @@ pub fn chart_files(
 }
 
 /// A chart's files' address on `route`'s page, without extension
-/// (`namnd/asn/malstatus-over-tid`).
+/// (`namnd/{board}/malstatus-over-tid`).
 fn files_stem(route: &Route, table: &Table) -> String {
     format!("{}/{}", route.to_path().trim_matches('/'), table.id)
-}
-
-/// A board's charts for `years` (oldest first): its goals' statuses and,
-/// where its analyses have one, its result.
-fn board_tables(h: &BoardHistory, years: &[&BoardYear], lang: Lang) -> (Table, Option<Table>) {
-    (h.status_table(years, &words(lang)), h.result_table(years))
 }
 
 /// Loads the board's file (or, without a build, every report).
@@ -224,7 +222,7 @@ fn BoardGoals(props: &BoardPartProps) -> Html {
     let lang = ctx.lang;
     let h = &props.history;
     let years = shown(h, &props.years);
-    let (table, _) = board_tables(h, &years, lang);
+    let table = h.status_table(&years, &words(lang));
     let files = part_files(&ctx, props, &table);
     html! {
         <section>
@@ -322,7 +320,7 @@ fn BoardResult(props: &BoardPartProps) -> Html {
     html! {
         <section>
             <h2>{ i18n::history(lang).board_result_heading }</h2>
-            { match board_tables(h, &years, lang).1 {
+            { match h.result_table(&years) {
                 Some(table) => html! {
                     <>
                         <p>{ i18n::history(lang).board_result_intro }</p>

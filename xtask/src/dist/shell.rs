@@ -603,8 +603,11 @@ mod tests {
         assert!(page("<html><body></body></html>", "", None, nojs).is_err());
     }
 
-    #[test]
-    fn a_page_of_one_report_names_its_file_and_no_other_page_does() {
+    type Maps<T> = std::collections::BTreeMap<T, String>;
+
+    /// A shell's inputs for the tests: an HTML file for each family, and
+    /// one report with its own page file.
+    fn shell_inputs() -> (Maps<insyn::ui::route::Family>, Maps<String>, Maps<String>) {
         use insyn::ui::route::Family;
         let indexes = [
             Family::Start,
@@ -626,6 +629,19 @@ mod tests {
             "asn-2025 0a page/a\"b.json".to_string(),
         )]
         .into();
+        (indexes, reports, own)
+    }
+
+    /// The content of the page's `<meta name={name}>`, if it has one.
+    fn meta_content(html: &str, name: &str) -> Option<String> {
+        let end = html.find(&format!("name={name}>"))?;
+        let start = html[..end].rfind("<meta content=\"")? + 15;
+        Some(html[start..end - 2].to_string())
+    }
+
+    #[test]
+    fn a_page_of_one_report_names_its_file_and_no_other_page_does() {
+        let (indexes, reports, own) = shell_inputs();
         let shell = Shell {
             indexes: &indexes,
             nojs: "",
@@ -654,11 +670,7 @@ mod tests {
         // not a name with a space in it (the catalogue's here).
         let reads = |path: &str| {
             let html = shell.page(path, "", None).unwrap();
-            let at = html.find("name=insyn-reads").map(|end| {
-                let start = html[..end].rfind("<meta content=\"").unwrap() + 15;
-                html[start..end - 2].to_string()
-            });
-            at.unwrap_or_default()
+            meta_content(&html, "insyn-reads").unwrap_or_default()
         };
         assert_eq!(
             reads("/asn-2025"),
@@ -673,17 +685,28 @@ mod tests {
             reads("/inbaddning/asn-2025/ekonomi/t"),
             "reports/a&quot;b.json"
         );
-        // Each names the query keys its viewer reads, in either language:
-        // a report's filters, a board's years, none on a chart's page.
+    }
+
+    #[test]
+    fn each_page_names_the_query_keys_its_viewer_reads() {
+        let (indexes, reports, own) = shell_inputs();
+        let shell = Shell {
+            indexes: &indexes,
+            nojs: "",
+            reports: &reports,
+            own: &own,
+            catalogue: "c.json",
+        };
+        // In either language: a report's filters, a board's years, the
+        // goal matrix's boards and years, none on a chart's page.
         let keys = |path: &str| {
             let html = shell.page(path, "", None).unwrap();
-            let end = html.find("name=insyn-query").expect(path);
-            let start = html[..end].rfind("<meta content=\"").unwrap() + 15;
-            html[start..end - 2].to_string()
+            meta_content(&html, "insyn-query").expect(path)
         };
         assert_eq!(keys("/asn-2025"), "status omrade");
         assert_eq!(keys("/en/asn-2025"), "status omrade");
         assert_eq!(keys("/namnd/asn"), "fran till");
+        assert_eq!(keys("/jamfor/mal"), "namnd ar");
         assert_eq!(keys("/asn-2025/ekonomi/t"), "");
     }
 
