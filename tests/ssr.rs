@@ -349,19 +349,22 @@ async fn filters_in_the_address_narrow_the_goal_cards() {
     );
 }
 
+/// The id of a council goal some bundled report assesses.
+fn a_council_goal() -> String {
+    let reports: Vec<Report> = common::bundled().into_iter().map(|(_, r)| r).collect();
+    insyn::model::catalogue::goal_histories(&reports)
+        .into_keys()
+        .next()
+        .expect("a council goal")
+}
+
 /// A board's and a council goal's charts at every year link the files the
 /// build wrote beside the page (issue #30: a download needs no viewer), in
 /// the page's language; a board's page showing some years only draws what
 /// no file holds, so the viewer makes its downloads.
 #[tokio::test]
 async fn charts_over_the_years_link_their_files_at_every_year() {
-    use insyn::model::catalogue::goal_histories;
-    let reports: Vec<Report> = common::bundled().into_iter().map(|(_, r)| r).collect();
-    let goal = goal_histories(&reports)
-        .keys()
-        .next()
-        .cloned()
-        .expect("a council goal");
+    let goal = a_council_goal();
     let downloads = "class=\"needs-js\"";
     let pages = [
         (
@@ -409,15 +412,9 @@ async fn charts_over_the_years_link_their_files_at_every_year() {
 /// script would show a link with it from the pre-rendered page, wrongly.
 #[tokio::test]
 async fn a_page_reads_no_query_key_but_those_it_names() {
-    use insyn::model::catalogue::goal_histories;
     use insyn::model::history::board_key;
     use insyn::ui::route::{self, recognize};
-    let reports: Vec<Report> = common::bundled().into_iter().map(|(_, r)| r).collect();
-    let goal = goal_histories(&reports)
-        .keys()
-        .next()
-        .cloned()
-        .expect("a council goal");
+    let goal = a_council_goal();
     // Each key with a value that changes the page that reads it.
     let choices = [
         (route::STATUS, "uppnatt"),

@@ -632,6 +632,20 @@ mod tests {
         (indexes, reports, own)
     }
 
+    /// The shell of `shell_inputs`, with the catalogue named `catalogue`.
+    fn test_shell<'a>(
+        (indexes, reports, own): &'a (Maps<insyn::ui::route::Family>, Maps<String>, Maps<String>),
+        catalogue: &'a str,
+    ) -> Shell<'a> {
+        Shell {
+            indexes,
+            nojs: "",
+            reports,
+            own,
+            catalogue,
+        }
+    }
+
     /// The content of the page's `<meta name={name}>`, if it has one.
     fn meta_content(html: &str, name: &str) -> Option<String> {
         let end = html.find(&format!("name={name}>"))?;
@@ -641,14 +655,8 @@ mod tests {
 
     #[test]
     fn a_page_of_one_report_names_its_file_and_no_other_page_does() {
-        let (indexes, reports, own) = shell_inputs();
-        let shell = Shell {
-            indexes: &indexes,
-            nojs: "",
-            reports: &reports,
-            own: &own,
-            catalogue: "c 1.json",
-        };
+        let inputs = shell_inputs();
+        let shell = test_shell(&inputs, "c 1.json");
         // The report's own page names its page file, its other pages the report's.
         let html = shell.page("/asn-2025", "", None).unwrap();
         assert!(
@@ -689,14 +697,8 @@ mod tests {
 
     #[test]
     fn each_page_names_the_query_keys_its_viewer_reads() {
-        let (indexes, reports, own) = shell_inputs();
-        let shell = Shell {
-            indexes: &indexes,
-            nojs: "",
-            reports: &reports,
-            own: &own,
-            catalogue: "c.json",
-        };
+        let inputs = shell_inputs();
+        let shell = test_shell(&inputs, "c.json");
         // In either language: a report's filters, a board's years, the
         // goal matrix's boards and years, none on a chart's page.
         let keys = |path: &str| {
