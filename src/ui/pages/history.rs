@@ -6,6 +6,7 @@
 //! without a build (the development server) they are made from every
 //! report.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -49,19 +50,21 @@ fn words(lang: Lang) -> HistoryWords {
 /// The charts of a board's page or a council goal's at every year, whose
 /// files (CSV, SVG, PNG) the build writes beside the page and the page
 /// links to (`ChartProps::files`): each one's address below the base and
-/// the language's folder, without extension, and its table in `lang`. None
-/// for another page, or a board or goal no report names.
+/// the language's folder, without extension, and its table in `lang`, from
+/// every board's and goal's history (`board_histories`, `goal_histories`).
+/// None for another page, or a board or goal no report names.
 pub fn chart_files(
     route: &Route,
-    reports: &[crate::model::Report],
+    boards: &BTreeMap<String, BoardHistory>,
+    goals: &BTreeMap<String, GoalHistory>,
     lang: Lang,
 ) -> Vec<(String, Table)> {
     let tables = match route {
-        Route::Board { board } => match board_histories(reports).remove(board) {
+        Route::Board { board } => match boards.get(board) {
             Some(h) => {
                 // Every year, in the order the page shows them (`shown`).
                 let all: Vec<u16> = h.years.iter().map(|y| y.year).collect();
-                let years = shown(&h, &all);
+                let years = shown(h, &all);
                 let status = h.status_table(&years, &words(lang));
                 std::iter::once(status)
                     .chain(h.result_table(&years))
@@ -69,12 +72,10 @@ pub fn chart_files(
             }
             None => Vec::new(),
         },
-        Route::CouncilGoal { goal } => {
-            match crate::model::catalogue::goal_histories(reports).remove(goal) {
-                Some(h) => vec![h.share_table(&words(lang))],
-                None => Vec::new(),
-            }
-        }
+        Route::CouncilGoal { goal } => match goals.get(goal) {
+            Some(h) => vec![h.share_table(&words(lang))],
+            None => Vec::new(),
+        },
         _ => Vec::new(),
     };
     tables

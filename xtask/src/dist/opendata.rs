@@ -31,7 +31,8 @@ pub fn csv_file(report: &str, table: &str) -> String {
 /// goal's) whose files the build writes: each one's file below the base
 /// without extension, in `lang`'s folder, and its table.
 pub fn history_files(f: &Findable, route: &str, lang: Lang) -> Vec<(String, insyn::model::Table)> {
-    insyn::ui::pages::history::chart_files(&recognize(route), &f.reports, lang)
+    let h = &f.histories;
+    insyn::ui::pages::history::chart_files(&recognize(route), &h.boards, &h.goals, lang)
         .into_iter()
         .map(|(stem, t)| {
             let file = insyn::ui::prerender::in_lang(&format!("/{stem}"), lang);

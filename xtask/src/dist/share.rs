@@ -148,11 +148,11 @@ impl Card {
 /// council goal's (every board's assessment in the newest year); `None`
 /// for other pages.
 fn history_card(f: &Findable, route: &Route, lang: Lang) -> Option<Card> {
-    use insyn::model::{derived::StatusCounts, history};
+    use insyn::model::derived::StatusCounts;
     let t = insyn::ui::i18n::t(lang);
     let (byline, title, counts, year) = match route {
         Route::Board { board } => {
-            let h = history::board_histories(&f.reports).remove(board)?;
+            let h = f.histories.boards.get(board)?;
             let newest = h.years.first()?;
             let c: StatusCounts = newest.goals.iter().map(|(_, s)| *s).collect();
             (
@@ -165,7 +165,7 @@ fn history_card(f: &Findable, route: &Route, lang: Lang) -> Option<Card> {
             )
         }
         Route::CouncilGoal { goal } => {
-            let h = insyn::model::catalogue::goal_histories(&f.reports).remove(goal)?;
+            let h = f.histories.goals.get(goal)?;
             let year = *h.across().years.last()?;
             let c: StatusCounts = h
                 .reports

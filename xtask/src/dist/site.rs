@@ -115,6 +115,17 @@ pub struct Findable {
     pub manifest: Manifest,
     pub reports: Vec<Report>,
     pub options: Options,
+    /// Each board's reports over the years, and each council goal's across
+    /// the boards, made once from every report (a board's or a goal's page
+    /// has a share card and files of its own: made per page, they cost an
+    /// archive the square of its size).
+    pub histories: Histories,
+}
+
+/// Each board's history by its key, each council goal's by its id.
+pub struct Histories {
+    pub boards: std::collections::BTreeMap<String, insyn::model::history::BoardHistory>,
+    pub goals: std::collections::BTreeMap<String, insyn::model::catalogue::GoalHistory>,
 }
 
 impl Findable {
@@ -123,11 +134,16 @@ impl Findable {
             base: base.to_string(),
             url: options.site_url.clone(),
         };
+        let histories = Histories {
+            boards: insyn::model::history::board_histories(&reports),
+            goals: insyn::model::catalogue::goal_histories(&reports),
+        };
         Self {
             site,
             manifest,
             reports,
             options,
+            histories,
         }
     }
 
