@@ -159,10 +159,14 @@ test('boot script: a focus into a field that needs code, an address with a query
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.evaluate(() => localStorage.removeItem('insyn-sprak'));
-  await page.gotoPrerendered(url + 't/en.html');
+  // An English page is in its address's language whatever `lang` says
+  // (`ui::lang_from_query` reads it on a Swedish page only).
+  await page.gotoPrerendered(url + 't/en.html?lang=sv&status=met');
   // Once the page is painted, not on the way to that paint.
   await page.waitForFunction(() => localStorage.getItem('insyn-sprak') === 'en', null, { timeout: 5000 });
-  assert.equal(await page.evaluate(() => window.__initArg), undefined, 'an English page itself waits');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__initArg), undefined, 'an English page itself waits, asked for Swedish');
+  assert.match(page.url(), /\/t\/en\.html\?lang=sv&status=met$/);
   fetched.length = 0;
   await page.gotoPrerendered(url + 't/page.html?status=met#p');
   await page.waitForURL(/\/t\/en\.html\?status=met#p$/, { timeout: 5000 });

@@ -127,7 +127,7 @@ if (pre) pre.addEventListener('click', (e) => {
 });
 
 // An address whose query the pre-rendered page shows by itself needs no
-// viewer: the page's own language (remembered below), its filters (each a
+// viewer: a language it is already in (remembered below), its filters (each a
 // named field of the form with one of its options, which the style sheet
 // reads), and any key the page does not read (the keys it reads are in
 // `<meta name=insyn-query>`, written by the build from the viewer's own
@@ -140,11 +140,15 @@ const readsKey = (() => {
   const keys = new Set((listed?.content ?? '').split(' ').filter(Boolean));
   return (k) => !listed || keys.has(k);
 })();
+// `lang` asks a Swedish page for English; any other value, or any on an
+// English page, whose language is its address's, changes nothing the viewer
+// shows (`ui::lang_redirect`, `ui::lang_from_query`).
+const asksEnglish = (v) => v === 'en' && document.documentElement.lang !== 'en';
 const showsQuery = (() => {
   const form = pre?.querySelector('form.filters:not(.needs-js)');
   const chosen = [];
   for (const [k, v] of new URLSearchParams(location.search)) {
-    if (k === 'lang' ? v === document.documentElement.lang : !readsKey(k)) continue;
+    if (k === 'lang' ? !asksEnglish(v) : !readsKey(k)) continue;
     const field = form?.elements.namedItem(k);
     if (!(field instanceof HTMLSelectElement) || ![...field.options].some((o) => o.value === v)) return false;
     chosen.push([field, v]);
