@@ -21,12 +21,15 @@
 //   main thread until live in each of three untimed runs of its own, and
 //   the most of them compiled within one task (`countLazyCompiles`;
 //   xtask/src/bench/takeover.rs keeps the fewest of each);
-// - each kind of control of `TAPS`: a tap made as soon as the pre-rendered
-//   page is painted (the first moment a reader can tap; a tap at
-//   `DOMContentLoaded` would wait for that first paint, whatever the
-//   control), and the time until its answer is painted (the page's HTML
-//   answers it); then the reader asks for the viewer and, once it is live,
-//   whether the state the tap made is still there.
+// - each kind of control of `TAPS`: once the pre-rendered page is painted
+//   (the first moment a reader can tap; a tap at `DOMContentLoaded` would
+//   wait for that first paint, whatever the control), the control is
+//   scrolled into view, as a reader does to tap it, and tapped once it is
+//   drawn there; then the time until the frame that shows its answer (the
+//   page's HTML answers it) has been rendered. Then the reader asks for
+//   the viewer and, once it is live, whether the state the tap made is
+//   still there. The bench waits on a promise of the page's (`__finished`),
+//   not by polling it: each poll is a task of the page's main thread.
 //
 // `JS_FLAGS=--no-wasm-lazy-compilation` runs it with V8 compiling the
 // wasm while it downloads instead of each function on its first call: not
@@ -55,42 +58,46 @@ const NEVER_MS = 60000;
 const PAGES = ['asn-2025', 'asn-2025/ekonomi', ''];
 
 /**
- * The controls tapped before the viewer is live: where, what the tap does
- * (in the page), when it is answered, and whether the live page kept it.
- * Each runs in the page; `pre` is the pre-rendered page's element.
+ * The controls tapped before the viewer is live: where, which control
+ * (`target`, noting in `window.__marks.key` what it opens), what a field's
+ * tap picks (`pick`; a tap is a click on the control), when it is
+ * answered, and whether the live page kept it. Each runs in the page.
  */
 const TAPS = [
   {
     kind: 'table view',
     page: 'asn-2025/ekonomi',
-    tap: () => {
+    target: () => {
       const d = document.querySelector('#insyn-pre details.chart-table');
       window.__marks.key = d.dataset.key;
-      d.querySelector('summary').click();
+      return d.querySelector('summary');
     },
     answered: () => {
       const d = document.querySelector(`details[data-key="${window.__marks.key}"]`);
-      return !!d?.open && d.querySelector('table')?.checkVisibility();
+      return !!d?.open && !!d.querySelector('table')?.checkVisibility({ contentVisibilityAuto: true });
     },
   },
   {
     kind: 'definition',
     page: 'asn-2025/ekonomi',
-    tap: () => {
+    target: () => {
       const b = document.querySelector('#insyn-pre .term-button');
       window.__marks.key = b.popoverTargetElement.id;
-      b.click();
+      return b;
     },
     answered: () => !!document.getElementById(window.__marks.key)?.matches(':popover-open'),
   },
   {
     kind: 'status filter',
     page: 'asn-2025',
-    tap: () => {
-      const s = document.querySelector('#insyn-pre #filter-status');
+    target: () => document.querySelector('#insyn-pre #filter-status'),
+    // The reader picks a status in the list (the browser's own list opens
+    // outside the page): the field takes it and says it changed.
+    pick: (s) => {
       s.value = 'delvis_uppnatt';
       s.dispatchEvent(new Event('change', { bubbles: true }));
     },
+    // Answered when only the goals of the status chosen are shown.
     answered: () => {
       const shown = [...document.querySelectorAll('.goal-card')].filter((c) => c.checkVisibility());
       return shown.length > 0 && shown.every((c) => c.dataset.status === 'delvis_uppnatt');
@@ -99,7 +106,7 @@ const TAPS = [
 ];
 
 /** Runs in the page before its own scripts: notes when things happen, in ms since navigation. */
-const probe = ({ tap, answered, ask }) => {
+const probe = ({ target, pick, answered, ask, until }) => {
   const at = () => performance.now();
   // Asking for the viewer, as a reader's press on a control that needs it
   // does (`insynStart`, assets/js/boot.js).
@@ -107,6 +114,11 @@ const probe = ({ tap, answered, ask }) => {
   const painted = (set) => requestAnimationFrame(() => setTimeout(set, 0));
   const visible = (el) => el && el.checkVisibility() && el.getBoundingClientRect().height > 0;
   const marks = (window.__marks = { tasks: [] });
+  // Settled once `until(marks)` holds: the bench waits on this promise, not
+  // by polling the page, whose every poll is a task of the page's main
+  // thread (10–15 ms at 7×) that could fall between a tap and its answer.
+  let finish;
+  window.__finished = new Promise((resolve) => { finish = resolve; });
   addEventListener('load', () => { marks.loaded = at(); }, { once: true });
   // A page nobody asks more of has settled 2 s after it has loaded and
   // been painted (`SETTLE_MS`): what it costs the main thread until then
@@ -122,13 +134,26 @@ const probe = ({ tap, answered, ask }) => {
       marks.pre = -1;
       painted(() => {
         marks.pre = at();
-        // The first moment a reader can tap: the pre-rendered page is painted.
-        if (tap && document.getElementById('insyn-pre')) {
-          marks.tap = at();
-          tap();
+        // The first moment a reader can tap: the pre-rendered page is
+        // painted. A reader taps what is in view: the control is scrolled to
+        // at once, and tapped once it is drawn there.
+        if (target && document.getElementById('insyn-pre')) {
+          window.__target = target();
+          window.__target.scrollIntoView({ block: 'center' });
+          marks.scrolled = at();
         }
         if (ask) askForViewer();
       });
+    }
+    if (marks.scrolled && marks.tap === undefined && window.__target.checkVisibility({ contentVisibilityAuto: true })) {
+      marks.tap = -1;
+      // Drawn in this frame (not skipped by `content-visibility`,
+      // style.css): tapped once the frame's rendering is done.
+      setTimeout(() => {
+        marks.tap = at();
+        if (pick) pick(window.__target);
+        else window.__target.click();
+      }, 0);
     }
     if (marks.settled === undefined && marks.pre > 0 && marks.loaded > 0 && at() > Math.max(marks.pre, marks.loaded) + SETTLE_MS) {
       marks.settled = at();
@@ -136,15 +161,22 @@ const probe = ({ tap, answered, ask }) => {
     if (marks.live === undefined && document.documentElement.dataset.insynState === 'live') {
       marks.live = at();
       performance.mark('insyn-live');
-      if (isAnswered && marks.tap !== undefined) {
+      if (isAnswered && marks.tap > 0) {
         // The live page renders what it was handed in later tasks: judged a moment after.
         setTimeout(() => { marks.kept = isAnswered(); }, 1000);
       }
     }
-    if (isAnswered && marks.tap !== undefined && marks.answer === undefined && isAnswered()) {
+    if (isAnswered && marks.tap > 0 && marks.answer === undefined && isAnswered()) {
       marks.answer = -1;
-      // Answered: then the reader asks for the viewer, which must keep it.
-      painted(() => { marks.answer = at(); askForViewer(); });
+      // Answered in this frame: it is drawn once this frame's rendering,
+      // which follows this callback in the same task, is done (a timer runs
+      // after it; waiting for another frame's callback would count that
+      // frame too). Then the reader asks for the viewer, which must keep it.
+      setTimeout(() => { marks.answer = at(); askForViewer(); }, 0);
+    }
+    if (marks.finished === undefined && until(marks)) {
+      marks.finished = at();
+      finish();
     }
     requestAnimationFrame(watch);
   };
@@ -152,7 +184,7 @@ const probe = ({ tap, answered, ask }) => {
 };
 
 /** A fresh phone-sized page with Lighthouse's mobile throttling at `slowdown`. */
-async function throttledPage(browser, slowdown, control, asked) {
+async function throttledPage(browser, slowdown, control, asked, until) {
   const context = await browser.newContext({
     viewport: { width: PHONE.width, height: PHONE.height },
     deviceScaleFactor: PHONE.deviceScaleFactor,
@@ -171,7 +203,9 @@ async function throttledPage(browser, slowdown, control, asked) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
   // As source text, so that the control's functions are functions in the
   // page (the site's CSP allows no eval there).
-  const arg = control ? `{ tap: ${control.tap}, answered: ${control.answered} }` : `{ ask: ${asked} }`;
+  const arg = control
+    ? `{ target: ${control.target}, pick: ${control.pick}, answered: ${control.answered}, until: ${until} }`
+    : `{ ask: ${asked}, until: ${until} }`;
   await page.addInitScript({ content: `(${probe})(${arg});` });
   return { context, page };
 }
@@ -202,18 +236,22 @@ async function countLazyCompiles(page) {
   };
 }
 
-/** Opens `url` and returns the page's marks once `done(marks)` holds (or after NEVER_MS). */
+/** Opens `url` and returns the page's marks once `done(marks)` holds in the page (or after NEVER_MS). */
 async function measure(browser, slowdown, url, done, { control, counted = false, asked = false } = {}) {
-  const { context, page } = await throttledPage(browser, slowdown, control, asked);
+  const { context, page } = await throttledPage(browser, slowdown, control, asked, done);
   // Any request for the viewer's wasm, finished or not.
   let viewerAsked = false;
   page.on('request', (r) => { viewerAsked ||= r.url().endsWith('_bg.wasm'); });
   try {
     const compiled = counted ? await countLazyCompiles(page) : null;
     await page.gotoPrerendered(url, { waitUntil: 'commit' });
-    await page
-      .waitForFunction(done, null, { timeout: NEVER_MS, polling: 100 })
-      .catch(() => { /* reported as null below: the figure is the finding */ });
+    // A page that never gets there is reported as nulls below: the figure is the finding.
+    let timer;
+    await Promise.race([
+      page.evaluate(() => window.__finished).catch(() => {}),
+      new Promise((resolve) => { timer = setTimeout(resolve, NEVER_MS); }),
+    ]);
+    clearTimeout(timer);
     // The browser reports a long task after it ends: one that ended just
     // before the page went live is on record a moment later.
     await page.waitForTimeout(300);
@@ -283,12 +321,15 @@ const THROTTLINGS = [
 // diffing code), which a host's speed moves, and fewer is never a regression.
 const COUNT_RUNS = 3;
 const compiled = new Map();
+// `KINDS` taps only the controls of those kinds (comma-separated), to
+// compare two builds' taps (`RUNS=0 CALIBRATED_RUNS=0 KINDS='table view'`).
+const kinds = process.env.KINDS?.split(',');
 try {
-  for (const p of PAGES) {
+  for (const p of CALIBRATED_RUNS > 0 ? PAGES : []) {
     const counts = [];
     for (let run = 0; run < COUNT_RUNS; run++) {
       const marks = await measure(browser, 1, `${srv.url}${p}`,
-        () => window.__marks.pre > 0 && window.__marks.live > 0, { counted: true, asked: true });
+        (m) => m.pre > 0 && m.live > 0, { counted: true, asked: true });
       counts.push(marks.compiles ?? null);
     }
     compiled.set(p, counts);
@@ -298,12 +339,12 @@ try {
     // Each page loaded by a reader who asks for nothing more, then by one
     // who asks for the viewer once it is painted.
     for (const p of run < t.runs ? t.pages : []) {
-      const marks = await measure(browser, t.slowdown, `${srv.url}${p}`, () => window.__marks.settled > 0);
+      const marks = await measure(browser, t.slowdown, `${srv.url}${p}`, (m) => m.settled > 0);
       console.log('TAKEOVER ' + JSON.stringify({ ...common, page: `/${p}`, ...boot(marks, false) }));
     }
     for (const p of run < t.runs ? t.pages : []) {
       const marks = await measure(browser, t.slowdown, `${srv.url}${p}`,
-        () => window.__marks.pre > 0 && window.__marks.live > 0, { asked: true });
+        (m) => m.pre > 0 && m.live > 0, { asked: true });
       const runs = compiled.get(p) ?? [];
       const counted = t.calibrated ? {
         lazy_compiled_runs: runs.map((c) => c?.count ?? null),
@@ -311,15 +352,15 @@ try {
       } : {};
       console.log('TAKEOVER ' + JSON.stringify({ ...common, page: `/${p}`, ...boot(marks, true), ...counted }));
     }
-    for (const control of run < (t.tapRuns ?? t.runs) ? t.taps : []) {
+    for (const control of run < (t.tapRuns ?? t.runs) ? t.taps.filter((c) => !kinds || kinds.includes(c.kind)) : []) {
       const marks = await measure(browser, t.slowdown, `${srv.url}${control.page}`,
-        () => window.__marks.kept !== undefined, { control });
+        (m) => m.kept !== undefined, { control });
       console.log('TAKEOVER ' + JSON.stringify({
         ...common,
         kind: control.kind,
         page: `/${control.page}`,
-        tapped: marks.tap !== undefined,
-        tap_to_answer_ms: marks.tap !== undefined && ms(marks.answer) !== null ? ms(marks.answer - marks.tap) : null,
+        tapped: marks.tap > 0,
+        tap_to_answer_ms: marks.tap > 0 && ms(marks.answer) !== null ? ms(marks.answer - marks.tap) : null,
         live_ms: ms(marks.live),
         kept: marks.kept ?? null,
       }));

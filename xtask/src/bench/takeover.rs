@@ -22,9 +22,11 @@
 //!   while a real regression still does: each page loads unasked with no
 //!   task over 50 ms, at 4× (`/asn-2025`) and at the calibrated slowdown
 //!   (all three; the browser's first layout and paint of the page is
-//!   printed apart); a control tapped once the pre-rendered page is painted
-//!   answers within 100 ms at the calibrated slowdown (the page's HTML
-//!   answers it: 55–62 ms on a host of benchmark index 3254 at 10.24×);
+//!   printed apart); a control scrolled into view once the pre-rendered
+//!   page is painted and tapped once it is drawn there answers within
+//!   100 ms at the calibrated slowdown (the page's HTML answers it; the
+//!   answer is timed at the end of the frame that shows it, and the bench
+//!   waits on the page without polling it: e2e/bench/takeover.mjs);
 //! - a count, the fewest of three untimed runs of each page's own (tracing
 //!   slows a page; the script gives every run's count, `Boot::lazy_compiled`
 //!   takes the fewest): how many wasm functions V8 compiled on the main
@@ -503,7 +505,7 @@ fn tap_checks(kind: &str, runs: &[&Tap]) -> Vec<Check> {
         ),
         Check::gate(
             format!(
-                "throttled, CPU {slowdown:.2}×: a {kind} tapped once the page is painted answers within {TAP_MS:.0} ms (best run)"
+                "throttled, CPU {slowdown:.2}×: a {kind} tapped once the page is painted, in view, answers within {TAP_MS:.0} ms (best run)"
             ),
             format!("{} (median {})", show(best, "ms"), show(med, "ms")),
             best.is_some_and(|b| b <= TAP_MS),
