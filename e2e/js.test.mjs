@@ -144,6 +144,10 @@ test('boot script: a focus into a field that needs code, an address with a query
   await started();
   await page.gotoPrerendered(url + 't/bare.html?x=1');
   await started();
+  // A `lang` the viewer reads as Swedish, on a Swedish page, changes nothing.
+  await page.gotoPrerendered(url + 't/page.html?lang=xx');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__initArg), undefined, 'lang=xx starts no viewer');
   // A report of the reader's own opened in this tab: the page that shows it starts the viewer.
   await page.gotoPrerendered(url + 't/own.html');
   await page.waitForTimeout(300);

@@ -127,7 +127,8 @@ if (pre) pre.addEventListener('click', (e) => {
 });
 
 // An address whose query the pre-rendered page shows by itself needs no
-// viewer: a language it is already in (remembered below), its filters (each a
+// viewer: a `lang` that asks for no other page's language (`asksEnglish`;
+// one it is in is remembered below), its filters (each a
 // named field of the form with one of its options, which the style sheet
 // reads), and any key the page does not read (the keys it reads are in
 // `<meta name=insyn-query>`, written by the build from the viewer's own
