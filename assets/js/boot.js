@@ -224,7 +224,7 @@ const askedLang = () => new URLSearchParams(location.search).get('lang');
 const leavesForEnglish = () => {
   if (document.documentElement.lang === 'en') return false;
   const asked = askedLang();
-  if (asked !== null) return asked === 'en';
+  if (asked !== null) return asksEnglish(asked);
   if (!englishLink()) return false;
   try {
     return localStorage.getItem('insyn-sprak') === 'en';

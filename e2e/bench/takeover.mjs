@@ -116,6 +116,7 @@ const probe = ({ target, pick, answered, ask, until }) => {
   const painted = (set) => requestAnimationFrame(() => setTimeout(set, 0));
   const visible = (el) => el && el.checkVisibility() && el.getBoundingClientRect().height > 0;
   const marks = (window.__marks = { tasks: [] });
+  let control;
   // Settled once `until(marks)` holds: the bench waits on this promise, not
   // by polling the page, whose every poll is a task of the page's main
   // thread (10–15 ms at 7×) that could fall between a tap and its answer.
@@ -140,14 +141,14 @@ const probe = ({ target, pick, answered, ask, until }) => {
         // painted. A reader taps what is in view: the control is scrolled to
         // at once, and tapped once it is drawn there.
         if (target && document.getElementById('insyn-pre')) {
-          window.__target = target();
-          window.__target.scrollIntoView({ block: 'center' });
+          control = target();
+          control.scrollIntoView({ block: 'center' });
           marks.scrolled = at();
         }
         if (ask) askForViewer();
       });
     }
-    if (marks.scrolled && marks.tap === undefined && window.__target.checkVisibility({ contentVisibilityAuto: true })) {
+    if (marks.scrolled && marks.tap === undefined && control.checkVisibility({ contentVisibilityAuto: true })) {
       marks.tap = -1;
       // Drawn in this frame (not skipped by `content-visibility`,
       // style.css): tapped once the frame's rendering is done.
@@ -155,8 +156,8 @@ const probe = ({ target, pick, answered, ask, until }) => {
         // Answered before the tap: the tap's answer cannot be timed.
         if (answered()) marks.answeredBefore = true;
         marks.tap = at();
-        if (pick) pick(window.__target);
-        else window.__target.click();
+        if (pick) pick(control);
+        else control.click();
       }, 0);
     }
     if (marks.settled === undefined && marks.pre > 0 && marks.loaded > 0 && at() > Math.max(marks.pre, marks.loaded) + SETTLE_MS) {
